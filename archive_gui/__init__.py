@@ -1,0 +1,3 @@
+"""Desktop archive browser for news coverage of immigration enforcement."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,130 @@
+"""What the browsing layer may show and sort by: the whitelist between UI and SQL.
+
+The UI refers to columns and filters only by these keys; the archive turns a
+key into SQL. No string from the user ever becomes part of a statement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class RecordKind(StrEnum):
+    OPERATIONS = "operations"
+    QUOTES = "quotes"
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a record list: its key, header, and SQL to show and sort by."""
+
+    key: str
+    header: str
+    expr: str  # SQL expression over the aliases of the kind's FROM clause
+    sort: tuple[str, ...] | None = ()  # () sorts by ``expr``; None is not sortable
+
+    @property
+    def sort_terms(self) -> tuple[str, ...]:
+        if self.sort is None:
+            raise KeyError(f"column {self.key!r} is not sortable")
+        return self.sort or (self.expr,)
+
+
+@dataclass(frozen=True)
+class RecordFilter:
+    """The active filters of the side panels, by entity id.
+
+    An empty set means "no filter". A filter on a field a record does not have
+    (a city for a quote, a speaker for an operation) applies through the
+    article: quotes from articles reporting an operation in that city.
+    """
+
+    cities: frozenset[int] = field(default_factory=frozenset)
+    speakers: frozenset[int] = field(default_factory=frozenset)
+
+    def without(self, facet: str) -> RecordFilter:
+        """This filter with one facet cleared: a facet's own counts ignore its selection."""
+        return RecordFilter(
+            cities=frozenset() if facet == "cities" else self.cities,
+            speakers=frozenset() if facet == "speakers" else self.speakers,
+        )
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.cities or self.speakers)
+
+
+_TAGS_OF_QUOTE = (
+    "(SELECT group_concat(t.name, ', ') FROM quote_tags qt "
+    "JOIN tags t ON t.id = qt.tag_id WHERE qt.quote_id = q.id)"
+)
+
+FROM_CLAUSES = {
+    RecordKind.OPERATIONS: (
+        "operations o JOIN articles a ON a.id = o.article_id "
+        "LEFT JOIN places p ON p.id = o.place_id"
+    ),
+    RecordKind.QUOTES: (
+        "quotes q JOIN articles a ON a.id = q.article_id "
+        "LEFT JOIN speakers s ON s.id = q.speaker_id"
+    ),
+}
+
+ID_EXPR = {RecordKind.OPERATIONS: "o.id", RecordKind.QUOTES: "q.id"}
+
+COLUMNS: dict[RecordKind, tuple[Column, ...]] = {
+    RecordKind.OPERATIONS: (
+        Column("count_text", "Arrests", "o.count_text", sort=("o.count",)),
+        Column("qualifier", "Qualifier", "o.qualifier"),
+        Column("place", "Place", "p.label"),
+        Column("period", "Period", "o.period_text", sort=("o.period_start", "o.period_text")),
+        Column("agency", "Agency", "o.agency"),
+        Column("published", "Published", "a.published", sort=("a.published", "o.start")),
+        Column("article", "Article", "a.title"),
+    ),
+    RecordKind.QUOTES: (
+        Column("text", "Quote", "q.text"),
+        Column("speaker", "Speaker", "s.name"),
+        Column("role", "Role", "q.speaker_role"),
+        Column("tags", "Tags", _TAGS_OF_QUOTE, sort=None),
+        Column("published", "Published", "a.published", sort=("a.published", "q.start")),
+        Column("article", "Article", "a.title"),
+    ),
+}
+
+# Fields every fetched row carries besides its columns: what the detail pane needs.
+ROW_EXTRAS = {
+    RecordKind.OPERATIONS: (
+        "o.id AS id",
+        "o.article_id AS article_id",
+        "o.start AS start",
+        'o."end" AS "end"',
+        "o.count AS count",
+        "o.place_start AS place_start",
+        "o.place_end AS place_end",
+        "o.rule AS rule",
+        "o.confidence AS confidence",
+    ),
+    RecordKind.QUOTES: (
+        "q.id AS id",
+        "q.article_id AS article_id",
+        "q.start AS start",
+        'q."end" AS "end"',
+        "q.mention_text AS mention_text",
+        "q.mention_start AS mention_start",
+        "q.mention_end AS mention_end",
+        "q.speaker_affiliation AS speaker_affiliation",
+        "q.rule AS rule",
+        "q.confidence AS confidence",
+    ),
+}
+
+DEFAULT_SORT = {RecordKind.OPERATIONS: "published", RecordKind.QUOTES: "published"}
+
+
+def column(kind: RecordKind, key: str) -> Column:
+    for col in COLUMNS[kind]:
+        if col.key == key:
+            return col
+    raise KeyError(f"unknown column {key!r} for {kind}")

@@ -1,0 +1,487 @@
+"""Direct quotes and who said them.
+
+Convention: ``Quote.text`` is exactly what stands between the quotation marks
+(punctuation inside the marks included), so ``text[q.start:q.end] == q.text``.
+A paragraph-long part of a multi-paragraph quote runs to the paragraph's end.
+
+A quoted phrase is reported speech when it stands where speech does (it opens
+a sentence, follows a colon or "he said,") or when it is a partial quote of at
+least five words after a speech verb ("denied they were carrying out '...'").
+Short terms in quotation marks and title-cased names are scare quotes or
+names, not speech.
+
+The speaker is read next to the quote ("..., ICE spokesman Bryan Cox said",
+"said Name, role", "Name said: ...", "according to the group"); failing that it
+is carried over from a neighbouring quote: the other parts of a multi-paragraph
+quote, an attributed quote of the same paragraph, or the previous paragraph's
+speaker when a paragraph is nothing but a quote. ``Quote.rule`` names the way
+taken and ``Quote.confidence`` says how sure it is: highest for a speaker named
+next to the quote, lower for pronouns and for speakers carried over.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from archive_gui.core.extract.names_data import NAMING_VERBS, SPEECH_VERBS
+from archive_gui.core.extract.speakers import (
+    ORGANIZATION,
+    PERSON,
+    PRONOUN,
+    REFERENCE,
+    Entity,
+    EntityBook,
+    Mention,
+    find_mentions,
+    read_object,
+    read_subject,
+)
+from archive_gui.core.extract.textutil import (
+    CLOSE_QUOTE,
+    OPEN_QUOTE,
+    QUOTE_MARKS,
+    Token,
+    paragraph_spans,
+    sentence_starts,
+    words,
+)
+from archive_gui.core.records import Quote
+
+MIN_PARTIAL_QUOTE_WORDS = 5
+# Speech verbs further than this from the quote do not attribute it.
+MAX_ATTRIBUTION_WORDS = 16
+_MAX_NAME_WORDS = 8
+
+_CONFIDENCE = {
+    "quote-said-name": 0.95,
+    "quote-name-said": 0.95,
+    "name-said-quote": 0.9,
+    "according-to": 0.9,
+    "reference": 0.75,
+}
+_PRONOUN_CONFIDENCE = 0.8
+_PRONOUN_ANY_GENDER_CONFIDENCE = 0.65  # "they", or a person whose gender is unknown
+_INHERITED_CONFIDENCE = {
+    "multi-paragraph": 0.95,
+    "same-paragraph": 0.9,
+    "continuation-paragraph": 0.85,
+    "introduced-speaker": 0.6,
+}
+_UNATTRIBUTED_CONFIDENCE = 0.3
+_BREAK_AFTER_QUOTE = ",.;:?!—–-…"
+_FINAL_PUNCTUATION = re.compile(r"[,.;:?!—–…-]\s*$")
+_QUOTE_MARK = re.compile(f"[{QUOTE_MARKS}]")
+_WORD_CHAR = re.compile(r"\w")
+# Lower-case words inside title-cased names ("Department of the Interior").
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "at", "de", "for", "in", "of", "on", "the", "to"})
+
+
+@dataclass
+class _Span:
+    """Where a quotation sits: its marks, its words and its paragraph."""
+
+    open_mark: int
+    close_mark: int | None  # None when the quote runs on into the next paragraph
+    start: int
+    end: int
+    paragraph: int
+    continued: bool = False  # opens a paragraph that carries on the previous one's quote
+
+
+@dataclass
+class _Candidate:
+    """A quote being attributed."""
+
+    span: _Span
+    mention: Mention | None = None
+    rule: str = ""
+    entity: Entity | None = None
+    source: _Candidate | None = None  # the quote the speaker was carried over from
+
+
+def extract_quotes(text: str) -> list[Quote]:
+    """Every direct quote in the article, with its speaker when the article tells it."""
+    article = _Article.read(text)
+    candidates = _speech_candidates(article)
+    introduced = _resolve_mentions(article, candidates)
+    _carry_over(article, candidates, introduced)
+    return [_record(text, candidate) for candidate in candidates]
+
+
+@dataclass
+class _Article:
+    """The text with its paragraphs and the quotation spans of each paragraph."""
+
+    text: str
+    paragraphs: list[tuple[int, int]]
+    spans: list[list[_Span]]  # per paragraph, in order
+
+    @classmethod
+    def read(cls, text: str) -> _Article:
+        paragraphs = paragraph_spans(text)
+        spans: list[list[_Span]] = [[] for _ in paragraphs]
+        for span in _find_spans(text, paragraphs):
+            spans[span.paragraph].append(span)
+        return cls(text, paragraphs, spans)
+
+    def paragraph_of(self, position: int) -> int:
+        return bisect_right(self.paragraphs, (position, len(self.text))) - 1
+
+    def outside_quotes(self) -> list[tuple[int, int]]:
+        """The stretches of text that are not inside quotation marks."""
+        pieces = []
+        for (start, end), spans in zip(self.paragraphs, self.spans, strict=True):
+            position = start
+            for span in spans:
+                pieces.append((position, span.open_mark))
+                position = span.close_mark + 1 if span.close_mark is not None else end
+            pieces.append((position, end))
+        return [(a, b) for a, b in pieces if b > a]
+
+
+# ----------------------------------------------------------------------------
+# Quotation marks
+
+
+def _find_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[_Span]:
+    """Pair the quotation marks of each paragraph; unmatched marks are skipped.
+
+    An opening mark left open at the end of a paragraph starts a
+    multi-paragraph quote when the next paragraph opens with a quotation mark.
+    """
+    spans: list[_Span] = []
+    continued = False
+    for number, (start, end) in enumerate(paragraphs):
+        opened: int | None = None
+        first_in_paragraph = len(spans)
+        for match in _QUOTE_MARK.finditer(text, start, end):
+            position = match.start()
+            if _is_opening(text, position, opened is not None):
+                opened = position
+            elif opened is not None:
+                spans.append(_Span(opened, position, opened + 1, position, number))
+                opened = None
+        if continued and len(spans) > first_in_paragraph:
+            spans[first_in_paragraph].continued = True
+        continued = False
+        if opened is not None and _next_opens_with_quote(text, paragraphs, number):
+            spans.append(_Span(opened, None, opened + 1, end, number))
+            continued = True
+    return [span for span in spans if span.end > span.start]
+
+
+def _is_opening(text: str, position: int, inside: bool) -> bool:
+    """Whether a quotation mark opens a quote; straight marks are judged by their neighbours."""
+    mark = text[position]
+    if mark == OPEN_QUOTE:
+        return True
+    if mark == CLOSE_QUOTE:
+        return False
+    before = text[position - 1] if position > 0 else " "
+    after = text[position + 1] if position + 1 < len(text) else " "
+    if (before.isspace() or before in "([—–") and not after.isspace():
+        return True
+    if after.isspace() or after in _BREAK_AFTER_QUOTE + ")]":
+        return False
+    return not inside
+
+
+def _next_opens_with_quote(text: str, paragraphs: list[tuple[int, int]], number: int) -> bool:
+    return number + 1 < len(paragraphs) and text[paragraphs[number + 1][0]] in (OPEN_QUOTE + '"')
+
+
+# ----------------------------------------------------------------------------
+# Which quotations are speech, and the attribution next to them
+
+
+def _speech_candidates(article: _Article) -> list[_Candidate]:
+    candidates = []
+    text = article.text
+    for (start, end), spans in zip(article.paragraphs, article.spans, strict=True):
+        marks = [(s.open_mark, s.close_mark or end) for s in spans]
+        starts = sentence_starts(text, start, end, marks)
+        for index, span in enumerate(spans):
+            lead = _lead(span, spans[index - 1] if index else None, starts)
+            tail = _tail(span, spans[index + 1] if index + 1 < len(spans) else None, starts, end)
+            if _is_speech(text, span, lead, tail):
+                candidates.append(_attribute(text, span, lead, tail))
+    return candidates
+
+
+def _lead(span: _Span, previous: _Span | None, starts: list[int]) -> tuple[int, int]:
+    """The text of the quote's sentence before its opening mark (after any earlier quote)."""
+    start = starts[bisect_right(starts, span.open_mark) - 1]
+    if previous is not None and previous.close_mark is not None:
+        start = max(start, previous.close_mark + 1)
+    return start, span.open_mark
+
+
+def _tail(span: _Span, following: _Span | None, starts: list[int], end: int) -> tuple[int, int]:
+    """The text after the closing mark, up to the end of the sentence or the next quote."""
+    if span.close_mark is None:
+        return end, end
+    start = span.close_mark + 1
+    next_sentence = bisect_right(starts, span.close_mark)
+    stop = starts[next_sentence] if next_sentence < len(starts) else end
+    if following is not None:
+        stop = min(stop, following.open_mark)
+    return start, max(start, stop)
+
+
+def _is_speech(text: str, span: _Span, lead: tuple[int, int], tail: tuple[int, int]) -> bool:
+    quoted = text[span.start : span.end]
+    quoted_words = quoted.split()
+    if not quoted_words or _looks_like_title(quoted, quoted_words):
+        return False
+    if span.continued or span.close_mark is None:
+        return True
+    lead_tokens = words(text, *lead)
+    lead_text = text[lead[0] : lead[1]].strip()
+    in_speech_position = (
+        not lead_tokens
+        or lead_text.endswith(":")
+        or (lead_text.endswith(",") and _reports_speech(lead_tokens))
+    )
+    if in_speech_position and (_FINAL_PUNCTUATION.search(quoted) or _breaks_after(text, tail)):
+        return True
+    return len(quoted_words) >= MIN_PARTIAL_QUOTE_WORDS and _reports_speech(lead_tokens)
+
+
+def _looks_like_title(quoted: str, quoted_words: list[str]) -> bool:
+    """A name in quotation marks ("Operation Safe City"): capitalised words, no punctuation."""
+    if _FINAL_PUNCTUATION.search(quoted) or len(quoted_words) > _MAX_NAME_WORDS:
+        return False
+    return quoted_words[0][0].isupper() and all(
+        w[0].isupper() or not w[0].isalpha() or w in _TITLE_SMALL_WORDS for w in quoted_words
+    )
+
+
+def _breaks_after(text: str, tail: tuple[int, int]) -> bool:
+    """Whether the sentence pauses right after the closing mark (as after a spoken sentence)."""
+    rest = text[tail[0] : tail[1]].lstrip()
+    return not rest or rest[0] in _BREAK_AFTER_QUOTE
+
+
+def _reports_speech(tokens: list[Token]) -> bool:
+    """Whether the last verb before a quote reports speech rather than names something."""
+    speech = _last_index(tokens, lambda i: _is_speech_verb(tokens, i))
+    naming = _last_index(tokens, lambda i: tokens[i].text.lower() in NAMING_VERBS)
+    return speech is not None and (naming is None or naming < speech)
+
+
+def _is_speech_verb(tokens: list[Token], index: int) -> bool:
+    word = tokens[index].text.lower()
+    if word == "according":
+        return index + 1 < len(tokens) and tokens[index + 1].text.lower() == "to"
+    return word in SPEECH_VERBS
+
+
+def _last_index(tokens: list[Token], test) -> int | None:
+    return next((i for i in range(len(tokens) - 1, -1, -1) if test(i)), None)
+
+
+def _attribute(text: str, span: _Span, lead: tuple[int, int], tail: tuple[int, int]) -> _Candidate:
+    """Read the speaker written after the quote, else the one written before it."""
+    candidate = _Candidate(span)
+    found = _after_quote(text, tail) or _before_quote(text, lead)
+    if found is not None:
+        candidate.mention, candidate.rule = found
+    return candidate
+
+
+def _after_quote(text: str, tail: tuple[int, int]) -> tuple[Mention, str] | None:
+    """“...,” ICE spokesman Bryan Cox said / said Bryan Cox / according to the group."""
+    tokens = words(text, *tail)[:MAX_ATTRIBUTION_WORDS]
+    verb = next((i for i in range(len(tokens)) if _is_speech_verb(tokens, i)), None)
+    if verb is None:
+        return None
+    if tokens[verb].text.lower() == "according":
+        mention = read_object(text, tokens[verb + 1].end, tail[1])
+        return _with_rule(mention, "according-to")
+    if verb > 0:
+        return _with_rule(read_subject(text, tail[0], tokens[verb].start), "quote-name-said")
+    return _with_rule(read_object(text, tokens[verb].end, tail[1]), "quote-said-name")
+
+
+def _before_quote(text: str, lead: tuple[int, int]) -> tuple[Mention, str] | None:
+    """Marin said: “...” / He added: “...” / ICE officials denied they were “...”."""
+    tokens = words(text, *lead)
+    verb = _last_index(tokens, lambda i: _is_speech_verb(tokens, i))
+    if verb is None:
+        return None
+    if tokens[verb].text.lower() == "according":
+        return _with_rule(read_object(text, tokens[verb + 1].end, lead[1]), "according-to")
+    return _with_rule(read_subject(text, lead[0], tokens[verb].start), "name-said-quote")
+
+
+def _with_rule(mention: Mention | None, rule: str) -> tuple[Mention, str] | None:
+    if mention is None:
+        return None
+    if mention.kind == PRONOUN:
+        return mention, "pronoun"
+    if mention.kind == REFERENCE:
+        return mention, "reference"
+    return mention, rule
+
+
+# ----------------------------------------------------------------------------
+# Entities
+
+
+def _resolve_mentions(
+    article: _Article, candidates: list[_Candidate]
+) -> dict[int, tuple[Mention, Entity]]:
+    """Resolve every mention in article order; attributions win over plain mentions.
+
+    Returns, per paragraph, the last person named outside quotes, with the mention.
+    """
+    attributions = {id(c.mention): c for c in candidates if c.mention is not None}
+    taken = sorted((c.mention.start, c.mention.end) for c in attributions.values())
+    mentions = [c.mention for c in attributions.values()]
+    for start, end in article.outside_quotes():
+        mentions.extend(
+            mention
+            for mention in find_mentions(article.text, start, end)
+            if not _overlaps_any(mention, taken)
+        )
+    mentions.sort(key=lambda m: m.start)
+
+    book = EntityBook()
+    introduced: dict[int, tuple[Mention, Entity]] = {}
+    for mention in mentions:
+        entity = book.resolve(mention)
+        candidate = attributions.get(id(mention))
+        if candidate is not None:
+            candidate.entity = entity
+        elif entity is not None and entity.kind == PERSON and mention.certain:
+            introduced[article.paragraph_of(mention.start)] = (mention, entity)
+    return introduced
+
+
+def _overlaps_any(mention: Mention, taken: list[tuple[int, int]]) -> bool:
+    """Whether the mention overlaps one of the sorted, non-overlapping spans."""
+    index = bisect_left(taken, (mention.end,))
+    return index > 0 and taken[index - 1][1] > mention.start
+
+
+# ----------------------------------------------------------------------------
+# Speakers carried over from neighbouring quotes
+
+
+def _carry_over(
+    article: _Article,
+    candidates: list[_Candidate],
+    introduced: dict[int, tuple[Mention, Entity]],
+) -> None:
+    """Give unattributed quotes the speaker their neighbours establish.
+
+    Runs in article order, so a speaker carries on through a chain of
+    unattributed paragraphs.
+    """
+    by_paragraph: dict[int, list[_Candidate]] = {}
+    for candidate in candidates:
+        by_paragraph.setdefault(candidate.span.paragraph, []).append(candidate)
+    _share_within_multi_paragraph_quotes(candidates)
+    for same in by_paragraph.values():
+        _share_within_paragraph(same)
+    quote_only = _quote_only_paragraphs(article)
+    for candidate in candidates:
+        if candidate.entity is not None:
+            continue
+        paragraph = candidate.span.paragraph
+        previous = by_paragraph.get(paragraph - 1, [None])[-1]
+        if previous is None or previous.entity is None:
+            if paragraph in quote_only and previous is None and paragraph - 1 in introduced:
+                candidate.mention, candidate.entity = introduced[paragraph - 1]
+                candidate.rule = "introduced-speaker"
+        elif candidate.span.continued:
+            _inherit(candidate, previous, "multi-paragraph")
+        elif paragraph in quote_only:
+            _inherit(candidate, previous, "continuation-paragraph")
+
+
+def _share_within_multi_paragraph_quotes(candidates: list[_Candidate]) -> None:
+    """The parts of a quote running over several paragraphs share any part's attribution."""
+    groups: list[list[_Candidate]] = []
+    for candidate in candidates:
+        if candidate.span.continued and groups:
+            groups[-1].append(candidate)
+        else:
+            groups.append([candidate])
+    for group in groups:
+        source = next((c for c in group if c.entity is not None), None)
+        for candidate in group:
+            if source is not None and candidate.entity is None:
+                _inherit(candidate, source, "multi-paragraph")
+
+
+def _share_within_paragraph(same: list[_Candidate]) -> None:
+    """A quote without attribution shares the nearest attributed quote of its paragraph.
+
+    The nearest one before it, or else the first one after it.
+    """
+    first = next((c for c in same if c.entity is not None), None)
+    last = None
+    for candidate in same:
+        if candidate.entity is not None:
+            last = candidate
+        elif (source := last or first) is not None:
+            _inherit(candidate, source, "same-paragraph")
+
+
+def _quote_only_paragraphs(article: _Article) -> set[int]:
+    """Paragraphs with no words outside their quotation marks."""
+    with_words = {
+        article.paragraph_of(start)
+        for start, end in article.outside_quotes()
+        if _WORD_CHAR.search(article.text, start, end)
+    }
+    quoted = {number for number, spans in enumerate(article.spans) if spans}
+    return quoted - with_words
+
+
+def _inherit(candidate: _Candidate, source: _Candidate, rule: str) -> None:
+    candidate.entity = source.entity
+    candidate.mention = source.mention
+    candidate.source = source
+    candidate.rule = rule
+
+
+# ----------------------------------------------------------------------------
+# Records
+
+
+def _record(text: str, candidate: _Candidate) -> Quote:
+    span = candidate.span
+    quote = Quote(text=text[span.start : span.end], start=span.start, end=span.end)
+    entity, mention = candidate.entity, candidate.mention
+    if entity is None:
+        quote.rule = "unattributed"
+        quote.confidence = _UNATTRIBUTED_CONFIDENCE
+        return quote
+    quote.speaker = entity.name
+    quote.speaker_kind = entity.kind
+    quote.speaker_role = entity.role
+    quote.speaker_affiliation = entity.affiliation
+    if entity.kind == ORGANIZATION and mention is not None:
+        quote.speaker_role = mention.role
+    if mention is not None:
+        quote.mention_text = text[mention.start : mention.end]
+        quote.mention_start = mention.start
+        quote.mention_end = mention.end
+    quote.rule = candidate.rule
+    quote.confidence = _confidence(candidate)
+    return quote
+
+
+def _confidence(candidate: _Candidate) -> float:
+    if candidate.source is not None:
+        return round(_INHERITED_CONFIDENCE[candidate.rule] * _confidence(candidate.source), 2)
+    if candidate.rule == "introduced-speaker":
+        return _INHERITED_CONFIDENCE[candidate.rule]
+    if candidate.rule == "pronoun":
+        gendered = candidate.mention.gender is not None and candidate.entity.gender is not None
+        return _PRONOUN_CONFIDENCE if gendered else _PRONOUN_ANY_GENDER_CONFIDENCE
+    return _CONFIDENCE[candidate.rule]

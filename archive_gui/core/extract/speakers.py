@@ -1,0 +1,602 @@
+"""Finding people and organisations in article text and telling them apart.
+
+A *mention* is one place where an article names or refers to someone: "ICE
+spokesman Bryan Cox", "Marin", "he", "the agency". The ``EntityBook`` reads
+mentions in article order and folds them into one *entity* per person or
+organisation, so that a bare surname or a pronoun can be traced back to the
+full name, role and affiliation the article introduced.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import islice
+
+from archive_gui.core.extract.names_data import (
+    ABBREVIATIONS,
+    ADVERBS,
+    CAPITALISED_FUNCTION_WORDS,
+    HONORIFIC_GENDER,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    NON_ORG_ACRONYMS,
+    ORG_CONNECTORS,
+    ORG_KEYWORDS,
+    ORG_MEMBER_WORDS,
+    ORG_REFERENCE_NOUNS,
+    PLACE_WORDS,
+    PRONOUN_GENDER,
+    ROLE_GENDER,
+    ROLE_WORDS,
+    TITLES,
+    first_name_gender,
+    is_first_name,
+)
+from archive_gui.core.extract.textutil import Token, words
+
+PERSON = "person"
+ORGANIZATION = "organization"
+PRONOUN = "pronoun"
+REFERENCE = "reference"  # "the agency", "the spokesman"
+
+_POSSESSIVE = re.compile(r"[’']s$")
+_ARTICLES = frozenset({"a", "an", "the"})
+_AFFILIATION_LINKS = (" of ", " for ", " at ", " with ")
+# Bounds that keep reading linear on any input; real names and roles are far shorter.
+_MAX_APPOSITIVE_WORDS = 12
+_MAX_APPOSITIVE_CHARS = 160
+_MAX_SUBJECT_WORDS = 24
+_MAX_PREFIX_WORDS = 8
+_MAX_PARTICLES = 3
+_MAX_ANTECEDENT_DISTANCE = 40  # distinct entities a pronoun may look back over
+_APPOSITIVE = re.compile(r"\s*,\s*([^,;—–()]*)")
+
+
+@dataclass
+class Mention:
+    """One place where the article names or refers to a speaker.
+
+    ``start``/``end`` cover the whole phrase (with a role before the name or an
+    appositive after it). ``certain`` is False for a lone capitalised word that
+    is a person only if the article has already introduced someone by that name.
+    """
+
+    start: int
+    end: int
+    kind: str  # PERSON, ORGANIZATION, PRONOUN or REFERENCE
+    name: str
+    gender: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    certain: bool = True
+
+
+@dataclass(eq=False)
+class Entity:
+    """A person or organisation of one article, with everything learnt about it."""
+
+    name: str
+    kind: str
+    gender: str | None = None
+    role: str | None = None  # persons only: an organisation's role belongs to the mention
+    affiliation: str | None = None
+    surname: str | None = None  # persons: the part a bare-surname mention uses
+    key: str | None = None  # organisations: acronym or name, to fold name variants
+
+    def learn(self, mention: Mention) -> None:
+        """Fill in what a mention of this person tells and was not known yet."""
+        self.gender = self.gender or mention.gender
+        self.role = self.role or mention.role
+        self.affiliation = self.affiliation or mention.affiliation
+
+
+# ----------------------------------------------------------------------------
+# Reading mentions
+
+
+def find_mentions(text: str, start: int, end: int) -> list[Mention]:
+    """Every person and organisation named in ``text[start:end]`` (text outside quotes)."""
+    tokens = words(text, start, end)
+    mentions = []
+    for run in _name_runs(text, tokens):
+        mention = _run_mention(text, tokens, run, end, assume_person=False)
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def read_subject(text: str, start: int, end: int) -> Mention | None:
+    """The speaker written just before a speech verb, in ``text[start:end]``.
+
+    Handles "he", "Marin", "ICE spokesman Bryan Cox", "ICE officials", "the
+    agency" and "David Marin, ICE's field office director,". Leading words that
+    are not part of the speaker ("In a statement, ICE") are skipped clause by clause.
+    """
+    tokens = _without_trailing_adverbs(words(text, start, end))[-_MAX_SUBJECT_WORDS:]
+    while tokens:
+        mention = _subject_clause(text, tokens)
+        if mention is not None:
+            return mention
+        tokens = _after_first_comma(text, tokens)
+    return None
+
+
+def read_object(text: str, start: int, end: int) -> Mention | None:
+    """The speaker written just after a speech verb ("said Bryan Cox, a spokesman")."""
+    tokens = words(text, start, end)
+    if not tokens:
+        return None
+    first = tokens[0]
+    if first.text.lower() in PRONOUN_GENDER:
+        return _pronoun(first)
+    head = _until_comma(text, tokens)
+    reference = _reference(head)
+    if reference is not None:
+        return reference
+    for run in _name_runs(text, head):
+        if not _is_prefix_of_run(text, head, run):
+            break
+        mention = _run_mention(text, tokens, run, end, assume_person=True)
+        if mention is not None and mention.kind == PERSON:
+            return mention
+    return _organisation_in(text, head, end, at_end=False)
+
+
+def _subject_clause(text: str, tokens: list[Token]) -> Mention | None:
+    """The speaker a clause consists of: its head (up to a comma) plus an appositive."""
+    head = _until_comma(text, tokens)
+    last = head[-1]
+    if len(head) <= 2 and last.text.lower() in PRONOUN_GENDER:
+        return _pronoun(last)
+    reference = _reference(head)
+    if reference is not None:
+        return reference
+    runs = _name_runs(text, head)
+    if runs and runs[-1][-1] == len(head) - 1:
+        end = tokens[-1].end
+        mention = _run_mention(text, tokens, runs[-1], end, assume_person=True)
+        if mention is not None:
+            return mention
+    return _organisation_in(text, head, tokens[-1].end, at_end=True)
+
+
+def _pronoun(token: Token) -> Mention:
+    word = token.text.lower()
+    return Mention(token.start, token.end, PRONOUN, word, gender=PRONOUN_GENDER[word])
+
+
+def _reference(head: list[Token]) -> Mention | None:
+    """A definite noun phrase standing for a speaker: "the agency", "the spokesman"."""
+    if len(head) != 2 or head[0].text.lower() != "the":
+        return None
+    noun = head[1].text.lower()
+    if noun in ORG_REFERENCE_NOUNS or noun in ROLE_WORDS:
+        return Mention(head[0].start, head[1].end, REFERENCE, noun)
+    return None
+
+
+def _organisation_in(text: str, head: list[Token], end: int, *, at_end: bool) -> Mention | None:
+    """An organisation speaking through its people: "ICE officials", "a spokeswoman for ICE".
+
+    With ``at_end`` the organisation (or its "officials") must close the phrase,
+    as a subject before the speech verb does.
+    """
+    for run in _name_runs(text, head):
+        after = head[run[-1] + 1 :]
+        if at_end and not (not after or (len(after) == 1 and after[0].text in ORG_MEMBER_WORDS)):
+            continue
+        mention = _run_mention(text, head, run, end, assume_person=False)
+        if mention is None or mention.kind != ORGANIZATION:
+            continue
+        role = [t.text for t in head if t.text.lower() in ROLE_WORDS]
+        if role:
+            mention.role = role[-1]
+        mention.start = min(mention.start, head[0].start)
+        mention.end = max(mention.end, head[-1].end)
+        return mention
+    return None
+
+
+# ----------------------------------------------------------------------------
+# Capitalised runs: the raw material of names
+
+
+def _base(word: str) -> str:
+    """The word without a possessive ending ("ICE's" -> "ICE")."""
+    return _POSSESSIVE.sub("", word)
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[0].isupper()
+
+
+def _is_acronym(word: str) -> bool:
+    base = _base(word)
+    return (
+        2 <= len(base) <= 6 and base.isalpha() and base.isupper() and base not in NON_ORG_ACRONYMS
+    )
+
+
+def _joined(text: str, left: Token, right: Token) -> bool:
+    """Whether two words stand next to each other in one name (no punctuation between)."""
+    gap = text[left.end : right.start]
+    if gap == " ":
+        return True
+    if gap.startswith(".") and gap[1:] == " ":
+        return left.text in ABBREVIATIONS or left.text in TITLES or len(left.text) == 1
+    return bool(gap) and gap.isspace() and "\n" not in gap
+
+
+def _name_runs(text: str, tokens: list[Token]) -> list[list[int]]:
+    """Indexes of the runs of capitalised words, with particles and name connectors inside."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for index, token in enumerate(tokens):
+        if current and not _joined(text, tokens[current[-1]], token):
+            runs.append(current)
+            current = []
+        if _is_capitalised(token.text):
+            current.append(index)
+            if _POSSESSIVE.search(token.text):
+                runs.append(current)
+                current = []
+        elif (current or token.text in NAME_PARTICLES) and _links_capitalised(text, tokens, index):
+            current.append(index)  # "Kevin de León", "Department of State", "de León said"
+        elif current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return [piece for run in runs for piece in _split_connectors(tokens, run)]
+
+
+def _links_capitalised(text: str, tokens: list[Token], index: int) -> bool:
+    """Whether a lower-case word joins two capitalised words of one name."""
+    word = tokens[index].text
+    if word not in NAME_PARTICLES and word not in ORG_CONNECTORS:
+        return False
+    following = index + 1
+    while (
+        following < len(tokens)
+        and following - index < _MAX_PARTICLES
+        and tokens[following].text in NAME_PARTICLES
+    ):
+        following += 1
+    return (
+        following < len(tokens)
+        and _is_capitalised(tokens[following].text)
+        and _joined(text, tokens[index], tokens[index + 1])
+    )
+
+
+def _split_connectors(tokens: list[Token], run: list[int]) -> list[list[int]]:
+    """Split "Trump and Obama" in two; keep "Department of Homeland Security" whole."""
+    words_ = [_base(tokens[i].text) for i in run]
+    if not any(w in ORG_CONNECTORS for w in words_) or _is_org_name(words_):
+        return [run]
+    pieces: list[list[int]] = [[]]
+    for index in run:
+        if tokens[index].text in ORG_CONNECTORS:
+            pieces.append([])
+        else:
+            pieces[-1].append(index)
+    return [piece for piece in pieces if piece and _is_capitalised(tokens[piece[-1]].text)]
+
+
+def _is_prefix_of_run(text: str, tokens: list[Token], run: list[int]) -> bool:
+    """Whether everything before the run is a role prefix ("an ICE spokesman")."""
+    return all(_is_role_like(tokens[i].text) for i in range(run[0])) and all(
+        _joined(text, tokens[i], tokens[i + 1]) for i in range(run[0])
+    )
+
+
+def _is_role_like(word: str) -> bool:
+    lower = word.lower()
+    return (
+        lower in ROLE_WORDS
+        or lower in _ARTICLES
+        or _is_acronym(word)
+        or bool(_POSSESSIVE.search(word))
+    )
+
+
+# ----------------------------------------------------------------------------
+# From a run to a mention
+
+
+def _run_mention(
+    text: str, tokens: list[Token], run: list[int], limit: int, *, assume_person: bool
+) -> Mention | None:
+    """What a capitalised run names: an organisation, a person, or nothing known.
+
+    ``tokens`` is the clause the run stands in and ``limit`` where that clause
+    ends, for reading an appositive after a person's name.
+    """
+    bases = [_base(tokens[i].text) for i in run]
+    if _is_org_name(bases) or (len(run) == 1 and _is_acronym(bases[0])):
+        return _org_mention(text, tokens, run)
+    first = _name_start(bases)
+    if first is None or bases[-1] in PLACE_WORDS:
+        return None
+    honorific = next((HONORIFIC_GENDER[b] for b in bases[:first] if b in HONORIFIC_GENDER), None)
+    titled = any(b in TITLES for b in bases[:first])
+    name_tokens = [tokens[i] for i in run[first:] if _base(tokens[i].text) not in NAME_SUFFIXES]
+    if not name_tokens:
+        return None
+    name = _base(text[name_tokens[0].start : name_tokens[-1].end])
+    known_first = len(name_tokens) > 1 and is_first_name(name_tokens[0].text)
+    mention = Mention(
+        start=tokens[run[first]].start,
+        end=name_tokens[-1].end,
+        kind=PERSON,
+        name=name,
+        gender=honorific or (first_name_gender(name_tokens[0].text) if known_first else None),
+        certain=known_first
+        or titled
+        or honorific is not None
+        or (assume_person and len(name_tokens) > 1),
+    )
+    _add_prefix_role(text, tokens, run[first], mention)
+    _add_appositive(text, name_tokens[-1].end, limit, mention)
+    if mention.gender is None and mention.role:
+        mention.gender = ROLE_GENDER.get(mention.role.split()[-1].lower())
+    return mention
+
+
+def _is_org_name(bases: list[str]) -> bool:
+    """Whether a run names an organisation ("Forum", "Department of Homeland Security")."""
+    return bases[-1] in ORG_KEYWORDS or (bases[0] in ORG_KEYWORDS and "of" in bases)
+
+
+def _name_start(bases: list[str]) -> int | None:
+    """Index of the first word of the person name in a run, after titles and the like."""
+    for index, base in enumerate(bases):
+        if is_first_name(base) and index < len(bases) - 1:
+            return index
+    index = 0
+    while index < len(bases) and (
+        bases[index] in TITLES
+        or bases[index] in CAPITALISED_FUNCTION_WORDS
+        or _is_acronym(bases[index])
+        or bases[index].endswith("-based")
+    ):
+        index += 1
+    return index if index < len(bases) else None
+
+
+def _org_mention(text: str, tokens: list[Token], run: list[int]) -> Mention:
+    """An organisation name, without leading "The" or "Washington-based"."""
+    start = 0
+    while start < len(run) - 1 and (
+        tokens[run[start]].text in CAPITALISED_FUNCTION_WORDS
+        or tokens[run[start]].text.endswith("-based")
+    ):
+        start += 1
+    first, last = tokens[run[start]], tokens[run[-1]]
+    name = _base(text[first.start : last.end])
+    end = last.end - (len(last.text) - len(_base(last.text)))
+    return Mention(first.start, end, ORGANIZATION, name)
+
+
+def _add_prefix_role(text: str, tokens: list[Token], name_index: int, mention: Mention) -> None:
+    """Read a role written before the name: "ICE spokesman", "California Senate President"."""
+    index = name_index
+    lowest = max(0, name_index - _MAX_PREFIX_WORDS)
+    while index > lowest and _joined(text, tokens[index - 1], tokens[index]):
+        word = tokens[index - 1].text
+        lower_base = _base(word).lower()
+        if word in CAPITALISED_FUNCTION_WORDS or lower_base in _ARTICLES:
+            break
+        if not (_is_capitalised(word) or lower_base in ROLE_WORDS):
+            break
+        index -= 1
+    prefix = tokens[index:name_index]
+    while prefix and _base(prefix[-1].text) in HONORIFIC_GENDER:
+        prefix = prefix[:-1]  # "Ms." tells the gender, it is not a role
+    if not any(_base(t.text).lower() in ROLE_WORDS or _base(t.text) in TITLES for t in prefix):
+        return
+    mention.start = prefix[0].start
+    first = prefix[0].text
+    if len(prefix) > 1 and (_is_acronym(first) or _POSSESSIVE.search(first)):
+        mention.affiliation = _base(first)
+        mention.role = text[prefix[1].start : _end_with_full_stop(text, prefix[-1])]
+    else:
+        mention.role = text[prefix[0].start : _end_with_full_stop(text, prefix[-1])]
+
+
+def _end_with_full_stop(text: str, token: Token) -> int:
+    """The end of a word, past its full stop if it is an abbreviation ("Gov.")."""
+    abbreviated = token.text in ABBREVIATIONS and text.startswith(".", token.end)
+    return token.end + 1 if abbreviated else token.end
+
+
+def _add_appositive(text: str, name_end: int, limit: int, mention: Mention) -> None:
+    """Read ", executive director of the X Forum," after a name into role and affiliation."""
+    match = _APPOSITIVE.match(text, name_end, min(limit, name_end + _MAX_APPOSITIVE_CHARS))
+    if match is None:
+        return
+    phrase = match.group(1).rstrip(" .")
+    phrase_words = phrase.split()
+    if not phrase_words or len(phrase_words) > _MAX_APPOSITIVE_WORDS:
+        return
+    if phrase_words[0].lower() in _ARTICLES:
+        phrase_words = phrase_words[1:]
+    lowered = {_base(w).lower() for w in phrase_words}
+    possessive = bool(phrase_words) and _POSSESSIVE.search(phrase_words[0])
+    if not possessive and not lowered & ROLE_WORDS:
+        return
+    role, affiliation = _split_affiliation(" ".join(phrase_words), bool(possessive))
+    mention.role = mention.role or role
+    mention.affiliation = mention.affiliation or affiliation
+    mention.certain = True
+    mention.end = match.start(1) + len(phrase)
+
+
+def _split_affiliation(phrase: str, possessive: bool) -> tuple[str | None, str | None]:
+    """("executive director", "National Immigration Forum") from the appositive words."""
+    if possessive:
+        owner, _, rest = phrase.partition(" ")
+        return rest or None, _base(owner)
+    for link in _AFFILIATION_LINKS:
+        role, found, rest = phrase.partition(link)
+        organisation = _organisation_name(rest)
+        if found and organisation[:1].isupper():
+            return role, organisation
+    return phrase, None
+
+
+def _organisation_name(phrase: str) -> str:
+    """The organisation name without "the" and place descriptors like "Washington-based"."""
+    kept = [w for w in phrase.split() if w.lower() != "the" and not w.endswith("-based")]
+    return " ".join(kept)
+
+
+# ----------------------------------------------------------------------------
+# Clause helpers
+
+
+def _without_trailing_adverbs(tokens: list[Token]) -> list[Token]:
+    """Drop "also", "later", "repeatedly" between a speaker and the verb."""
+    end = len(tokens)
+    while end and (
+        tokens[end - 1].text in ADVERBS
+        or (tokens[end - 1].text.endswith("ly") and tokens[end - 1].text.islower())
+    ):
+        end -= 1
+    return tokens[:end]
+
+
+def _until_comma(text: str, tokens: list[Token]) -> list[Token]:
+    head = [tokens[0]]
+    for left, right in zip(tokens, tokens[1:], strict=False):
+        if "," in text[left.end : right.start]:
+            break
+        head.append(right)
+    return head
+
+
+def _after_first_comma(text: str, tokens: list[Token]) -> list[Token]:
+    head = _until_comma(text, tokens)
+    return tokens[len(head) :] if len(head) < len(tokens) else []
+
+
+# ----------------------------------------------------------------------------
+# Folding mentions into entities
+
+
+class EntityBook:
+    """The people and organisations of one article, read in article order."""
+
+    def __init__(self) -> None:
+        self._people: dict[str, Entity] = {}  # by name as written in full
+        self._families: dict[str, list[Entity]] = {}  # by lower-cased surname
+        self._organisations: dict[str, Entity] = {}  # by acronym or name
+        # Entity -> number of its latest mention, least recently mentioned first.
+        self._recent: dict[Entity, int] = {}
+        self._mentions_read = 0
+
+    def resolve(self, mention: Mention) -> Entity | None:
+        """The entity a mention stands for; it becomes the most recently mentioned one."""
+        if mention.kind == PRONOUN:
+            entity = self._antecedent(lambda e: _pronoun_fits(mention, e))
+        elif mention.kind == REFERENCE:
+            entity = self._antecedent(lambda e: _reference_fits(mention.name, e))
+        elif mention.kind == PERSON:
+            entity = self._person(mention)
+        else:
+            entity = self._organisation(mention)
+        if entity is not None:
+            self._mentions_read += 1
+            self._recent.pop(entity, None)
+            self._recent[entity] = self._mentions_read
+            if mention.kind == PRONOUN and entity.kind == PERSON:
+                entity.gender = entity.gender or mention.gender
+        return entity
+
+    def _antecedent(self, fits: Callable[[Entity], bool]) -> Entity | None:
+        """The most recently mentioned entity that fits, among the last few."""
+        recent = islice(reversed(self._recent), _MAX_ANTECEDENT_DISTANCE)
+        return next((entity for entity in recent if fits(entity)), None)
+
+    def _person(self, mention: Mention) -> Entity | None:
+        name_words = mention.name.split()
+        is_full_name = len(name_words) > 1 and name_words[0].lower() not in NAME_PARTICLES
+        if is_full_name:
+            entity = self._people.get(mention.name) or self._surname_only(name_words)
+        else:
+            entity = self._by_surname(mention)
+        if entity is None:
+            if not mention.certain:
+                return None
+            surname = _surname(name_words) if is_full_name else mention.name
+            entity = Entity(mention.name, PERSON, surname=surname)
+            self._families.setdefault(surname.lower(), []).append(entity)
+        elif is_full_name and entity.name == entity.surname:
+            entity.name = mention.name  # "Mr. Marin" first, "David Marin" later
+        self._people[entity.name] = entity
+        entity.learn(mention)
+        return entity
+
+    def _surname_only(self, name_words: list[str]) -> Entity | None:
+        """The person known so far by the surname of this full name only ("Mr. Marin")."""
+        entity = self._people.get(_surname(name_words))
+        return entity if entity is not None and entity.name == entity.surname else None
+
+    def _by_surname(self, mention: Mention) -> Entity | None:
+        """The most recently mentioned person of this surname and a compatible gender."""
+        family = [
+            entity
+            for entity in self._families.get(mention.name.lower(), [])
+            if mention.gender is None or entity.gender in (None, mention.gender)
+        ]
+        return max(family, key=lambda e: self._recent.get(e, -1), default=None)
+
+    def _organisation(self, mention: Mention) -> Entity:
+        key = _org_key(mention.name)
+        entity = self._organisations.get(key)
+        if entity is None:
+            entity = Entity(mention.name, ORGANIZATION, key=key)
+            self._organisations[key] = entity
+        elif mention.name == key:
+            entity.name = key  # news style names an agency by its acronym once introduced
+        return entity
+
+
+def _reference_fits(noun: str, entity: Entity) -> bool:
+    """Whether "the agency" or "the spokesman" can stand for the entity."""
+    if noun in ORG_REFERENCE_NOUNS:
+        return entity.kind == ORGANIZATION
+    return entity.kind == PERSON and entity.role is not None and noun in entity.role.lower().split()
+
+
+def _pronoun_fits(pronoun: Mention, entity: Entity) -> bool:
+    """Whether the pronoun can refer to the entity; a person of unknown gender fits he and she."""
+    if pronoun.name == "it":
+        return entity.kind == ORGANIZATION
+    if pronoun.name == "they":
+        return entity.kind == ORGANIZATION or entity.gender is None
+    return entity.kind == PERSON and entity.gender in (None, pronoun.gender)
+
+
+def _surname(name_words: list[str]) -> str:
+    """The family name of a full name: after the first name, without initials or suffixes."""
+    kept = [
+        w
+        for w in name_words[1:]
+        if not (len(w) <= 2 and w.endswith(".")) and w not in NAME_SUFFIXES
+    ]
+    return " ".join(kept or name_words[1:])
+
+
+def _org_key(name: str) -> str:
+    """The acronym of an organisation name ("Immigration and Customs Enforcement" -> "ICE")."""
+    if _is_acronym(name):
+        return name
+    initials = [
+        w[0]
+        for w in name.split()
+        if _is_capitalised(w) and "." not in w and w not in ORG_CONNECTORS
+    ]
+    return "".join(initials) if len(initials) > 1 else name

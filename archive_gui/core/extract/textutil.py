@@ -1,0 +1,97 @@
+"""Paragraph, sentence and word helpers that keep article offsets.
+
+Everything returns spans into the original text, so records built from them
+can always be checked with ``text[start:end]``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import NamedTuple
+
+from archive_gui.core.extract.names_data import ABBREVIATIONS
+
+OPEN_QUOTE = "“"
+CLOSE_QUOTE = "”"
+STRAIGHT_QUOTE = '"'
+QUOTE_MARKS = OPEN_QUOTE + CLOSE_QUOTE + STRAIGHT_QUOTE
+
+
+class Token(NamedTuple):
+    text: str
+    start: int
+    end: int
+
+
+# Dotted abbreviations ("U.S.") are one token; words keep inner apostrophes and hyphens.
+_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-]\w+)*")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_SENTENCE_END = re.compile(r"[.?!]+[”\"’)]*\s+")
+
+
+def words(text: str, start: int, end: int) -> list[Token]:
+    """The words of ``text[start:end]`` with their article offsets."""
+    return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the paragraphs of ``text``, without surrounding whitespace.
+
+    Paragraphs are separated by blank lines; a text without any blank line is
+    taken to put one paragraph on each line.
+    """
+    separator = r"\n[ \t]*\n" if _BLANK_LINE.search(text) else r"\n"
+    spans = []
+    position = 0
+    for piece in re.split(separator, text):
+        stripped = piece.strip()
+        if stripped:
+            start = text.index(stripped, position)
+            spans.append((start, start + len(stripped)))
+            position = start + len(stripped)
+        else:
+            position += len(piece)
+    return spans
+
+
+def sentence_starts(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> list[int]:
+    """Offsets where the sentences of the paragraph ``text[start:end]`` begin.
+
+    ``quoted`` lists the (open mark, close mark) positions of the paragraph's
+    quotes, in order: a full stop inside a quote ends the sentence only when it is the
+    last thing inside the marks.
+    """
+    starts = [start]
+    opens = [open_mark for open_mark, _ in quoted]
+    for match in _SENTENCE_END.finditer(text, start, end):
+        following = match.end()
+        if following >= end or not _can_start_sentence(text[following]):
+            continue
+        if _inside_quote(match, quoted, opens) or _is_abbreviation(text, match.start()):
+            continue
+        starts.append(following)
+    return starts
+
+
+def _can_start_sentence(char: str) -> bool:
+    return char.isupper() or char.isdigit() or char in QUOTE_MARKS
+
+
+def _inside_quote(match: re.Match[str], quoted: list[tuple[int, int]], opens: list[int]) -> bool:
+    """Whether the sentence end lies within a quote rather than at its end."""
+    index = bisect_left(opens, match.start()) - 1
+    if index < 0 or match.start() >= quoted[index][1]:
+        return False
+    return not match.start() < quoted[index][1] < match.end()
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` belongs to an abbreviation or an initial."""
+    if text[dot] != ".":
+        return False
+    word_start = dot
+    while word_start > 0 and text[word_start - 1].isalpha():
+        word_start -= 1
+    word = text[word_start:dot]
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isupper())

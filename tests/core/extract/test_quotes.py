@@ -1,0 +1,392 @@
+"""Quote extraction and speaker attribution, on the seed article and short articles."""
+
+from __future__ import annotations
+
+import random
+import time
+from pathlib import Path
+
+import pytest
+
+from archive_gui.core.extract.quotes import extract_quotes
+from archive_gui.core.records import Quote
+
+SEED = Path(__file__).parents[3] / "resources" / "sample" / "atlanta-ice-arrests.txt"
+SHARED_SEED = Path("/work/shared/seed/atlanta-ice-arrests.txt")
+
+SAID_BEFORE_NAME = (
+    "“We will keep fighting for these families,” said Maria Lopez, director of the "
+    "Atlanta Immigrant Rights Coalition."
+)
+NAME_SAID = "“The arrests were routine and planned weeks ago,” Tom Jenkins said on Tuesday."
+COLON = "Sheriff Gary Long said: “We do not hold anyone without a warrant.”"
+SPLIT = (
+    "Ms. Okafor, a lawyer for several detained fathers, spent the day at the jail.\n\n"
+    "“We are afraid,” she said, “and nobody will tell us anything.”"
+)
+FIRST_NAME_GENDER = (
+    "Jennifer Park, an immigration attorney in Decatur, said several clients were detained.\n\n"
+    "“Nobody knew where they had been taken,” she said."
+)
+TWO_SPEAKERS = (
+    "Jennifer Park, an immigration attorney, filed motions all night. "
+    "Sheriff Gary Long defended the cooperation with federal agents.\n\n"
+    "“My clients were never told why they were picked up,” she said.\n\n"
+    "“We follow the law,” he said."
+)
+SURNAME = (
+    "Carlos Mendez, a pastor in Doraville, opened his church to families.\n\n"
+    "“People are sleeping here because they are scared to go home,” Mendez said."
+)
+ORG_STATEMENT = (
+    "“The operation targeted people with final orders of removal,” ICE said in a statement."
+)
+ACCORDING_TO_GROUP = (
+    "The Southern Poverty Law Center tracked the raids across the state. "
+    "“Families were separated at dawn and given no information,” according to the group."
+)
+MULTI_PARAGRAPH = (
+    "Ana Torres spoke at the vigil.\n\n"
+    "“We came here to build a life. We pay taxes and our children go to school here.\n\n"
+    "“Now we are told to hide,” said Ana Torres, a community organizer."
+)
+SCARE_QUOTES = (
+    "Officials called the effort a “surge.” The agency described the detainees as "
+    "“priority targets,” a label critics dispute."
+)
+PROGRAMME_NAME = (
+    "Officials said the raids were part of “Operation Safe Neighborhoods And Families” "
+    "and “Operation Cross Check” was launched in 2015."
+)
+STRAY_MARKS = (
+    "Protesters held signs reading ”No more raids and one “stray sign. "
+    "“We will not stop,” said John Rivera, an organizer.\n\n"
+    "Another “unmatched mark sits here.\n\n"
+    "Later, more people arrived. “We are still here,” Rivera said."
+)
+APOSTROPHES_AND_MIXED_MARKS = (
+    '"We don’t know where they’ve taken him," said Rosa Diaz. “It’s ICE’s job to tell us."'
+)
+ORG_OFFICIALS_PARTIAL = (
+    "ICE officials said “the operation focused on people who are threats to public safety.”"
+)
+ORG_FULL_NAME_THEN_ACRONYM = (
+    "U.S. Immigration and Customs Enforcement said the numbers were preliminary.\n\n"
+    "“These are routine operations,” ICE said in a statement."
+)
+PARTICLE_SURNAME = (
+    "State Senator Kevin de León, a Los Angeles Democrat, weighed in.\n\n"
+    "“This is not who we are as a state,” de León said."
+)
+SAID_ROLE_NAME = "“We arrest people who are in violation of the law,” said ICE spokesman Bryan Cox."
+INTRODUCED_SPEAKER = (
+    "Maria Gonzalez, a nurse from Marietta, watched agents detain her neighbor.\n\n"
+    "“They came before sunrise and took him away in handcuffs.”"
+)
+
+ARTICLES = [
+    SAID_BEFORE_NAME,
+    NAME_SAID,
+    COLON,
+    SPLIT,
+    FIRST_NAME_GENDER,
+    TWO_SPEAKERS,
+    SURNAME,
+    ORG_STATEMENT,
+    ACCORDING_TO_GROUP,
+    MULTI_PARAGRAPH,
+    SCARE_QUOTES,
+    PROGRAMME_NAME,
+    STRAY_MARKS,
+    APOSTROPHES_AND_MIXED_MARKS,
+    ORG_OFFICIALS_PARTIAL,
+    ORG_FULL_NAME_THEN_ACRONYM,
+    PARTICLE_SURNAME,
+    SAID_ROLE_NAME,
+    INTRODUCED_SPEAKER,
+]
+
+
+def seed_text() -> str:
+    path = SEED if SEED.exists() else SHARED_SEED
+    if not path.exists():
+        pytest.skip("seed article not available")
+    return path.read_text(encoding="utf-8")
+
+
+def summary(text: str) -> list[tuple[str, str | None]]:
+    """(first three words, speaker) of each quote."""
+    return [(" ".join(q.text.split()[:3]), q.speaker) for q in extract_quotes(text)]
+
+
+def only(text: str) -> Quote:
+    quotes = extract_quotes(text)
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+def assert_offsets(text: str, quotes: list[Quote]) -> None:
+    for quote in quotes:
+        assert text[quote.start : quote.end] == quote.text
+        if quote.mention_text is not None:
+            assert text[quote.mention_start : quote.mention_end] == quote.mention_text
+        assert 0.0 <= quote.confidence <= 1.0
+
+
+# --- the seed article ------------------------------------------------------
+
+
+def test_seed_article_quotes_and_speakers():
+    assert summary(seed_text()) == [
+        ("Every day, as", "Bryan Cox"),
+        ("ICE conducts targeted", "Bryan Cox"),
+        ("sweeps or raids", "ICE"),
+        ("What I would", "David Marin"),
+        ("The rash of", "David Marin"),
+        ("The last time", "David Marin"),
+        ("So this operation", "David Marin"),
+        ("The security of", "Ali Noorani"),
+        ("These actions, as", "Ali Noorani"),
+        ("The fear coursing", "Ali Noorani"),
+        ("If you want", "Kevin de León"),
+        ("my recommendation is", "Kevin de León"),
+    ]
+
+
+def test_seed_article_roles_kinds_and_mentions():
+    quotes = extract_quotes(seed_text())
+    cox, _, ice, marin, _, marin_by_surname, *_ = quotes
+    assert (cox.speaker_kind, cox.speaker_role, cox.speaker_affiliation) == (
+        "person",
+        "spokesman",
+        "ICE",
+    )
+    assert cox.mention_text == "ICE spokesman Bryan Cox"
+    assert ice.speaker_kind == "organization"
+    assert ice.mention_text == "ICE officials"
+    assert marin.speaker_role == "Los Angeles field office director"
+    assert marin.speaker_affiliation == "ICE"
+    assert marin_by_surname.mention_text == "Marin"
+    assert marin_by_surname.speaker_role == "Los Angeles field office director"
+    noorani = quotes[7]
+    assert noorani.mention_text == "he"
+    assert noorani.rule == "pronoun"
+    assert (noorani.speaker_role, noorani.speaker_affiliation) == (
+        "executive director",
+        "National Immigration Forum",
+    )
+    assert quotes[10].speaker_role == "California Senate President pro tempore"
+    assert quotes[4].rule == "continuation-paragraph"
+
+
+def test_seed_article_skips_scare_quotes():
+    texts = [q.text for q in extract_quotes(seed_text())]
+    assert "targeted enforcement operations." not in texts
+    assert "preliminary," not in texts
+    assert texts[2] == "sweeps or raids that target aliens indiscriminately."
+
+
+# --- attribution patterns --------------------------------------------------
+
+
+def test_said_before_name_with_appositive():
+    quote = only(SAID_BEFORE_NAME)
+    assert quote.text == "We will keep fighting for these families,"
+    assert quote.speaker == "Maria Lopez"
+    assert quote.speaker_role == "director"
+    assert quote.speaker_affiliation == "Atlanta Immigrant Rights Coalition"
+    assert quote.rule == "quote-said-name"
+
+
+def test_name_said():
+    quote = only(NAME_SAID)
+    assert (quote.speaker, quote.speaker_kind, quote.rule) == (
+        "Tom Jenkins",
+        "person",
+        "quote-name-said",
+    )
+
+
+def test_said_role_before_name():
+    quote = only(SAID_ROLE_NAME)
+    assert (quote.speaker, quote.speaker_role, quote.speaker_affiliation) == (
+        "Bryan Cox",
+        "spokesman",
+        "ICE",
+    )
+    assert quote.mention_text == "ICE spokesman Bryan Cox"
+
+
+def test_colon_introduction():
+    quote = only(COLON)
+    assert quote.speaker == "Gary Long"
+    assert quote.speaker_role == "Sheriff"
+    assert quote.rule == "name-said-quote"
+
+
+def test_split_quote_and_pronoun_gender_from_honorific():
+    assert summary(SPLIT) == [("We are afraid,", "Okafor"), ("and nobody will", "Okafor")]
+    assert all(q.rule == "pronoun" for q in extract_quotes(SPLIT))
+
+
+def test_pronoun_gender_from_first_name():
+    quote = only(FIRST_NAME_GENDER)
+    assert quote.speaker == "Jennifer Park"
+    assert quote.speaker_role == "immigration attorney in Decatur"
+    assert (quote.mention_text, quote.rule) == ("she", "pronoun")
+
+
+def test_pronouns_pick_the_speaker_of_matching_gender():
+    assert summary(TWO_SPEAKERS) == [
+        ("My clients were", "Jennifer Park"),
+        ("We follow the", "Gary Long"),
+    ]
+
+
+def test_bare_surname_resolves_to_full_name():
+    quote = only(SURNAME)
+    assert (quote.speaker, quote.mention_text) == ("Carlos Mendez", "Mendez")
+    assert quote.speaker_role == "pastor in Doraville"
+
+
+def test_surname_with_particle():
+    quote = only(PARTICLE_SURNAME)
+    assert (quote.speaker, quote.mention_text) == ("Kevin de León", "de León")
+    assert quote.speaker_role == "State Senator"
+
+
+def test_organisation_said_in_statement():
+    quote = only(ORG_STATEMENT)
+    assert (quote.speaker, quote.speaker_kind, quote.mention_text) == ("ICE", "organization", "ICE")
+
+
+def test_according_to_the_group():
+    quote = only(ACCORDING_TO_GROUP)
+    assert (quote.speaker, quote.speaker_kind) == ("Southern Poverty Law Center", "organization")
+    assert (quote.mention_text, quote.rule) == ("the group", "reference")
+
+
+def test_organisation_officials_partial_quote():
+    quote = only(ORG_OFFICIALS_PARTIAL)
+    assert (quote.speaker, quote.mention_text) == ("ICE", "ICE officials")
+
+
+def test_organisation_full_name_and_acronym_are_one_speaker():
+    assert only(ORG_FULL_NAME_THEN_ACRONYM).speaker == "ICE"
+
+
+def test_multi_paragraph_quote_is_one_record_per_paragraph():
+    quotes = extract_quotes(MULTI_PARAGRAPH)
+    assert [q.text for q in quotes] == [
+        "We came here to build a life. We pay taxes and our children go to school here.",
+        "Now we are told to hide,",
+    ]
+    assert [q.speaker for q in quotes] == ["Ana Torres", "Ana Torres"]
+    assert quotes[0].rule == "multi-paragraph"
+    assert quotes[1].speaker_role == "community organizer"
+
+
+def test_multi_paragraph_quote_attributed_in_its_first_paragraph():
+    text = (
+        "Rosa Perez waited outside.\n\n"
+        "“They took him at six,” she said. “Nobody told us where.\n\n"
+        "“We still do not know.”"
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Rosa Perez"] * 3
+    assert [q.rule for q in quotes] == ["pronoun", "same-paragraph", "multi-paragraph"]
+
+
+def test_reference_to_an_organisation_with_of_in_its_name():
+    text = (
+        "Department of Homeland Security officials met Friday. The agency said in a statement "
+        "that it “will continue to focus on public safety threats.”"
+    )
+    quote = only(text)
+    assert (quote.speaker, quote.speaker_kind) == (
+        "Department of Homeland Security",
+        "organization",
+    )
+
+
+def test_honorific_is_not_a_role():
+    quote = extract_quotes(SPLIT)[0]
+    assert (quote.speaker_role, quote.speaker_affiliation) == (
+        "lawyer for several detained fathers",
+        None,
+    )
+
+
+def test_unknown_capitalised_subject_is_not_a_speaker():
+    quote = only("Lawyers said “hundreds of people were detained without access to counsel.”")
+    assert quote.speaker is None
+
+
+def test_quote_only_paragraph_after_an_introduction():
+    quote = only(INTRODUCED_SPEAKER)
+    assert (quote.speaker, quote.rule) == ("Maria Gonzalez", "introduced-speaker")
+
+
+# --- what is not a quote ---------------------------------------------------
+
+
+def test_scare_quotes_are_not_quotes():
+    assert extract_quotes(SCARE_QUOTES) == []
+
+
+def test_programme_names_are_not_quotes():
+    assert extract_quotes(PROGRAMME_NAME) == []
+
+
+# --- robustness ------------------------------------------------------------
+
+
+def test_stray_marks_do_not_break_the_rest():
+    assert summary(STRAY_MARKS) == [("We will not", "John Rivera"), ("We are still", "John Rivera")]
+
+
+def test_apostrophes_are_not_quote_marks_and_marks_may_be_mixed():
+    quotes = extract_quotes(APOSTROPHES_AND_MIXED_MARKS)
+    assert [q.text for q in quotes] == [
+        "We don’t know where they’ve taken him,",
+        "It’s ICE’s job to tell us.",
+    ]
+    assert [q.speaker for q in quotes] == ["Rosa Diaz", "Rosa Diaz"]
+
+
+def test_unattributed_quote_keeps_no_speaker():
+    quote = only("“Nothing will change.”")
+    assert (quote.speaker, quote.rule) == (None, "unattributed")
+
+
+@pytest.mark.parametrize("text", ["", "“", "”", '"', "“”", '""""', "\n\n“\n\n”\n\n", "he said:"])
+def test_degenerate_input(text):
+    assert_offsets(text, extract_quotes(text))
+
+
+def test_offsets_hold_for_every_quote_of_every_article():
+    for text in [seed_text(), *ARTICLES]:
+        quotes = extract_quotes(text)
+        assert_offsets(text, quotes)
+        assert quotes == sorted(quotes, key=lambda q: q.start)
+
+
+def test_random_mark_soup_terminates_with_valid_offsets():
+    rng = random.Random(7)
+    alphabet = ["“", "”", '"', "’", " ", "\n", "\n\n", ",", ".", ":", "he said", "Ms. Ruiz", "ICE"]
+    for _ in range(200):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 120)))
+        assert_offsets(text, extract_quotes(text))
+
+
+def test_throughput_on_a_four_kilobyte_article():
+    text = seed_text()
+    article = (text + "\n\n") * (4096 // len(text) + 1)
+    article = article[:4096]
+    extract_quotes(article)
+    runs = 50
+    began = time.perf_counter()
+    for _ in range(runs):
+        extract_quotes(article)
+    per_second = runs / (time.perf_counter() - began)
+    assert per_second > 100  # generous floor; measured rate is well above 300/s

@@ -1,0 +1,128 @@
+"""Reading speaker mentions and folding them into one entity per person or organisation."""
+
+from __future__ import annotations
+
+from archive_gui.core.extract.speakers import (
+    ORGANIZATION,
+    PERSON,
+    PRONOUN,
+    REFERENCE,
+    EntityBook,
+    Mention,
+    find_mentions,
+    read_object,
+    read_subject,
+)
+
+
+def mentions(text: str) -> list[Mention]:
+    return find_mentions(text, 0, len(text))
+
+
+def surface(text: str, mention: Mention) -> str:
+    return text[mention.start : mention.end]
+
+
+def test_introduction_with_appositive_role_and_organisation():
+    text = (
+        "Ali Noorani, executive director of the Washington-based National Immigration "
+        "Forum, decried the arrests."
+    )
+    person, organisation = mentions(text)
+    assert (person.kind, person.name, person.certain) == (PERSON, "Ali Noorani", True)
+    assert (person.role, person.affiliation) == ("executive director", "National Immigration Forum")
+    assert (organisation.kind, organisation.name) == (ORGANIZATION, "National Immigration Forum")
+
+
+def test_introduction_with_role_before_a_particle_surname():
+    text = (
+        "California Senate President pro tempore Kevin de León, a Los Angeles Democrat, "
+        "also weighed in."
+    )
+    people = [m for m in mentions(text) if m.kind == PERSON and m.certain]
+    assert [p.name for p in people] == ["Kevin de León"]
+    assert people[0].role == "California Senate President pro tempore"
+    assert people[0].gender == "male"
+    assert surface(text, people[0]).startswith("California Senate President")
+
+
+def test_places_and_date_words_are_not_people():
+    text = "In Georgia, Virginia Beach and Los Angeles, agents worked on Friday."
+    assert not [m for m in mentions(text) if m.kind == PERSON and m.certain]
+
+
+def test_subject_with_role_before_name():
+    text = "ICE spokesman Bryan Cox"
+    mention = read_subject(text, 0, len(text))
+    assert (mention.name, mention.role, mention.affiliation) == ("Bryan Cox", "spokesman", "ICE")
+    assert mention.gender == "male"
+
+
+def test_subject_with_possessive_appositive():
+    text = "David Marin, ICE’s Los Angeles field office director,"
+    mention = read_subject(text, 0, len(text))
+    assert mention.name == "David Marin"
+    assert (mention.role, mention.affiliation) == ("Los Angeles field office director", "ICE")
+    assert surface(text, mention) == "David Marin, ICE’s Los Angeles field office director"
+
+
+def test_subject_skips_leading_clauses_and_adverbs():
+    text = "In a statement on Friday, ICE officials also "
+    mention = read_subject(text, 0, len(text))
+    assert (mention.kind, mention.name, surface(text, mention)) == (
+        ORGANIZATION,
+        "ICE",
+        "ICE officials",
+    )
+    text = "Later, she "
+    assert read_subject(text, 0, len(text)).kind == PRONOUN
+
+
+def test_subject_reference_noun():
+    text = "the agency"
+    assert read_subject(text, 0, len(text)).kind == REFERENCE
+
+
+def test_object_after_verb():
+    text = " Bryan Cox, a spokesman for ICE, in a statement."
+    mention = read_object(text, 0, len(text))
+    assert (mention.name, mention.role, mention.affiliation) == ("Bryan Cox", "spokesman", "ICE")
+    text = " U.S. Immigration and Customs Enforcement."
+    mention = read_object(text, 0, len(text))
+    assert (mention.kind, mention.name) == (
+        ORGANIZATION,
+        "U.S. Immigration and Customs Enforcement",
+    )
+    text = " in a statement."
+    assert read_object(text, 0, len(text)) is None
+
+
+def test_book_folds_name_variants_into_one_person():
+    book = EntityBook()
+    text = "Mr. Marin spoke. David Marin, a director, left. Marin returned."
+    resolved = [book.resolve(m) for m in mentions(text)]
+    assert len({id(e) for e in resolved}) == 1
+    assert resolved[0].name == "David Marin"
+    assert resolved[0].gender == "male"
+
+
+def test_book_folds_organisation_name_into_acronym():
+    book = EntityBook()
+    text = "U.S. Immigration and Customs Enforcement acted. ICE said so."
+    resolved = [book.resolve(m) for m in mentions(text)]
+    assert resolved[0] is resolved[1]
+    assert resolved[0].name == "ICE"
+
+
+def test_book_resolves_pronouns_by_gender_and_recency():
+    book = EntityBook()
+    for mention in mentions("Jennifer Park met Gary Long."):
+        book.resolve(mention)
+    she = book.resolve(Mention(0, 3, PRONOUN, "she", gender="female"))
+    he = book.resolve(Mention(0, 2, PRONOUN, "he", gender="male"))
+    assert (she.name, he.name) == ("Jennifer Park", "Gary Long")
+
+
+def test_book_ignores_unknown_lone_capitalised_words():
+    book = EntityBook()
+    assert [book.resolve(m) for m in mentions("Lawyers met in Atlanta.")] == [None, None]

@@ -42,18 +42,21 @@ def test_seed_import_gives_twelve_quotes_with_their_speakers(seeded_db, capsys):
 
 def test_seed_import_gives_the_six_operations(seeded_db, capsys):
     ops = export(seeded_db, "operations", capsys)
-    found = {
-        (o["count"], o["qualifier"], o["place_kind"], o["city"] or o["area"] or o["state"])
-        for o in ops
-    }
+    found = {(o["count"], o["qualifier"], o["place"]) for o in ops}
     assert found == {
-        (100, "hundreds", "nationwide", None),
-        (30, "about", "city", "Atlanta"),
-        (192, "exact", "area", "Atlanta"),
-        (100, "nearly", "state", "GA"),
-        (160, "more_than", "city", "Los Angeles"),
-        (200, "about", "city", "Los Angeles"),
+        (100, "hundreds", "United States"),
+        (30, "about", "Atlanta, GA"),
+        (192, "exact", "Atlanta area of operations"),
+        (100, "nearly", "Georgia"),
+        (160, "more_than", "Los Angeles, CA"),
+        (200, "about", "Los Angeles, CA"),
     }
+    by_count = {o["count_text"]: o for o in ops}
+    assert by_count["about 30"]["part_of"] == by_count["hundreds"]["id"]
+    assert by_count["Nearly 100"]["part_of"] == by_count["192"]["id"]
+    assert by_count["192"]["period_start"] == "2017-02-06"
+    assert by_count["about 200"]["period_text"] == "this summer"
+    assert {o["agency"] for o in ops} == {"ICE"}
     assert all(o["published"] == "2017-02-10" for o in ops)
 
 

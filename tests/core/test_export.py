@@ -76,7 +76,7 @@ def test_failed_export_keeps_the_previous_file(filled_archive, tmp_path, monkeyp
     with pytest.raises(RuntimeError):
         export_records(filled_archive, RecordKind.OPERATIONS, "json", out)
     assert out.read_text() == "previous good export"
-    assert [p.name for p in tmp_path.iterdir()] == ["ops.json"]
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".ops.json")] == []
 
 
 def test_unknown_format_is_refused(filled_archive):

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from archive_gui.core.extract.places import state_place
 from archive_gui.core.records import ArticleMeta, Extraction, Operation, Place, Quote
 from archive_gui.core.store import migrations
 from archive_gui.core.store.schema import (
@@ -119,6 +120,7 @@ class Archive:
     @classmethod
     def _setup(cls, conn: sqlite3.Connection, path: Path | None) -> Archive:
         try:
+            migrations.refuse_newer(conn)  # before anything writes to the file
             db = sqlite_utils.Database(conn, execute_plugins=False)
             db.execute("PRAGMA foreign_keys = ON")
             db.execute("PRAGMA busy_timeout = 5000")
@@ -313,9 +315,7 @@ class Archive:
             return row[0]
         parent_id = None
         if place.kind == "city" and place.state:
-            parent_id = self._place_id(
-                Place(kind="state", name=_state_name(place.state), state=place.state)
-            )
+            parent_id = self._place_id(_state_of(place))
         elif place.kind in ("state", "area"):
             parent_id = self._place_id(NATIONWIDE)
         return self.db.execute(
@@ -523,11 +523,12 @@ def _where(kind: RecordKind, filters: RecordFilter) -> tuple[str, list]:
     return "WHERE " + " AND ".join(clauses), params
 
 
+def _state_of(city: Place) -> Place:
+    try:
+        return state_place(city.state)
+    except KeyError:  # a code the gazetteer does not know: keep it as given
+        return Place(kind="state", name=city.state, state=city.state)
+
+
 def _marks(values: list) -> str:
     return ", ".join("?" * len(values))
-
-
-def _state_name(code: str) -> str:
-    from archive_gui.core.extract.places import state_name
-
-    return state_name(code) or code

@@ -50,6 +50,20 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
+def refuse_newer(conn: sqlite3.Connection, migrations: list[Migration] | None = None) -> int:
+    """The archive's schema version; raises if this code is too old to open it."""
+    migrations = available_migrations() if migrations is None else migrations
+    latest = migrations[-1].version if migrations else 0
+    current = schema_version(conn)
+    if current > latest:
+        raise ArchiveTooNewError(
+            f"This archive uses schema version {current}, but this version of "
+            f"archive-gui only knows versions up to {latest}. Open it with a newer "
+            "version of archive-gui; it has not been changed."
+        )
+    return current
+
+
 def backup_file(conn: sqlite3.Connection, db_path: Path, version: int) -> Path:
     """Copy the archive (consistently, through SQLite's backup API) before migrating."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -71,14 +85,7 @@ def migrate(
     so an interrupted upgrade leaves the archive at the previous version.
     """
     migrations = available_migrations() if migrations is None else migrations
-    latest = migrations[-1].version if migrations else 0
-    current = schema_version(conn)
-    if current > latest:
-        raise ArchiveTooNewError(
-            f"This archive uses schema version {current}, but this version of "
-            f"archive-gui only knows versions up to {latest}. Open it with a newer "
-            "version of archive-gui; it has not been changed."
-        )
+    current = refuse_newer(conn, migrations)
     pending = [m for m in migrations if m.version > current]
     if not pending:
         return None

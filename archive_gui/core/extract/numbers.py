@@ -1,0 +1,223 @@
+"""Counts as news articles print them: digits, number words, "dozens", qualifiers, ranges.
+
+``find_counts`` returns every count-like mention with its qualifier and span; deciding
+whether a mention counts arrests is left to the caller, which also needs the mentions
+it rejects (they separate a count from a verb further on).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from archive_gui.core.extract.regex_trie import trie_alternation
+
+_UNITS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+}
+_TEENS = {
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_WORD_VALUES = {**_UNITS, **_TEENS, **_TENS, "a": 1}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
+
+# Qualifier words mapped to records.QUALIFIERS.  "exceeded" is a verb but reads as a
+# qualifier ("arrests exceeded 600"), so it is part of the printed count.
+_QUALIFIER_WORDS = {
+    "about": "about",
+    "around": "about",
+    "roughly": "about",
+    "approximately": "about",
+    "some": "about",
+    "an estimated": "about",
+    "estimated": "about",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
+    "just under": "nearly",
+    "just shy of": "nearly",
+    "more than": "more_than",
+    "over": "more_than",
+    "just over": "more_than",
+    "well over": "more_than",
+    "upwards of": "more_than",
+    "upward of": "more_than",
+    "in excess of": "more_than",
+    "exceeded": "more_than",
+    "at least": "at_least",
+    "no fewer than": "at_least",
+    "no less than": "at_least",
+    "a minimum of": "at_least",
+    "up to": "up_to",
+    "as many as": "up_to",
+    "fewer than": "up_to",
+    "less than": "up_to",
+}
+
+
+def _alternation(words) -> str:
+    """Regex alternation of ``words``, longest first so prefixes never win."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+_UNIT_RE = _alternation(_UNITS)
+_SMALL = rf"(?:(?:{_alternation(_TENS)})(?:[-\s](?:{_UNIT_RE}))?|{_alternation(_TEENS)}|{_UNIT_RE})"
+_GROUP = rf"(?:(?:{_SMALL}|a)\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|{_SMALL})"
+_WORDS = rf"(?:(?:{_GROUP}|a)\s+(?:thousand|million)(?:,?\s+(?:and\s+)?{_GROUP})?|{_GROUP})"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:thousand|million))?"
+_CORE = rf"(?:{_DIGITS}|{_WORDS})"
+_DOZEN = rf"(?:(?:{_SMALL}|a|half\s+a)\s+dozen|a\s+half[-\s]dozen)"
+# Vague multiples: the conservative figure and the qualifier they stand for.
+_VAGUE = (
+    r"(?:(?:several|a\s+few)\s+(?:dozen|hundred|thousand)"
+    r"|(?:tens|hundreds)\s+of\s+thousands|dozens|hundreds|thousands)"
+)
+
+_MENTION = re.compile(
+    rf"""
+    (?<![\w$£€.,/:#-])
+    (?:
+        (?P<between>between\s+(?P<lo>{_CORE})\s+and\s+(?P<hi>{_CORE}))
+      | (?:(?P<qual>{_alternation(_QUALIFIER_WORDS)})\s+)?
+        (?:
+            (?P<vague>{_VAGUE})
+          | (?P<dozen>{_DOZEN})
+          | (?P<num>{_CORE})(?P<range>\s*(?:to|-|–)\s*{_CORE})?
+        )
+    )
+    (?![\w%]|[.,]\d)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Where a count mention can begin: a digit or one of these words.  Scanning for them
+# first keeps the large pattern from being tried at every position.
+_START_WORDS = (
+    [w.split()[0] for w in _QUALIFIER_WORDS]
+    + list(_UNITS)
+    + list(_TEENS)
+    + list(_TENS)
+    + ["a", "half", "between", "several", "tens", "dozens", "hundreds", "thousands"]
+)
+_CANDIDATE = re.compile(
+    rf"(?<![\w.,])(?:\d|{trie_alternation(w for v in _START_WORDS for w in (v, v.capitalize()))})"
+    r"(?![A-Za-z])"
+)
+
+
+@dataclass(frozen=True)
+class CountMention:
+    """A printed count: its conservative value, qualifier and exact span."""
+
+    value: int
+    qualifier: str
+    text: str
+    start: int
+    end: int
+
+
+def words_to_int(words: str) -> int | None:
+    """Value of a number written in digits or English words ("six hundred and eighty")."""
+    cleaned = words.lower().replace(",", "").replace("-", " ")
+    if re.fullmatch(r"\d+(?:\.\d+)?(?:\s+(?:thousand|million))?", cleaned):
+        number, _, scale = cleaned.partition(" ")
+        return round(float(number) * _SCALES.get(scale.strip(), 1))
+    total = current = 0
+    for token in cleaned.split():
+        if token in _WORD_VALUES:
+            current += _WORD_VALUES[token]
+        elif token == "hundred":
+            current = max(current, 1) * 100
+        elif token in ("thousand", "million"):
+            total += max(current, 1) * _SCALES[token]
+            current = 0
+        elif token != "and":
+            return None
+    return total + current
+
+
+def _vague_value(phrase: str) -> tuple[int, str]:
+    lowered = " ".join(phrase.lower().split())
+    if lowered.endswith("of thousands"):
+        return (100_000 if lowered.startswith("hundreds") else 10_000), "thousands"
+    for unit, value, qualifier in (
+        ("dozen", 12, "dozens"),
+        ("hundred", 100, "hundreds"),
+        ("thousand", 1_000, "thousands"),
+    ):
+        if unit in lowered:
+            return value, qualifier
+    raise ValueError(phrase)
+
+
+def _mention_value(match: re.Match) -> tuple[int, str] | None:
+    """(value, qualifier) of a ``_MENTION`` match; ranges keep their lower bound."""
+    if match["between"]:
+        return words_to_int(match["lo"]), "at_least"
+    if match["vague"]:
+        value, qualifier = _vague_value(match["vague"])
+        return value, (
+            _QUALIFIER_WORDS[_qualifier_key(match["qual"])] if match["qual"] else qualifier
+        )
+    if match["dozen"]:
+        phrase = match["dozen"].lower()
+        multiplier = 0.5 if "half" in phrase else words_to_int(phrase.rsplit(None, 1)[0])
+        value = round(multiplier * 12)
+    else:
+        value = words_to_int(match["num"])
+    if value is None:
+        return None
+    if match["range"]:
+        return value, "at_least"
+    return value, _QUALIFIER_WORDS[_qualifier_key(match["qual"])] if match["qual"] else "exact"
+
+
+def _qualifier_key(qualifier: str) -> str:
+    return " ".join(qualifier.lower().split())
+
+
+def find_counts(text: str, start: int = 0, end: int | None = None) -> list[CountMention]:
+    """Every count mention in ``text[start:end]``, in text order, spans absolute."""
+    end = len(text) if end is None else end
+    mentions: list[CountMention] = []
+    position = start
+    for candidate in _CANDIDATE.finditer(text, start, end):
+        if candidate.start() < position:
+            continue
+        match = _MENTION.match(text, candidate.start(), end)
+        if not match:
+            continue
+        parsed = _mention_value(match)
+        if parsed is None:
+            continue
+        mentions.append(CountMention(parsed[0], parsed[1], match.group(), *match.span()))
+        position = match.end()
+    return mentions

@@ -1,0 +1,767 @@
+"""Arrest counts ("operations") with their place, period and agency.
+
+A count is an operation only when its clause links it to an arrest verb: "arrested
+about 200", "192 people were apprehended", "the 40 people detained", "680 arrests".
+Counts of agents, detainers, deportations, percentages, years, money and durations are
+never linked to such a verb, and are rejected explicitly where a stray verb could link
+them anyway.
+
+Sentences are read as a main clause plus dash/parenthesis asides.  An aside opening
+with "which/that/who" describes something (an area's states, a person) and is ignored
+entirely; one opening with "including/among them" holds breakdowns of the main count.
+
+Context rules:
+- place: the nearest place phrase in the count's clause; else the parent count's place
+  (for breakdowns); else the latest place in the preceding sentences of this or the
+  previous paragraph (a list of several places there makes it ambiguous: no place);
+  else the dateline.
+- period: the nearest period phrase in the clause, then in the sentence's asides, then
+  the parent's; else the previous operation's period, when it is the latest period in
+  the article and no more than a paragraph back.  Single days next to a speech verb
+  ("said Friday") date the statement, not the arrests, and are skipped.
+- agency: the agency named nearest in the sentence, else the parent's, else the agency
+  the article names most often.
+- ranges ("between 40 and 50", "40 to 50") keep the lower bound, qualifier at_least.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from archive_gui.core.extract.numbers import CountMention, find_counts
+from archive_gui.core.extract.periods import PeriodMention, find_periods
+from archive_gui.core.extract.places import PlaceMention, find_dateline, find_places
+from archive_gui.core.records import Operation
+
+# ---------------------------------------------------------------------------- sentences
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[»]*[A-Z0-9])")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Lt|Sgt|Gen|Col|Capt|Cmdr|St|Jr|Sr|Inc|Co|Corp|No|Jan"
+    r"|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind"
+    r"|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Vt|Va|Wash|Wis|Wyo"
+    r"|Ft|Mt|Rev|Prof|Atty|Supt|Dept|vs|etc)|\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z])\.$"
+)
+# Real sentences have two or three asides and a handful of counts or places; the caps
+# keep the per-sentence work linear on odd input (tables flattened into one "sentence").
+_MAX_ASIDES = 6
+_MAX_MENTIONS = 24
+_ASIDE_MARKS = ("—", "–", "--", "(")
+_DASH = re.compile(r"\s*—\s*|\s+(?:–|--)\s+")
+_PARENTHESIS = re.compile(r"\(([^()]*)\)")
+_DESCRIPTIVE_ASIDE = re.compile(r"[\"“]?(?:which|that|who|whom|whose|where)\b", re.I)
+_BREAKDOWN_ASIDE = re.compile(
+    r"(?:including|among\s+(?:them|those|whom)|of\s+(?:whom|them|those)|with)\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class _Aside:
+    """Interior of a dash pair or parenthesis: kind is descriptive, breakdown or other."""
+
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    paragraph: int
+    asides: list[_Aside] = field(default_factory=list)
+
+    def aside_at(self, position: int) -> _Aside | None:
+        return next((a for a in self.asides if a.start <= position < a.end), None)
+
+
+def _split_sentences(text: str, body_start: int) -> list[_Sentence]:
+    """Sentences, numbered by paragraph (one paragraph per line)."""
+    sentences = []
+    for number, paragraph in enumerate(_PARAGRAPH.finditer(text, body_start)):
+        start = paragraph.start()
+        for boundary in _SENTENCE_END.finditer(text, paragraph.start(), paragraph.end()):
+            if boundary.group()[0] == "." and _ABBREVIATION.search(
+                text, max(start, boundary.start() - 12), boundary.start() + 1
+            ):
+                continue
+            sentences.append(_Sentence(start, boundary.end(), number))
+            start = boundary.end()
+        if text[start : paragraph.end()].strip():
+            sentences.append(_Sentence(start, paragraph.end(), number))
+    for sentence in sentences:
+        sentence.asides = _find_asides(text, sentence.start, sentence.end)
+    return sentences
+
+
+def _find_asides(text: str, start: int, end: int) -> list[_Aside]:
+    """Dash pairs, a final unpaired dash, and parentheses inside ``text[start:end]``."""
+    if not any(text.find(mark, start, end) >= 0 for mark in _ASIDE_MARKS):
+        return []
+    dashes = list(_DASH.finditer(text, start, end))
+    spans = [(a.end(), b.start()) for a, b in zip(dashes[::2], dashes[1::2], strict=False)]
+    if len(dashes) % 2:
+        spans.append((dashes[-1].end(), start + len(text[start:end].rstrip('.!?"”’ '))))
+    spans += [m.span(1) for m in _PARENTHESIS.finditer(text, start, end)]
+    asides: list[_Aside] = []
+    for aside_start, aside_end in sorted(spans):
+        if len(asides) == _MAX_ASIDES:
+            break
+        if asides and aside_start < asides[-1].end:
+            continue
+        asides.append(_Aside(aside_start, aside_end, _aside_kind(text, aside_start, aside_end)))
+    return asides
+
+
+def _aside_kind(text: str, start: int, end: int) -> str:
+    if _DESCRIPTIVE_ASIDE.match(text, start, end):
+        return "descriptive"
+    if _BREAKDOWN_ASIDE.match(text, start, end):
+        return "breakdown"
+    return "other"
+
+
+def _view(text: str, sentence: _Sentence, aside: _Aside | None) -> str:
+    """The sentence with everything outside one segment blanked, offsets unchanged.
+
+    The main segment blanks every aside including its dashes, so "160 people — mostly
+    men — were arrested" reads as "160 people were arrested".
+    """
+    if aside is not None:
+        return (
+            " " * (aside.start - sentence.start)
+            + text[aside.start : aside.end]
+            + " " * (sentence.end - aside.end)
+        )
+    chars = list(text[sentence.start : sentence.end])
+    for other in sentence.asides:
+        dash_start = other.start - 1
+        while dash_start > sentence.start and text[dash_start - 1] in " —–-(":
+            dash_start -= 1
+        dash_end = other.end
+        while dash_end < sentence.end and text[dash_end] in " —–-)":
+            dash_end += 1
+        for index in range(
+            max(dash_start, sentence.start) - sentence.start, dash_end - sentence.start
+        ):
+            chars[index] = " "
+    return "".join(chars)
+
+
+# ---------------------------------------------------------------------- arrest linking
+
+_ARRESTED = (
+    r"(?:arrested|apprehended|detained|nabbed|caught|(?:picked|rounded|swept)\s+up"
+    r"|taken\s+into\s+(?:\w+\s+)?custody|placed\s+(?:under\s+arrest|in(?:to)?\s+custody))"
+)
+_ACTIVE_BEFORE = re.compile(
+    r"\b(?:arrested|apprehended|detained|nabbed|caught|(?:picked|rounded|swept)\s+up"
+    r"|(?:arrests?|apprehensions?|detentions?)\s+of)\s+"
+    r"(?:(?:a\s+total\s+of|an\s+additional|another|a\s+further|a\s+record|the)\s+)?$",
+    re.I,
+)
+_TOOK_BEFORE = re.compile(r"\b(?:took|taken)\s+$", re.I)
+_INTO_CUSTODY_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+into\s+(?:\w+\s+)?custody\b", re.I)
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:arrests|apprehensions)(?:\s+[\w'’-]+){0,3}?\s+(?:totaled|totalled|reached|topped"
+    r"|numbered|surpassed|hit|(?:rose|climbed|jumped|grew|fell|dropped)\s+to|stood\s+at"
+    r"|were|was)\s+$",
+    re.I,
+)
+_EXCEEDED_BEFORE = re.compile(r"\b(?:arrests|apprehensions)(?:\s+[\w'’-]+){0,3}?\s+$", re.I)
+_PASSIVE_AFTER = re.compile(
+    rf"(?P<gap>(?:\s+[^\s.;:!?]+){{0,10}}?)\s+(?:were|was|have\s+been|has\s+been|had\s+been"
+    rf"|been|got|get)\s+(?P<adverbs>(?:[\w'’-]+\s+){{0,2}}?){_ARRESTED}\b",
+    re.I,
+)
+_PARTICIPLE_AFTER = re.compile(rf"(?P<gap>(?:\s+[\w'’-]+){{0,3}}?)\s+{_ARRESTED}\b", re.I)
+_ARRESTS_AFTER = re.compile(r"(?P<gap>(?:\s+[\w'’-]+){0,2}?)\s+(?:arrests|apprehensions)\b", re.I)
+_NEGATION = re.compile(r"\b(?:not|never|no|none|nobody)\b|n[’']t\b", re.I)
+_HYPOTHETICAL = re.compile(r"\b(?:would|could|will|may|might|should|must|can|to)\s*$", re.I)
+_CLAUSE_VERB = re.compile(r"\b(?:were|was|are|is|been|be|had|have|has|and|or|but|not)\b", re.I)
+
+_INCLUDING_BEFORE = re.compile(r"\b(?:including|among\s+(?:them|those|whom))\s+$", re.I)
+_OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|those|whom|these)\b", re.I)
+_OF_THOSE_OPENING = re.compile(
+    r"^[\s\"“]*(?:Of|Among)\s+(?:the|those|these|them)\b[^,;]{0,60},\s*$", re.I
+)
+_COORDINATED_BEFORE = re.compile(
+    r"^(?:\s+[\w'’-]+){0,6}?\s*(?:,|\band\b|\bplus\b|\bwhile\b)\s*(?:another\s+|an?\s+additional\s+)?$",
+    re.I,
+)
+_PAST_VERB = re.compile(r"\b\w+ed\b", re.I)
+_ADJECTIVES_IN_ED = frozenset(
+    [
+        "unauthorized",
+        "undocumented",
+        "suspected",
+        "convicted",
+        "wanted",
+        "accused",
+        "alleged",
+        "armed",
+        "documented",
+        "unidentified",
+        "unnamed",
+    ]
+)
+
+# ------------------------------------------------------------------- non-count filters
+
+_UNIT_AFTER = re.compile(
+    r"\s*(?:%|percent\b|per\s*cent\b|percentage\b|(?:a\.m\.|p\.m\.|am\b|pm\b)|:\d|(?:seconds?"
+    r"|minutes?|hours?|days?|weeks?|months?|years?|decades?|miles?|kilometers?|km|feet|foot"
+    r"|acres?|pounds?|kilos?|grams?|times|dollars?|cents?|billion|degrees?|points?)\b)",
+    re.I,
+)
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:No|Nos|Route|Highway|Interstate|Article|Section|Title|Proposition|Prop|page"
+    r"|Chapter|Room|Suite|Unit|Gate|Precinct|District|ages?|aged|number)\.?\s*"
+    r"|\b(?:one|\d+)\s+(?:in|out\s+of|of\s+every)\s+)$",
+    re.I,
+)
+_MONTH_BEFORE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$"
+)
+_NO_ONE_BEFORE = re.compile(r"\b(?:no|any|every|some)\s+$", re.I)
+_AGE_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s*$")
+_COMMA_AFTER = re.compile(r"\s*,")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_WORD = re.compile(r"[A-Za-z'’]+")
+_NOT_PEOPLE = frozenset(
+    [
+        "agents",
+        "officers",
+        "officials",
+        "deputies",
+        "troopers",
+        "personnel",
+        "investigators",
+        "staff",
+        "agencies",
+        "countries",
+        "nations",
+        "cities",
+        "states",
+        "counties",
+        "communities",
+        "jurisdictions",
+        "sites",
+        "locations",
+        "facilities",
+        "centers",
+        "centres",
+        "businesses",
+        "companies",
+        "employers",
+        "detainers",
+        "deportations",
+        "removals",
+        "cases",
+        "charges",
+        "counts",
+        "warrants",
+        "raids",
+        "operations",
+        "teams",
+        "vehicles",
+        "cars",
+        "homes",
+        "houses",
+        "addresses",
+        "pages",
+        "beds",
+        "bills",
+        "laws",
+        "orders",
+        "languages",
+        "percent",
+        "dollars",
+        "protesters",
+        "demonstrators",
+        "activists",
+        "lawmakers",
+    ]
+)
+# Nouns for the people (or arrests) a count is about.
+_PEOPLE_NOUNS = frozenset(
+    [
+        "people",
+        "persons",
+        "individuals",
+        "immigrants",
+        "migrants",
+        "aliens",
+        "men",
+        "women",
+        "children",
+        "adults",
+        "workers",
+        "targets",
+        "fugitives",
+        "arrests",
+        "apprehensions",
+    ]
+)
+# Words that end the noun phrase after a count.
+_NOUN_PHRASE_END = _PEOPLE_NOUNS | frozenset(
+    [
+        "in",
+        "at",
+        "across",
+        "during",
+        "on",
+        "were",
+        "was",
+        "have",
+        "has",
+        "had",
+        "who",
+        "that",
+        "which",
+        "and",
+        "or",
+        "from",
+        "over",
+        "this",
+        "last",
+        "since",
+        "as",
+        "after",
+        "before",
+    ]
+)
+
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|stated|confirmed|reported|added|statement|call"
+    r"|interview|conference|release)\b[^.;]{0,40}$",
+    re.I,
+)
+
+# --------------------------------------------------------------------------- agencies
+
+_AGENCY = re.compile(
+    # The look-ahead on the names' first letters lets the engine skip most positions.
+    r"(?=[BCDEHIMU])\b(?:(?P<HSI>Homeland\s+Security\s+Investigations|HSI)"
+    r"|(?P<ICE>(?:U\.S\.\s+)?Immigration\s+and\s+Customs\s+Enforcement|ICE"
+    r"|Enforcement\s+and\s+Removal\s+Operations|ERO)"
+    r"|(?P<BorderPatrol>(?:U\.S\.\s+)?Border\s+Patrol)"
+    r"|(?P<CBP>(?:U\.S\.\s+)?Customs\s+and\s+Border\s+Protection|CBP)"
+    r"|(?P<DHS>Department\s+of\s+Homeland\s+Security|Homeland\s+Security\s+Department|DHS)"
+    r"|(?P<Marshals>U\.S\.\s+Marshals(?:\s+Service)?|Marshals\s+Service))(?![\w])"
+)
+_AGENCY_SHORT_NAMES = {
+    "HSI": "HSI",
+    "ICE": "ICE",
+    "BorderPatrol": "Border Patrol",
+    "CBP": "CBP",
+    "DHS": "DHS",
+    "Marshals": "U.S. Marshals",
+}
+
+
+class _Spans:
+    """Mentions found once per article, looked up by range (they are in text order)."""
+
+    def __init__(self, mentions):
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+
+    def within(self, start: int, end: int):
+        low = bisect.bisect_left(self.starts, start)
+        high = bisect.bisect_left(self.starts, end)
+        return self.mentions[low:high]
+
+
+@dataclass(frozen=True)
+class _AgencyMention:
+    name: str
+    start: int
+    end: int
+
+
+def _find_agencies(text: str) -> list[_AgencyMention]:
+    return [
+        _AgencyMention(_AGENCY_SHORT_NAMES[m.lastgroup], m.start(), m.end())
+        for m in _AGENCY.finditer(text)
+    ]
+
+
+def _dominant_agency(mentions: list[_AgencyMention]) -> str | None:
+    """The agency named most often (first named wins ties): who the article is about."""
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        counts[mention.name] = counts.get(mention.name, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+# --------------------------------------------------------------------- classification
+
+
+@dataclass
+class _Found:
+    """An arrest count being assembled, before it becomes an Operation."""
+
+    mention: CountMention
+    sentence: _Sentence
+    aside: _Aside | None
+    rule: str
+    parent: int | None = None
+    place: PlaceMention | None = None
+    place_source: str = ""
+    period: PeriodMention | None = None
+    period_inherited: bool = False
+    agency: str | None = None
+
+
+def _is_not_a_count(view: str, mention: CountMention, start: int, end: int) -> bool:
+    """Years, dates, ages, percentages, money, durations, references and the like."""
+    before = view[max(0, start - 30) : start]
+    after = view[end : end + 40]
+    if after.startswith("-") or _UNIT_AFTER.match(after) or _REFERENCE_BEFORE.search(before):
+        return True
+    if _MONTH_BEFORE.search(before):
+        return True
+    if mention.text.lower() == "one" and _NO_ONE_BEFORE.search(before):
+        return True
+    if _AGE_BEFORE.search(before) and _COMMA_AFTER.match(after) and mention.value < 120:
+        return True
+    if _YEAR.fullmatch(mention.text) and not _next_noun_is_people(after):
+        return True
+    return _counts_non_people(after)
+
+
+def _next_words(after: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(after[:60])][:5]
+
+
+def _counts_non_people(after: str) -> bool:
+    """Whether the noun the count quantifies is not people ("300 federal agents")."""
+    for word in _next_words(after):
+        if word in _NOT_PEOPLE:
+            return True
+        if word in _NOUN_PHRASE_END:
+            return False
+    return False
+
+
+def _next_noun_is_people(after: str) -> bool:
+    words = _next_words(after)
+    return bool(words) and words[0] in _PEOPLE_NOUNS
+
+
+def _arrest_rule(view: str, mention: CountMention, start: int, end: int, limit: int) -> str | None:
+    """How the clause links the count to an arrest, or None when it does not."""
+    before = view[max(0, start - 80) : start]
+    if _ACTIVE_BEFORE.search(before):
+        return "active"
+    if mention.text.lower().startswith("exceeded"):
+        if _EXCEEDED_BEFORE.search(before):
+            return "total"
+    elif _TOTAL_BEFORE.search(before):
+        return "total"
+    if _TOOK_BEFORE.search(before) and _INTO_CUSTODY_AFTER.match(view, end, limit):
+        return "active"
+    passive = _PASSIVE_AFTER.match(view, end, limit)
+    if passive:
+        negated = _NEGATION.search(passive["gap"]) or _NEGATION.search(passive["adverbs"])
+        return None if negated or _HYPOTHETICAL.search(passive["gap"]) else "passive"
+    participle = _PARTICIPLE_AFTER.match(view, end, limit)
+    if participle and not _CLAUSE_VERB.search(participle["gap"]):
+        return "participle"
+    arrests = _ARRESTS_AFTER.match(view, end, limit)
+    if arrests and not _CLAUSE_VERB.search(arrests["gap"]):
+        return "arrests"
+    return None
+
+
+_RULE_CONFIDENCE = {
+    "active": 0.9,
+    "passive": 0.9,
+    "total": 0.85,
+    "arrests": 0.85,
+    "participle": 0.75,
+    "breakdown": 0.8,
+    "coordinated": 0.75,
+}
+
+
+def _coordinated(view: str, previous_end: int, start: int) -> bool:
+    """Whether the count continues an enumeration: "50 in Texas and 30 in Georgia"."""
+    between = view[previous_end:start]
+    if not _COORDINATED_BEFORE.match(between):
+        return False
+    verbs = {w.lower() for w in _PAST_VERB.findall(between)}
+    return not verbs - _ADJECTIVES_IN_ED
+
+
+class _Extractor:
+    """Walks an article's sentences, keeping the context the rules above need."""
+
+    def __init__(self, text: str, published: date | None):
+        self.text = text
+        self.published = published
+        dateline = find_dateline(text)
+        self.dateline = dateline[0] if dateline else None
+        body_start = dateline[1] if dateline else 0
+        self.sentences = _split_sentences(text, body_start)
+        agencies = _find_agencies(text)
+        self.agencies = _Spans(agencies)
+        self.default_agency = _dominant_agency(agencies)
+        self.counts = _Spans(find_counts(text, body_start))
+        self.places = _Spans(find_places(text, body_start))
+        self.periods = _Spans(find_periods(text, body_start, published=published))
+        self.found: list[_Found] = []
+        self.sentence_first = 0  # index in found of the current sentence's first operation
+        self.latest_place: tuple[int, PlaceMention] | None = None  # (paragraph, mention)
+        self.latest_period: tuple[int, PeriodMention, bool] | None = None  # (para, _, of op)
+
+    def run(self) -> list[Operation]:
+        for sentence in self.sentences:
+            self._read_sentence(sentence)
+        order = sorted(range(len(self.found)), key=lambda i: self.found[i].mention.start)
+        new_index = {old: new for new, old in enumerate(order)}
+        operations = [self._operation(self.found[i]) for i in order]
+        for operation in operations:
+            if operation.part_of is not None:
+                operation.part_of = new_index[operation.part_of]
+        return operations
+
+    # -- per sentence
+
+    def _read_sentence(self, sentence: _Sentence) -> None:
+        text = self.text
+        places = [
+            p
+            for p in self.places.within(sentence.start, sentence.end)[:_MAX_MENTIONS]
+            if not self._descriptive(sentence, p.start)
+        ]
+        periods = [
+            p
+            for p in self.periods.within(sentence.start, sentence.end)[:_MAX_MENTIONS]
+            if not self._descriptive(sentence, p.start) and not self._speech_dated(text, p)
+        ]
+        self.sentence_first = len(self.found)
+        for segment in [None, *sentence.asides]:
+            if segment is None or segment.kind != "descriptive":
+                self._read_segment(sentence, segment)
+        new = self.found[self.sentence_first :]
+        for found in new:
+            self._attach_place(found, places)
+            self._attach_period(found, periods)
+            self._attach_agency(found)
+        if places:
+            self.latest_place = (sentence.paragraph, places[-1])
+        if periods:
+            self.latest_period = (sentence.paragraph, periods[-1], bool(new))
+
+    @staticmethod
+    def _descriptive(sentence: _Sentence, position: int) -> bool:
+        aside = sentence.aside_at(position)
+        return aside is not None and aside.kind == "descriptive"
+
+    @staticmethod
+    def _speech_dated(text: str, period: PeriodMention) -> bool:
+        return period.day_level and bool(
+            _SPEECH_BEFORE.search(text, max(0, period.start - 60), period.start)
+        )
+
+    def _read_segment(self, sentence: _Sentence, aside: _Aside | None) -> None:
+        view = _view(self.text, sentence, aside)
+        base = sentence.start
+        low, high = (aside.start, aside.end) if aside else (sentence.start, sentence.end)
+        mentions = [
+            m
+            for m in self.counts.within(low, high)
+            if aside is not None or sentence.aside_at(m.start) is None
+        ][:_MAX_MENTIONS]
+        previous: _Found | None = None  # the operation just before, if adjacent
+        previous_end = 0
+        for position, mention in enumerate(mentions):
+            start, end = mention.start - base, mention.end - base
+            limit = (
+                mentions[position + 1].start - base if position + 1 < len(mentions) else len(view)
+            )
+            limit = min(limit, _clause_end(view, end))
+            found = None
+            if not _is_not_a_count(view, mention, start, end):
+                found = self._classify(
+                    sentence, aside, view, mention, (start, end, limit), previous, previous_end
+                )
+            previous_end = end
+            previous = None
+            if found and not self._duplicate(found):
+                self.found.append(found)
+                previous = found
+
+    def _classify(self, sentence, aside, view, mention, bounds, previous, previous_end):
+        start, end, limit = bounds
+        rule = _arrest_rule(view, mention, start, end, limit)
+        found = _Found(mention, sentence, aside, rule or "")
+        sentence_parent = self._sentence_parent(sentence, aside)
+        if _INCLUDING_BEFORE.search(view, max(0, start - 30), start) or (
+            aside is not None and aside.kind == "breakdown"
+        ):
+            found.parent = sentence_parent
+        elif _OF_THEM_AFTER.match(view, end, limit) or _OF_THOSE_OPENING.match(view, 0, start):
+            found.parent = self._previous_operation(sentence)
+        elif previous is not None and rule is None and _coordinated(view, previous_end, start):
+            found.rule, found.parent = "coordinated", previous.parent
+        if found.parent is not None and not self._fits_in(found, self.found[found.parent]):
+            found.parent = None
+        if not found.rule and found.parent is not None:
+            found.rule = "breakdown"
+        return found if found.rule else None
+
+    def _sentence_parent(self, sentence: _Sentence, aside: _Aside | None) -> int | None:
+        """The main-clause operation of this sentence that a breakdown belongs to."""
+        candidates = [
+            i
+            for i, f in enumerate(self.found[self.sentence_first :], self.sentence_first)
+            if f.aside is None and (aside is None or f.mention.start < aside.start)
+        ]
+        return candidates[-1] if candidates else None
+
+    def _previous_operation(self, sentence: _Sentence) -> int | None:
+        if self.found and sentence.paragraph - self.found[-1].sentence.paragraph <= 1:
+            return len(self.found) - 1
+        return None
+
+    @staticmethod
+    def _fits_in(child: _Found, parent: _Found) -> bool:
+        open_ended = parent.mention.qualifier in (
+            "more_than",
+            "at_least",
+            "dozens",
+            "hundreds",
+            "thousands",
+        )
+        return open_ended or child.mention.value <= parent.mention.value
+
+    def _duplicate(self, found: _Found) -> bool:
+        """The same figure said twice in one sentence is one operation."""
+        return any(
+            f.mention.value == found.mention.value
+            and f.mention.qualifier == found.mention.qualifier
+            for f in self.found[self.sentence_first :]
+        )
+
+    # -- attributes
+
+    def _attach_place(self, found: _Found, places: list[PlaceMention]) -> None:
+        own = _nearest(
+            self.text,
+            found,
+            [p for p in places if found.sentence.aside_at(p.start) == found.aside],
+            self.found[self.sentence_first :],
+        )
+        if own:
+            found.place, found.place_source = own, "sentence"
+        elif found.parent is not None and self.found[found.parent].place:
+            found.place = self.found[found.parent].place
+            found.place_source = "parent"
+        else:
+            found.place, found.place_source = self._context_place(found.sentence)
+
+    def _context_place(self, sentence: _Sentence) -> tuple[PlaceMention | None, str]:
+        if self.latest_place and sentence.paragraph - self.latest_place[0] <= 1:
+            latest = self.latest_place[1]
+            return (None, "") if latest.is_list else (latest, "context")
+        return (self.dateline, "dateline") if self.dateline else (None, "")
+
+    def _attach_period(self, found: _Found, periods: list[PeriodMention]) -> None:
+        sentence = found.sentence
+        same_segment = [p for p in periods if sentence.aside_at(p.start) == found.aside]
+        period = _nearest(self.text, found, same_segment, self.found[self.sentence_first :]) or (
+            periods[0] if periods else None
+        )
+        if period:
+            found.period = period
+        elif found.parent is not None:
+            found.period = self.found[found.parent].period
+        elif self.latest_period and self.latest_period[2]:
+            paragraph, latest, _ = self.latest_period
+            if sentence.paragraph - paragraph <= 1:
+                found.period, found.period_inherited = latest, True
+
+    def _attach_agency(self, found: _Found) -> None:
+        sentence = found.sentence
+        named = [
+            a
+            for a in self.agencies.within(sentence.start, sentence.end)
+            if not self._descriptive(sentence, a.start)
+        ]
+        if named:
+            found.agency = min(named, key=lambda a: abs(a.start - found.mention.start)).name
+        elif found.parent is not None:
+            found.agency = self.found[found.parent].agency or self.default_agency
+        else:
+            found.agency = self.default_agency
+
+    def _operation(self, found: _Found) -> Operation:
+        mention, place, period = found.mention, found.place, found.period
+        confidence = _RULE_CONFIDENCE[found.rule]
+        confidence *= {"context": 0.85, "dateline": 0.9}.get(found.place_source, 1.0)
+        confidence *= 0.9 if found.period_inherited else 1.0
+        return Operation(
+            count=mention.value,
+            qualifier=mention.qualifier,
+            count_text=mention.text,
+            start=mention.start,
+            end=mention.end,
+            place=place.place if place else None,
+            place_text=place.text if place else None,
+            place_start=place.start if place else None,
+            place_end=place.end if place else None,
+            period_text=period.text if period else None,
+            period_start=period.first if period else None,
+            period_end=period.last if period else None,
+            agency=found.agency,
+            part_of=found.parent,
+            rule=found.rule,
+            confidence=round(confidence, 2),
+        )
+
+
+_CLAUSE_BREAK = re.compile(r"[;:]")
+_CLAUSE_BOUNDARY = re.compile(r",\s*(?:and|but|while|whereas|compared\s+with)\b|;", re.I)
+_CLAUSE_PENALTY = 1000
+
+
+def _clause_end(view: str, position: int) -> int:
+    found = _CLAUSE_BREAK.search(view, position)
+    return found.start() if found else len(view)
+
+
+def _nearest(text: str, found: _Found, candidates, sentence_operations: list[_Found]):
+    """The candidate span closest to the count, preferring ones after it (the usual
+    "arrested N in X" order), never reaching past another count of the sentence and
+    avoiding ones across a clause boundary (", while", "; ")."""
+    mention = found.mention
+    others = [f.mention for f in sentence_operations if f is not found]
+    best, best_distance = None, None
+    for candidate in candidates:
+        if candidate.start >= mention.end:
+            low, high, weight = mention.end, candidate.start, 1.0
+        else:
+            low, high, weight = candidate.end, mention.start, 1.5
+        if any(low <= o.start < high for o in others):
+            continue
+        distance = weight * max(0, high - low)
+        if _CLAUSE_BOUNDARY.search(text, low, high):
+            distance += _CLAUSE_PENALTY
+        if best_distance is None or distance < best_distance:
+            best, best_distance = candidate, distance
+    return best
+
+
+def extract_operations(text: str, published: date | None = None) -> list[Operation]:
+    """The arrest counts stated in ``text``, in text order.
+
+    ``published`` resolves relative periods ("this week") to dates.
+    """
+    return _Extractor(text, published).run()

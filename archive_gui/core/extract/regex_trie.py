@@ -1,0 +1,33 @@
+"""Word alternations compiled as a character trie.
+
+Python's regex engine tries every branch of ``a|b|c`` in turn at each position; a
+trie-shaped pattern ("s(?:ome|everal)") decides on the first character instead, which
+makes scanning for a few hundred words several times faster.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+
+def trie_alternation(words: Iterable[str]) -> str:
+    """A non-capturing regex matching any of ``words`` (longest match preferred)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _pattern(trie) or "(?!)"
+
+
+def _pattern(node: dict) -> str:
+    branches = [re.escape(char) + _pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    optional = "" in node
+    if len(branches) == 1 and not optional:
+        return branches[0]
+    group = "(?:" + "|".join(branches) + ")"
+    return group + "?" if optional else group

@@ -1,0 +1,66 @@
+"""A big archive stays cheap: the table keeps ids and a few pages, never every row."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from archive_gui.core.records import ArticleMeta, Extraction, Quote
+from archive_gui.core.store import Archive
+from archive_gui.ui.main_window import RecordTableView
+from archive_gui.ui.models import MAX_CACHED_PAGES, PAGE_SIZE, QuotesTableModel, RecordRole
+
+ARTICLES = 200
+QUOTES_PER_ARTICLE = 100
+
+
+@pytest.fixture(scope="module")
+def big_archive():
+    with Archive.in_memory() as archive:
+        for a in range(ARTICLES):
+            lines = [f"Quote {a}-{q} said speaker {q % 7}." for q in range(QUOTES_PER_ARTICLE)]
+            text = "\n".join(lines)
+            quotes = []
+            offset = 0
+            for q, line in enumerate(lines):
+                words = line.split(" said")[0]
+                quotes.append(
+                    Quote(text=words, start=offset, end=offset + len(words), speaker=f"S{q % 7}")
+                )
+                offset += len(line) + 1
+            archive.add_article(
+                text, ArticleMeta(title=f"Article {a}"), Extraction(quotes=quotes), "test"
+            )
+        yield archive
+
+
+@pytest.mark.slow
+def test_scrolling_to_the_end_caches_only_a_few_pages(qtbot, big_archive):
+    model = QuotesTableModel(big_archive)
+    assert model.rowCount() == ARTICLES * QUOTES_PER_ARTICLE == 20_000
+    view = RecordTableView(model, "quotesTable")
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    qtbot.waitExposed(view)
+
+    view.scrollToBottom()
+    qtbot.wait(10)  # let the view paint the rows at the end
+    view.viewport().repaint()
+    last = model.index(model.rowCount() - 1, 0)
+    assert last.data(RecordRole) is not None
+    assert 1 <= model.cached_page_count <= 2
+
+    for row in range(0, model.rowCount(), PAGE_SIZE):  # touch every page once
+        model.index(row, 0).data()
+    assert model.cached_page_count == MAX_CACHED_PAGES
+
+
+@pytest.mark.slow
+def test_sorting_a_big_table_keeps_it_paged(qtbot, big_archive):
+    model = QuotesTableModel(big_archive)
+    model.index(0, 0).data()
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert model.cached_page_count == 0
+    assert model.index(0, 0).data() >= model.index(model.rowCount() - 1, 0).data()
+    assert model.cached_page_count == 2

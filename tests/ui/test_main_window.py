@@ -1,0 +1,342 @@
+"""The main window: facets, tables, chart and source pane working together.
+
+Widgets are found by objectName: ``cityFilter`` / ``speakerFilter`` (FilterPanel),
+``operationsTable`` / ``quotesTable`` (RecordTableView), ``arrestChart``
+(ArrestChartPanel), ``sourceView`` (SourceView), ``emptyState``, ``recordCounts``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QWidget
+
+from archive_gui.core.store import Archive
+from archive_gui.core.store.schema import RecordKind
+from archive_gui.ui.app import run
+from archive_gui.ui.chart import ArrestChartPanel
+from archive_gui.ui.filters import FilterPanel
+from archive_gui.ui.importing import ImportController
+from archive_gui.ui.main_window import MainWindow
+from archive_gui.ui.models import CountRole, RecordRole
+from archive_gui.ui.source import SourceView
+from tests.ui.conftest import ArticleSpec, fill_archive
+
+
+@pytest.fixture
+def window(qtbot, archive):
+    window = MainWindow(archive)
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _panel(window, name: str) -> FilterPanel:
+    panel = window.findChild(FilterPanel, name)
+    assert panel is not None, name
+    return panel
+
+
+def _table(window, name: str) -> QTableView:
+    table = window.findChild(QTableView, name)
+    assert table is not None, name
+    return table
+
+
+def _facet_counts(panel: FilterPanel) -> dict[str, int]:
+    view = panel.list_view
+    model = view.model()
+    return {
+        model.index(row, 0).data(): model.index(row, 0).data(CountRole)
+        for row in range(model.rowCount())
+    }
+
+
+def _check(qtbot, panel: FilterPanel, label: str) -> None:
+    """Click a facet value, as a user would, and wait for the filter to change."""
+    view = panel.list_view
+    model = view.model()
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == label)
+    rect = view.visualRect(model.index(row, 0))
+    with qtbot.waitSignal(panel.selection_changed):
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def _chart_totals(window) -> dict[str, float]:
+    chart = window.findChild(ArrestChartPanel, "arrestChart")
+    totals, rows = chart.totals_item.getData()
+    labels = [t.label for t in chart.totals]
+    if totals is None:  # pyqtgraph's way of saying "no data"
+        assert not labels
+        return {}
+    assert list(rows) == list(range(len(labels)))
+    return dict(zip(labels, totals.tolist(), strict=True))
+
+
+def test_window_shows_every_record_at_first(window):
+    assert _table(window, "operationsTable").model().rowCount() == 6
+    assert _table(window, "quotesTable").model().rowCount() == 5
+    assert _facet_counts(_panel(window, "cityFilter")) == {
+        "Atlanta, GA": 2,
+        "Chicago, IL": 1,
+        "Los Angeles, CA": 1,
+    }
+    assert _chart_totals(window) == {
+        "California": 1179,
+        "Chicago, IL": 200,
+        "Atlanta, GA": 115,
+        "Los Angeles, CA": 42,
+        "Atlanta area of operations": 24,
+    }
+    status = window.findChild(QLabel, "recordCounts").text()
+    assert status == "6 operations · 5 quotes · 3 articles"
+    assert not window.findChild(type(window.empty_page), "emptyState").isVisible()
+
+
+def test_city_then_speaker_filter_everything(qtbot, window):
+    operations = _table(window, "operationsTable").model()
+    quotes = _table(window, "quotesTable").model()
+    city_panel = _panel(window, "cityFilter")
+    speaker_panel = _panel(window, "speakerFilter")
+
+    _check(qtbot, city_panel, "Atlanta, GA")
+    assert operations.rowCount() == 2
+    assert quotes.rowCount() == 4  # quotes of the articles reporting arrests in Atlanta
+    assert _facet_counts(speaker_panel) == {"Bryan Cox": 2, "Maria Lopez": 1, "Tom Homan": 1}
+    # A facet's own counts ignore its own selection.
+    assert _facet_counts(city_panel)["Chicago, IL"] == 1
+    assert _chart_totals(window) == {"Atlanta, GA": 115}
+    assert "2 of 6 operations · 4 of 5 quotes" in window.findChild(QLabel, "recordCounts").text()
+
+    _check(qtbot, speaker_panel, "Maria Lopez")
+    assert operations.rowCount() == 1
+    assert quotes.rowCount() == 1
+    assert _facet_counts(city_panel) == {"Chicago, IL": 1, "Atlanta, GA": 1}
+    assert _chart_totals(window) == {"Atlanta, GA": 15}
+    chart = window.findChild(ArrestChartPanel, "arrestChart")
+    assert [t.approximate for t in chart.totals] == [False]
+
+
+def test_checked_value_stays_listed_at_zero(qtbot, window):
+    _check(qtbot, _panel(window, "cityFilter"), "Los Angeles, CA")
+    _check(qtbot, _panel(window, "cityFilter"), "Chicago, IL")
+    _check(qtbot, _panel(window, "speakerFilter"), "Maria Lopez")
+    assert _facet_counts(_panel(window, "cityFilter")) == {
+        "Chicago, IL": 1,
+        "Atlanta, GA": 1,
+        "Los Angeles, CA": 0,
+    }
+    assert _table(window, "operationsTable").model().rowCount() == 1
+
+
+def test_chart_says_when_there_is_nothing_to_draw(qtbot, window):
+    chart = window.findChild(ArrestChartPanel, "arrestChart")
+    chart.show_totals([])
+    assert _chart_totals(window) == {}
+    assert chart.empty_label.isVisible()
+    assert not chart.plot.isVisible()
+
+
+def test_clicking_a_checked_value_unchecks_it(qtbot, window):
+    panel = _panel(window, "cityFilter")
+    _check(qtbot, panel, "Chicago, IL")
+    assert panel.checked_ids()
+    _check(qtbot, panel, "Chicago, IL")
+    assert not panel.checked_ids()
+    assert _table(window, "operationsTable").model().rowCount() == 6
+
+
+def test_quick_search_narrows_the_facet_but_keeps_checked_values(qtbot, window):
+    panel = _panel(window, "cityFilter")
+    _check(qtbot, panel, "Chicago, IL")
+    panel.search.setText("los")
+    assert set(_facet_counts(panel)) == {"Los Angeles, CA", "Chicago, IL"}
+    panel.search.clear()
+    assert len(_facet_counts(panel)) == 3
+
+
+def test_clear_filters_action_resets(qtbot, window):
+    _check(qtbot, _panel(window, "cityFilter"), "Atlanta, GA")
+    _check(qtbot, _panel(window, "speakerFilter"), "Bryan Cox")
+    assert window.clear_filters_action.isEnabled()
+    window.clear_filters_action.trigger()
+    assert window.filters.is_empty
+    assert _table(window, "operationsTable").model().rowCount() == 6
+    assert not _panel(window, "cityFilter").checked_ids()
+    assert not window.clear_filters_action.isEnabled()
+
+
+def test_clear_link_clears_one_panel(qtbot, window):
+    panel = _panel(window, "cityFilter")
+    _check(qtbot, panel, "Atlanta, GA")
+    with qtbot.waitSignal(panel.selection_changed):
+        panel.clear_link.linkActivated.emit("clear")
+    assert _table(window, "operationsTable").model().rowCount() == 6
+
+
+@pytest.mark.parametrize("kind", [RecordKind.OPERATIONS, RecordKind.QUOTES])
+def test_selecting_a_row_highlights_its_span(qtbot, window, archive, kind):
+    table = _table(window, "operationsTable" if kind is RecordKind.OPERATIONS else "quotesTable")
+    for row in range(table.model().rowCount()):
+        window.tabs.setCurrentWidget(table)
+        rect = table.visualRect(table.model().index(row, 1))
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        record = table.model().index(row, 0).data(RecordRole)
+        article = archive.article(record["article_id"])
+        source = window.findChild(SourceView, "sourceView")
+        assert source.toPlainText() == article.text
+        spans = {h.role: h for h in source.highlighted_spans()}
+        expected = article.text[record["start"] : record["end"]]
+        assert spans["record"].text == expected
+        if kind is RecordKind.QUOTES:
+            assert expected == record["text"]
+            mention = spans["speaker"]
+            assert mention.text == record["mention_text"]
+        else:
+            assert expected == record["count_text"]
+            assert spans["place"].text == article.text[record["place_start"] : record["place_end"]]
+        selections = source.extraSelections()
+        assert selections[0].cursor.selectedText() == expected
+
+
+def test_source_shows_article_text_as_plain_text(qtbot, empty_archive):
+    html = '<b>bold</b> <img src="https://tracker.example/x.png"> "Quoted <i>words</i>," he said.'
+    spec = ArticleSpec("<h1>Title</h1>", date(2025, 3, 1), html, quotes=(), operations=())
+    fill_archive(empty_archive, [spec])
+    window = MainWindow(empty_archive)
+    qtbot.addWidget(window)
+    article = empty_archive.article(1)
+    record = {"start": 0, "end": 11, "count_text": "x", "qualifier": "exact", "count": 1}
+    window.source.show_record(RecordKind.OPERATIONS, record, article)
+    view = window.findChild(SourceView, "sourceView")
+    assert view.toPlainText() == html
+    assert window.source.title_label.text() == "<h1>Title</h1>"
+    assert window.source.title_label.textFormat() == Qt.TextFormat.PlainText
+
+
+def _header_click(qtbot, table: QTableView, column: int) -> None:
+    header = table.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+
+
+def test_header_click_sorts_through_the_archive(qtbot, window):
+    table = _table(window, "operationsTable")
+    model = table.model()
+    arrests = next(c for c in range(model.columnCount()) if model.column_key(c) == "count_text")
+    with qtbot.waitSignal(model.modelReset):
+        _header_click(qtbot, table, arrests)
+    first = [model.index(r, 0).data(RecordRole)["count"] for r in range(model.rowCount())]
+    assert first in (sorted(first), sorted(first, reverse=True))
+    with qtbot.waitSignal(model.modelReset):
+        _header_click(qtbot, table, arrests)
+    second = [model.index(r, 0).data(RecordRole)["count"] for r in range(model.rowCount())]
+    assert second == list(reversed(first))
+    assert table.horizontalHeader().sortIndicatorSection() == arrests
+
+
+def test_header_click_on_unsortable_column_does_nothing(qtbot, window):
+    table = _table(window, "quotesTable")
+    window.tabs.setCurrentWidget(table)
+    model = table.model()
+    tags = next(c for c in range(model.columnCount()) if model.column_key(c) == "tags")
+    before = [model.index(r, 0).data(RecordRole)["id"] for r in range(model.rowCount())]
+    indicator = table.horizontalHeader().sortIndicatorSection()
+    with qtbot.assertNotEmitted(model.modelReset):
+        _header_click(qtbot, table, tags)
+    assert [model.index(r, 0).data(RecordRole)["id"] for r in range(model.rowCount())] == before
+    assert table.horizontalHeader().sortIndicatorSection() == indicator
+
+
+def test_rows_have_a_fixed_height(window):
+    for name in ("operationsTable", "quotesTable"):
+        rows = _table(window, name).verticalHeader()
+        assert rows.sectionResizeMode(0) == QHeaderView.ResizeMode.Fixed
+
+
+def test_empty_archive_shows_how_to_import(qtbot, empty_archive):
+    window = MainWindow(empty_archive)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.empty_page.isVisible()
+    assert "Import" in " ".join(label.text() for label in window.empty_page.findChildren(QLabel))
+    assert window.findChild(QLabel, "recordCounts").text() == "0 operations · 0 quotes · 0 articles"
+
+
+def test_import_runs_in_a_worker_and_refreshes(qtbot, tmp_path):
+    article = tmp_path / "raid.txt"
+    article.write_text(
+        "Agents arrest 12 in Atlanta\n\n"
+        'ICE agents arrested 12 people in Atlanta on Monday. "We follow the law," '
+        "said ICE spokesman Bryan Cox.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    archive = Archive.open(tmp_path / "archive.db")
+    window = MainWindow(archive)
+    qtbot.addWidget(window)
+    assert (
+        window.empty_page.isHidden() is False or window._pages.currentWidget() is window.empty_page
+    )
+
+    controller = window.import_files([article])
+    assert controller is not None
+    with qtbot.waitSignal(controller.done, timeout=20_000) as blocker:
+        pass
+    report = blocker.args[0]
+    assert report.added == 1
+    assert window.archive.totals().articles == 1
+    assert not window.empty_page.isVisibleTo(window)
+    status = window.findChild(QLabel, "recordCounts").text()
+    assert status.endswith("1 article")
+    assert window.import_action.isEnabled()
+    window.close()
+    window.archive.close()
+
+
+def test_open_archive_switches_files(qtbot, window, tmp_path):
+    other = Archive.open(tmp_path / "other.db")
+    other.close()
+    assert window.open_archive(Path(tmp_path / "other.db"))
+    assert window.empty_page.isVisibleTo(window)
+    window.archive.close()
+
+
+def test_run_opens_the_window_on_a_new_archive_with_the_sample(qapp, tmp_path):
+    seen = {}
+
+    def inspect_and_close():
+        window = next(w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow))
+        seen["articles"] = window.archive.totals().articles
+        seen["visible"] = window.isVisible()
+        window.close()
+
+    QTimer.singleShot(0, inspect_and_close)
+    QTimer.singleShot(20_000, qapp.quit)  # never hang the suite if the window stays open
+    assert run(tmp_path / "new.db", import_sample=True) == 0
+    assert seen == {"articles": 1, "visible": True}
+
+
+def test_cancelled_import_stops_before_the_next_file(qtbot, tmp_path):
+    paths = []
+    for n in range(3):
+        path = tmp_path / f"article{n}.txt"
+        path.write_text(f"Article {n}\n\nAgents arrested {n + 5} people.\n", encoding="utf-8")
+        paths.append(path)
+    Archive.open(tmp_path / "archive.db").close()
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    controller = ImportController(tmp_path / "archive.db", paths, parent)
+    controller.cancel()  # before the worker reads the first file
+    with qtbot.waitSignal(controller.done, timeout=20_000) as blocker:
+        controller.start()
+    report = blocker.args[0]
+    assert report.cancelled
+    assert report.added == 0
+    assert not controller.dialog.isVisible()

@@ -13,10 +13,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from archive_gui.core.extract import EXTRACTOR_VERSION, extract
+from archive_gui.core.htmlpage import HtmlPageError, read_html_page
 from archive_gui.core.records import ArticleMeta
 from archive_gui.core.store import Archive, ArchiveError
 
 TEXT_SUFFIXES = (".txt", ".text")
+HTML_SUFFIXES = (".html", ".htm")  # saved web pages: article body and metadata
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
 ProgressCallback = Callable[[int, int, Path], None]
@@ -63,7 +66,7 @@ def find_article_files(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[Pa
             found.extend(_walk(path, problems))
         elif not path.exists():
             problems.append((path, "no such file or folder"))
-        elif path.suffix.lower() not in TEXT_SUFFIXES:
+        elif path.suffix.lower() not in ARTICLE_SUFFIXES:
             problems.append((path, f"unsupported file type {path.suffix or '(none)'!r}"))
         else:
             found.append(path)
@@ -80,9 +83,21 @@ def _walk(folder: Path, problems: list[tuple[Path, str]]) -> Iterator[Path]:
         if entry.is_symlink() and entry.is_dir():
             continue  # a linked folder may loop back on itself
         if entry.is_dir():
-            yield from _walk(entry, problems)
-        elif entry.suffix.lower() in TEXT_SUFFIXES and entry.is_file():
+            if not _is_saved_page_assets(entry):
+                yield from _walk(entry, problems)
+        elif entry.suffix.lower() in ARTICLE_SUFFIXES and entry.is_file():
             yield entry
+
+
+def _is_saved_page_assets(folder: Path) -> bool:
+    """``story_files/`` beside ``story.html``: a browser's "save complete page" assets.
+
+    They hold the page's frames, ads and scripts (often as ``.htm``), not articles.
+    """
+    if not folder.name.endswith("_files"):
+        return False
+    stem = folder.name[: -len("_files")]
+    return any((folder.parent / (stem + suffix)).is_file() for suffix in HTML_SUFFIXES)
 
 
 def read_article_text(path: Path) -> str:
@@ -91,6 +106,28 @@ def read_article_text(path: Path) -> str:
     Line endings are normalised to ``\\n`` so that character offsets mean the
     same thing in every viewer.
     """
+    text = _decode(_read_bytes(path))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise ArticleFileError("file is empty")
+    return text
+
+
+def read_article(path: Path) -> tuple[str, ArticleMeta]:
+    """The article text of a file and the metadata the file itself gives (web pages only)."""
+    if path.suffix.lower() not in HTML_SUFFIXES:
+        return read_article_text(path), ArticleMeta()
+    data = _read_bytes(path)
+    if not data.strip():
+        raise ArticleFileError("file is empty")
+    try:
+        page = read_html_page(data)
+    except HtmlPageError as exc:
+        raise ArticleFileError(str(exc)) from exc
+    return page.text, page.meta
+
+
+def _read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -98,14 +135,9 @@ def read_article_text(path: Path) -> str:
                 f"file is too large for an article ({size / 1e6:.1f} MB; "
                 f"the limit is {MAX_FILE_BYTES / 1e6:.0f} MB)"
             )
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise ArticleFileError(f"cannot read file: {exc.strerror or exc}") from exc
-    text = _decode(data)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise ArticleFileError("file is empty")
-    return text
 
 
 def _decode(data: bytes) -> str:
@@ -171,12 +203,29 @@ def import_paths(
     return report
 
 
+def merge_meta(given: ArticleMeta, page: ArticleMeta) -> ArticleMeta:
+    """What the caller gave wins; what the page says fills the rest."""
+    return ArticleMeta(
+        title=given.title or page.title,
+        outlet=given.outlet or page.outlet,
+        url=given.url or page.url,
+        published=given.published or page.published,
+        author=given.author or page.author,
+        source_file=given.source_file or page.source_file,
+    )
+
+
 def import_file(archive: Archive, path: Path, meta: ArticleMeta, report: ImportReport) -> None:
-    """Import one file, adding its outcome to ``report``."""
-    text = read_article_text(path)
+    """Import one file, adding its outcome to ``report``.
+
+    Metadata: ``meta`` (the caller's options) over what a web page says about
+    itself, over the defaults (title from the headline line or the file name).
+    """
+    text, page_meta = read_article(path)
     if archive.has_text(text) is not None:
         report.skipped += 1
         return
+    meta = merge_meta(meta, page_meta)
     file_meta = replace(meta, title=meta.title or default_title(text, path), source_file=path.name)
     try:
         extraction = extract(text, file_meta.published)

@@ -138,3 +138,121 @@ def test_metadata_is_stored_and_title_defaults(archive, tmp_path):
 def test_short_first_line_is_the_headline():
     text = "ICE arrests 40 in Chicago\n\nMore than 40 people were arrested."
     assert default_title(text, Path("x.txt")) == "ICE arrests 40 in Chicago"
+
+
+# --- saved web pages ------------------------------------------------------------------------
+
+HTML_PAGES = Path(__file__).resolve().parents[1] / "data" / "html"
+
+
+def test_saved_pages_import_with_their_metadata(archive):
+    report = import_paths(archive, [HTML_PAGES])
+    assert (report.added, report.failed) == (len(list(HTML_PAGES.glob("*.html"))), [])
+    by_file = {a.source_file: a for a in map(archive.article, report.article_ids)}
+    wire = by_file["wire-story.html"]
+    assert (wire.title, wire.outlet, wire.url, wire.published, wire.author) == (
+        "Immigration agents arrest 212 in Northern California sweep",
+        "Western Press Wire",
+        "https://www.westernpresswire.example/news/"
+        "immigration-agents-arrest-212-northern-california-sweep-7f3a21",
+        "2018-02-28",
+        "Marisol Vega",
+    )
+    assert wire.text.startswith(
+        "Immigration agents arrest 212 in Northern California sweep\n\n"
+        "OAKLAND, Calif. (WPW) — Federal immigration agents arrested 212 people"
+    )
+    release = by_file["press-release.html"]
+    assert (release.outlet, release.published, release.author) == (
+        "U.S. Immigration and Customs Enforcement",
+        "2011-09-28",
+        None,
+    )
+    assert by_file["windows-1252.html"].author == "José Peña"
+    again = import_paths(archive, [HTML_PAGES])
+    assert (again.added, again.skipped) == (0, report.added)
+
+
+def test_extraction_runs_on_the_page_text(archive):
+    from archive_gui.core.store.schema import RecordKind
+
+    report = import_paths(archive, [HTML_PAGES / "wire-story.html", HTML_PAGES / "broadcast.html"])
+    assert report.added == 2
+    quotes = {(q["speaker"], q["text"]) for q in archive.iter_export(RecordKind.QUOTES)}
+    assert (
+        "Thomas Reyes",
+        "Our officers went out and did their jobs professionally and safely,",
+    ) in quotes
+    assert ("Luis Navarro", "We prioritize public safety threats,") in quotes
+    operations = {
+        (o["count"], o["place"], o["published"]) for o in archive.iter_export(RecordKind.OPERATIONS)
+    }
+    assert (58, "Houston, TX", "2019-06-25") in operations  # "HOUSTON (KVNT) —", page date
+    assert any(count == 212 for count, _, _ in operations)
+    # nothing quoted or counted from navigation, ads or comments
+    assert not any("Send them all back" in text for _, text in quotes)
+
+
+def test_given_metadata_overrides_the_page(archive):
+    given = ArticleMeta(title="NorCal sweep", outlet="Archive copy", published=date(2018, 3, 1))
+    report = import_paths(archive, [HTML_PAGES / "wire-story.html"], given)
+    article = archive.article(report.article_ids[0])
+    assert (article.title, article.outlet, article.published) == (
+        "NorCal sweep",
+        "Archive copy",
+        "2018-03-01",
+    )
+    # what was not given still comes from the page
+    assert article.url.startswith("https://www.westernpresswire.example/news/")
+    assert article.author == "Marisol Vega"
+    assert article.source_file == "wire-story.html"
+
+
+def test_cli_options_override_the_page(tmp_path, capsys):
+    from archive_gui.cli import main
+    from archive_gui.core.store import Archive
+
+    db = tmp_path / "a.db"
+    page = str(HTML_PAGES / "local-paper.html")
+    assert main(["import", "--db", str(db), "--outlet", "Courier archive", page]) == 0
+    assert "1 added" in capsys.readouterr().out
+    with Archive.open(db) as archive:
+        article = archive.article(1)
+    assert (article.outlet, article.author, article.published) == (
+        "Courier archive",
+        "Daniel Okafor",
+        "2019-07-18",
+    )
+
+
+def test_page_without_article_text_fails_alone(archive, tmp_path):
+    write(
+        tmp_path / "login.htm",
+        "<html><head><title>Log in</title></head><body><nav><a href='/'>Home</a></nav>"
+        "<form><input name='user'><button>Log in</button></form></body></html>",
+    )
+    write(tmp_path / "empty.html", b"")
+    write(tmp_path / "STORY.HTML", (HTML_PAGES / "broadcast.html").read_bytes())
+    report = import_paths(archive, [tmp_path])
+    assert report.added == 1
+    reasons = {path.name: reason for path, reason in report.failed}
+    assert reasons == {
+        "login.htm": "no article text found in the page",
+        "empty.html": "file is empty",
+    }
+
+
+def test_html_files_named_explicitly_are_accepted(tmp_path):
+    from archive_gui.core.importer import find_article_files
+
+    page = write(tmp_path / "a.htm", "<p>x</p>")
+    files, problems = find_article_files([page])
+    assert (files, problems) == ([page], [])
+
+
+def test_assets_of_a_saved_complete_page_are_not_articles(archive, tmp_path):
+    write(tmp_path / "story.html", (HTML_PAGES / "broadcast.html").read_bytes())
+    write(tmp_path / "story_files" / "ad-frame.htm", "<html><body><a href='/'>Ad</a></body></html>")
+    write(tmp_path / "notes_files" / "a.txt", ARTICLE)  # no notes.html beside it: walked
+    report = import_paths(archive, [tmp_path])
+    assert (report.added, report.failed) == (2, [])

@@ -56,7 +56,8 @@ TITLES = word_set(
     Det Officer Deputy President Mayor Judge Justice Secretary Sheriff Chief Director
     Commissioner Chairman Chairwoman Attorney General Councilman Councilwoman
     Congressman Congresswoman Assemblyman Assemblywoman Speaker Pastor Father Sister
-    Bishop Cardinal Pope Acting Vice
+    Bishop Cardinal Pope Acting Vice Supervisor Commander Reverend Inspector
+    Superintendent Marshal Ambassador Councilmember Alderman Alderwoman Trustee
     """
 )
 
@@ -72,12 +73,15 @@ ROLE_WORDS = word_set(
     associate senior press field office general pro tempore democrat republican
     lawmaker legislator resident immigrant student worker owner superintendent
     administrator commander captain lieutenant sergeant detective trooper ambassador
-    minister consul counsel editor reporter
+    minister consul counsel editor reporter supervisor reverend teacher principal
+    inspector marshal trustee alderman alderwoman councilmember delegate
     """
 )
 
 # Role nouns that also tell the gender of who holds them.
 ROLE_GENDER = {
+    "father": "male",
+    "sister": "female",
     "spokesman": "male",
     "spokeswoman": "female",
     "chairman": "male",
@@ -112,6 +116,59 @@ ORG_KEYWORDS = word_set(
 PLACE_WORDS = word_set(
     "Beach City County Street Avenue Boulevard Springs Heights Valley Island Square Airport"
 )
+
+# Nouns for people the article does not name ("a foreman", "one owner", "a 14-year-old girl").
+PERSON_NOUNS = word_set(
+    """
+    man woman boy girl person worker resident owner foreman manager employee teacher
+    student mother father parent neighbor neighbour relative official spokesperson
+    spokesman spokeswoman officer agent driver farmer pastor priest witness customer
+    nurse doctor lawyer attorney son daughter wife husband brother sister cousin friend
+    member immigrant mechanic cook contractor subcontractor supervisor volunteer organizer
+    advocate activist administrator employer landlord tenant shopkeeper vendor laborer
+    labourer mom dad grandmother grandfather uncle aunt deputy source
+    """
+)
+
+# Person nouns that tell the gender ("the girl said").
+PERSON_NOUN_GENDER = {
+    "man": "male",
+    "boy": "male",
+    "father": "male",
+    "son": "male",
+    "husband": "male",
+    "brother": "male",
+    "dad": "male",
+    "grandfather": "male",
+    "uncle": "male",
+    "woman": "female",
+    "girl": "female",
+    "mother": "female",
+    "daughter": "female",
+    "wife": "female",
+    "sister": "female",
+    "mom": "female",
+    "grandmother": "female",
+    "aunt": "female",
+}
+
+# Abbreviated titles and the role nouns that refer back to them ("Gov." -> "the governor").
+TITLE_ROLE_NOUNS = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "lt": "lieutenant",
+    "sgt": "sergeant",
+    "capt": "captain",
+    "det": "detective",
+    "supt": "superintendent",
+    "atty": "attorney",
+    "rev": "reverend",
+    "gen": "general",
+    "cmdr": "commander",
+    "dr": "doctor",
+    "prof": "professor",
+}
 
 # Nouns that refer back to the last organisation mentioned ("the agency said").
 ORG_REFERENCE_NOUNS = word_set(

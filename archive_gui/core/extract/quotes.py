@@ -49,7 +49,7 @@ from archive_gui.core.extract.textutil import (
 )
 from archive_gui.core.records import Quote
 
-MIN_PARTIAL_QUOTE_WORDS = 5
+MIN_PARTIAL_QUOTE_WORDS = 4
 # Speech verbs further than this from the quote do not attribute it.
 MAX_ATTRIBUTION_WORDS = 16
 _MAX_NAME_WORDS = 8
@@ -68,12 +68,20 @@ _INHERITED_CONFIDENCE = {
     "same-paragraph": 0.9,
     "continuation-paragraph": 0.85,
     "introduced-speaker": 0.6,
+    "headline-repeated": 0.9,
 }
 _UNATTRIBUTED_CONFIDENCE = 0.3
 _BREAK_AFTER_QUOTE = ",.;:?!—–-…"
-_FINAL_PUNCTUATION = re.compile(r"[,.;:?!—–…-]\s*$")
+# Punctuation ending a spoken sentence, possibly inside a nested quote ("... today?’").
+_FINAL_PUNCTUATION = re.compile(r"[,.;:?!—–…-][’']?\s*$")
 _QUOTE_MARK = re.compile(f"[{QUOTE_MARKS}]")
+_SINGLE_MARK = re.compile("['‘’]")
+_SENTENCE_CLOSE = re.compile(r"[.?!][”\"’']?\s*$")
+_MAX_HEADLINE_WORDS = 25
 _WORD_CHAR = re.compile(r"\w")
+_ARTICLES = frozenset({"a", "an", "the"})
+_WORD_RUN = re.compile(r"\w+")
+_CALLING_VERBS = frozenset({"call", "calls", "called", "calling"})
 # Lower-case words inside title-cased names ("Department of the Interior").
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "at", "de", "for", "in", "of", "on", "the", "to"})
 
@@ -88,6 +96,7 @@ class _Span:
     end: int
     paragraph: int
     continued: bool = False  # opens a paragraph that carries on the previous one's quote
+    headline: bool = False  # in a headline or subhead (single marks count there)
 
 
 @dataclass
@@ -107,6 +116,7 @@ def extract_quotes(text: str) -> list[Quote]:
     candidates = _speech_candidates(article)
     introduced = _resolve_mentions(article, candidates)
     _carry_over(article, candidates, introduced)
+    _share_with_headlines(text, candidates)
     return [_record(text, candidate) for candidate in candidates]
 
 
@@ -154,6 +164,9 @@ def _find_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[_Span]:
     spans: list[_Span] = []
     continued = False
     for number, (start, end) in enumerate(paragraphs):
+        if _is_headline(text, start, end) and not _QUOTE_MARK.search(text, start, end):
+            spans.extend(_single_quoted(text, start, end, number))
+            continue
         opened: int | None = None
         first_in_paragraph = len(spans)
         for match in _QUOTE_MARK.finditer(text, start, end):
@@ -170,6 +183,33 @@ def _find_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[_Span]:
             spans.append(_Span(opened, None, opened + 1, end, number))
             continued = True
     return [span for span in spans if span.end > span.start]
+
+
+def _is_headline(text: str, start: int, end: int) -> bool:
+    """Whether a paragraph is a headline or subhead: short, without a closing full stop."""
+    if _SENTENCE_CLOSE.search(text, start, end) or text.startswith("By ", start):
+        return False
+    return len(text[start:end].split()) <= _MAX_HEADLINE_WORDS
+
+
+def _single_quoted(text: str, start: int, end: int, number: int) -> list[_Span]:
+    """Quotes in single marks, as headlines write them ("Mayor: 'This is not who we are'")."""
+    spans = []
+    opened: int | None = None
+    for match in _SINGLE_MARK.finditer(text, start, end):
+        position = match.start()
+        before = text[position - 1] if position > start else " "
+        after = text[position + 1] if position + 1 < end else " "
+        if before.isalnum() and after.isalnum():
+            continue  # an apostrophe: "don't", "Charlotte's"
+        if opened is None:
+            if (before.isspace() or before in "([—–:") and after.isalnum():
+                opened = position
+        elif not before.isspace() and (after.isspace() or after in _BREAK_AFTER_QUOTE):
+            if position > opened + 1:
+                spans.append(_Span(opened, position, opened + 1, position, number, headline=True))
+            opened = None
+    return spans
 
 
 def _is_opening(text: str, position: int, inside: bool) -> bool:
@@ -246,7 +286,17 @@ def _is_speech(text: str, span: _Span, lead: tuple[int, int], tail: tuple[int, i
     )
     if in_speech_position and (_FINAL_PUNCTUATION.search(quoted) or _breaks_after(text, tail)):
         return True
-    return len(quoted_words) >= MIN_PARTIAL_QUOTE_WORDS and _reports_speech(lead_tokens)
+    if not _is_long_enough(quoted_words):
+        return False
+    if span.headline and lead_text.endswith(":"):
+        return True  # "Mayor: 'This is not who we are' as arrests top 250"
+    return _reports_speech(lead_tokens) or _calls_something(lead_tokens)
+
+
+def _is_long_enough(quoted_words: list[str]) -> bool:
+    """Whether a fragment is long enough to be a partial quote (articles do not count)."""
+    counted = [w for w in quoted_words if w.lower() not in _ARTICLES]
+    return len(counted) >= MIN_PARTIAL_QUOTE_WORDS
 
 
 def _looks_like_title(quoted: str, quoted_words: list[str]) -> bool:
@@ -269,6 +319,15 @@ def _reports_speech(tokens: list[Token]) -> bool:
     speech = _last_index(tokens, lambda i: _is_speech_verb(tokens, i))
     naming = _last_index(tokens, lambda i: tokens[i].text.lower() in NAMING_VERBS)
     return speech is not None and (naming is None or naming < speech)
+
+
+def _calls_something(tokens: list[Token]) -> bool:
+    """ "called the operation '...'": an evaluation in the speaker's words, not a label.
+
+    A label follows the verb directly ("what they are calling '...'").
+    """
+    verb = _last_index(tokens, lambda i: tokens[i].text.lower() in _CALLING_VERBS)
+    return verb is not None and verb < len(tokens) - 1 and not _reports_speech(tokens)
 
 
 def _is_speech_verb(tokens: list[Token], index: int) -> bool:
@@ -309,6 +368,8 @@ def _before_quote(text: str, lead: tuple[int, int]) -> tuple[Mention, str] | Non
     """Marin said: “...” / He added: “...” / ICE officials denied they were “...”."""
     tokens = words(text, *lead)
     verb = _last_index(tokens, lambda i: _is_speech_verb(tokens, i))
+    if verb is None and _calls_something(tokens):
+        verb = _last_index(tokens, lambda i: tokens[i].text.lower() in _CALLING_VERBS)
     if verb is None:
         return None
     if tokens[verb].text.lower() == "according":
@@ -442,6 +503,25 @@ def _quote_only_paragraphs(article: _Article) -> set[int]:
     return quoted - with_words
 
 
+def _share_with_headlines(text: str, candidates: list[_Candidate]) -> None:
+    """A headline quote the body repeats has the speaker the body gives it."""
+    if not any(c.span.headline for c in candidates):
+        return
+    body = [(_folded(text, c.span), c) for c in candidates if not c.span.headline]
+    for candidate in candidates:
+        if not candidate.span.headline or candidate.entity is not None:
+            continue
+        key = _folded(text, candidate.span)
+        source = next((c for words_, c in body if key.strip() and key in words_ and c.entity), None)
+        if source is not None:
+            _inherit(candidate, source, "headline-repeated")
+
+
+def _folded(text: str, span: _Span) -> str:
+    """The quote's words, lower-cased and space-padded, for comparing repeated quotes."""
+    return " " + " ".join(_WORD_RUN.findall(text[span.start : span.end].casefold())) + " "
+
+
 def _inherit(candidate: _Candidate, source: _Candidate, rule: str) -> None:
     candidate.entity = source.entity
     candidate.mention = source.mention
@@ -461,7 +541,7 @@ def _record(text: str, candidate: _Candidate) -> Quote:
         quote.rule = "unattributed"
         quote.confidence = _UNATTRIBUTED_CONFIDENCE
         return quote
-    quote.speaker = entity.name
+    quote.speaker = entity.name if entity.named else None  # "a foreman" names nobody
     quote.speaker_kind = entity.kind
     quote.speaker_role = entity.role
     quote.speaker_affiliation = entity.affiliation

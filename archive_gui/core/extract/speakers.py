@@ -10,8 +10,9 @@ full name, role and affiliation the article introduced.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 
 from archive_gui.core.extract.names_data import (
@@ -26,13 +27,18 @@ from archive_gui.core.extract.names_data import (
     ORG_KEYWORDS,
     ORG_MEMBER_WORDS,
     ORG_REFERENCE_NOUNS,
+    PERSON_NOUN_GENDER,
+    PERSON_NOUNS,
     PLACE_WORDS,
     PRONOUN_GENDER,
     ROLE_GENDER,
     ROLE_WORDS,
+    SPEECH_VERBS,
+    TITLE_ROLE_NOUNS,
     TITLES,
     first_name_gender,
     is_first_name,
+    word_set,
 )
 from archive_gui.core.extract.textutil import Token, words
 
@@ -40,18 +46,52 @@ PERSON = "person"
 ORGANIZATION = "organization"
 PRONOUN = "pronoun"
 REFERENCE = "reference"  # "the agency", "the spokesman"
+UNNAMED = "unnamed"  # a person the article does not name: "a foreman, who declined ..."
 
 _POSSESSIVE = re.compile(r"[’']s$")
+_POSSESSIVE_ENDINGS = ("'s", "’s")
 _ARTICLES = frozenset({"a", "an", "the"})
 _AFFILIATION_LINKS = (" of ", " for ", " at ", " with ")
 # Bounds that keep reading linear on any input; real names and roles are far shorter.
 _MAX_APPOSITIVE_WORDS = 12
 _MAX_APPOSITIVE_CHARS = 160
 _MAX_SUBJECT_WORDS = 24
-_MAX_PREFIX_WORDS = 8
+_MAX_PREFIX_WORDS = 10
+_MAX_RELATIVE_CLAUSE_WORDS = 24  # "a foreman, who asked not to be named because ..., said"
+_MAX_UNNAMED_MODIFIERS = 4  # words between "a" and the noun: "a 14-year-old girl"
 _MAX_PARTICLES = 3
 _MAX_ANTECEDENT_DISTANCE = 40  # distinct entities a pronoun may look back over
 _APPOSITIVE = re.compile(r"\s*,\s*([^,;—–()]*)")
+# "of St. Agnes Catholic Church" after a name: the organisation the person belongs to.
+_OF_ORGANISATION = re.compile(
+    r" (?:of|for|at|with) (?:the )?([A-Z][\w.’'&-]*(?: (?:[A-Z][\w.’'&-]*|of|and|for|the|&))*)"
+)
+# Lower-case words that never stand between "said" and the speaker's name.
+_NOT_BEFORE_SPEAKER = word_set(
+    """
+    in on at that to after before when while as who which was is are were by about
+    during from with and but than told said has had it they he she its their his her
+    """
+)
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
+_RELATIVE = frozenset({"who", "whose", "which", "that"})
+_GENDERED_WORDS = {"he": "male", "his": "male", "him": "male", "she": "female", "her": "female"}
+_CONNECTORS_IN_ROLES = frozenset({"of", "for", "the"})
+_UNNAMED_MEMBER_NOUNS = frozenset(
+    {
+        "official",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "officer",
+        "agent",
+        "representative",
+        "source",
+        "officials",
+        "spokespeople",
+        "representatives",
+    }
+)
 
 
 @dataclass
@@ -65,7 +105,7 @@ class Mention:
 
     start: int
     end: int
-    kind: str  # PERSON, ORGANIZATION, PRONOUN or REFERENCE
+    kind: str  # PERSON, ORGANIZATION, PRONOUN, REFERENCE or UNNAMED
     name: str
     gender: str | None = None
     role: str | None = None
@@ -84,6 +124,9 @@ class Entity:
     affiliation: str | None = None
     surname: str | None = None  # persons: the part a bare-surname mention uses
     key: str | None = None  # organisations: acronym or name, to fold name variants
+    named: bool = True  # False for a person the article does not name ("a foreman")
+    # Organisations: the nouns their unnamed people were called by ("a DHS spokesperson").
+    member_roles: set[str] = field(default_factory=set)
 
     def learn(self, mention: Mention) -> None:
         """Fill in what a mention of this person tells and was not known yet."""
@@ -99,12 +142,143 @@ class Entity:
 def find_mentions(text: str, start: int, end: int) -> list[Mention]:
     """Every person and organisation named in ``text[start:end]`` (text outside quotes)."""
     tokens = words(text, start, end)
-    mentions = []
+    mentions: list[Mention] = []
     for run in _name_runs(text, tokens):
         mention = _run_mention(text, tokens, run, end, assume_person=False)
-        if mention is not None:
-            mentions.append(mention)
+        if mention is None:
+            continue
+        if mention.kind == PERSON:
+            if not mention.certain and " " in mention.name:
+                mention.certain = _speech_follows(text, tokens, mention.end)
+        else:
+            _add_member_role(tokens, run, mention)
+        mentions.append(mention)
+    mentions.extend(_unnamed_speakers(text, tokens))
+    mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _speech_follows(text: str, tokens: list[Token], position: int) -> bool:
+    """Whether the words after ``position`` go on to a speech verb: "X said", "X, who ..., said"."""
+    index = _first_token_from(tokens, position)
+    while index < len(tokens) and tokens[index].text in ADVERBS:
+        index += 1
+    if index >= len(tokens):
+        return False
+    if tokens[index].text.lower() in SPEECH_VERBS:
+        return True
+    gap = text[position : tokens[index].start]
+    bare_relative = "," not in gap  # "a man who sells tamales said"
+    if bare_relative and tokens[index].text.lower() not in _RELATIVE:
+        return False
+    for following in range(index + 1, min(len(tokens), index + _MAX_RELATIVE_CLAUSE_WORDS)):
+        before = text[tokens[following - 1].end : tokens[following].start]
+        if "." in before:
+            return False
+        if tokens[following].text.lower() in SPEECH_VERBS and (bare_relative or "," in before):
+            return True
+    return False
+
+
+def _first_token_from(tokens: list[Token], position: int) -> int:
+    return bisect_left(tokens, position, key=lambda t: t.start)
+
+
+def _add_member_role(tokens: list[Token], run: list[int], mention: Mention) -> None:
+    """ "A DHS spokesperson": the organisation is named with the noun its person goes by."""
+    following = run[-1] + 1
+    if following < len(tokens) and tokens[following].text.lower() in _UNNAMED_MEMBER_NOUNS:
+        mention.role = tokens[following].text.lower()
+
+
+def _unnamed_speakers(text: str, tokens: list[Token]) -> list[Mention]:
+    """People the article does not name who speak: "a foreman, who asked not to be named, said"."""
+    found = []
+    for index, token in enumerate(tokens):
+        if token.text.lower() not in _INDEFINITE:
+            continue
+        previous = tokens[index - 1] if index else None
+        if previous and _is_capitalised(previous.text) and "," in text[previous.end : token.start]:
+            continue  # "Teresa Hinojosa, a grandmother who ...": an appositive, not a speaker
+        mention = _unnamed(text, tokens, index)
+        if mention is None:
+            continue
+        after_according = (
+            index >= 2
+            and " ".join(t.text.lower() for t in tokens[index - 2 : index]) == "according to"
+        )
+        if after_according or _speech_follows(text, tokens, mention.end):
+            found.append(mention)
+    return found
+
+
+def _unnamed(text: str, tokens: list[Token], index: int) -> Mention | None:
+    """The unnamed person (or organisation official) a phrase starting "a"/"one" stands for.
+
+    "a subcontractor's foreman" is an unnamed person, "an ICE official" the
+    organisation ICE speaking through one of its people.
+    """
+    last = min(len(tokens), index + 2 + _MAX_UNNAMED_MODIFIERS)
+    for noun_index in range(index + 1, last):
+        if not _joined(text, tokens[noun_index - 1], tokens[noun_index]):
+            return None
+        noun = tokens[noun_index].text.lower()
+        if noun not in PERSON_NOUNS and not _heads_relative_clause(text, tokens, noun_index):
+            continue
+        start, end = tokens[index].start, tokens[noun_index].end
+        capitalised = [i for i in range(index + 1, noun_index) if _is_capitalised(tokens[i].text)]
+        if capitalised and noun in _UNNAMED_MEMBER_NOUNS:
+            organisation = _run_mention(text, tokens, capitalised, end, assume_person=False)
+            if organisation is not None and organisation.kind == ORGANIZATION:
+                organisation.start, organisation.end = start, end
+                organisation.role = noun
+                return organisation
+        if noun in _UNNAMED_MEMBER_NOUNS:
+            organisation = _organisation_after(text, tokens, noun_index + 1)
+            if organisation is not None:
+                organisation.start, organisation.role = start, noun
+                return organisation  # "a spokeswoman for ICE", "a spokesman for the agency"
+        gender = PERSON_NOUN_GENDER.get(noun) or ROLE_GENDER.get(noun)
+        if gender is None:
+            gender = _gender_in_clause(text, tokens, noun_index + 1)
+        return Mention(start, end, UNNAMED, noun, gender=gender, role=noun)
+    return None
+
+
+def _organisation_after(text: str, tokens: list[Token], index: int) -> Mention | None:
+    """The organisation of "for ICE" / "with the agency" after an unnamed official."""
+    if index + 1 >= len(tokens) or tokens[index].text not in ("for", "with", "at", "from", "of"):
+        return None
+    rest = tokens[index + 1 : index + 2 + _MAX_UNNAMED_MODIFIERS]
+    reference = _reference(rest[:2])
+    if reference is not None and reference.name in ORG_REFERENCE_NOUNS:
+        return reference
+    runs = _name_runs(text, rest)
+    if not runs or runs[0][0] > 1:
+        return None
+    mention = _run_mention(text, rest, runs[0], rest[-1].end, assume_person=False)
+    return mention if mention is not None and mention.kind == ORGANIZATION else None
+
+
+def _heads_relative_clause(text: str, tokens: list[Token], index: int) -> bool:
+    """Whether a lower-case noun is followed by "who": "a welder, who asked not to be named"."""
+    word = tokens[index].text
+    following = index + 1
+    if not (word.isalpha() and word.islower()) or following >= len(tokens):
+        return False
+    gap = text[tokens[index].end : tokens[following].start].strip()
+    return tokens[following].text in ("who", "whose") and gap in ("", ",")
+
+
+def _gender_in_clause(text: str, tokens: list[Token], index: int) -> str | None:
+    """The gender a relative clause gives its subject ("who did not want his name used")."""
+    for token in tokens[index : index + _MAX_RELATIVE_CLAUSE_WORDS]:
+        gender = _GENDERED_WORDS.get(token.text.lower())
+        if gender is not None:
+            return gender
+        if token.text.lower() in SPEECH_VERBS:
+            break
+    return None
 
 
 def read_subject(text: str, start: int, end: int) -> Mention | None:
@@ -135,13 +309,24 @@ def read_object(text: str, start: int, end: int) -> Mention | None:
     reference = _reference(head)
     if reference is not None:
         return reference
+    if first.text.lower() in _INDEFINITE:
+        unnamed = _unnamed(text, head, 0)
+        if unnamed is not None:
+            return unnamed
+    leading: Mention | None = None  # a lone surname, unless a fuller name follows
     for run in _name_runs(text, head):
-        if not _is_prefix_of_run(text, head, run):
+        if run[0] > _MAX_PREFIX_WORDS:
             break
+        if any(t.text in _NOT_BEFORE_SPEAKER for t in head[: run[0]]):
+            break  # "said in a statement that John Smith ...": not the speaker
         mention = _run_mention(text, tokens, run, end, assume_person=True)
-        if mention is not None and mention.kind == PERSON:
+        if mention is None or mention.kind != PERSON:
+            continue
+        if mention.certain:
             return mention
-    return _organisation_in(text, head, end, at_end=False)
+        if leading is None and _is_prefix_of_run(text, head, run):
+            leading = mention
+    return leading or _organisation_in(text, head, end, at_end=False)
 
 
 def _subject_clause(text: str, tokens: list[Token]) -> Mention | None:
@@ -153,13 +338,34 @@ def _subject_clause(text: str, tokens: list[Token]) -> Mention | None:
     reference = _reference(head)
     if reference is not None:
         return reference
+    if head[0].text.lower() in _INDEFINITE:
+        unnamed = _unnamed(text, head, 0)
+        if unnamed is not None:
+            return unnamed
     runs = _name_runs(text, head)
     if runs and runs[-1][-1] == len(head) - 1:
         end = tokens[-1].end
         mention = _run_mention(text, tokens, runs[-1], end, assume_person=True)
+        if mention is not None and mention.kind == ORGANIZATION and len(runs) > 1:
+            # "Father Ignacio Ruelas of St. Alphonsus Church": the person, not the church
+            person = _person_before_affiliation(text, tokens, runs[-2], runs[-1], end)
+            mention = person or mention
         if mention is not None:
             return mention
     return _organisation_in(text, head, tokens[-1].end, at_end=True)
+
+
+def _person_before_affiliation(
+    text: str, tokens: list[Token], person_run: list[int], org_run: list[int], end: int
+) -> Mention | None:
+    """The person of "Name of Organisation", when the run before the organisation is one."""
+    between = tokens[person_run[-1] + 1 : org_run[0]]
+    if not between or between[0].text not in ("of", "for", "at", "with"):
+        return None
+    if any(t.text not in _CONNECTORS_IN_ROLES and t.text not in ("at", "with") for t in between):
+        return None
+    mention = _run_mention(text, tokens, person_run, end, assume_person=True)
+    return mention if mention is not None and mention.kind == PERSON and mention.certain else None
 
 
 def _pronoun(token: Token) -> Mention:
@@ -172,7 +378,7 @@ def _reference(head: list[Token]) -> Mention | None:
     if len(head) != 2 or head[0].text.lower() != "the":
         return None
     noun = head[1].text.lower()
-    if noun in ORG_REFERENCE_NOUNS or noun in ROLE_WORDS:
+    if noun in ORG_REFERENCE_NOUNS or noun in ROLE_WORDS or noun in PERSON_NOUNS:
         return Mention(head[0].start, head[1].end, REFERENCE, noun)
     return None
 
@@ -205,7 +411,7 @@ def _organisation_in(text: str, head: list[Token], end: int, *, at_end: bool) ->
 
 def _base(word: str) -> str:
     """The word without a possessive ending ("ICE's" -> "ICE")."""
-    return _POSSESSIVE.sub("", word)
+    return word[:-2] if word.endswith(_POSSESSIVE_ENDINGS) else word
 
 
 def _is_capitalised(word: str) -> bool:
@@ -274,7 +480,13 @@ def _links_capitalised(text: str, tokens: list[Token], index: int) -> bool:
 def _split_connectors(tokens: list[Token], run: list[int]) -> list[list[int]]:
     """Split "Trump and Obama" in two; keep "Department of Homeland Security" whole."""
     words_ = [_base(tokens[i].text) for i in run]
-    if not any(w in ORG_CONNECTORS for w in words_) or _is_org_name(words_):
+    if not any(w in ORG_CONNECTORS for w in words_):
+        return [run]
+    if "of" in words_ and _is_person_name(words_[: words_.index("of")]):
+        # "Rev. Thomas Grady of St. Agnes Catholic Church": a person, then the church
+        split = words_.index("of")
+        return [run[:split], *_split_connectors(tokens, run[split + 1 :])]
+    if _is_org_name(words_):
         return [run]
     pieces: list[list[int]] = [[]]
     for index in run:
@@ -283,6 +495,17 @@ def _split_connectors(tokens: list[Token], run: list[int]) -> list[list[int]]:
         else:
             pieces[-1].append(index)
     return [piece for piece in pieces if piece and _is_capitalised(tokens[piece[-1]].text)]
+
+
+def _is_person_name(bases: list[str]) -> bool:
+    """Whether capitalised words are a titled or first-named person ("Rev. Thomas Grady")."""
+    while bases and bases[0] in CAPITALISED_FUNCTION_WORDS:
+        bases = bases[1:]
+    if len(bases) < 2 or _is_org_name(bases):
+        return False
+    named = any(is_first_name(b) for b in bases[:-1])
+    titled = bases[0] in TITLES and bases[-1] not in TITLES
+    return named or titled
 
 
 def _is_prefix_of_run(text: str, tokens: list[Token], run: list[int]) -> bool:
@@ -314,10 +537,13 @@ def _run_mention(
     ``tokens`` is the clause the run stands in and ``limit`` where that clause
     ends, for reading an appositive after a person's name.
     """
+    while len(run) > 1 and tokens[run[0]].text in CAPITALISED_FUNCTION_WORDS:
+        run = run[1:]  # "A DHS spokesperson", "The Rev. Thomas Grady"
     bases = [_base(tokens[i].text) for i in run]
     if _is_org_name(bases) or (len(run) == 1 and _is_acronym(bases[0])):
         return _org_mention(text, tokens, run)
-    first = _name_start(bases)
+    after_connector = run[0] > 0 and tokens[run[0] - 1].text in _CONNECTORS_IN_ROLES
+    first = _name_start(bases, after_connector)
     if first is None or bases[-1] in PLACE_WORDS:
         return None
     honorific = next((HONORIFIC_GENDER[b] for b in bases[:first] if b in HONORIFIC_GENDER), None)
@@ -325,6 +551,8 @@ def _run_mention(
     name_tokens = [tokens[i] for i in run[first:] if _base(tokens[i].text) not in NAME_SUFFIXES]
     if not name_tokens:
         return None
+    if all(_base(t.text) in TITLES or _base(t.text).lower() in ROLE_WORDS for t in name_tokens):
+        return None  # "Assistant Secretary" is a role, not a name
     name = _base(text[name_tokens[0].start : name_tokens[-1].end])
     known_first = len(name_tokens) > 1 and is_first_name(name_tokens[0].text)
     mention = Mention(
@@ -339,7 +567,11 @@ def _run_mention(
         or (assume_person and len(name_tokens) > 1),
     )
     _add_prefix_role(text, tokens, run[first], mention)
-    _add_appositive(text, name_tokens[-1].end, limit, mention)
+    if mention.role is not None:
+        mention.certain = True  # "Plant manager Curtis Oberlin"
+    if not _POSSESSIVE.search(tokens[run[-1]].text):
+        _add_affiliation(text, mention.end, limit, mention)
+        _add_appositive(text, mention.end, limit, mention)
     if mention.gender is None and mention.role:
         mention.gender = ROLE_GENDER.get(mention.role.split()[-1].lower())
     return mention
@@ -350,12 +582,19 @@ def _is_org_name(bases: list[str]) -> bool:
     return bases[-1] in ORG_KEYWORDS or (bases[0] in ORG_KEYWORDS and "of" in bases)
 
 
-def _name_start(bases: list[str]) -> int | None:
-    """Index of the first word of the person name in a run, after titles and the like."""
+def _name_start(bases: list[str], after_connector: bool = False) -> int | None:
+    """Index of the first word of the person name in a run, after titles and the like.
+
+    Without a known first name the name starts after the last title of the run
+    ("Yakima County Commissioner Doris Lund"), and a longer run that ends a role
+    ("U.S. Attorney for the Southern District of Mississippi Howard Pike", with
+    ``after_connector``) keeps its last two words.
+    """
     for index, base in enumerate(bases):
         if is_first_name(base) and index < len(bases) - 1:
             return index
-    index = 0
+    titles = [i for i, b in enumerate(bases[:-1]) if b in TITLES or b.lower() in ROLE_WORDS]
+    index = titles[-1] + 1 if titles else 0
     while index < len(bases) and (
         bases[index] in TITLES
         or bases[index] in CAPITALISED_FUNCTION_WORDS
@@ -363,7 +602,16 @@ def _name_start(bases: list[str]) -> int | None:
         or bases[index].endswith("-based")
     ):
         index += 1
-    return index if index < len(bases) else None
+    if index >= len(bases):
+        return None
+    rest = [b for b in bases[index:] if b not in NAME_SUFFIXES]
+    if (
+        after_connector
+        and len(rest) > 2
+        and not any(b in NAME_PARTICLES or len(b) == 1 for b in rest)
+    ):
+        index = len(bases) - 2 - (len(bases) - index - len(rest))
+    return index
 
 
 def _org_mention(text: str, tokens: list[Token], run: list[int]) -> Mention:
@@ -387,15 +635,21 @@ def _add_prefix_role(text: str, tokens: list[Token], name_index: int, mention: M
     while index > lowest and _joined(text, tokens[index - 1], tokens[index]):
         word = tokens[index - 1].text
         lower_base = _base(word).lower()
-        if word in CAPITALISED_FUNCTION_WORDS or lower_base in _ARTICLES:
+        if word in CAPITALISED_FUNCTION_WORDS:
             break
-        if not (_is_capitalised(word) or lower_base in ROLE_WORDS):
+        if word in _CONNECTORS_IN_ROLES and index - 1 > lowest:
+            # "U.S. Attorney for the Southern District of Mississippi"
+            index -= 1
+            continue
+        if lower_base in _ARTICLES or not (_is_capitalised(word) or _is_role_noun(lower_base)):
             break
         index -= 1
+    while index < name_index and tokens[index].text in _CONNECTORS_IN_ROLES:
+        index += 1
     prefix = tokens[index:name_index]
     while prefix and _base(prefix[-1].text) in HONORIFIC_GENDER:
         prefix = prefix[:-1]  # "Ms." tells the gender, it is not a role
-    if not any(_base(t.text).lower() in ROLE_WORDS or _base(t.text) in TITLES for t in prefix):
+    if not any(_is_role_noun(_base(t.text).lower()) or _base(t.text) in TITLES for t in prefix):
         return
     mention.start = prefix[0].start
     first = prefix[0].text
@@ -406,10 +660,31 @@ def _add_prefix_role(text: str, tokens: list[Token], name_index: int, mention: M
         mention.role = text[prefix[0].start : _end_with_full_stop(text, prefix[-1])]
 
 
+def _is_role_noun(word: str) -> bool:
+    """A lower-case word describing what a person is or does ("spokesman", "foreman")."""
+    return word in ROLE_WORDS or word in PERSON_NOUNS
+
+
 def _end_with_full_stop(text: str, token: Token) -> int:
     """The end of a word, past its full stop if it is an abbreviation ("Gov.")."""
     abbreviated = token.text in ABBREVIATIONS and text.startswith(".", token.end)
     return token.end + 1 if abbreviated else token.end
+
+
+def _add_affiliation(text: str, name_end: int, limit: int, mention: Mention) -> None:
+    """Read "of St. Agnes Catholic Church" after a name as the person's organisation."""
+    match = _OF_ORGANISATION.match(text, name_end, min(limit, name_end + _MAX_APPOSITIVE_CHARS))
+    if match is None:
+        return
+    name = match.group(1)
+    while name.rsplit(" ", 1)[-1] in ORG_CONNECTORS:
+        name = name.rsplit(" ", 1)[0]
+    last = _base(name.split()[-1])
+    if last not in ORG_KEYWORDS and not _is_acronym(last):
+        return
+    mention.affiliation = mention.affiliation or _base(name)
+    mention.certain = True
+    mention.end = match.start(1) + len(name)
 
 
 def _add_appositive(text: str, name_end: int, limit: int, mention: Mention) -> None:
@@ -505,8 +780,12 @@ class EntityBook:
             entity = self._antecedent(lambda e: _reference_fits(mention.name, e))
         elif mention.kind == PERSON:
             entity = self._person(mention)
+        elif mention.kind == UNNAMED:
+            entity = Entity(mention.name, PERSON, mention.gender, mention.role, named=False)
         else:
             entity = self._organisation(mention)
+            if mention.role:
+                entity.member_roles.add(mention.role.split()[-1].lower())
         if entity is not None:
             self._mentions_read += 1
             self._recent.pop(entity, None)
@@ -533,10 +812,20 @@ class EntityBook:
             surname = _surname(name_words) if is_full_name else mention.name
             entity = Entity(mention.name, PERSON, surname=surname)
             self._families.setdefault(surname.lower(), []).append(entity)
+            family_name = surname.split()[-1].lower()  # "Ruth Ann Moultrie" -> "Moultrie"
+            if family_name != surname.lower():
+                self._families.setdefault(family_name, []).append(entity)
         elif is_full_name and entity.name == entity.surname:
             entity.name = mention.name  # "Mr. Marin" first, "David Marin" later
         self._people[entity.name] = entity
         entity.learn(mention)
+        affiliation = _affiliated_organisation(mention.affiliation)
+        if affiliation is not None:
+            # registered just before the person, so "the group" can refer to it later
+            organisation = self._organisation(Mention(0, 0, ORGANIZATION, affiliation))
+            self._mentions_read += 1
+            self._recent.pop(organisation, None)
+            self._recent[organisation] = self._mentions_read
         return entity
 
     def _surname_only(self, name_words: list[str]) -> Entity | None:
@@ -565,10 +854,39 @@ class EntityBook:
 
 
 def _reference_fits(noun: str, entity: Entity) -> bool:
-    """Whether "the agency" or "the spokesman" can stand for the entity."""
+    """Whether "the agency", "the spokesman" or "the governor" can stand for the entity.
+
+    A role noun fits a person with that role ("Gov." is a governor) and an
+    organisation that an unnamed person of that role spoke for ("a DHS spokesperson").
+    """
     if noun in ORG_REFERENCE_NOUNS:
         return entity.kind == ORGANIZATION
-    return entity.kind == PERSON and entity.role is not None and noun in entity.role.lower().split()
+    if entity.kind == ORGANIZATION:
+        return noun in entity.member_roles
+    return entity.role is not None and noun in _role_nouns(entity.role)
+
+
+def _role_nouns(role: str) -> set[str]:
+    """The lower-case nouns of a role, abbreviated titles written out ("Gov." -> governor)."""
+    nouns = set()
+    for word in role.lower().replace(".", " ").split():
+        nouns.add(word)
+        nouns.add(TITLE_ROLE_NOUNS.get(word, word))
+    return nouns
+
+
+def _affiliated_organisation(affiliation: str | None) -> str | None:
+    """The organisation of an affiliation ("ICE's Office of Investigations in Phoenix" -> ICE)."""
+    if not affiliation:
+        return None
+    name = affiliation.split(" in ")[0].strip()
+    name_words = name.split()
+    if not name_words:
+        return None
+    if _is_acronym(name) or _base(name_words[-1]) in ORG_KEYWORDS:
+        return _base(name)
+    first = _base(name_words[0])
+    return first if _is_acronym(first) else None
 
 
 def _pronoun_fits(pronoun: Mention, entity: Entity) -> bool:
@@ -576,7 +894,7 @@ def _pronoun_fits(pronoun: Mention, entity: Entity) -> bool:
     if pronoun.name == "it":
         return entity.kind == ORGANIZATION
     if pronoun.name == "they":
-        return entity.kind == ORGANIZATION or entity.gender is None
+        return entity.kind == ORGANIZATION or (entity.gender is None and entity.named)
     return entity.kind == PERSON and entity.gender in (None, pronoun.gender)
 
 

@@ -390,3 +390,199 @@ def test_throughput_on_a_four_kilobyte_article():
         extract_quotes(article)
     per_second = runs / (time.perf_counter() - began)
     assert per_second > 100  # generous floor; measured rate is well above 300/s
+
+
+# --- speakers introduced outside quotes, titles and unnamed people ---------
+
+
+def attributions(text: str) -> list[tuple[str, str | None, str]]:
+    """(quote text, speaker, rule) of each quote, checking offsets on the way."""
+    quotes = extract_quotes(text)
+    assert_offsets(text, quotes)
+    return [(q.text, q.speaker, q.rule) for q in quotes]
+
+
+def test_person_introduced_with_a_role_before_the_name_is_found_by_surname():
+    text = (
+        "Warehouse supervisor Dale Renner said the doors were locked.\n\n"
+        "“We never saw it coming,” Renner said."
+    )
+    quote = only(text)
+    assert (quote.speaker, quote.speaker_role) == ("Dale Renner", "Warehouse supervisor")
+
+
+def test_person_introduced_by_reported_speech_is_found_by_surname():
+    text = (
+        "Odalys Ferreira said the raid began at dawn.\n\n“I heard the trucks first,” Ferreira said."
+    )
+    assert only(text).speaker == "Odalys Ferreira"
+
+
+def test_surname_is_the_last_word_of_a_three_word_name():
+    text = (
+        "Mary Beth Tolliver, who runs a shelter in Tulsa, said beds were full.\n\n"
+        "“We turned people away,” Tolliver said."
+    )
+    assert only(text).speaker == "Mary Beth Tolliver"
+
+
+def test_colon_attribution_after_a_long_role_with_connectors():
+    text = (
+        "U.S. Attorney for the Northern District of Texas Lionel Marsh announced the charges.\n\n"
+        "Marsh said: “Employers who hire illegally will answer for it.”"
+    )
+    quote = only(text)
+    assert quote.speaker == "Lionel Marsh"
+    assert quote.speaker_role == "U.S. Attorney for the Northern District of Texas"
+
+
+def test_title_and_organisation_after_the_name_are_not_part_of_it():
+    text = (
+        "The Rev. Elias Brandt of Grace Lutheran Church said the arrests left "
+        "“a hole in this congregation that will not close.”"
+    )
+    quote = only(text)
+    assert (quote.speaker, quote.speaker_kind) == ("Elias Brandt", "person")
+    assert (quote.speaker_role, quote.speaker_affiliation) == ("Rev.", "Grace Lutheran Church")
+
+
+def test_said_agency_title_then_name():
+    text = (
+        "“Every person arrested had a final order,” said DHS Assistant Secretary for Public "
+        "Affairs Kendra Voss."
+    )
+    quote = only(text)
+    assert quote.speaker == "Kendra Voss"
+    assert (quote.speaker_role, quote.speaker_affiliation) == (
+        "Assistant Secretary for Public Affairs",
+        "DHS",
+    )
+
+
+def test_said_place_and_role_before_the_name():
+    text = "“They were picked up at a bus stop,” said Tulsa immigration attorney Corinne Abernathy."
+    assert only(text).speaker == "Corinne Abernathy"
+
+
+def test_name_after_the_last_title_of_a_capitalised_run():
+    text = (
+        "Maricopa County Supervisor Delia Fontaine said the county was not told.\n\n"
+        "“Nobody called us,” Fontaine said."
+    )
+    quote = only(text)
+    assert (quote.speaker, quote.speaker_role) == ("Delia Fontaine", "Maricopa County Supervisor")
+
+
+def test_pronoun_after_an_unnamed_speaker_does_not_go_to_the_last_named_man():
+    text = (
+        "Site manager Landon Pruitt declined to comment.\n\n"
+        "A welder, who asked not to be named because he feared retaliation, said agents "
+        "blocked the gate.\n\n"
+        "“They had guns out,” he said."
+    )
+    quote = only(text)
+    assert (quote.speaker, quote.rule, quote.speaker_role) == (None, "pronoun", "welder")
+    assert quote.mention_text == "he"
+
+
+def test_unnamed_speaker_with_a_relative_clause_without_commas():
+    text = (
+        "Nadia Quist, a nurse, said clinics emptied. A man who sells tamales outside the "
+        "plant said he hid.\n\n“I ran,” he said."
+    )
+    assert attributions(text) == [("I ran,", None, "pronoun")]
+
+
+def test_unnamed_official_of_an_organisation_is_the_organisation():
+    text = (
+        "An ICE official in Denver, who was not authorized to speak publicly, said the arrests "
+        "would continue “for as long as it takes to finish.”"
+    )
+    quote = only(text)
+    assert (quote.speaker, quote.speaker_kind, quote.speaker_role) == (
+        "ICE",
+        "organization",
+        "official",
+    )
+    assert only("“We do not target churches,” a spokeswoman for ICE said.").speaker == "ICE"
+    text = "ICE confirmed the arrests.\n\n“The operation is over,” said a spokesman for the agency."
+    assert only(text).speaker == "ICE"
+
+
+def test_role_noun_refers_back_to_an_organisation_spokesperson():
+    text = (
+        "A DHS spokesperson said the agency followed procedure.\n\n"
+        "“Every arrest was lawful,” the spokesperson said."
+    )
+    assert attributions(text) == [("Every arrest was lawful,", "DHS", "reference")]
+
+
+def test_role_noun_refers_back_to_an_abbreviated_title():
+    text = (
+        "Gov. Harlan Whitby, a Republican, praised the agents.\n\n"
+        "“They did their jobs,” the governor said."
+    )
+    assert attributions(text) == [("They did their jobs,", "Harlan Whitby", "reference")]
+
+
+def test_the_group_refers_to_the_organisation_of_an_earlier_speaker():
+    text = (
+        "“We will be in court,” said Odette Fairweather, director of the Prairie Immigrant "
+        "Justice Network.\n\n"
+        "“Families need lawyers, not handcuffs,” the group said in a statement."
+    )
+    assert [speaker for _, speaker, _ in attributions(text)] == [
+        "Odette Fairweather",
+        "Prairie Immigrant Justice Network",
+    ]
+
+
+# --- partial, nested and headline quotes -----------------------------------
+
+
+def test_long_fragment_after_called_is_a_quote_but_a_label_is_not():
+    text = (
+        "Councilwoman Ines Madrigal called the sweep “a cruel show of force against working "
+        "families.” Officials described what they are calling “routine enforcement operations "
+        "for public safety.”"
+    )
+    assert attributions(text) == [
+        ("a cruel show of force against working families.", "Ines Madrigal", "name-said-quote")
+    ]
+
+
+def test_four_word_fragments_count_without_articles():
+    text = (
+        "Chief Ray Dunmore said the move was “not a new policy,” and said officers would not "
+        "“become border agents overnight.”"
+    )
+    assert [q.text for q in extract_quotes(text)] == ["become border agents overnight."]
+
+
+def test_nested_single_quote_ending_a_quote():
+    text = (
+        "“My son asked me, ‘Are they coming for us?’” said Paula Renfro, a mother of three. "
+        "“I had no answer.”"
+    )
+    assert attributions(text) == [
+        ("My son asked me, ‘Are they coming for us?’", "Paula Renfro", "quote-said-name"),
+        ("I had no answer.", "Paula Renfro", "same-paragraph"),
+    ]
+
+
+def test_single_quoted_headline_quote_repeated_in_the_body():
+    text = (
+        "Sheriff: 'We will not hold anyone for ICE' as officials' plans stall\n\n"
+        "By Staff\n\n"
+        "Sheriff Wade Colter spoke Monday.\n\n"
+        "“We will not hold anyone for ICE,” Colter said."
+    )
+    assert attributions(text) == [
+        ("We will not hold anyone for ICE", "Wade Colter", "headline-repeated"),
+        ("We will not hold anyone for ICE,", "Wade Colter", "quote-name-said"),
+    ]
+
+
+def test_single_marks_in_body_text_are_not_quotes():
+    text = "Agents said the 'sweep was over' and left.\n\nResidents' fears did not end."
+    assert extract_quotes(text) == []

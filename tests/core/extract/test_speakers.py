@@ -7,6 +7,7 @@ from archive_gui.core.extract.speakers import (
     PERSON,
     PRONOUN,
     REFERENCE,
+    UNNAMED,
     EntityBook,
     Mention,
     find_mentions,
@@ -126,3 +127,67 @@ def test_book_resolves_pronouns_by_gender_and_recency():
 def test_book_ignores_unknown_lone_capitalised_words():
     book = EntityBook()
     assert [book.resolve(m) for m in mentions("Lawyers met in Atlanta.")] == [None, None]
+
+
+def test_role_before_the_name_makes_a_person_certain():
+    text = "Plant foreman Dale Renner locked the gate."
+    person = next(m for m in mentions(text) if m.kind == PERSON and m.certain)
+    assert (person.name, person.role, person.certain) == ("Dale Renner", "Plant foreman", True)
+
+
+def test_name_followed_by_speech_makes_a_person_certain():
+    text = "Odalys Ferreira, who was at the plant, said agents came at dawn."
+    person = next(m for m in mentions(text) if m.kind == PERSON)
+    assert (person.name, person.certain) == ("Odalys Ferreira", True)
+    text = "Odalys Ferreira walked to the plant."
+    assert not any(m.certain for m in mentions(text) if m.kind == PERSON)
+
+
+def test_roles_alone_are_not_names():
+    text = " DHS Assistant Secretary."
+    mention = read_object(text, 0, len(text))
+    assert mention is None or mention.kind != PERSON
+
+
+def test_person_of_organisation_is_split():
+    text = "Father Ignacio Ruelas of St. Alphonsus Church"
+    mention = read_subject(text, 0, len(text))
+    assert (mention.kind, mention.name) == (PERSON, "Ignacio Ruelas")
+    assert (mention.role, mention.affiliation) == ("Father", "St. Alphonsus Church")
+    assert mention.gender == "male"
+
+
+def test_unnamed_people_and_officials():
+    text = "A subcontractor's foreman, who feared losing his job, said the crew was taken."
+    (foreman,) = mentions(text)
+    assert (foreman.kind, foreman.name, foreman.gender) == (UNNAMED, "foreman", "male")
+    text = "An ICE official in Houston"
+    official = read_subject(text, 0, len(text))
+    assert (official.kind, official.name, official.role) == (ORGANIZATION, "ICE", "official")
+    text = "Teresa Diaz, a grandmother who lives nearby, said agents knocked."
+    assert [m.kind for m in mentions(text)] == [PERSON]
+
+
+def test_book_finds_a_three_word_name_by_its_last_word():
+    book = EntityBook()
+    text = "Ruth Ann Moultrie, a lawyer, spoke. Moultrie left."
+    first, second = (book.resolve(m) for m in mentions(text))
+    assert first is second and first.name == "Ruth Ann Moultrie"
+
+
+def test_book_role_nouns_fit_abbreviated_titles_and_organisation_members():
+    book = EntityBook()
+    for mention in mentions("Gov. Leon Tate spoke. A DHS spokesperson said it was legal."):
+        book.resolve(mention)
+    governor = book.resolve(Mention(0, 0, REFERENCE, "governor"))
+    spokesperson = book.resolve(Mention(0, 0, REFERENCE, "spokesperson"))
+    assert (governor.name, spokesperson.name) == ("Leon Tate", "DHS")
+
+
+def test_book_registers_the_organisation_of_an_affiliation():
+    book = EntityBook()
+    text = "Luz Ybarra, director of the Houston Immigrant Legal Alliance, spoke."
+    for mention in mentions(text)[:1]:
+        book.resolve(mention)
+    group = book.resolve(Mention(0, 0, REFERENCE, "group"))
+    assert group.name == "Houston Immigrant Legal Alliance"

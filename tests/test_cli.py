@@ -105,3 +105,110 @@ def test_bad_date_is_a_usage_error(tmp_path, capsys):
 def test_export_from_a_missing_archive_is_an_error(tmp_path, capsys):
     assert main(["export", "--db", str(tmp_path / "none.db"), "--what", "quotes"]) == 2
     assert "no archive" in capsys.readouterr().err
+
+
+# -- export formats, selection, bundles, serve ------------------------------------------
+
+
+def run_export(db, *args):
+    return main(["export", "--db", str(db), *args])
+
+
+def test_export_every_format_with_manifest(seeded_db, tmp_path, capsys):
+    import csv
+
+    for fmt in ("csv", "json", "jsonl", "xlsx", "md", "txt"):
+        out = tmp_path / f"quotes.{fmt}"
+        assert run_export(seeded_db, "--what", "quotes", "--format", fmt, "-o", str(out)) == 0
+        manifest = json.loads((tmp_path / f"quotes.{fmt}.manifest.json").read_text())
+        assert (manifest["records"], manifest["format"], manifest["what"]) == (12, fmt, "quotes")
+    assert "12 quotes written to" in capsys.readouterr().err
+    with (tmp_path / "quotes.csv").open(newline="", encoding="utf-8") as stream:
+        assert len(list(csv.DictReader(stream))) == 12
+    assert len((tmp_path / "quotes.txt").read_text(encoding="utf-8").splitlines()) == 12
+    assert (tmp_path / "quotes.xlsx").read_bytes().startswith(b"PK")
+
+
+def test_export_by_city_speaker_ids_and_columns(seeded_db, tmp_path, capsys):
+    out = tmp_path / "marin.json"
+    args = ["--what", "quotes", "--speaker", "david marin", "--columns", "id,speaker", "-o"]
+    assert run_export(seeded_db, *args, str(out)) == 0
+    marin = json.loads(out.read_text())
+    assert {tuple(q) for q in marin} == {("id", "speaker")}
+    assert [q["speaker"] for q in marin] == ["David Marin"] * 4
+
+    ids = ",".join(str(q["id"]) for q in marin[:2])
+    assert run_export(seeded_db, "--what", "quotes", "--ids", ids, "-o", str(out)) == 0
+    assert [q["id"] for q in json.loads(out.read_text())] == [q["id"] for q in marin[:2]]
+
+    out = tmp_path / "atl.json"
+    assert (
+        run_export(seeded_db, "--what", "operations", "--city", "Atlanta, GA", "-o", str(out)) == 0
+    )
+    assert [o["count_text"] for o in json.loads(out.read_text())] == ["about 30"]
+
+
+def test_export_refuses_unknown_names_and_columns(seeded_db, tmp_path, capsys):
+    out = tmp_path / "x.csv"
+    assert run_export(seeded_db, "--what", "quotes", "--city", "Atlantis", "-o", str(out)) == 2
+    assert "no city called 'Atlantis'" in capsys.readouterr().err
+    assert run_export(seeded_db, "--what", "quotes", "--speaker", "Nobody", "-o", str(out)) == 2
+    assert "no speaker called 'Nobody'" in capsys.readouterr().err
+    assert run_export(seeded_db, "--what", "quotes", "--columns", "id,bogus", "-o", str(out)) == 2
+    assert "unknown column bogus" in capsys.readouterr().err
+    assert run_export(seeded_db, "--what", "quotes", "--format", "xlsx") == 2
+    assert "needs -o FILE" in capsys.readouterr().err
+    assert not out.exists()
+    with pytest.raises(SystemExit):
+        run_export(seeded_db, "--what", "quotes", "--ids", "1,x")
+
+
+def test_export_csv_with_excel_bom(seeded_db, tmp_path):
+    out = tmp_path / "q.csv"
+    assert (
+        run_export(seeded_db, "--what", "quotes", "--format", "csv", "--excel-bom", "-o", str(out))
+        == 0
+    )
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfid,text,")
+
+
+def test_bundle_between_archives(seeded_db, tmp_path, capsys):
+    bundle = tmp_path / "marin.bundle"
+    code = main(
+        ["bundle", "export", "--db", str(seeded_db), "--speaker", "David Marin", "-o", str(bundle)]
+    )
+    assert code == 0
+    assert "1 articles with 12 quotes and 6 operations" in capsys.readouterr().out
+    other = tmp_path / "other.db"
+    assert main(["bundle", "import", "--db", str(other), str(bundle)]) == 0
+    assert "1 articles added (12 quotes, 6 operations)" in capsys.readouterr().out
+    assert main(["bundle", "import", "--db", str(other), str(bundle)]) == 0
+    assert (
+        "0 articles added (0 quotes, 0 operations), 1 already archived" in capsys.readouterr().out
+    )
+    assert export(other, "quotes", capsys) == export(seeded_db, "quotes", capsys)
+
+
+def test_bundle_import_of_a_bad_file(tmp_path, capsys):
+    junk = tmp_path / "junk.bundle"
+    junk.write_text("not a zip")
+    assert main(["bundle", "import", "--db", str(tmp_path / "a.db"), str(junk)]) == 1
+    assert "nothing was imported" in capsys.readouterr().err
+    assert main(["bundle", "import", "--db", str(tmp_path / "a.db"), str(tmp_path / "no")]) == 2
+
+
+def test_serve_without_datasette_says_how_to_install(seeded_db, monkeypatch, capsys):
+    from archive_gui.core import publish
+
+    monkeypatch.setattr(publish, "datasette_available", lambda: False)
+    assert main(["serve", "--db", str(seeded_db)]) == 2
+    assert "pip install 'archive-gui[serve]'" in capsys.readouterr().err
+
+
+def test_serve_a_missing_archive(tmp_path, capsys):
+    from archive_gui.core import publish
+
+    if not publish.datasette_available():
+        pytest.skip("the serve extra is not installed")
+    assert main(["serve", "--db", str(tmp_path / "none.db")]) == 2
+    assert "no archive" in capsys.readouterr().err

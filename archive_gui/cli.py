@@ -43,12 +43,107 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--published", type=_iso_date, help="publication date, YYYY-MM-DD")
     imp.add_argument("paths", nargs="+", type=Path, metavar="PATH")
 
-    exp = commands.add_parser("export", help="export quotes or operations")
+    tag = commands.add_parser(
+        "tag",
+        help="add a tag to quotes, or remove it",
+        description="Tag the quotes named by id, or every quote a search matches (the search "
+        'syntax of the window: words, "phrases", prefix*, AND/OR/NOT, speaker:, city:, tag:, '
+        "outlet:, year:, status:). Prints how many quotes changed.",
+    )
+    tag.add_argument("--db", type=Path, help=db_help, default=argparse.SUPPRESS)
+    which = tag.add_mutually_exclusive_group(required=True)
+    which.add_argument(
+        "--quote", type=int, nargs="+", action="extend", metavar="ID", help="quote ids"
+    )
+    which.add_argument("--search", metavar="QUERY", help="every quote matching this search")
+    action = tag.add_mutually_exclusive_group(required=True)
+    action.add_argument("--add", metavar="TAG", help="tag to add (created if new), e.g. policy/ice")
+    action.add_argument("--remove", metavar="TAG", help="tag to remove")
+
+    exp = commands.add_parser(
+        "export",
+        help="export quotes or operations (with a manifest beside the file)",
+        description="Export records with their provenance. With -o, the file is replaced only "
+        "once complete, and FILE.manifest.json beside it records the selection, counts, "
+        "versions and time.",
+    )
     exp.add_argument("--db", type=Path, help=db_help, default=argparse.SUPPRESS)
     exp.add_argument("--what", choices=("quotes", "operations"), required=True)
-    exp.add_argument("--format", choices=("json", "csv"), default="json")
+    exp.add_argument(
+        "--format", choices=("csv", "json", "jsonl", "xlsx", "md", "txt"), default="json"
+    )
     exp.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
+    _add_selection(exp)
+    exp.add_argument(
+        "--columns",
+        type=_name_list,
+        metavar="A,B",
+        help="comma-separated fields to export, in this order (csv, json, jsonl, xlsx)",
+    )
+    exp.add_argument(
+        "--excel-bom",
+        action="store_true",
+        help="start a CSV file with a UTF-8 byte order mark, so Excel reads it as UTF-8",
+    )
+
+    bundle = commands.add_parser("bundle", help="move records between archives")
+    bundle_commands = bundle.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
+    bexp = bundle_commands.add_parser(
+        "export",
+        help="write the articles of the selected records, whole, to a bundle file",
+    )
+    bexp.add_argument("--db", type=Path, help=db_help, default=argparse.SUPPRESS)
+    bexp.add_argument(
+        "--what",
+        choices=("quotes", "operations"),
+        default="quotes",
+        help="what --ids and the filters select (default: quotes)",
+    )
+    _add_selection(bexp)
+    bexp.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.bundle")
+    bimp = bundle_commands.add_parser(
+        "import", help="merge a bundle into the archive (articles already there are kept)"
+    )
+    bimp.add_argument("--db", type=Path, help=db_help, default=argparse.SUPPRESS)
+    bimp.add_argument("bundle_file", type=Path, metavar="FILE")
+
+    srv = commands.add_parser(
+        "serve",
+        help="publish the archive read-only on localhost with Datasette",
+        description="Serve the archive with Datasette (the optional `serve` extra), read-only "
+        "and bound to 127.0.0.1, with views, full-text search and facets configured.",
+    )
+    srv.add_argument("--db", type=Path, help=db_help, default=argparse.SUPPRESS)
+    srv.add_argument("--port", type=int, default=8001, help="port on 127.0.0.1 (default: 8001)")
     return parser
+
+
+def _id_list(value: str) -> list[int]:
+    try:
+        ids = [int(part) for part in value.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a comma-separated list of ids: {value!r}") from None
+    if not ids:
+        raise argparse.ArgumentTypeError("no ids given")
+    return ids
+
+
+def _name_list(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _add_selection(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--ids", type=_id_list, default=[], metavar="1,2,3", help="only these record ids"
+    )
+    parser.add_argument(
+        "--city",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="records of this city, e.g. Atlanta or 'Atlanta, GA' (repeatable)",
+    )
+    parser.add_argument("--speaker", action="append", default=[], metavar="NAME", help="repeatable")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,8 +153,14 @@ def main(argv: list[str] | None = None) -> int:
     db_path = args.db or default_archive_path()
     if args.command == "import":
         return _run_import(db_path, args)
+    if args.command == "tag":
+        return _run_tag(db_path, args)
     if args.command == "export":
         return _run_export(db_path, args)
+    if args.command == "bundle":
+        return _run_bundle(db_path, args)
+    if args.command == "serve":
+        return _run_serve(db_path, args)
     from archive_gui.ui.app import run
 
     new_default_archive = args.db is None and not db_path.exists()
@@ -91,21 +192,168 @@ def _run_import(db_path: Path, args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-def _run_export(db_path: Path, args: argparse.Namespace) -> int:
-    from archive_gui.core.export import export_records
-    from archive_gui.core.store import RecordKind
+def _run_tag(db_path: Path, args: argparse.Namespace) -> int:
+    from archive_gui.core.search import SearchSyntaxError
+    from archive_gui.core.store.curation import Curation, CurationError
+    from archive_gui.core.store.search_sql import search_ids
 
+    archive = _open_existing(db_path)
+    if archive is None:
+        return 2
+    with archive:
+        curation = Curation(archive)
+        try:
+            if args.search is not None:
+                ids = search_ids(archive.db, "quotes", args.search)
+            else:
+                ids = sorted(set(args.quote))
+                known = curation.review_statuses("quotes", ids)  # the ids that exist
+                missing = [i for i in ids if i not in known]
+                if missing:
+                    raise CurationError(
+                        f"no quote with id {', '.join(map(str, missing))} (nothing was changed)"
+                    )
+            if args.add is not None:
+                change = curation.tag_quotes(ids, args.add)
+                verb = f"tagged {change.tag.name}"
+            else:
+                change = curation.untag_quotes(ids, args.remove)
+                verb = f"untagged {change.tag.name}"
+        except SearchSyntaxError as exc:
+            print(f"archive-gui: bad search: {exc}", file=sys.stderr)
+            return 2
+        except CurationError as exc:
+            print(f"archive-gui: {exc}", file=sys.stderr)
+            return 2
+    changed = len(change.quote_ids)
+    print(
+        f"{changed} quote{'s' if changed != 1 else ''} {verb}"
+        f" ({len(ids) - changed} of {len(ids)} selected unchanged)"
+    )
+    return 0
+
+
+class _UsageError(Exception):
+    """A command-line mistake, reported as one line on standard error."""
+
+
+def _selection(archive, args: argparse.Namespace):
+    """The filters and ids the --city, --speaker and --ids options name."""
+    from archive_gui.core.store import RecordFilter
+
+    cities: set[int] = set()
+    for name in args.city:
+        found = archive.city_ids(name)
+        if not found:
+            raise _UsageError(f"no city called {name!r} in this archive")
+        cities.update(found)
+    speakers: set[int] = set()
+    for name in args.speaker:
+        found = archive.speaker_ids(name)
+        if not found:
+            raise _UsageError(f"no speaker called {name!r} in this archive")
+        speakers.update(found)
+    return RecordFilter(cities=frozenset(cities), speakers=frozenset(speakers)), args.ids
+
+
+def _open_existing(db_path: Path):
     if not db_path.exists():
         print(f"archive-gui: no archive at {db_path}", file=sys.stderr)
+        return None
+    return _open(db_path)
+
+
+def _run_export(db_path: Path, args: argparse.Namespace) -> int:
+    from archive_gui.core.export import export_records, manifest_path
+    from archive_gui.core.store import RecordKind
+
+    if args.format == "xlsx" and args.output is None:
+        print("archive-gui: an xlsx export needs -o FILE", file=sys.stderr)
+        return 2
+    archive = _open_existing(db_path)
+    if archive is None:
+        return 2
+    with archive:
+        try:
+            filters, ids = _selection(archive, args)
+            count = export_records(
+                archive,
+                RecordKind(args.what),
+                args.format,
+                args.output,
+                filters=filters,
+                ids=ids,
+                columns=args.columns,
+                excel_compatible=args.excel_bom,
+            )
+        except (_UsageError, ValueError) as exc:
+            print(f"archive-gui: {exc}", file=sys.stderr)
+            return 2
+    if args.output is not None:
+        print(
+            f"{count} {args.what} written to {args.output}"
+            f" (manifest: {manifest_path(args.output).name})",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def _run_bundle(db_path: Path, args: argparse.Namespace) -> int:
+    from archive_gui.core.bundle import BundleError, export_bundle, import_bundle
+    from archive_gui.core.store import RecordKind
+
+    if args.bundle_command == "export":
+        archive = _open_existing(db_path)
+        if archive is None:
+            return 2
+        with archive:
+            try:
+                filters, ids = _selection(archive, args)
+            except _UsageError as exc:
+                print(f"archive-gui: {exc}", file=sys.stderr)
+                return 2
+            summary = export_bundle(archive, args.output, RecordKind(args.what), filters, ids)
+        print(
+            f"{args.output}: {summary.articles} articles with {summary.quotes} quotes and "
+            f"{summary.operations} operations"
+        )
+        return 0
+    if not args.bundle_file.is_file():
+        print(f"archive-gui: no bundle at {args.bundle_file}", file=sys.stderr)
         return 2
     archive = _open(db_path)
     if archive is None:
         return 2
     with archive:
-        count = export_records(archive, RecordKind(args.what), args.format, args.output)
-    if args.output is not None:
-        print(f"{count} {args.what} written to {args.output}", file=sys.stderr)
+        try:
+            result = import_bundle(archive, args.bundle_file)
+        except BundleError as exc:
+            print(f"archive-gui: {args.bundle_file}: {exc} (nothing was imported)", file=sys.stderr)
+            return 1
+    print(
+        f"{db_path}: {result.articles_added} articles added ({result.quotes} quotes, "
+        f"{result.operations} operations), {result.articles_present} already archived and "
+        f"kept as they were; {result.speakers_added} new speakers, {result.tags_added} new tags"
+    )
     return 0
+
+
+def _run_serve(db_path: Path, args: argparse.Namespace) -> int:
+    from archive_gui.core import publish
+
+    if not publish.datasette_available():
+        print(f"archive-gui: {publish.INSTALL_HINT}", file=sys.stderr)
+        return 2
+    if not db_path.exists():
+        print(f"archive-gui: no archive at {db_path}", file=sys.stderr)
+        return 2
+    from archive_gui.core.store import ArchiveError, ArchiveTooNewError
+
+    try:
+        return publish.serve(db_path, args.port)
+    except (ArchiveError, ArchiveTooNewError, OSError) as exc:
+        print(f"archive-gui: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -83,6 +83,22 @@ REGIONS: dict[str, str] = {
     "Central Florida": "FL",
     "North Georgia": "GA",
     "Metro Atlanta": "GA",
+    "Central Washington": "WA",
+    "Eastern Washington": "WA",
+    "Western Washington": "WA",
+    "Southwest Washington": "WA",
+    "Northern Virginia": "VA",
+    "South Jersey": "NJ",
+    "North Jersey": "NJ",
+    "Western New York": "NY",
+    "Central Texas": "TX",
+    "East Texas": "TX",
+    "Middle Tennessee": "TN",
+    "East Tennessee": "TN",
+    "West Tennessee": "TN",
+    "Southwest Florida": "FL",
+    "North Florida": "FL",
+    "Western Pennsylvania": "PA",
 }
 
 # ICE Enforcement and Removal Operations field offices ("areas of operations") and

@@ -120,15 +120,23 @@ _MENTION = re.compile(
 
 # Where a count mention can begin: a digit or one of these words.  Scanning for them
 # first keeps the large pattern from being tried at every position.
-_START_WORDS = (
-    [w.split()[0] for w in _QUALIFIER_WORDS]
-    + list(_UNITS)
-    + list(_TEENS)
-    + list(_TENS)
-    + ["a", "half", "between", "several", "tens", "dozens", "hundreds", "thousands"]
-)
+# "a" and "an" are checked by what follows them: as articles they are too common to
+# try the full pattern at each one.
+_START_WORDS = [
+    w
+    for w in (
+        [w.split()[0] for w in _QUALIFIER_WORDS]
+        + list(_UNITS)
+        + list(_TEENS)
+        + list(_TENS)
+        + ["half", "between", "several", "tens", "dozens", "hundreds", "thousands"]
+    )
+    if w not in ("a", "an")
+]
 _CANDIDATE = re.compile(
-    rf"(?<![\w.,])(?:\d|{trie_alternation(w for v in _START_WORDS for w in (v, v.capitalize()))})"
+    rf"(?<![\w.,])(?:\d|{trie_alternation(w for v in _START_WORDS for w in (v, v.capitalize()))}"
+    r"|[Aa](?=\s+(?:dozen|half|hundred|thousand|million|few|minimum)\b)"
+    r"|[Aa]n(?=\s+estimated\b))"
     r"(?![A-Za-z])"
 )
 

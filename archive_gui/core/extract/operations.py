@@ -10,6 +10,18 @@ Sentences are read as a main clause plus dash/parenthesis asides.  An aside open
 with "which/that/who" describes something (an area's states, a person) and is ignored
 entirely; one opening with "including/among them" holds breakdowns of the main count.
 
+Headlines are read too (the lines above a dateline, or a short unpunctuated first
+line); bare present tense ("Fugitive teams arrest dozens") counts only there.
+
+Subsets: a count that is part of another ("including 790 ...", "71 of those arrested",
+"Of those arrested, 24 ...") is kept only with a place of its own right after it (a
+breakdown by place); otherwise it is a subset by attribute and dropped.  "the 112 people
+arrested" repeating an earlier figure refers back and is not counted again; "its 1,100
+employees" is a group size.  Press-release lists ("Baltimore (28); Boston (45)") and
+elliptical lists ("in Louisiana, 78; in Tennessee, 64") give one operation per item.
+Comma-set relative clauses and ranking appositives (", which covers ...", ", the largest
+raid in Texas this year,") are descriptive asides like the dashed ones.
+
 Context rules:
 - place: the nearest place phrase in the count's clause; else the parent count's place
   (for breakdowns); else the latest place in the preceding sentences of this or the
@@ -33,7 +45,13 @@ from datetime import date
 
 from archive_gui.core.extract.numbers import CountMention, find_counts
 from archive_gui.core.extract.periods import PeriodMention, find_periods
-from archive_gui.core.extract.places import PlaceMention, find_dateline, find_places
+from archive_gui.core.extract.places import (
+    PlaceMention,
+    find_dateline,
+    find_places,
+    resolve_relative,
+    resolve_town,
+)
 from archive_gui.core.records import Operation
 
 # ---------------------------------------------------------------------------- sentences
@@ -48,12 +66,19 @@ _ABBREVIATION = re.compile(
 )
 # Real sentences have two or three asides and a handful of counts or places; the caps
 # keep the per-sentence work linear on odd input (tables flattened into one "sentence").
-_MAX_ASIDES = 6
+_MAX_ASIDES = 16
 _MAX_MENTIONS = 24
 _ASIDE_MARKS = ("—", "–", "--", "(")
 _DASH = re.compile(r"\s*—\s*|\s+(?:–|--)\s+")
 _PARENTHESIS = re.compile(r"\(([^()]*)\)")
-_DESCRIPTIVE_ASIDE = re.compile(r"[\"“]?(?:which|that|who|whom|whose|where)\b", re.I)
+# Appositives ranking the event (", the largest raid in Texas this year", ", in what
+# officials called ...") describe it against others: their places are not its place.
+_RANK = r"(?:latest|largest|biggest|first|second|third|most|newest|last)"
+_DESCRIPTIVE_ASIDE = re.compile(
+    rf"[\"“]?(?:which|that|who|whom|whose|where|the\s+{_RANK}|in\s+what)\b", re.I
+)
+# "which included 112 in Phoenix": a breakdown of the count the sentence refers to.
+_INCLUDED_ASIDE = re.compile(r"(?:which|that)\s+(?:included|includes|include)\b", re.I)
 _BREAKDOWN_ASIDE = re.compile(
     r"(?:including|among\s+(?:them|those|whom)|of\s+(?:whom|them|those)|with)\b", re.I
 )
@@ -74,15 +99,20 @@ class _Sentence:
     end: int
     paragraph: int
     asides: list[_Aside] = field(default_factory=list)
+    headline: bool = False
 
     def aside_at(self, position: int) -> _Aside | None:
         return next((a for a in self.asides if a.start <= position < a.end), None)
 
 
-def _split_sentences(text: str, body_start: int) -> list[_Sentence]:
+def _split_sentences(
+    text: str, body_start: int, body_end: int | None = None, first_paragraph: int = 0
+) -> list[_Sentence]:
     """Sentences, numbered by paragraph (one paragraph per line)."""
     sentences = []
-    for number, paragraph in enumerate(_PARAGRAPH.finditer(text, body_start)):
+    body_end = len(text) if body_end is None else body_end
+    paragraphs = enumerate(_PARAGRAPH.finditer(text, body_start, body_end), first_paragraph)
+    for number, paragraph in paragraphs:
         start = paragraph.start()
         for boundary in _SENTENCE_END.finditer(text, paragraph.start(), paragraph.end()):
             if boundary.group()[0] == "." and _ABBREVIATION.search(
@@ -98,15 +128,36 @@ def _split_sentences(text: str, body_start: int) -> list[_Sentence]:
     return sentences
 
 
+_COMMA_RELATIVE = re.compile(rf",\s+(?=(?:which|who|whom|whose|the\s+{_RANK}|in\s+what)\b)")
+# A comma ends a relative clause unless a capitalised list item follows ("which covers
+# Georgia, South Carolina and North Carolina, ...").
+_COMMA_CLAUSE_END = re.compile(r",(?!\s+(?:and\s+|or\s+)?[A-Z][a-z])|;|[.!?]+[\"”’)]*\s*$")
+
+
+def _comma_asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Relative clauses (", which covers Georgia and the Carolinas,") and ranking
+    appositives (", the largest raid in Texas this year,") set off by commas, as
+    (start, end) of their interior."""
+    spans = []
+    for match in _COMMA_RELATIVE.finditer(text, start, end):
+        close = _COMMA_CLAUSE_END.search(text, match.end(), end)
+        spans.append((match.end(), close.start() if close else end))
+    return spans
+
+
 def _find_asides(text: str, start: int, end: int) -> list[_Aside]:
-    """Dash pairs, a final unpaired dash, and parentheses inside ``text[start:end]``."""
-    if not any(text.find(mark, start, end) >= 0 for mark in _ASIDE_MARKS):
+    """Dash pairs, a final unpaired dash, parentheses and comma-set relative clauses
+    inside ``text[start:end]``."""
+    if not any(text.find(mark, start, end) >= 0 for mark in _ASIDE_MARKS) and (
+        text.find(", ", start, end) < 0
+    ):
         return []
     dashes = list(_DASH.finditer(text, start, end))
     spans = [(a.end(), b.start()) for a, b in zip(dashes[::2], dashes[1::2], strict=False)]
     if len(dashes) % 2:
         spans.append((dashes[-1].end(), start + len(text[start:end].rstrip('.!?"”’ '))))
     spans += [m.span(1) for m in _PARENTHESIS.finditer(text, start, end)]
+    spans += _comma_asides(text, start, end)
     asides: list[_Aside] = []
     for aside_start, aside_end in sorted(spans):
         if len(asides) == _MAX_ASIDES:
@@ -118,6 +169,8 @@ def _find_asides(text: str, start: int, end: int) -> list[_Aside]:
 
 
 def _aside_kind(text: str, start: int, end: int) -> str:
+    if _INCLUDED_ASIDE.match(text, start, end) and any(c.isdigit() for c in text[start:end]):
+        return "breakdown"
     if _DESCRIPTIVE_ASIDE.match(text, start, end):
         return "descriptive"
     if _BREAKDOWN_ASIDE.match(text, start, end):
@@ -159,16 +212,34 @@ _ARRESTED = (
     r"|taken\s+into\s+(?:\w+\s+)?custody|placed\s+(?:under\s+arrest|in(?:to)?\s+custody))"
 )
 _ACTIVE_BEFORE = re.compile(
-    r"\b(?:arrested|apprehended|detained|nabbed|caught|(?:picked|rounded|swept)\s+up"
+    r"\b(?:arrested|apprehended|detained|nabbed|caught|nets|netted|(?:picked|rounded|swept)\s+up"
     r"|(?:arrests?|apprehensions?|detentions?)\s+of)\s+"
     r"(?:(?:a\s+total\s+of|an\s+additional|another|a\s+further|a\s+record|the)\s+)?$",
+    re.I,
+)
+# Headline present tense: "ICE arrests 2,901", "Fugitive teams arrest dozens"; the bare
+# form only when no modal or "to" makes it hypothetical ("plans to arrest 500").
+_PRESENT_VERBS = (
+    "arrests",
+    "detains",
+    "apprehends",
+    "nabs",
+    "arrest",
+    "detain",
+    "apprehend",
+    "nab",
+)
+_PRESENT_BEFORE = re.compile(
+    r"(?P<before>\S+\s+)?\b(?:arrests|detains|apprehends|nabs|(?P<bare>arrest|detain|apprehend|nab))"
+    r"\s+$",
     re.I,
 )
 _TOOK_BEFORE = re.compile(r"\b(?:took|taken)\s+$", re.I)
 _INTO_CUSTODY_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+into\s+(?:\w+\s+)?custody\b", re.I)
 _TOTAL_BEFORE = re.compile(
     r"\b(?:arrests|apprehensions)(?:\s+[\w'’-]+){0,3}?\s+(?:totaled|totalled|reached|topped"
-    r"|numbered|surpassed|hit|(?:rose|climbed|jumped|grew|fell|dropped)\s+to|stood\s+at"
+    r"|numbered|surpassed|hit|tops?|reach(?:es)?|near(?:s|ed)?|pass(?:es|ed)?|surpass(?:es)?"
+    r"|(?:rose|climbed|jumped|grew|fell|dropped)\s+to|stood\s+at"
     r"|were|was)\s+$",
     re.I,
 )
@@ -185,12 +256,22 @@ _HYPOTHETICAL = re.compile(r"\b(?:would|could|will|may|might|should|must|can|to)
 _CLAUSE_VERB = re.compile(r"\b(?:were|was|are|is|been|be|had|have|has|and|or|but|not)\b", re.I)
 
 _INCLUDING_BEFORE = re.compile(r"\b(?:including|among\s+(?:them|those|whom))\s+$", re.I)
-_OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|those|whom|these)\b", re.I)
+# "71 of those arrested", "three of my clients", "40 of the arrests": a subset.
+_OF_THEM_AFTER = re.compile(
+    r"\s+of\s+(?:them|those|whom|these|the|his|her|their|its|our|my)\b", re.I
+)
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:its|their|his|her|our|my|your)\s+$", re.I)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|those|these)\s+$", re.I)
+_NONE_OF_BEFORE = re.compile(r"\bnone\s+of\s+(?:the|its|their|those)\s+$", re.I)
+_ARREST_WORD = re.compile(r"\b(?:arrest|apprehen|detain|custody)", re.I)
+_BREAKDOWN_PLACE_GAP = 60
+_PLACE_GAP_BREAK = re.compile(r"[;:,()]|—|–|--")
 _OF_THOSE_OPENING = re.compile(
     r"^[\s\"“]*(?:Of|Among)\s+(?:the|those|these|them)\b[^,;]{0,60},\s*$", re.I
 )
 _COORDINATED_BEFORE = re.compile(
-    r"^(?:\s+[\w'’-]+){0,6}?\s*(?:,|\band\b|\bplus\b|\bwhile\b)\s*(?:another\s+|an?\s+additional\s+)?$",
+    r"^(?:\s+[\w.'’-]+|,?\s*;){0,8}?\s*(?:,|\band\b|\bplus\b|\bwhile\b)\s*"
+    r"(?:another\s+|an?\s+additional\s+)?$",
     re.I,
 )
 _PAST_VERB = re.compile(r"\b\w+ed\b", re.I)
@@ -364,6 +445,24 @@ _AGENCY_SHORT_NAMES = {
 }
 
 
+_HEADLINE_MAX = 160
+_SENTENCE_CLOSE = re.compile(r"[.!?][\"”’)]*\s*$")
+
+
+def _mark_headline(text: str, sentences: list[_Sentence]) -> None:
+    """Without a dateline, a short first line with no closing stop, followed by more
+    text, is the headline."""
+    if not sentences or sentences[-1].paragraph == 0:
+        return
+    first = sentences[0]
+    line_end = text.find("\n", first.start)
+    line = text[first.start : line_end if line_end >= 0 else len(text)]
+    if len(line) <= _HEADLINE_MAX and not _SENTENCE_CLOSE.search(line):
+        for sentence in sentences:
+            if sentence.paragraph == 0:
+                sentence.headline = True
+
+
 class _Spans:
     """Mentions found once per article, looked up by range (they are in text order)."""
 
@@ -416,6 +515,8 @@ class _Found:
     period: PeriodMention | None = None
     period_inherited: bool = False
     agency: str | None = None
+    subset: bool = False  # a part of another count: kept only with a place of its own
+    no_place: bool = False  # "none of the 121 arrests ... took place in California"
 
 
 def _is_not_a_count(view: str, mention: CountMention, start: int, end: int) -> bool:
@@ -454,8 +555,14 @@ def _next_noun_is_people(after: str) -> bool:
     return bool(words) and words[0] in _PEOPLE_NOUNS
 
 
-def _arrest_rule(view: str, mention: CountMention, start: int, end: int, limit: int) -> str | None:
-    """How the clause links the count to an arrest, or None when it does not."""
+def _arrest_rule(
+    view: str, mention: CountMention, start: int, end: int, limit: int, headline: bool = False
+) -> str | None:
+    """How the clause links the count to an arrest, or None when it does not.
+
+    Bare present tense ("teams arrest dozens") is read only in headlines: in running text
+    it is habitual or hypothetical ("when you arrest 152 people").
+    """
     before = view[max(0, start - 80) : start]
     if _ACTIVE_BEFORE.search(before):
         return "active"
@@ -465,6 +572,16 @@ def _arrest_rule(view: str, mention: CountMention, start: int, end: int, limit: 
     elif _TOTAL_BEFORE.search(before):
         return "total"
     if _TOOK_BEFORE.search(before) and _INTO_CUSTODY_AFTER.match(view, end, limit):
+        return "active"
+    present = (
+        _PRESENT_BEFORE.search(before, max(0, len(before) - 40))
+        if before.rstrip().lower().endswith(_PRESENT_VERBS)
+        else None
+    )
+    if present and not (
+        present["bare"]
+        and (not headline or (present["before"] and _HYPOTHETICAL.search(present["before"])))
+    ):
         return "active"
     passive = _PASSIVE_AFTER.match(view, end, limit)
     if passive:
@@ -487,6 +604,7 @@ _RULE_CONFIDENCE = {
     "participle": 0.75,
     "breakdown": 0.8,
     "coordinated": 0.75,
+    "listed": 0.8,
 }
 
 
@@ -507,18 +625,46 @@ class _Extractor:
         self.published = published
         dateline = find_dateline(text)
         self.dateline = dateline[0] if dateline else None
+        # The headline (and byline) above a dateline is read too, as its own paragraphs
+        # that neither lend nor borrow context; the dateline itself is skipped.
+        head_end = dateline[0].start if dateline else 0
         body_start = dateline[1] if dateline else 0
-        self.sentences = _split_sentences(text, body_start)
+        if dateline:
+            self.sentences = _split_sentences(text, 0, head_end)
+            for sentence in self.sentences:
+                sentence.headline = True
+            first_body = self.sentences[-1].paragraph + 3 if self.sentences else 0
+            self.sentences += _split_sentences(text, body_start, None, first_body)
+        else:
+            self.sentences = _split_sentences(text, 0)
+            _mark_headline(text, self.sentences)
         agencies = _find_agencies(text)
         self.agencies = _Spans(agencies)
         self.default_agency = _dominant_agency(agencies)
-        self.counts = _Spans(find_counts(text, body_start))
-        self.places = _Spans(find_places(text, body_start))
-        self.periods = _Spans(find_periods(text, body_start, published=published))
+        self.counts = _Spans(find_counts(text, 0))
+        self.places = _Spans(self._find_places(head_end, body_start))
+        self.periods = _Spans(find_periods(text, 0, published=published))
         self.found: list[_Found] = []
+        self.sentence_places: list[PlaceMention] = []
         self.sentence_first = 0  # index in found of the current sentence's first operation
         self.latest_place: tuple[int, PlaceMention] | None = None  # (paragraph, mention)
         self.latest_period: tuple[int, PeriodMention, bool] | None = None  # (para, _, of op)
+
+    def _find_places(self, head_end: int, body_start: int) -> list[PlaceMention]:
+        text, dateline = self.text, self.dateline
+        hint = dateline.place.state if dateline and dateline.place else None
+        places = find_places(text, 0, head_end, hint) + find_places(text, body_start, None, hint)
+        if dateline and dateline.place is None:
+            town = resolve_town(text, dateline, places, body_start)
+            if town:
+                self.dateline, extra = town
+                name = extra[0].text if extra else None
+                places = sorted(
+                    [p for p in places if p.text != name] + extra, key=lambda m: m.start
+                )
+            else:
+                self.dateline = None
+        return resolve_relative(places, dateline)
 
     def run(self) -> list[Operation]:
         for sentence in self.sentences:
@@ -546,9 +692,11 @@ class _Extractor:
             if not self._descriptive(sentence, p.start) and not self._speech_dated(text, p)
         ]
         self.sentence_first = len(self.found)
-        for segment in [None, *sentence.asides]:
-            if segment is None or segment.kind != "descriptive":
-                self._read_segment(sentence, segment)
+        self.sentence_places = places
+        if self.counts.within(sentence.start, sentence.end):
+            for segment in [None, *sentence.asides]:
+                if segment is None or segment.kind != "descriptive":
+                    self._read_segment(sentence, segment)
         new = self.found[self.sentence_first :]
         for found in new:
             self._attach_place(found, places)
@@ -571,7 +719,6 @@ class _Extractor:
         )
 
     def _read_segment(self, sentence: _Sentence, aside: _Aside | None) -> None:
-        view = _view(self.text, sentence, aside)
         base = sentence.start
         low, high = (aside.start, aside.end) if aside else (sentence.start, sentence.end)
         mentions = [
@@ -579,6 +726,14 @@ class _Extractor:
             for m in self.counts.within(low, high)
             if aside is not None or sentence.aside_at(m.start) is None
         ][:_MAX_MENTIONS]
+        if not mentions:
+            return
+        view = _view(self.text, sentence, aside)
+        if aside is not None and aside.kind == "other" and len(mentions) == 1:
+            listed = self._listed(sentence, aside, mentions[0])
+            if listed:
+                self.found.append(listed)
+                return
         previous: _Found | None = None  # the operation just before, if adjacent
         previous_end = 0
         for position, mention in enumerate(mentions):
@@ -600,22 +755,79 @@ class _Extractor:
 
     def _classify(self, sentence, aside, view, mention, bounds, previous, previous_end):
         start, end, limit = bounds
-        rule = _arrest_rule(view, mention, start, end, limit)
-        found = _Found(mention, sentence, aside, rule or "")
-        sentence_parent = self._sentence_parent(sentence, aside)
-        if _INCLUDING_BEFORE.search(view, max(0, start - 30), start) or (
-            aside is not None and aside.kind == "breakdown"
+        rule = _arrest_rule(view, mention, start, end, limit, sentence.headline)
+        before = view[max(0, start - 30) : start]
+        if rule != "active" and _POSSESSIVE_BEFORE.search(before):
+            return None  # "its 1,100 employees": the size of a group, not an arrest count
+        if _DEFINITE_BEFORE.search(before) and any(
+            f.mention.value == mention.value for f in self.found[: self.sentence_first]
         ):
-            found.parent = sentence_parent
-        elif _OF_THEM_AFTER.match(view, end, limit) or _OF_THOSE_OPENING.match(view, 0, start):
+            return None  # "Of the 112 people arrested": refers back to a stated total
+        found = _Found(mention, sentence, aside, rule or "")
+        found.no_place = bool(_NONE_OF_BEFORE.search(before))
+        if _INCLUDING_BEFORE.search(before) or (aside is not None and aside.kind == "breakdown"):
+            found.parent = self._sentence_parent(sentence, aside)
+            if found.parent is None and _ARREST_WORD.search(
+                self.text, sentence.start, sentence.end
+            ):
+                found.parent = self._previous_operation(sentence)
+            found.subset = True
+        elif rule != "active" and (
+            _OF_THEM_AFTER.match(view, end, limit) or _OF_THOSE_OPENING.match(view, 0, start)
+        ):
             found.parent = self._previous_operation(sentence)
+            found.subset = True
         elif previous is not None and rule is None and _coordinated(view, previous_end, start):
             found.rule, found.parent = "coordinated", previous.parent
+            found.subset = previous.subset
         if found.parent is not None and not self._fits_in(found, self.found[found.parent]):
             found.parent = None
         if not found.rule and found.parent is not None:
             found.rule = "breakdown"
+        if found.subset and not self._own_place_after(found):
+            return None  # a subset by attribute ("71 of those arrested had been released")
         return found if found.rule else None
+
+    def _own_place_after(self, found: _Found) -> bool:
+        """Whether a place follows the count closely in its clause ("30 in Atlanta",
+        "100 of them were arrested in Georgia"): what makes a subset a place breakdown."""
+        mention, sentence = found.mention, found.sentence
+        for place in self.sentence_places:
+            gap = place.start - mention.end
+            if (
+                0 <= gap <= _BREAKDOWN_PLACE_GAP
+                and sentence.aside_at(place.start) == found.aside
+                and not _PLACE_GAP_BREAK.search(self.text, mention.end, place.start)
+                and not self.counts.within(mention.end, place.start)
+            ):
+                return True
+        return False
+
+    def _listed(self, sentence: _Sentence, aside: _Aside, mention: CountMention):
+        """A press-release list of arrests by place: "Baltimore (28); Boston (45)"."""
+        text = self.text
+        if text[aside.start : aside.end].strip() != mention.text or not mention.text.isdigit():
+            return None
+        if not _ARREST_WORD.search(text, sentence.start, sentence.end):
+            return None
+        place = next(
+            (
+                p
+                for p in self.sentence_places
+                if p.end < aside.start and not text[p.end : aside.start - 1].strip()
+            ),
+            None,
+        )
+        if place is None:
+            return None
+        found = _Found(mention, sentence, aside, "listed", place=place, place_source="sentence")
+        parent = next(
+            (i for i in range(len(self.found) - 1, -1, -1) if self.found[i].rule != "listed"),
+            None,
+        )
+        if parent is not None and self._fits_in(found, self.found[parent]):
+            found.parent = parent
+        return found
 
     def _sentence_parent(self, sentence: _Sentence, aside: _Aside | None) -> int | None:
         """The main-clause operation of this sentence that a breakdown belongs to."""
@@ -653,6 +865,11 @@ class _Extractor:
     # -- attributes
 
     def _attach_place(self, found: _Found, places: list[PlaceMention]) -> None:
+        if found.place is not None:
+            return
+        if found.no_place:
+            found.place, found.place_source = None, "negated"
+            return
         own = _nearest(
             self.text,
             found,
@@ -730,6 +947,13 @@ class _Extractor:
 _CLAUSE_BREAK = re.compile(r"[;:]")
 _CLAUSE_BOUNDARY = re.compile(r",\s*(?:and|but|while|whereas|compared\s+with)\b|;", re.I)
 _CLAUSE_PENALTY = 1000
+# "ICE Houston arrested ...", "(ERO) Boston": a place naming the agency's office, read
+# as the operation's place only when the sentence has no other.
+_AGENCY_BEFORE_PLACE = re.compile(
+    r"(?:\b(?:ICE|ERO|HSI|CBP|Enforcement|Operations|Investigations|Protection)"
+    r"|\((?:ICE|ERO|HSI|CBP)\))\s+$"
+)
+_OFFICE_NAME_PENALTY = 500
 
 
 def _clause_end(view: str, position: int) -> int:
@@ -754,6 +978,8 @@ def _nearest(text: str, found: _Found, candidates, sentence_operations: list[_Fo
         distance = weight * max(0, high - low)
         if _CLAUSE_BOUNDARY.search(text, low, high):
             distance += _CLAUSE_PENALTY
+        if _AGENCY_BEFORE_PLACE.search(text, max(0, candidate.start - 40), candidate.start):
+            distance += _OFFICE_NAME_PENALTY
         if best_distance is None or distance < best_distance:
             best, best_distance = candidate, distance
     return best

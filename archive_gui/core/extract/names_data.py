@@ -8,6 +8,9 @@ that "he" and "she" can be matched to the right person.
 
 from __future__ import annotations
 
+import unicodedata
+from functools import lru_cache
+
 
 def word_set(words: str) -> frozenset[str]:
     """The whitespace-separated words of a list written as one string."""
@@ -108,8 +111,17 @@ ORG_KEYWORDS = word_set(
     Congress Church University College Organization Organisation Society League
     Federation Group Movement Campaign Caucus Board Ministry Authority Corps Company
     Inc Corp Times Post Press News Clinic Legislature
+    LLC Co Ltd Industries Enterprises Holdings Partners Farms Foods Meats Poultry Dairy
+    Seafood Produce Packing Processing Manufacturing Construction Landscaping Logistics
+    Staffing Bakery Bakeries Restaurants Markets Supermarkets Mills Motors Lab Labs
+    Laboratory Analytics Hospital Bank Network Initiative Collective Ministries Parish
+    Academy School Schools Trust Local
     """
 )
+
+# Capitalised first words of place and church names that look like person names
+# ("St. Bridget's parish", "Fort Worth", "Santa Ana").
+PLACE_PREFIXES = word_set("St Saint Fort Ft Mount Mt Port San Santa Los Las")
 
 # Last words of place names that look like person names ("Virginia Beach"). Words that
 # are also common surnames (Park, Hill, Rivers) are left out.
@@ -170,11 +182,16 @@ TITLE_ROLE_NOUNS = {
     "prof": "professor",
 }
 
-# Nouns that refer back to the last organisation mentioned ("the agency said").
+# Nouns that refer back to the last organisation mentioned ("the agency said"); documents
+# stand for the organisation that issued them ("the report said").
 ORG_REFERENCE_NOUNS = word_set(
     """
     agency group organization organisation department office administration coalition
-    union bureau government ministry company campaign nonprofit
+    union bureau government ministry company campaign nonprofit alliance network center
+    centre clinic council institute association church parish firm employer lab
+    society league committee commission board district hospital university college
+    project organizers
+    report study survey statement analysis audit lawsuit complaint filing letter memo
     """
 )
 
@@ -258,15 +275,157 @@ UNISEX_NAMES = word_set(
     "Sasha Taylor Terry"
 )
 
+# First names of the many origins U.S. news quotes, written without accents (lookups fold
+# accents, so "Ciarán" finds "Ciaran"). Hyphenated given names are looked up whole
+# ("Min-jun") and then by their first part ("Marie-Claude" -> "Marie"). Names that are
+# also ordinary words, places or very common surnames (Will, Hope, Orlando, Jackson,
+# Lee, Kim) are left out: a capitalised run starting with one would be taken for a person.
+WORLD_MALE_NAMES = word_set(
+    """
+    Abdoulaye Abubakar Adewale Amadou Babatunde Cheikh Chinedu Chukwuemeka Emeka Femi
+    Ifeanyi Idrissa Kayode Kobina Kofi Kojo Kwabena Kwaku Kwame Kwasi Kweku Lamine
+    Mamadou Moussa Musa Obinna Olumide Oumar Ousmane Segun Sekou Tunde Usman Yaw
+    Andrzej Bartosz Bogdan Dariusz Dmitri Dmitry Dominik Dragan Goran Grzegorz Igor
+    Istvan Jakub Janusz Jerzy Jiri Kamil Krzysztof Laszlo Gabor Zoltan Lukasz Marcin
+    Marek Mariusz Mateusz Michal Mikhail Milan Miroslav Nikola Nikolai Oleg Ondrej
+    Pavel Pawel Petr Piotr Rafal Sergei Sergey Alexei Aleksandr Andrei Stanislaw
+    Tadeusz Tomasz Viktor Vladimir Wladyslaw Wojciech Yuri Zbigniew Zoran
+    Abdallah Abdel Abdullah Adel Adil Amin Ammar Anwar Ayman Bilal Emad Fadi Fahad
+    Faisal Hamza Hani Hisham Husam Hussain Idris Imad Ismail Jamal Kareem Karim Khaled
+    Mahmoud Majid Marwan Mohamad Mohammad Mostafa Mustafa Nabil Nasser Nizar Osama
+    Othman Rami Rashid Riyad Saeed Salah Sami Samir Sharif Tamer Tarek Tariq Wael
+    Walid Waleed Yahya Younis Youssef Yousef Zaid Ziad
+    Aditya Ajay Akash Amit Anil Ankit Arjun Arvind Asif Ashok Deepak Devesh Dinesh
+    Farhan Ganesh Girish Harish Hemant Imran Irfan Javed Mahesh Manoj Mohan Mukesh
+    Naveed Naveen Nikhil Nitin Pankaj Pradeep Prakash Rahul Rajesh Rakesh Ramesh Ravi
+    Rohan Rohit Sachin Sameer Sandeep Sanjay Sanjeev Satish Shahid Shankar Sunil Suresh
+    Tahir Tarun Varun Vijay Vikram Vivek Yogesh Zubair
+    Aidan Alasdair Brendan Cathal Cian Ciaran Colm Conor Connor Cormac Darragh Declan
+    Dermot Diarmuid Donal Eamon Eamonn Eoin Fergal Finbar Fintan Hamish Kieran Killian
+    Liam Lorcan Niall Oisin Padraig Ronan Rory Seamus Tadhg Dafydd Gareth Rhys Ewan
+    Dieudonne Etienne Francois Frantz Fritz Fritzner Jacques Jean-Baptiste Jean-Claude
+    Jean-Pierre Jean-Luc Laurent Lucien Michel Olivier Philippe Pierre Reginald Rene
+    Thierry Wilner Yves Emmanuel
+    Adan Agustin Alonso Aurelio Benito Bernardo Camilo Cristian Cristobal Domingo
+    Edgar Efrain Efren Elias Elmer Emilio Enrique Erick Esteban Fabian Federico German
+    Gonzalo Gustavo Heriberto Hernan Humberto Ignacio Jacinto Joaquin Leandro Leonel
+    Lorenzo Manuel Marcelo Marvin Mateo Mauricio Maximo Moises Nelson Nestor Nicolas
+    Norberto Octavio Osvaldo Oswaldo Ramiro Reinaldo Reynaldo Rigoberto Rogelio Rolando
+    Santiago Saul Sebastian Silvio Teodoro Tomas Ulises Valentin Vicente Wilfredo Wilmer
+    Bram Dieter Dirk Erik Florian Gerrit Hans Helmut Hendrik Henrik Jens Johan Joost
+    Jurgen Klaus Koen Lars Lukas Matthias Nils Pieter Rainer Sven Willem Wolfgang
+    Jian Jianguo Qiang Zhiwei Sophal Somchai
+    Min-jun Seo-jun Ji-hoon Jun-ho Dong-hyun Sung-min Hyun-woo Jae-won Young-ho Sang-woo
+    Jin-woo Tae-hyun Kyung-soo
+    Alvin Andy Barry Bernard Brett Bret Caleb Calvin Cedric Clarence Clifford Clyde Cody
+    Colin Curtis Dale Darnell Darrell Derek Derrick Desmond Dewayne Dominic Donnell
+    Donovan Dustin Dwayne Dwight Earl Edwin Eli Elijah Elliot Elliott Ernest Ethan Evan
+    Ezra Floyd Fred Frederick Garrett Gavin Gene Gideon Glenn Gordon Graham Gregg Harlan
+    Harvey Herbert Herman Hollis Howard Hugh Isaiah Jalen Jared Jermaine Jerome Jeremiah
+    Joey Josiah Julius Kendrick Kurt Lamar Lance Leon Leonard Leroy Levi Lloyd Logan
+    Lonnie Luke Lyle Malcolm Marquis Maurice Melvin Micah Mitchell Moshe Nate Nathaniel
+    Neal Nick Noah Norman Oliver Otis Perry Quentin Ralph Randall Reggie Reuben Rob Rodney
+    Roland Ronnie Roy Rudy Seth Shawn Sidney Spencer Stanley Stuart Terrence Terrell
+    Theodore Tommy Trent Trevor Tristan Troy Tyrone Vernon Wade Wallace Wendell Wesley
+    Willie Winston Yosef Zach Demetrius Dov Ilan
+    """
+)
+
+WORLD_FEMALE_NAMES = word_set(
+    """
+    Abena Abimbola Adaeze Adaora Adunni Adwoa Afua Akosua Akua Ama Amaka Aminata Awa
+    Bisi Bukola Chiamaka Chinwe Chioma Ebere Efua Esi Fatou Folake Funmi Funmilayo Hauwa
+    Ifeoma Kadiatou Kemi Khadija Lindiwe Mariama Nkechi Nneka Nokuthula Nomvula Ngozi
+    Obiageli Oluwakemi Thandiwe Titilayo Wambui Wanjiru Njeri Achieng Yetunde Zainab
+    Zanele Yaa
+    Agnieszka Aleksandra Beata Bozena Danuta Dorota Dragana Elzbieta Ewa Eszter Galina
+    Halina Irena Irina Ivana Jadwiga Jana Jelena Justyna Kasia Katalin Katarzyna Krystyna
+    Lenka Ludmila Magdalena Malgorzata Milena Monika Natasha Oksana Olena Petra Svetlana
+    Tatiana Tatyana Vesna Weronika Yelena Yulia Zofia Zsuzsanna Zuzana Anastasia
+    Ekaterina
+    Abeer Amira Asma Aya Dalia Dina Eman Farah Fatma Ghada Hanan Heba Hiba Huda Iman
+    Jamila Jumana Karima Laila Lamia Latifa Layla Leila Lina Lubna Maha Malak Manal
+    Mariam Maryam Mona Nadia Nawal Nesrine Nisreen Noor Nour Rana Rania Rasha Reem Ruba
+    Rula Sahar Salma Samar Samira Sawsan Shireen Shirin Suha Tala Wafa Yara Yasmeen
+    Yasmin Yasmine Zahra Zeinab Zaynab Nasrin Parisa
+    Aarti Anjali Asha Ayesha Deepa Divya Farzana Geeta Gita Indira Kavita Kavya Lakshmi
+    Madhu Manisha Meena Nandini Nazia Neha Nisha Pallavi Pooja Preeti Priya Radha Rekha
+    Renu Ritu Rukhsana Sadia Saima Sangeeta Sapna Sarita Seema Shabnam Shalini Shilpa
+    Shreya Smita Sneha Sunita Sushma Swati Uma Usha Vandana Vidya
+    Aisling Aoife Bridget Brid Caoimhe Ciara Clodagh Colleen Deirdre Eileen Eilis Eimear
+    Fionnuala Grainne Mairead Maeve Maureen Niamh Noreen Nuala Orla Orlaith Roisin
+    Saoirse Sheila Sinead Siobhan Una
+    Amelie Brigitte Chantal Claudette Danielle Elodie Fabienne Francoise Genevieve
+    Ginette Guerline Isabelle Jacqueline Josette Lucienne Madeleine Marie Marie-Claude
+    Marlene Mathilde Micheline Mireille Monique Nadege Nathalie Odette Roseline Sandrine
+    Simone Solange Sylvie Yolette Yvette Yvonne
+    Alba Catalina Concepcion Consuelo Dulce Elvira Esperanza Estela Fernanda Graciela
+    Ines Irma Itzel Jimena Lourdes Luz Marcela Margarita Maribel Maricela Marisela
+    Milagros Miriam Mirna Noemi Paloma Perla Pilar Ramona Reina Rocio Rosalba Rosalinda
+    Socorro Soledad Susana Tania Valeria Vilma Ximena Xiomara Yadira Yanira Zoila
+    Lan Linh Huong Trang Thuy Ngoc Phuong Thao Hanh Hien Nhung Quynh Mei Xiaoling
+    Xiaomei Lihua Sopheap Bopha Chanthou Siriporn Maricel
+    Ji-yeon Seo-yeon Min-ji Su-bin Ha-eun Eun-ji Hye-jin Soo-jin Mi-kyung Yoon-ah
+    Abby Adele Agnes Aileen Alison Alyssa Angie Annette Antoinette Audrey Bernadette
+    Beverly Bonnie Brittany Brooke Candace Carla Carrie Cassandra Cathy Charlene Chelsea
+    Cheryl Christy Connie Courtney Crystal Daphne Darlene Debbie Delores Denise Desiree
+    Doris Edith Elaine Eleanor Eliza Ella Eloise Erin Estelle Eunice Evelyn Faye Felicia
+    Florence Frances Gail Gayle Geraldine Gina Gwen Gwendolyn Harriet Hazel Helena Holly
+    Ingrid Iris Jeanette Jeanne Jenna Jenny Jillian Josephine Juanita Kara Kari Katie
+    Kayla Kendra Kristen Kristin Lana Latoya Lauren Leah Lillian Lindsay Lindsey Lois
+    Loretta Lorraine Louise Lucille Lynn Mabel Marcia Margo Marian Marianne Marjorie
+    Maryann Mavis Melanie Melinda Meredith Mildred Millie Miranda Molly Muriel Nadine
+    Naomi Natalie Nina Nora Paige Patsy Peggy Penelope Phyllis Priscilla Regina Renee
+    Rhonda Rita Roberta Robyn Rosalind Rosemary Roxanne Sabrina Sally Samantha Shanice
+    Shauna Shelby Shelly Sherry Shirley Stacy Stella Sue Sylvia Tamara Tamsin Tara Tessa
+    Thelma Tina Toni Tracy Trudy Vera Vicki Vivian Wanda Whitney Wilma
+    """
+)
+
+WORLD_UNISEX_NAMES = word_set(
+    """
+    Ayodele Oluwaseun Uchenna Nana Kiran Harpreet Gurpreet Manpreet Jaswinder Dara
+    Vanna Sokha Thanh Wei Jun Dominique Camille Claude Ji-min Ji-woo
+    """
+)
+
+_MALE = MALE_NAMES | WORLD_MALE_NAMES
+_FEMALE = FEMALE_NAMES | WORLD_FEMALE_NAMES
+_UNISEX = UNISEX_NAMES | WORLD_UNISEX_NAMES
+# In French compound names "Jean-" is male ("Jean-Marie"), whatever "Jean" alone is.
+_COMPOUND_FIRST_GENDER = {"Jean": "male", "Marie": "female"}
+
+
+def _plain(name: str) -> str:
+    """The name without accents ("Ciarán" -> "Ciaran")."""
+    if name.isascii():
+        return name
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=4096)
+def _lookup(name: str) -> tuple[bool, str | None]:
+    """(is a known first name, its usual gender)."""
+    plain = _plain(name)
+    for candidate in (plain, plain.split("-")[0] if "-" in plain else None):
+        if candidate is None:
+            continue
+        if candidate != plain and candidate in _COMPOUND_FIRST_GENDER:
+            return True, _COMPOUND_FIRST_GENDER[candidate]
+        if candidate in _MALE and candidate not in _FEMALE:
+            return True, "male"
+        if candidate in _FEMALE and candidate not in _MALE:
+            return True, "female"
+        if candidate in _UNISEX or candidate in _MALE:
+            return True, None
+    return False, None
+
 
 def first_name_gender(name: str) -> str | None:
     """The usual gender of a first name, or None when unknown or used by any gender."""
-    if name in MALE_NAMES:
-        return "male"
-    if name in FEMALE_NAMES:
-        return "female"
-    return None
+    return _lookup(name)[1]
 
 
 def is_first_name(name: str) -> bool:
-    return name in MALE_NAMES or name in FEMALE_NAMES or name in UNISEX_NAMES
+    return _lookup(name)[0]

@@ -43,6 +43,7 @@ from archive_gui.core.extract.textutil import (
     OPEN_QUOTE,
     QUOTE_MARKS,
     Token,
+    dateline_end,
     paragraph_spans,
     sentence_starts,
     words,
@@ -59,6 +60,7 @@ _CONFIDENCE = {
     "quote-name-said": 0.95,
     "name-said-quote": 0.9,
     "according-to": 0.9,
+    "next-sentence": 0.85,
     "reference": 0.75,
 }
 _PRONOUN_CONFIDENCE = 0.8
@@ -69,6 +71,7 @@ _INHERITED_CONFIDENCE = {
     "continuation-paragraph": 0.85,
     "introduced-speaker": 0.6,
     "headline-repeated": 0.9,
+    "interview-answer": 0.8,
 }
 _UNATTRIBUTED_CONFIDENCE = 0.3
 _BREAK_AFTER_QUOTE = ",.;:?!—–-…"
@@ -79,6 +82,14 @@ _SINGLE_MARK = re.compile("['‘’]")
 _SENTENCE_CLOSE = re.compile(r"[.?!][”\"’']?\s*$")
 _MAX_HEADLINE_WORDS = 25
 _WORD_CHAR = re.compile(r"\w")
+# A sentence after a quote that names its source: "The words came from Tran Van Hieu, ...",
+# "That was the response from Commissioner ...", "Those were the words of ...".
+_SOURCE_SENTENCE = re.compile(
+    r"(?:The|Those|These|That|This|Such)\s+(?:[\w’']+\s+){0,5}?"
+    r"(?:words?|response|reply|answer|reaction|assessment|message|verdict|view|comment|"
+    r"warning|plea|question|remark|remarks)\s+(?:[\w’']+\s+){0,3}?(?:from|of|by)\s+"
+)
+_MAX_QUESTION_WORDS = 40
 _ARTICLES = frozenset({"a", "an", "the"})
 _WORD_RUN = re.compile(r"\w+")
 _CALLING_VERBS = frozenset({"call", "calls", "called", "calling"})
@@ -246,8 +257,29 @@ def _speech_candidates(article: _Article) -> list[_Candidate]:
             lead = _lead(span, spans[index - 1] if index else None, starts)
             tail = _tail(span, spans[index + 1] if index + 1 < len(spans) else None, starts, end)
             if _is_speech(text, span, lead, tail):
-                candidates.append(_attribute(text, span, lead, tail))
+                candidate = _attribute(text, span, lead, tail)
+                if candidate.mention is None and not words(text, *tail):
+                    _source_in_next_sentence(text, candidate, starts, end)
+                candidates.append(candidate)
     return candidates
+
+
+def _source_in_next_sentence(text: str, candidate: _Candidate, starts: list[int], end: int) -> None:
+    """ "“Nobody here has a record.” The words came from Tran Van Hieu, a retired welder." """
+    close = candidate.span.close_mark
+    if close is None:
+        return
+    index = bisect_right(starts, close)
+    if index >= len(starts):
+        return
+    sentence_end = starts[index + 1] if index + 1 < len(starts) else end
+    match = _SOURCE_SENTENCE.match(text, starts[index], sentence_end)
+    if match is None:
+        return
+    mention = read_object(text, match.end(), sentence_end)
+    found = _with_rule(mention, "next-sentence")
+    if found is not None:
+        candidate.mention, candidate.rule = found
 
 
 def _lead(span: _Span, previous: _Span | None, starts: list[int]) -> tuple[int, int]:
@@ -402,6 +434,7 @@ def _resolve_mentions(
     taken = sorted((c.mention.start, c.mention.end) for c in attributions.values())
     mentions = [c.mention for c in attributions.values()]
     for start, end in article.outside_quotes():
+        start = dateline_end(article.text, start, end)
         mentions.extend(
             mention
             for mention in find_mentions(article.text, start, end)
@@ -453,7 +486,9 @@ def _carry_over(
             continue
         paragraph = candidate.span.paragraph
         previous = by_paragraph.get(paragraph - 1, [None])[-1]
-        if previous is None or previous.entity is None:
+        if paragraph in quote_only and previous is None and _is_question(article, paragraph - 1):
+            _answer(candidate, by_paragraph.get(paragraph - 2, [None])[-1], introduced)
+        elif previous is None or previous.entity is None:
             if paragraph in quote_only and previous is None and paragraph - 1 in introduced:
                 candidate.mention, candidate.entity = introduced[paragraph - 1]
                 candidate.rule = "introduced-speaker"
@@ -461,6 +496,32 @@ def _carry_over(
             _inherit(candidate, previous, "multi-paragraph")
         elif paragraph in quote_only:
             _inherit(candidate, previous, "continuation-paragraph")
+
+
+def _is_question(article: _Article, paragraph: int) -> bool:
+    """Whether a paragraph is an interviewer's question: short, unquoted, ending in "?"."""
+    if paragraph < 0 or article.spans[paragraph]:
+        return False
+    start, end = article.paragraphs[paragraph]
+    return (
+        article.text[end - 1] == "?" and len(words(article.text, start, end)) <= _MAX_QUESTION_WORDS
+    )
+
+
+def _answer(
+    candidate: _Candidate,
+    before_question: _Candidate | None,
+    introduced: dict[int, tuple[Mention, Entity]],
+) -> None:
+    """A quoted answer after a question is the interviewee's: the one who answered the
+    previous question, or the person the paragraph before the first question named."""
+    if before_question is not None and before_question.entity is not None:
+        _inherit(candidate, before_question, "interview-answer")
+        return
+    paragraph = candidate.span.paragraph - 2
+    if before_question is None and paragraph in introduced:
+        candidate.mention, candidate.entity = introduced[paragraph]
+        candidate.rule = "introduced-speaker"
 
 
 def _share_within_multi_paragraph_quotes(candidates: list[_Candidate]) -> None:
@@ -541,6 +602,8 @@ def _record(text: str, candidate: _Candidate) -> Quote:
         quote.rule = "unattributed"
         quote.confidence = _UNATTRIBUTED_CONFIDENCE
         return quote
+    if entity.speaks_for is not None:
+        entity = entity.speaks_for  # "an ICE official, who ..., said" speaks for ICE
     quote.speaker = entity.name if entity.named else None  # "a foreman" names nobody
     quote.speaker_kind = entity.kind
     quote.speaker_role = entity.role

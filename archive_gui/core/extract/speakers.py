@@ -29,6 +29,7 @@ from archive_gui.core.extract.names_data import (
     ORG_REFERENCE_NOUNS,
     PERSON_NOUN_GENDER,
     PERSON_NOUNS,
+    PLACE_PREFIXES,
     PLACE_WORDS,
     PRONOUN_GENDER,
     ROLE_GENDER,
@@ -61,6 +62,7 @@ _MAX_RELATIVE_CLAUSE_WORDS = 24  # "a foreman, who asked not to be named because
 _MAX_UNNAMED_MODIFIERS = 4  # words between "a" and the noun: "a 14-year-old girl"
 _MAX_PARTICLES = 3
 _MAX_ANTECEDENT_DISTANCE = 40  # distinct entities a pronoun may look back over
+_LOCAL_NUMBER = re.compile(r" \d+[A-Z]*\b")
 _APPOSITIVE = re.compile(r"\s*,\s*([^,;—–()]*)")
 # "of St. Agnes Catholic Church" after a name: the organisation the person belongs to.
 _OF_ORGANISATION = re.compile(
@@ -74,9 +76,21 @@ _NOT_BEFORE_SPEAKER = word_set(
     """
 )
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
+# Words after "the <role>" showing it is not the subject of a clause ("the mayor of ...").
+_NOT_AFTER_SUBJECT = frozenset({"of", "for", "and", "or", "in", "at", "to", "with", "from"})
+# Phrases between "according to" and the speaker: "according to a statement from ICE".
+_DOCUMENT_PHRASE = re.compile(
+    r"(?:a|an|the)\s+(?:(?:written|joint|prepared|brief|short|new|news)\s+)?"
+    r"(?:statement|release|news release|report|letter|email|e-mail|post|filing|memo)"
+    r"\s+(?:issued\s+)?(?:from|by|of)\s+",
+    re.IGNORECASE,
+)
 _RELATIVE = frozenset({"who", "whose", "which", "that"})
 _GENDERED_WORDS = {"he": "male", "his": "male", "him": "male", "she": "female", "her": "female"}
 _CONNECTORS_IN_ROLES = frozenset({"of", "for", "the"})
+_SINGULAR_MEMBER_NOUNS = frozenset(
+    {"official", "spokesperson", "spokesman", "spokeswoman", "officer", "agent", "representative"}
+)
 _UNNAMED_MEMBER_NOUNS = frozenset(
     {
         "official",
@@ -127,6 +141,9 @@ class Entity:
     named: bool = True  # False for a person the article does not name ("a foreman")
     # Organisations: the nouns their unnamed people were called by ("a DHS spokesperson").
     member_roles: set[str] = field(default_factory=set)
+    # An unnamed official ("an ICE official, who ..."): the organisation it speaks for.
+    # Pronouns can refer back to the official; quotes are the organisation's.
+    speaks_for: Entity | None = None
 
     def learn(self, mention: Mention) -> None:
         """Fill in what a mention of this person tells and was not known yet."""
@@ -149,11 +166,14 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
             continue
         if mention.kind == PERSON:
             if not mention.certain and " " in mention.name:
-                mention.certain = _speech_follows(text, tokens, mention.end)
+                mention.certain = _speech_follows(text, tokens, mention.end) or _has_relative(
+                    text, tokens, run
+                )
         else:
             _add_member_role(tokens, run, mention)
         mentions.append(mention)
     mentions.extend(_unnamed_speakers(text, tokens))
+    mentions.extend(_subject_references(text, tokens))
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -178,6 +198,51 @@ def _speech_follows(text: str, tokens: list[Token], position: int) -> bool:
         if tokens[following].text.lower() in SPEECH_VERBS and (bare_relative or "," in before):
             return True
     return False
+
+
+def _has_relative(text: str, tokens: list[Token], run: list[int]) -> bool:
+    """Whether the words after a name show a person's: "Sokha Chea's husband",
+    "Nguyen Thi Lan, who ...", "Sokha Chea, 34, ..."."""
+    following = run[-1] + 1
+    if following >= len(tokens):
+        return False
+    word = tokens[following].text
+    if _POSSESSIVE.search(tokens[run[-1]].text):
+        return word.lower() in PERSON_NOUN_GENDER
+    gap = text[tokens[run[-1]].end : tokens[following].start]
+    if gap.strip() != ",":
+        return False
+    if word in ("who", "whose"):
+        return True
+    return (
+        word.isdigit()
+        and following + 1 < len(tokens)
+        and "," in text[tokens[following].end : tokens[following + 1].start]
+    )
+
+
+def _subject_references(text: str, tokens: list[Token]) -> list[Mention]:
+    """ "the sheriff shook his head": a role noun standing as a clause's subject.
+
+    Read outside attributions too, so that the person it refers back to becomes the
+    most recent antecedent of a pronoun that follows ("..., he said").
+    """
+    found = []
+    for index in range(len(tokens) - 2):
+        article, noun, verb = tokens[index : index + 3]
+        if article.text not in ("the", "The") or not verb.text.islower():
+            continue
+        word = noun.text.lower()
+        if not (word in ROLE_WORDS or word in PERSON_NOUNS) or word in ORG_REFERENCE_NOUNS:
+            continue
+        before = text[tokens[index - 1].end : article.start] if index else ""
+        at_clause_start = not index or "," in before or any(c in before for c in ".;:")
+        if not at_clause_start or verb.text in _NOT_AFTER_SUBJECT:
+            continue
+        if text[noun.end : verb.start] != " ":
+            continue
+        found.append(Mention(article.start, noun.end, REFERENCE, word))
+    return found
 
 
 def _first_token_from(tokens: list[Token], position: int) -> int:
@@ -232,11 +297,17 @@ def _unnamed(text: str, tokens: list[Token], index: int) -> Mention | None:
             if organisation is not None and organisation.kind == ORGANIZATION:
                 organisation.start, organisation.end = start, end
                 organisation.role = noun
+                organisation.gender = ROLE_GENDER.get(noun) or _gender_in_clause(
+                    text, tokens, noun_index + 1
+                )
                 return organisation
         if noun in _UNNAMED_MEMBER_NOUNS:
             organisation = _organisation_after(text, tokens, noun_index + 1)
             if organisation is not None:
                 organisation.start, organisation.role = start, noun
+                organisation.gender = ROLE_GENDER.get(noun) or _gender_in_clause(
+                    text, tokens, noun_index + 1
+                )
                 return organisation  # "a spokeswoman for ICE", "a spokesman for the agency"
         gender = PERSON_NOUN_GENDER.get(noun) or ROLE_GENDER.get(noun)
         if gender is None:
@@ -299,6 +370,10 @@ def read_subject(text: str, start: int, end: int) -> Mention | None:
 
 def read_object(text: str, start: int, end: int) -> Mention | None:
     """The speaker written just after a speech verb ("said Bryan Cox, a spokesman")."""
+    leading = text[start:end]
+    document = _DOCUMENT_PHRASE.match(text, start + len(leading) - len(leading.lstrip()), end)
+    if document is not None:
+        start = document.end()  # "according to a statement from the alliance"
     tokens = words(text, start, end)
     if not tokens:
         return None
@@ -375,9 +450,15 @@ def _pronoun(token: Token) -> Mention:
 
 def _reference(head: list[Token]) -> Mention | None:
     """A definite noun phrase standing for a speaker: "the agency", "the spokesman"."""
-    if len(head) != 2 or head[0].text.lower() != "the":
+    if len(head) < 2 or head[0].text.lower() != "the":
         return None
     noun = head[1].text.lower()
+    if len(head) > 2 or _POSSESSIVE.search(noun):
+        # "the agency's Detroit field office": the organisation the possessive names
+        noun = _base(noun)
+        if noun not in ORG_REFERENCE_NOUNS or noun == head[1].text.lower():
+            return None
+        return Mention(head[0].start, head[1].start + len(noun), REFERENCE, noun)
     if noun in ORG_REFERENCE_NOUNS or noun in ROLE_WORDS or noun in PERSON_NOUNS:
         return Mention(head[0].start, head[1].end, REFERENCE, noun)
     return None
@@ -546,6 +627,8 @@ def _run_mention(
     first = _name_start(bases, after_connector)
     if first is None or bases[-1] in PLACE_WORDS:
         return None
+    if first < len(bases) - 1 and bases[first] in PLACE_PREFIXES:
+        return None  # "St. Bridget's parish", "Fort Worth"
     honorific = next((HONORIFIC_GENDER[b] for b in bases[:first] if b in HONORIFIC_GENDER), None)
     titled = any(b in TITLES for b in bases[:first])
     name_tokens = [tokens[i] for i in run[first:] if _base(tokens[i].text) not in NAME_SUFFIXES]
@@ -623,8 +706,11 @@ def _org_mention(text: str, tokens: list[Token], run: list[int]) -> Mention:
     ):
         start += 1
     first, last = tokens[run[start]], tokens[run[-1]]
-    name = _base(text[first.start : last.end])
     end = last.end - (len(last.text) - len(_base(last.text)))
+    if last.text == "Local":  # a union local: "Teamsters Local 727"
+        number = _LOCAL_NUMBER.match(text, last.end)
+        end = number.end() if number else end
+    name = text[first.start : end]
     return Mention(first.start, end, ORGANIZATION, name)
 
 
@@ -768,6 +854,7 @@ class EntityBook:
         self._people: dict[str, Entity] = {}  # by name as written in full
         self._families: dict[str, list[Entity]] = {}  # by lower-cased surname
         self._organisations: dict[str, Entity] = {}  # by acronym or name
+        self._officials: dict[tuple[str | None, str | None], Entity] = {}
         # Entity -> number of its latest mention, least recently mentioned first.
         self._recent: dict[Entity, int] = {}
         self._mentions_read = 0
@@ -777,7 +864,9 @@ class EntityBook:
         if mention.kind == PRONOUN:
             entity = self._antecedent(lambda e: _pronoun_fits(mention, e))
         elif mention.kind == REFERENCE:
-            entity = self._antecedent(lambda e: _reference_fits(mention.name, e))
+            entity = self._antecedent(lambda e: _reference_names(mention.name, e))
+            if entity is None:
+                entity = self._antecedent(lambda e: _reference_fits(mention.name, e))
         elif mention.kind == PERSON:
             entity = self._person(mention)
         elif mention.kind == UNNAMED:
@@ -786,6 +875,8 @@ class EntityBook:
             entity = self._organisation(mention)
             if mention.role:
                 entity.member_roles.add(mention.role.split()[-1].lower())
+                self._touch(entity)
+                entity = self._official(entity, mention) or entity
         if entity is not None:
             self._mentions_read += 1
             self._recent.pop(entity, None)
@@ -793,6 +884,29 @@ class EntityBook:
             if mention.kind == PRONOUN and entity.kind == PERSON:
                 entity.gender = entity.gender or mention.gender
         return entity
+
+    def _touch(self, entity: Entity) -> None:
+        self._mentions_read += 1
+        self._recent.pop(entity, None)
+        self._recent[entity] = self._mentions_read
+
+    def _official(self, organisation: Entity, mention: Mention) -> Entity | None:
+        """The unnamed person of "an ICE official" / "a spokeswoman for ICE", for pronouns."""
+        role = mention.role.split()[-1].lower() if mention.role else ""
+        if role not in _SINGULAR_MEMBER_NOUNS:
+            return None
+        official = self._officials.get((organisation.key, mention.gender))
+        if official is None:
+            official = Entity(
+                organisation.name,
+                PERSON,
+                mention.gender,
+                role,
+                named=False,
+                speaks_for=organisation,
+            )
+            self._officials[(organisation.key, mention.gender)] = official
+        return official
 
     def _antecedent(self, fits: Callable[[Entity], bool]) -> Entity | None:
         """The most recently mentioned entity that fits, among the last few."""
@@ -815,6 +929,9 @@ class EntityBook:
             family_name = surname.split()[-1].lower()  # "Ruth Ann Moultrie" -> "Moultrie"
             if family_name != surname.lower():
                 self._families.setdefault(family_name, []).append(entity)
+            if is_full_name and len(name_words) > 2 and not is_first_name(name_words[0]):
+                # family name first, as Vietnamese and Chinese names write it: "Tran Van Hieu"
+                self._families.setdefault(name_words[0].lower(), []).append(entity)
         elif is_full_name and entity.name == entity.surname:
             entity.name = mention.name  # "Mr. Marin" first, "David Marin" later
         self._people[entity.name] = entity
@@ -851,6 +968,13 @@ class EntityBook:
         elif mention.name == key:
             entity.name = key  # news style names an agency by its acronym once introduced
         return entity
+
+
+def _reference_names(noun: str, entity: Entity) -> bool:
+    """Whether an organisation's own name uses the noun ("the alliance" -> "... Alliance")."""
+    if entity.kind != ORGANIZATION or noun not in ORG_REFERENCE_NOUNS:
+        return False
+    return noun in entity.name.lower().split()
 
 
 def _reference_fits(noun: str, entity: Entity) -> bool:

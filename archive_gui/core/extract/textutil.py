@@ -28,6 +28,11 @@ class Token(NamedTuple):
 _WORD = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-]\w+)*")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _SENTENCE_END = re.compile(r"[.?!]+[”\"’)]*\s+")
+# "ST. LOUIS —", "NEWARK, N.J. (AP) —", "OAKLAND, Calif. (Reuters) -" opening a paragraph.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]*[A-Z.](?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"
+    r"(?:\s+\([^)\n]{1,30}\))?\s+[—–-]{1,2}\s"
+)
 
 
 def words(text: str, start: int, end: int) -> list[Token]:
@@ -95,3 +100,12 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         word_start -= 1
     word = text[word_start:dot]
     return word in ABBREVIATIONS or (len(word) == 1 and word.isupper())
+
+
+def dateline_end(text: str, start: int, end: int) -> int:
+    """Where the text after a dateline opening ``text[start:end]`` begins (``start`` if none).
+
+    The upper-case place of a dateline ("ST. LOUIS") is not an organisation's acronym.
+    """
+    match = _DATELINE.match(text, start, end)
+    return match.end() if match else start

@@ -191,3 +191,75 @@ def test_book_registers_the_organisation_of_an_affiliation():
         book.resolve(mention)
     group = book.resolve(Mention(0, 0, REFERENCE, "group"))
     assert group.name == "Houston Immigrant Legal Alliance"
+
+
+def test_first_names_of_many_origins_with_accents_and_hyphens():
+    from archive_gui.core.extract.names_data import first_name_gender, is_first_name
+
+    assert first_name_gender("Ngozi") == "female"
+    assert first_name_gender("Wojciech") == "male"
+    assert first_name_gender("Siobhán") == "female"  # accents are folded
+    assert first_name_gender("Marie-Josée") == "female"  # first part of a compound
+    assert first_name_gender("Jean-Robert") == "male"  # "Jean-" compounds are male
+    assert is_first_name("Dara") and first_name_gender("Dara") is None
+    assert not is_first_name("Nguyen")
+
+
+def test_dateline_end():
+    from archive_gui.core.extract.textutil import dateline_end
+
+    for dateline in ("ST. LOUIS — ", "NEWARK, N.J. (AP) — ", "OAKLAND, Calif. (Reuters) - "):
+        text = dateline + "Agents arrived."
+        assert text[dateline_end(text, 0, len(text)) :] == "Agents arrived."
+    text = "ICE arrests 40 in Omaha"
+    assert dateline_end(text, 0, len(text)) == 0
+
+
+def test_person_context_makes_an_unknown_name_certain():
+    for text in (
+        "Nguyen Van Long, who drives a truck, was at home.",
+        "Chanthy Sok's husband was detained.",
+        "Bao Tran, 41, was at home.",
+    ):
+        (mention,) = mentions(text)
+        assert (mention.kind, mention.certain) == (PERSON, True), text
+    (mention,) = mentions("Blue Heron Marina was closed.")
+    assert not mention.certain
+
+
+def test_read_object_skips_the_document_phrase():
+    text = "a statement from the Valley Farmworker Alliance"
+    mention = read_object(text, 0, len(text))
+    assert (mention.kind, mention.name) == (ORGANIZATION, "Valley Farmworker Alliance")
+    text = "a statement from the agency's Detroit field office"
+    mention = read_object(text, 0, len(text))
+    assert (mention.kind, mention.name) == (REFERENCE, "agency")
+
+
+def test_place_prefixed_runs_are_not_people():
+    assert [m.kind for m in mentions("families met at St. Hedwig's parish.")] == []
+    (person,) = mentions("Santa Clara County Supervisor Devi Raman said no.")
+    assert (person.name, person.role) == ("Devi Raman", "Santa Clara County Supervisor")
+
+
+def test_company_and_union_names_without_classic_keywords():
+    (company,) = mentions("Northstar Poultry said it checks papers.")
+    assert (company.kind, company.name) == (ORGANIZATION, "Northstar Poultry")
+    (union,) = mentions("Teamsters Local 727 marched.")
+    assert (union.kind, union.name) == (ORGANIZATION, "Teamsters Local 727")
+
+
+def test_book_finds_a_family_name_written_first():
+    book = EntityBook()
+    text = "Vo Thi Hoa, who sorts mail, spoke. Vo left."
+    first, second = (book.resolve(m) for m in mentions(text))
+    assert first is second and first.name == "Vo Thi Hoa"
+
+
+def test_book_unnamed_official_is_a_pronoun_antecedent_speaking_for_its_organisation():
+    book = EntityBook()
+    text = "A spokeswoman for the Border Patrol said agents followed the law."
+    for mention in mentions(text):
+        book.resolve(mention)
+    official = book.resolve(Mention(0, 0, PRONOUN, "she", gender="female"))
+    assert official.speaks_for is not None and official.speaks_for.name == "Border Patrol"

@@ -1,10 +1,12 @@
-"""The bar chart of arrests reported per place."""
+"""The bar chart of arrests reported per place.
+
+pyqtgraph (and numpy) cost a few hundred milliseconds to import: the plot is built
+after the window's first paint, or when something asks for it.
+"""
 
 from __future__ import annotations
 
-import numpy as np
-import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -72,6 +74,11 @@ class ArrestChartPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("arrestChart")
         self._totals: list[PlaceTotal] = []
+        self._plot = None
+        self._bars = None
+        self._totals_item = None
+        self._value_labels: list = []
+        self._build_scheduled = False
 
         title = QLabel("Arrests reported, by place")
         font = title.font()
@@ -84,30 +91,12 @@ class ArrestChartPanel(QWidget):
         header.addSpacing(12)
         header.addLayout(_legend_entry(True, f"{APPROXIMATE_MARK} includes approximate counts"))
 
-        self.plot = pg.PlotWidget()
-        self.plot.setBackground(self.palette().base().color())
-        self.plot.setMenuEnabled(False)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.hideButtons()
-        self.plot.invertY(True)
-        self.plot.showGrid(x=True, y=False, alpha=0.25)
-        item = self.plot.getPlotItem()
-        item.getAxis("bottom").setLabel("arrests (stated counts)")
-        self._style_axes()
-
-        self._bars = pg.BarGraphItem(x0=[], y=[], width=[], height=BAR_HEIGHT, pen=bar_pen())
-        self.totals_item = pg.PlotDataItem(x=[], y=[], pen=None)
-        self.plot.addItem(self._bars)
-        self.plot.addItem(self.totals_item)
-        self._value_labels: list[pg.TextItem] = []
-
         self.empty_label = QLabel("No arrests with a known place in the current selection.")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setEnabled(False)
 
         # Many places make the plot taller than the pane: it scrolls rather than squeezes.
         self._scroll = QScrollArea()
-        self._scroll.setWidget(self.plot)
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -122,17 +111,75 @@ class ArrestChartPanel(QWidget):
         layout.addLayout(self._stack)
 
     @property
+    def plot(self):
+        """The pyqtgraph PlotWidget (built, and pyqtgraph imported, on first use)."""
+        self._ensure_plot()
+        return self._plot
+
+    @property
+    def totals_item(self):
+        """The plotted series: ``x`` the totals, ``y`` the bar rows (0 at the top)."""
+        self._ensure_plot()
+        return self._totals_item
+
+    @property
+    def is_built(self) -> bool:
+        return self._plot is not None
+
+    @property
     def totals(self) -> list[PlaceTotal]:
         return list(self._totals)
 
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self._plot is None and not self._build_scheduled:
+            # First paint done: build the plot on the next turn of the event loop.
+            self._build_scheduled = True
+            QTimer.singleShot(0, self._ensure_plot)
+
+    def _ensure_plot(self) -> None:
+        if self._plot is not None:
+            return
+        import pyqtgraph as pg
+
+        self._plot = plot = pg.PlotWidget()
+        plot.setBackground(self.palette().base().color())
+        plot.setMenuEnabled(False)
+        plot.setMouseEnabled(x=False, y=False)
+        plot.hideButtons()
+        plot.invertY(True)
+        plot.showGrid(x=True, y=False, alpha=0.25)
+        item = plot.getPlotItem()
+        item.getAxis("bottom").setLabel("arrests (stated counts)")
+        self._style_axes()
+        self._bars = pg.BarGraphItem(x0=[], y=[], width=[], height=BAR_HEIGHT, pen=bar_pen())
+        self._totals_item = pg.PlotDataItem(x=[], y=[], pen=None)
+        plot.addItem(self._bars)
+        plot.addItem(self._totals_item)
+        self._scroll.setWidget(plot)
+        self._render()
+
     def show_totals(self, totals: list[PlaceTotal]) -> None:
         self._totals = list(totals)
+        if not totals:
+            self._stack.setCurrentWidget(self.empty_label)
+        else:
+            self._stack.setCurrentWidget(self._scroll)
+        if self._plot is not None:
+            self._render()
+
+    def _render(self) -> None:
+        import numpy as np
+        import pyqtgraph as pg
+
+        totals = self._totals
+        plot = self._plot
         for label in self._value_labels:
-            self.plot.removeItem(label)
+            plot.removeItem(label)
         self._value_labels = []
         rows = np.arange(len(totals), dtype=float)
         values = np.array([t.total for t in totals], dtype=float)
-        self.totals_item.setData(x=values, y=rows)
+        self._totals_item.setData(x=values, y=rows)
         self._bars.setOpts(
             x0=np.zeros(len(totals)),
             y=rows,
@@ -141,10 +188,8 @@ class ArrestChartPanel(QWidget):
             brushes=[bar_brush(t.approximate) for t in totals],
         )
         if not totals:
-            self._stack.setCurrentWidget(self.empty_label)
             return
-        self._stack.setCurrentWidget(self._scroll)
-        self.plot.setMinimumHeight(len(totals) * ROW_PIXELS + 60)
+        plot.setMinimumHeight(len(totals) * ROW_PIXELS + 60)
 
         for row, total in zip(rows, totals, strict=True):
             text = f"{total.total:,}"
@@ -152,21 +197,23 @@ class ArrestChartPanel(QWidget):
                 text = f"{APPROXIMATE_MARK} {text}"
             label = pg.TextItem(text, color=self.palette().text().color(), anchor=(0, 0.5))
             label.setPos(total.total, row)
-            self.plot.addItem(label)
+            plot.addItem(label)
             self._value_labels.append(label)
 
-        left = self.plot.getAxis("left")
+        left = plot.getAxis("left")
         left.setTicks([[(float(row), t.label) for row, t in zip(rows, totals, strict=True)]])
         metrics = QFontMetrics(self.font())
         left.setWidth(max(metrics.horizontalAdvance(t.label) for t in totals) + 16)
         # Room on the right for the value labels at the bar ends.
-        self.plot.setXRange(0, float(values.max()) * 1.18, padding=0)
-        self.plot.setYRange(-0.6, max(len(totals), MIN_ROWS) - 0.4, padding=0)
+        plot.setXRange(0, float(values.max()) * 1.18, padding=0)
+        plot.setYRange(-0.6, max(len(totals), MIN_ROWS) - 0.4, padding=0)
 
     def _style_axes(self) -> None:
+        import pyqtgraph as pg
+
         text_pen = pg.mkPen(self.palette().text().color())
         for name in ("left", "bottom"):
-            axis = self.plot.getAxis(name)
+            axis = self._plot.getAxis(name)
             axis.setTextPen(text_pen)
             axis.setPen(pg.mkPen(self.palette().mid().color()))
             axis.setStyle(tickFont=self.font())

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from archive_gui.core.store.archive import FacetValue
-from archive_gui.ui.models import CountRole, FacetListModel
+from archive_gui.ui.models import ApproximateRole, CountRole, FacetListModel
 
 
 class FacetSearchProxyModel(QSortFilterProxyModel):
@@ -47,7 +47,9 @@ class FacetItemDelegate(QStyledItemDelegate):
 
         text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
         text_rect.adjust(2, 0, -4, 0)
-        count = str(index.data(CountRole) or 0)
+        count = f"{index.data(CountRole) or 0:,}"
+        if index.data(ApproximateRole):
+            count = f"≥ {count}"  # counted within a cap: a lower bound
         metrics = opt.fontMetrics
         count_width = metrics.horizontalAdvance(count)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
@@ -115,10 +117,12 @@ class FilterPanel(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(placeholder)
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._proxy.setFilterFixedString)
+        self.search.textChanged.connect(self._search)
 
         self.list_view = QListView()
-        self.list_view.setModel(self._proxy)
+        # The list shows the model itself until something is typed: a proxy filtering
+        # thousands of speakers in Python on every count update costs a GUI stall.
+        self.list_view.setModel(self.model)
         self.list_view.setItemDelegate(FacetItemDelegate(self.list_view))
         self.list_view.setSelectionMode(QListView.SelectionMode.NoSelection)
         self.list_view.setUniformItemSizes(True)
@@ -134,6 +138,12 @@ class FilterPanel(QWidget):
 
     def checked_ids(self) -> frozenset[int]:
         return self.model.checked_ids()
+
+    def _search(self, text: str) -> None:
+        self._proxy.setFilterFixedString(text)
+        wanted = self._proxy if text else self.model
+        if self.list_view.model() is not wanted:
+            self.list_view.setModel(wanted)
 
     def set_values(self, values: list[FacetValue]) -> None:
         self.model.set_values(values)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from archive_gui.core.importer import ImportReport
-from archive_gui.core.store import Archive, ArchiveError, ArchiveTooNewError
+from archive_gui.core.store import Archive, ArchiveError, ArchiveTooNewError, Totals
 from archive_gui.core.store.schema import RecordFilter, RecordKind
 from archive_gui.ui.chart import ArrestChartPanel
+from archive_gui.ui.export_dialog import ExportDialog
 from archive_gui.ui.filters import FilterPanel
 from archive_gui.ui.importing import ImportController
 from archive_gui.ui.models import (
@@ -32,10 +33,16 @@ from archive_gui.ui.models import (
     QuotesTableModel,
     RecordRole,
     RecordTableModel,
+    abandon_when,
+    run_in_background,
+    wait_for_background,
 )
 from archive_gui.ui.source import SourcePanel
 
 ROW_HEIGHT_PADDING = 8
+# Facet counts under a filter count at most this many records (then marked "≥"),
+# so a facet never takes more than a few hundred milliseconds on a big archive.
+FACET_CAP = 100_000
 
 # Default widths of the record columns, by column key; the rest share what is left.
 COLUMN_WIDTHS = {
@@ -137,12 +144,20 @@ class EmptyArchivePage(QWidget):
 
 
 class MainWindow(QMainWindow):
-    """Browses one archive at a time; opening another one closes the previous one."""
+    """Browses one archive at a time; opening another one closes the previous one.
+
+    ``summaries_shown`` is emitted when facet counts and the chart show the current
+    filters (they are read off the GUI thread for a file archive).
+    """
+
+    summaries_shown = Signal()
 
     def __init__(self, archive: Archive, parent=None):
         super().__init__(parent)
         self.archive = archive
         self.filters = RecordFilter()
+        self._totals = Totals(0, 0, 0)
+        self._summary_generation = 0
         self._import: ImportController | None = None
         self.resize(1400, 900)
 
@@ -160,6 +175,8 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._show_current_record)
         for table in (self.operations_table, self.quotes_table):
             table.selectionModel().currentRowChanged.connect(self._show_current_record)
+        for model in (self.operations_model, self.quotes_model):
+            model.loaded.connect(self._update_status)
 
         self.city_panel = FilterPanel("City", "operations", "Find a city…")
         self.city_panel.setObjectName("cityFilter")
@@ -221,6 +238,10 @@ class MainWindow(QMainWindow):
         self.import_action.setObjectName("importAction")
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.triggered.connect(self.choose_import_files)
+        self.export_action = QAction("&Export…", self)
+        self.export_action.setObjectName("exportAction")
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.show_export_dialog)
         self.quit_action = QAction("&Quit", self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -233,6 +254,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.import_action)
+        file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         view_menu = self.menuBar().addMenu("&View")
@@ -255,19 +277,49 @@ class MainWindow(QMainWindow):
 
     def _refresh_all(self) -> None:
         """Re-read everything from the archive, e.g. after an import or opening another file."""
+        self._totals = self.archive.totals()
         self.operations_model.refresh()
         self.quotes_model.refresh()
         self._refresh_summaries()
         self.source.clear()
 
     def _refresh_summaries(self) -> None:
-        """Facet counts, chart and status line under the current filters."""
-        self.city_panel.set_values(self.archive.city_facet(self.filters))
-        self.speaker_panel.set_values(self.archive.speaker_facet(self.filters))
-        self.chart.show_totals(self.archive.arrests_by_place(self.filters))
-        self.clear_filters_action.setEnabled(not self.filters.is_empty)
+        """Facet counts and chart under the current filters (read in the background for
+        a file archive; a late answer to an older filter is dropped), and the status."""
+        self._summary_generation += 1
+        generation, filters = self._summary_generation, self.filters
 
-        totals = self.archive.totals()
+        def read(archive: Archive) -> tuple:
+            abandon_when(archive, lambda: generation != self._summary_generation)
+            return (
+                archive.city_facet(filters, cap=FACET_CAP),
+                archive.speaker_facet(filters, cap=FACET_CAP),
+                archive.arrests_by_place(filters),
+            )
+
+        run_in_background(self, self.archive, read, lambda r: self._show_summaries(generation, r))
+        self.clear_filters_action.setEnabled(not self.filters.is_empty)
+        self._update_status()
+
+    def _show_summaries(self, generation: int, summaries: tuple) -> None:
+        if generation != self._summary_generation:
+            return
+        cities, speakers, places = summaries
+        self.city_panel.set_values(cities)
+        self.speaker_panel.set_values(speakers)
+        if self.archive.path is None:
+            self._show_chart(generation, places)
+        else:  # the chart on the next turn of the event loop: no long single stall
+            QTimer.singleShot(0, lambda: self._show_chart(generation, places))
+
+    def _show_chart(self, generation: int, places: list) -> None:
+        if generation != self._summary_generation:
+            return
+        self.chart.show_totals(places)
+        self.summaries_shown.emit()
+
+    def _update_status(self) -> None:
+        totals = self._totals
         self._pages.setCurrentWidget(self.empty_page if totals.articles == 0 else self.browser_page)
         operations = self.operations_model.rowCount()
         quotes = self.quotes_model.rowCount()
@@ -314,6 +366,7 @@ class MainWindow(QMainWindow):
         except (ArchiveError, ArchiveTooNewError, OSError) as exc:
             QMessageBox.warning(self, "Cannot open archive", str(exc))
             return False
+        wait_for_background()
         self.archive.close()
         self.archive = archive
         for panel in (self.city_panel, self.speaker_panel):
@@ -326,10 +379,40 @@ class MainWindow(QMainWindow):
 
     def choose_import_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
-            self, "Import articles", "", "Text articles (*.txt *.text);;All files (*)"
+            self,
+            "Import articles",
+            "",
+            "Articles (*.txt *.text *.html *.htm);;All files (*)",
         )
         if names:
             self.import_files([Path(name) for name in names])
+
+    def show_export_dialog(self) -> ExportDialog | None:
+        """Export the selected rows of the current tab, or everything the filters match."""
+        if self.archive.path is None:
+            return None
+        table = self._current_table()
+        model = table.record_model()
+        selected = sorted(
+            record["id"]
+            for index in table.selectionModel().selectedRows()
+            if (record := index.data(RecordRole)) is not None
+        )
+        dialog = ExportDialog(
+            archive_path=self.archive.path,
+            kind=model.kind,
+            filters=self.filters,
+            selected_ids=selected,
+            matching_count=model.rowCount(),
+            parent=self,
+        )
+        dialog.exported.connect(
+            lambda path, count: self.statusBar().showMessage(
+                f"Exported {count:,} records to {path}", 15_000
+            )
+        )
+        dialog.open()
+        return dialog
 
     def import_files(self, paths: list[Path]) -> ImportController | None:
         """Import in a worker thread; the window refreshes when it is done."""
@@ -362,4 +445,5 @@ class MainWindow(QMainWindow):
             self._import.done.disconnect(self._import_done)
             self._import.wait()
             self._import = None
+        wait_for_background()
         super().closeEvent(event)

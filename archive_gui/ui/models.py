@@ -1,20 +1,36 @@
 """Qt item models over the archive.
 
-The record tables hold only the ids of the matching records, in sort order, and
-fetch display rows a page at a time when the view asks for them: an archive of
-a hundred thousand quotes costs an array of ints, not a hundred thousand dicts.
+The record tables keep the row count and a few pages of rows, fetched by key as
+the view asks for them: a list of a million quotes costs a count and a few
+hundred rows, and any page is one index range scan away. Queries that read a
+whole list (the count, where each page starts) run on a background thread with
+their own connection for a file archive.
 """
 
 from __future__ import annotations
 
 import html
-from array import array
+import itertools
+import os
 from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    Qt,
+    QThreadPool,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QFont
+from shiboken6 import Shiboken
 
-from archive_gui.core.store.archive import Archive, FacetValue
+from archive_gui.core.store.archive import READ_ERRORS, Archive, FacetValue
 from archive_gui.core.store.schema import COLUMNS, DEFAULT_SORT, RecordFilter, RecordKind
 
 # The row dict of a record (column keys plus ids and spans), for the detail pane.
@@ -23,6 +39,8 @@ RecordRole = Qt.ItemDataRole.UserRole + 1
 CountRole = Qt.ItemDataRole.UserRole + 2
 # The entity id behind a facet value.
 FacetIdRole = Qt.ItemDataRole.UserRole + 3
+# True when a facet count was counted within a cap (a lower bound).
+ApproximateRole = Qt.ItemDataRole.UserRole + 4
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 8
@@ -56,8 +74,155 @@ def _single_line(text: str) -> str:
     return " ".join(text.split())
 
 
+class _Dispatcher(QObject):
+    """Brings background results to the GUI thread: workers emit ``done`` (a queued
+    signal of this GUI-thread object), and the result goes to its owner if the owner
+    still exists."""
+
+    done = Signal(int, object, object)  # token, result, exception
+
+    def __init__(self):
+        super().__init__()
+        self.pending: dict[int, tuple[QObject, Callable[[object], None]]] = {}
+        self.tokens = itertools.count(1)
+        self.done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(int, object, object)
+    def _deliver(self, token: int, result, error) -> None:
+        owner, on_done = self.pending.pop(token, (None, None))
+        if owner is None or not Shiboken.isValid(owner):
+            return  # the owner is gone: nobody is waiting for this any more
+        if error is None:
+            on_done(result)
+        elif not isinstance(error, READ_ERRORS):
+            raise error
+
+
+_POOL: QThreadPool | None = None
+_DISPATCHER: _Dispatcher | None = None
+
+
+def background_pool() -> QThreadPool:
+    """The pool of archive readers: one thread per core, at most two."""
+    global _POOL
+    if _POOL is None:
+        _POOL = QThreadPool()
+        _POOL.setMaxThreadCount(max(1, min(2, os.cpu_count() or 1)))
+    return _POOL
+
+
+def run_in_background(
+    owner: QObject,
+    archive: Archive,
+    work: Callable[[Archive], object],
+    on_done: Callable[[object], None],
+    priority: int = 0,
+) -> None:
+    """Run ``work`` off the GUI thread on a connection of its own, then ``on_done(result)``
+    on the GUI thread, unless ``owner`` has been deleted by then. An in-memory archive
+    has no file to share: it runs right here.
+
+    Callers discard results they no longer want (a generation counter), so a slow
+    answer to an old question never overwrites a newer one.
+    """
+    global _DISPATCHER
+    if archive.path is None:
+        on_done(work(archive))
+        return
+    if _DISPATCHER is None:
+        _DISPATCHER = _Dispatcher()
+    dispatcher, path = _DISPATCHER, archive.path
+    token = next(dispatcher.tokens)
+    dispatcher.pending[token] = (owner, on_done)
+
+    def run() -> None:
+        try:
+            with Archive.open(path) as reader:
+                result = work(reader)
+        except Exception as exc:  # delivered to the caller, never lost in the pool
+            dispatcher.done.emit(token, None, exc)
+            return
+        dispatcher.done.emit(token, result, None)
+
+    background_pool().start(run, priority)
+
+
+def abandon_when(archive: Archive, outdated: Callable[[], bool]) -> None:
+    """Interrupt this worker's queries once ``outdated()``: a newer question was asked,
+    and a stale scan must not hold a thread that the new one needs. (An in-memory
+    archive runs its queries on the GUI thread's own connection: left alone.)"""
+    if archive.path is not None:
+        archive.interrupt_when(outdated)
+
+
+def wait_for_background(msecs: int = 10_000) -> None:
+    """Let running archive readers finish (before the archive or the app closes)."""
+    if _POOL is not None:
+        _POOL.waitForDone(msecs)
+        QCoreApplication.sendPostedEvents()
+
+
+@dataclass
+class _Page:
+    keys: list[tuple]  # sort keys, key[-1] the record id
+    rows: list[dict | None]
+
+
+@dataclass(frozen=True)
+class _Query:
+    kind: RecordKind
+    filters: RecordFilter
+    sort_key: str
+    descending: bool
+
+
+def _load(query: _Query, archive: Archive, with_anchors: bool) -> dict:
+    """Everything a list needs at first: its count, its first page and (for a big list,
+    in the background) where every page starts."""
+    count = archive.count(query.kind, query.filters)
+    keys = archive.record_keys(
+        query.kind,
+        query.filters,
+        query.sort_key,
+        query.descending,
+        limit=min(PAGE_SIZE, count),
+        matches=count,
+    )
+    result = {
+        "count": count,
+        "first": _Page(keys, _rows(archive, query.kind, keys)),
+        "anchors": None,
+    }
+    if with_anchors:
+        result["anchors"] = _anchors(query, archive)
+    return result
+
+
+def _anchors(query: _Query, archive: Archive) -> list[tuple]:
+    return archive.page_anchors(
+        query.kind, query.filters, query.sort_key, query.descending, PAGE_SIZE
+    )
+
+
+def _rows(archive: Archive, kind: RecordKind, keys: list[tuple]) -> list[dict | None]:
+    by_id = {row["id"]: row for row in archive.rows(kind, [key[-1] for key in keys])}
+    return [by_id.get(key[-1]) for key in keys]
+
+
 class RecordTableModel(QAbstractTableModel):
-    """The records of one kind matching the current filters, fetched a page at a time."""
+    """The records of one kind matching the current filters, fetched a page at a time.
+
+    The model keeps the row count and a few pages of 200 rows. A page is fetched by
+    key: the first and the last page directly, a neighbour of a cached page from its
+    edge, any other page from its start key ("anchor"). Anchors come from one scan
+    of the list, which for a file archive runs on a background thread along with the
+    count and the first page; until they arrive, rows far from the cached pages read
+    as empty and are filled in when they do (``anchors_ready``).
+    ``loaded`` is emitted when a query's count and first rows are in.
+    """
+
+    loaded = Signal()
+    anchors_ready = Signal()
 
     def __init__(self, archive: Archive, kind: RecordKind, parent=None):
         super().__init__(parent)
@@ -67,15 +232,27 @@ class RecordTableModel(QAbstractTableModel):
         self._filters = RecordFilter()
         self._sort_key: str = DEFAULT_SORT[kind]
         self._descending = False
-        self._ids = array("q")
-        self._pages: OrderedDict[int, dict[int, dict]] = OrderedDict()
-        self._requery()
+        self._count = 0
+        self._pages: OrderedDict[int, _Page] = OrderedDict()
+        self._anchors: list[tuple] | None = None
+        self._generation = 0
+        self._loading = False
+        self.refresh()
 
     # -- state -----------------------------------------------------------------
 
     @property
     def cached_page_count(self) -> int:
         return len(self._pages)
+
+    @property
+    def is_loading(self) -> bool:
+        """A query is running in the background; the rows shown are the previous ones."""
+        return self._loading
+
+    @property
+    def has_anchors(self) -> bool:
+        return self._anchors is not None
 
     def set_archive(self, archive: Archive) -> None:
         self._archive = archive
@@ -86,10 +263,63 @@ class RecordTableModel(QAbstractTableModel):
         self.refresh()
 
     def refresh(self) -> None:
-        """Re-read the ids, e.g. after an import changed the archive."""
+        """Re-run the query, e.g. after an import changed the archive or a filter changed.
+
+        On a file archive the count, the first page and the anchors are read on a
+        background thread; the previous rows stay until the new ones are in.
+        """
+        self._generation += 1
+        generation = self._generation
+        query = _Query(self.kind, self._filters, self._sort_key, self._descending)
+        self._loading = True
+        if self._archive.path is None:  # in memory: small, and no second connection
+            self._apply_load(generation, _load(query, self._archive, with_anchors=True))
+            return
+
+        def first(archive: Archive) -> dict:
+            abandon_when(archive, lambda: generation != self._generation)
+            return _load(query, archive, with_anchors=False)
+
+        run_in_background(
+            self, self._archive, first, lambda result: self._apply_load(generation, result), 10
+        )
+
+    def _start_anchors(self, generation: int) -> None:
+        """Scan for the page anchors once the first rows are in (they come first)."""
+        query = _Query(self.kind, self._filters, self._sort_key, self._descending)
+
+        def anchors(archive: Archive) -> list[tuple]:
+            abandon_when(archive, lambda: generation != self._generation)
+            return _anchors(query, archive)
+
+        run_in_background(
+            self, self._archive, anchors, lambda r: self._apply_anchors(generation, r), 0
+        )
+
+    def _apply_load(self, generation: int, result: dict) -> None:
+        if generation != self._generation:
+            return  # a newer query has been asked for
         self.beginResetModel()
-        self._requery()
+        self._count = result["count"]
+        self._pages.clear()
+        if result["first"].keys:
+            self._pages[0] = result["first"]
+        self._anchors = result["anchors"]
+        self._loading = False
         self.endResetModel()
+        if self._anchors is None:
+            self._start_anchors(generation)
+        self.loaded.emit()
+
+    def _apply_anchors(self, generation: int, anchors: list[tuple]) -> None:
+        if generation != self._generation:
+            return
+        self._anchors = anchors
+        if self._count:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self._count - 1, len(self._columns) - 1)
+            )
+        self.anchors_ready.emit()
 
     def column_key(self, column: int) -> str:
         return self._columns[column].key
@@ -104,34 +334,58 @@ class RecordTableModel(QAbstractTableModel):
         return Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
 
     def record(self, row: int) -> dict | None:
-        """The row dict of the record shown at ``row``, fetching its page if needed."""
-        if not 0 <= row < len(self._ids):
+        """The row dict of the record shown at ``row``, fetching its page if needed;
+        None for a row whose page cannot be reached by key yet."""
+        if not 0 <= row < self._count:
             return None
         page = self._page(row // PAGE_SIZE)
-        return page.get(self._ids[row])
+        if page is None or row % PAGE_SIZE >= len(page.rows):
+            return None
+        return page.rows[row % PAGE_SIZE]
 
-    def _requery(self) -> None:
-        self._ids = self._archive.record_ids(
-            self.kind, self._filters, self._sort_key, self._descending
-        )
-        self._pages.clear()
-
-    def _page(self, number: int) -> dict[int, dict]:
+    def _page(self, number: int) -> _Page | None:
         page = self._pages.get(number)
         if page is not None:
             self._pages.move_to_end(number)
             return page
-        ids = self._ids[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]
-        page = {row["id"]: row for row in self._archive.rows(self.kind, ids)}
+        keys = self._page_keys(number)
+        if keys is None:
+            return None
+        page = _Page(keys, _rows(self._archive, self.kind, keys))
         self._pages[number] = page
         while len(self._pages) > MAX_CACHED_PAGES:
             self._pages.popitem(last=False)
         return page
 
+    def _page_keys(self, number: int) -> list[tuple] | None:
+        """The keys of a page, by a keyset query from the nearest known key."""
+        size = min(PAGE_SIZE, self._count - number * PAGE_SIZE)
+        query = {
+            "kind": self.kind,
+            "filters": self._filters,
+            "sort_key": self._sort_key,
+            "descending": self._descending,
+            "limit": size,
+            "matches": self._count,
+        }
+        previous, following = self._pages.get(number - 1), self._pages.get(number + 1)
+        last = (self._count - 1) // PAGE_SIZE
+        if number == 0:
+            return self._archive.record_keys(**query)
+        if previous is not None and previous.keys:
+            return self._archive.record_keys(**query, after=previous.keys[-1])
+        if following is not None and following.keys:
+            return self._archive.record_keys(**query, before=following.keys[0])
+        if number == last:
+            return self._archive.record_keys(**query, from_end=True)
+        if self._anchors is not None and number < len(self._anchors):
+            return self._archive.record_keys(**query, after=self._anchors[number], inclusive=True)
+        return None
+
     # -- Qt model interface ------------------------------------------------------
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._columns)
@@ -170,7 +424,7 @@ class RecordTableModel(QAbstractTableModel):
         return self.font(key, record)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        """Re-query the ids in the order of ``column``; unsortable columns are ignored."""
+        """Re-query in the order of ``column``; unsortable columns are ignored."""
         if not self.is_sortable(column):
             return
         self._sort_key = self._columns[column].key
@@ -304,10 +558,14 @@ class FacetListModel(QAbstractListModel):
             return value.count
         if role == FacetIdRole:
             return value.id
+        if role == ApproximateRole:
+            return value.approximate
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if value.id in self._checked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{value.label}: {value.count} {self._unit}"
+            if value.approximate:
+                return f"{value.label}: at least {value.count:,} {self._unit} (counted in part)"
+            return f"{value.label}: {value.count:,} {self._unit}"
         return None
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:

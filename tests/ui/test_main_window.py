@@ -21,7 +21,7 @@ from archive_gui.ui.chart import ArrestChartPanel
 from archive_gui.ui.filters import FilterPanel
 from archive_gui.ui.importing import ImportController
 from archive_gui.ui.main_window import MainWindow
-from archive_gui.ui.models import CountRole, RecordRole
+from archive_gui.ui.models import CountRole, FacetIdRole, RecordRole
 from archive_gui.ui.source import SourceView
 from tests.ui.conftest import ArticleSpec, fill_archive
 
@@ -340,3 +340,34 @@ def test_cancelled_import_stops_before_the_next_file(qtbot, tmp_path):
     assert report.cancelled
     assert report.added == 0
     assert not controller.dialog.isVisible()
+
+
+def test_file_archive_reads_lists_facets_and_chart_in_the_background(qtbot, tmp_path):
+    """On a file archive the window's queries run on worker threads with their own
+    connections; results arrive by signal and an outdated one is dropped."""
+    archive = fill_archive(Archive.open(tmp_path / "archive.db"))
+    window = MainWindow(archive)
+    qtbot.addWidget(window)
+    window.show()
+    models = (window.operations_model, window.quotes_model)
+    qtbot.waitUntil(lambda: not any(m.is_loading for m in models) and bool(window.chart.totals))
+    assert window.operations_model.rowCount() == 6
+    assert _facet_counts(_panel(window, "cityFilter"))["Atlanta, GA"] == 2
+
+    city_panel = _panel(window, "cityFilter")
+    row = next(
+        r
+        for r in range(city_panel.model.rowCount())
+        if city_panel.model.index(r).data() == "Chicago, IL"
+    )
+    chicago = city_panel.model.index(row).data(FacetIdRole)
+    with qtbot.waitSignal(window.summaries_shown, timeout=10_000):
+        city_panel.model.set_checked(chicago, True)  # superseded by the next click
+        city_panel.model.set_checked(chicago, False)
+        city_panel.model.set_checked(chicago, True)
+    qtbot.waitUntil(lambda: not any(m.is_loading for m in models))
+    assert window.operations_model.rowCount() == 1
+    assert _chart_totals(window) == {"Chicago, IL": 200}
+    assert "1 of 6 operations" in window.findChild(QLabel, "recordCounts").text()
+    window.close()
+    window.archive.close()

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import random
+
+import pytest
 from PySide6.QtCore import Qt
 
 from archive_gui.core.store.schema import RecordFilter, RecordKind, column
 from archive_gui.ui.models import (
     APPROXIMATE_MARK,
+    MAX_CACHED_PAGES,
     CountRole,
     FacetIdRole,
     FacetListModel,
@@ -131,3 +135,71 @@ def test_facet_keeps_checked_values_whose_count_dropped_to_zero(qtbot, archive):
     }
     assert labels["Los Angeles, CA"] == 0
     assert model.checked_ids() == {los_angeles.id}
+
+
+# -- keyset paging through the model ----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def paged_archive():
+    from archive_gui.core.store import Archive
+    from tests.core.store.test_keyset import build_archive
+
+    with Archive.in_memory() as archive:
+        yield build_archive(archive, articles=500)
+
+
+def _model_ids(model, rows) -> list[int]:
+    return [model.record(row)["id"] for row in rows]
+
+
+@pytest.mark.parametrize("key", ["published", "speaker", "role", "text", "article"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_model_pages_by_key_in_any_order_of_access(paged_archive, key, descending):
+    model = QuotesTableModel(paged_archive)
+    model.sort(_column_index(model, key), Qt.SortOrder(int(descending)))
+    expected = list(
+        paged_archive.record_ids(RecordKind.QUOTES, sort_key=key, descending=descending)
+    )
+    count = model.rowCount()
+    assert count == len(expected) == 2500
+    # Jump to the end first, then walk up; then random rows (pages from anchors).
+    assert _model_ids(model, range(count - 1, -1, -1)) == expected[::-1]
+    rows = random.Random(1).sample(range(count), 300)
+    assert _model_ids(model, rows) == [expected[row] for row in rows]
+    assert model.cached_page_count <= MAX_CACHED_PAGES
+
+
+def test_model_pages_under_filters(paged_archive):
+    model = OperationsTableModel(paged_archive)
+    atlanta = next(v.id for v in paged_archive.city_facet() if v.label == "Atlanta, GA")
+    cox = next(v.id for v in paged_archive.speaker_facet() if v.label == "Bryan Cox")
+    for filters in (
+        RecordFilter(cities=frozenset({atlanta})),
+        RecordFilter(speakers=frozenset({cox})),
+        RecordFilter(cities=frozenset({atlanta}), speakers=frozenset({cox})),
+    ):
+        model.set_filters(filters)
+        expected = list(paged_archive.record_ids(RecordKind.OPERATIONS, filters))
+        assert model.rowCount() == len(expected)
+        last = model.rowCount() - 1
+        assert model.record(last)["id"] == expected[-1]
+        assert _model_ids(model, range(model.rowCount())) == expected
+
+
+def test_paged_models_pass_qt_model_checks(qtmodeltester, paged_archive):
+    model = QuotesTableModel(paged_archive)
+    model.sort(_column_index(model, "speaker"), Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)
+
+
+def test_approximate_facet_counts_are_marked(qtmodeltester):
+    from archive_gui.core.store.archive import FacetValue
+    from archive_gui.ui.models import ApproximateRole
+
+    model = FacetListModel("quotes")
+    model.set_values([FacetValue(1, "ICE", 1200, approximate=True), FacetValue(2, "ACLU", 3)])
+    assert model.index(0).data(ApproximateRole) is True
+    assert "at least 1,200" in model.index(0).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(1).data(ApproximateRole) is False
+    qtmodeltester.check(model)

@@ -8,9 +8,10 @@ id; facet counts and chart series are aggregated by SQLite.
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,8 +24,10 @@ from archive_gui.core.records import ArticleMeta, Extraction, Operation, Place, 
 from archive_gui.core.store import migrations
 from archive_gui.core.store.schema import (
     COLUMNS,
+    DEFAULT_SORT,
     FROM_CLAUSES,
     ID_EXPR,
+    RECORD_TABLES,
     ROW_EXTRAS,
     RecordFilter,
     RecordKind,
@@ -37,6 +40,10 @@ _TAG_SEPARATOR = "\x1f"
 
 class ArchiveError(Exception):
     """A problem with the archive file, worded for the person using the app."""
+
+
+# What a read may raise when the file is busy, damaged or the read was interrupted.
+READ_ERRORS = (ArchiveError, sqlite3.Error)
 
 
 @dataclass(frozen=True)
@@ -65,6 +72,7 @@ class FacetValue:
     id: int
     label: str
     count: int
+    approximate: bool = False  # counted within a cap: a lower bound
 
 
 @dataclass(frozen=True)
@@ -106,11 +114,21 @@ class Archive:
         path = Path(path)
         if path.exists() and path.is_dir():
             raise ArchiveError(f"{path} is a folder, not an archive file.")
-        path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            conn = sqlite3.connect(str(path), timeout=5.0)
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ArchiveError(f"Cannot create the folder {path.parent}: {exc.strerror}") from exc
+        for needed, what in ((path, "file"), (path.parent, "folder")):
+            if needed.exists() and not os.access(needed, os.W_OK):
+                raise ArchiveError(
+                    f"{path} cannot be opened: its {what} is read-only, and archive-gui writes "
+                    "to its archive (and, beside it, SQLite's journal files). Make it writable, "
+                    "or copy the archive to a folder you can write to."
+                )
+        try:
+            conn = sqlite3.connect(str(path), timeout=migrations.BUSY_TIMEOUT_SECONDS)
         except sqlite3.Error as exc:
-            raise ArchiveError(f"Cannot open {path}: {exc}") from exc
+            raise ArchiveError(migrations.describe_error(exc, path)) from exc
         return cls._setup(conn, path)
 
     @classmethod
@@ -120,10 +138,15 @@ class Archive:
     @classmethod
     def _setup(cls, conn: sqlite3.Connection, path: Path | None) -> Archive:
         try:
-            migrations.refuse_newer(conn)  # before anything writes to the file
+            # Nothing writes to the file before it is known to be an intact archive
+            # this version can open: a damaged or foreign file is left as it was.
+            migrations.refuse_newer(conn)
+            migrations.refuse_foreign(conn)
+            if path is not None:
+                migrations.check_intact(conn, path)
             db = sqlite_utils.Database(conn, execute_plugins=False)
             db.execute("PRAGMA foreign_keys = ON")
-            db.execute("PRAGMA busy_timeout = 5000")
+            db.execute(f"PRAGMA busy_timeout = {int(migrations.BUSY_TIMEOUT_SECONDS * 1000)}")
             if path is not None:
                 db.enable_wal()
             archive = cls(db, path)
@@ -131,9 +154,9 @@ class Archive:
         except migrations.ArchiveTooNewError:
             conn.close()
             raise
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.Error, OSError) as exc:
             conn.close()
-            raise ArchiveError(f"{path} is not a usable archive: {exc}.") from exc
+            raise ArchiveError(migrations.describe_error(exc, path)) from exc
         return archive
 
     def close(self) -> None:
@@ -186,7 +209,8 @@ class Archive:
         try:
             return self._add_article(text, meta, extraction, extractor_version)
         except sqlite3.Error as exc:
-            raise ArchiveError(f"the archive could not store the article: {exc}") from exc
+            reason = migrations.describe_error(exc, self.path)
+            raise ArchiveError(f"the article was not stored: {reason}") from exc
 
     def _add_article(
         self, text: str, meta: ArticleMeta, extraction: Extraction, extractor_version: str
@@ -351,22 +375,125 @@ class Archive:
         sort_key: str | None = None,
         descending: bool = False,
     ) -> array:
-        """Ids of the records matching ``filters``, in the order of a whitelisted column."""
+        """Ids of every record matching ``filters``, in list order (for exports and bundles;
+        lists page by key with :meth:`record_keys` instead of loading every id)."""
+        terms = _sort_terms(kind, sort_key)
         where, params = _where(kind, filters)
-        id_expr = ID_EXPR[kind]
-        order = ""
-        if sort_key is not None:
-            direction = "DESC" if descending else "ASC"
-            terms = [f"{term} {direction} NULLS LAST" for term in column(kind, sort_key).sort_terms]
-            order = "ORDER BY " + ", ".join([*terms, f"{id_expr} {direction}"])
-        else:
-            order = f"ORDER BY {id_expr}"
-        sql = f"SELECT {id_expr} FROM {FROM_CLAUSES[kind]} {where} {order}"
+        direction = "DESC" if descending else "ASC"
+        order = ", ".join([f"{terms[0]} IS NULL", *(f"{term} {direction}" for term in terms)])
+        sql = f"SELECT {ID_EXPR[kind]} FROM {RECORD_TABLES[kind]} {where} ORDER BY {order}"
         ids = array("q")
         cursor = self.db.execute(sql, params)
         while chunk := cursor.fetchmany(10_000):
             ids.extend(row[0] for row in chunk)
         return ids
+
+    def record_keys(
+        self,
+        kind: RecordKind,
+        filters: RecordFilter = RecordFilter(),
+        sort_key: str | None = None,
+        descending: bool = False,
+        *,
+        after: tuple | None = None,
+        before: tuple | None = None,
+        from_end: bool = False,
+        inclusive: bool = False,
+        limit: int = 200,
+        matches: int | None = None,
+    ) -> list[tuple]:
+        """Sort keys of up to ``limit`` consecutive records of a list, in list order.
+
+        Keyset paging: a key is ``(segment, *sort values, id)`` (segment 1 holds the
+        records whose first sort value is NULL, listed last in either direction) and
+        each call is a range scan of one index from a key, never an OFFSET. With no
+        position the keys start at the top; ``after`` continues below a key (from it
+        with ``inclusive``), ``before`` continues above one, ``from_end`` ends at the
+        bottom. ``key[-1]`` is the record id.
+
+        ``matches``, the number of records the filters match, picks the plan: many
+        matches walk the sort index and test the filters (a page is found within a few
+        hundred rows), few are found through the filter index and sorted.
+        """
+        terms = _sort_terms(kind, sort_key)
+        forward = before is None and not from_end
+        anchor = after if forward else before
+        ascending = forward != descending  # the direction of the index scan
+        segments = (0, 1) if forward else (1, 0)
+        if anchor is not None:
+            segments = segments[segments.index(anchor[0]) :]
+        where, params = _where(kind, filters, scan=self._walk_sort_index(kind, matches, limit))
+        keys: list[tuple] = []
+        for segment in segments:
+            need = limit - len(keys)
+            if need <= 0:
+                break
+            # A NULL first value is equal for the whole segment: it orders by the rest.
+            ordered = terms if segment == 0 else terms[1:]
+            clauses = [f"{terms[0]} IS {'NOT NULL' if segment == 0 else 'NULL'}"]
+            values = list(params)
+            if anchor is not None and segment == anchor[0]:
+                op = (">" if ascending else "<") + ("=" if inclusive else "")
+                marks = ", ".join("?" * len(ordered))
+                clauses.append(f"({', '.join(ordered)}) {op} ({marks})")
+                values += list(anchor[1:] if segment == 0 else anchor[2:])
+            direction = "ASC" if ascending else "DESC"
+            sql = (
+                f"SELECT {', '.join(terms)} FROM {RECORD_TABLES[kind]}"
+                f" {_and(where, clauses)}"
+                f" ORDER BY {', '.join(f'{term} {direction}' for term in ordered)} LIMIT ?"
+            )
+            keys += [(segment, *row) for row in self.db.execute(sql, [*values, need])]
+        if not forward:
+            keys.reverse()
+        return keys
+
+    def interrupt_when(self, outdated: Callable[[], bool]) -> None:
+        """Abandon this connection's running reads once ``outdated()`` is true: they raise
+        ``sqlite3.OperationalError`` (one of READ_ERRORS). For a worker's own connection."""
+        self.db.conn.set_progress_handler(lambda: 1 if outdated() else 0, 20_000)
+
+    def _walk_sort_index(self, kind: RecordKind, matches: int | None, limit: int) -> bool:
+        """Whether walking the sort index beats sorting the matches: it reads about
+        ``limit * size / matches`` rows, sorting reads ``matches``."""
+        if not matches:
+            return False
+        (size,) = self.db.execute(f"SELECT max(id) FROM {kind.value}").fetchone()
+        return matches * matches > limit * (size or 0)
+
+    def page_anchors(
+        self,
+        kind: RecordKind,
+        filters: RecordFilter = RecordFilter(),
+        sort_key: str | None = None,
+        descending: bool = False,
+        step: int = 200,
+    ) -> list[tuple]:
+        """The keys of records 0, ``step``, 2 * ``step``, ... of a list: where each page
+        starts, so any page is one keyset query away. Scans the whole list once (in
+        SQLite, off the GUI thread for a big list)."""
+        terms = _sort_terms(kind, sort_key)
+        where, params = _where(kind, filters)
+        direction = "DESC" if descending else "ASC"
+        anchors: list[tuple] = []
+        before = 0  # records in the segments already scanned
+        for segment in (0, 1):
+            ordered = terms if segment == 0 else terms[1:]
+            clause = f"{terms[0]} IS {'NOT NULL' if segment == 0 else 'NULL'}"
+            order = ", ".join(f"{term} {direction}" for term in ordered)
+            names = ", ".join(f"k{i}" for i in range(len(terms)))
+            sql = (
+                f"SELECT {names}, n FROM (SELECT"
+                f" {', '.join(f'{term} AS k{i}' for i, term in enumerate(terms))},"
+                f" row_number() OVER (ORDER BY {order}) - 1 AS n"
+                f" FROM {RECORD_TABLES[kind]} {_and(where, [clause])})"
+                " WHERE (n + ?) % ? = 0 ORDER BY n"
+            )
+            rows = self.db.execute(sql, [*params, before % step, step]).fetchall()
+            anchors += [(segment, *row[:-1]) for row in rows]
+            sql = f"SELECT count(*) FROM {RECORD_TABLES[kind]} {_and(where, [clause])}"
+            before += self.db.execute(sql, params).fetchone()[0]
+        return anchors
 
     def rows(self, kind: RecordKind, ids: Iterable[int]) -> list[dict]:
         """The display rows of these records, in the order given."""
@@ -387,34 +514,56 @@ class Archive:
 
     def count(self, kind: RecordKind, filters: RecordFilter = RecordFilter()) -> int:
         where, params = _where(kind, filters)
-        alias = ID_EXPR[kind].split(".")[0]
-        table = "operations" if kind is RecordKind.OPERATIONS else "quotes"
-        sql = f"SELECT count(*) FROM {table} {alias} {where}"
+        sql = f"SELECT count(*) FROM {RECORD_TABLES[kind]} {where}"
         return self.db.execute(sql, params).fetchone()[0]
 
     # -- reading: facets and charts ---------------------------------------------
 
-    def city_facet(self, filters: RecordFilter = RecordFilter()) -> list[FacetValue]:
-        """Cities with their number of operations, under every filter but the city one."""
-        where, params = _where(RecordKind.OPERATIONS, filters.without("cities"))
-        extra = "AND" if where else "WHERE"
-        sql = (
-            "SELECT p.id, p.label, count(*) AS n FROM operations o"
-            f" JOIN places p ON p.id = o.city_id {where} {extra} o.city_id IS NOT NULL"
-            " GROUP BY p.id ORDER BY n DESC, p.label"
-        )
-        return [FacetValue(*row) for row in self.db.execute(sql, params)]
+    def city_facet(
+        self, filters: RecordFilter = RecordFilter(), cap: int | None = None
+    ) -> list[FacetValue]:
+        """Cities with their number of operations, under every filter but the city one.
 
-    def speaker_facet(self, filters: RecordFilter = RecordFilter()) -> list[FacetValue]:
-        """Speakers with their number of quotes, under every filter but the speaker one."""
-        where, params = _where(RecordKind.QUOTES, filters.without("speakers"))
-        extra = "AND" if where else "WHERE"
+        With ``cap``, at most that many operations are counted: counts that hit it are
+        lower bounds, marked ``approximate``.
+        """
+        where, params = _where(RecordKind.OPERATIONS, filters.without("cities"))
+        inner = f"SELECT o.city_id FROM operations o {_and(where, ['o.city_id IS NOT NULL'])}"
+        return self._facet(inner, params, cap, "SELECT id, label FROM places", "city_id")
+
+    def speaker_facet(
+        self, filters: RecordFilter = RecordFilter(), cap: int | None = None
+    ) -> list[FacetValue]:
+        """Speakers with their number of quotes, under every filter but the speaker one.
+
+        Without other filters the counts are pre-aggregated (kept by triggers); with
+        ``cap``, at most that many quotes are counted (see :meth:`city_facet`).
+        """
+        rest = filters.without("speakers")
+        if rest.is_empty:
+            sql = (
+                "SELECT s.id, s.name, c.quotes FROM speaker_quote_counts c"
+                " JOIN speakers s ON s.id = c.speaker_id WHERE c.quotes > 0"
+                " ORDER BY c.quotes DESC, s.name"
+            )
+            return [FacetValue(*row) for row in self.db.execute(sql)]
+        where, params = _where(RecordKind.QUOTES, rest)
+        inner = f"SELECT q.speaker_id FROM quotes q {_and(where, ['q.speaker_id IS NOT NULL'])}"
+        labels = "SELECT id, name AS label FROM speakers"
+        return self._facet(inner, params, cap, labels, "speaker_id")
+
+    def _facet(
+        self, inner: str, params: list, cap: int | None, labels: str, key: str
+    ) -> list[FacetValue]:
+        limit = " LIMIT ?" if cap else ""
         sql = (
-            "SELECT s.id, s.name, count(*) AS n FROM quotes q"
-            f" JOIN speakers s ON s.id = q.speaker_id {where} {extra} q.speaker_id IS NOT NULL"
-            " GROUP BY s.id ORDER BY n DESC, s.name"
+            f"SELECT e.id, e.label, c.n FROM (SELECT {key} AS id, count(*) AS n"
+            f" FROM ({inner}{limit}) GROUP BY {key}) c JOIN ({labels}) e"
+            " ON e.id = c.id ORDER BY c.n DESC, e.label"
         )
-        return [FacetValue(*row) for row in self.db.execute(sql, params)]
+        rows = self.db.execute(sql, [*params, cap] if cap else params).fetchall()
+        capped = bool(cap) and sum(row[2] for row in rows) >= cap
+        return [FacetValue(*row, approximate=capped) for row in rows]
 
     def arrests_by_place(
         self, filters: RecordFilter = RecordFilter(), limit: int = 20
@@ -422,15 +571,16 @@ class Archive:
         """The places with the most arrests reported; each place on its own, never rolled up.
 
         A city's count is not added to its state's, so nested places are never
-        counted twice.
+        counted twice. Aggregated from a covering index, then joined to the few
+        places shown.
         """
         where, params = _where(RecordKind.OPERATIONS, filters)
-        extra = "AND" if where else "WHERE"
         sql = (
-            "SELECT p.id, p.label, p.kind, sum(o.count) AS total, count(*),"
-            " max(o.qualifier <> 'exact') FROM operations o"
-            f" JOIN places p ON p.id = o.place_id {where} {extra} o.place_id IS NOT NULL"
-            " GROUP BY p.id ORDER BY total DESC, p.label LIMIT ?"
+            "SELECT p.id, p.label, p.kind, t.total, t.n, t.approximate FROM"
+            " (SELECT o.place_id, sum(o.count) AS total, count(*) AS n,"
+            " max(o.qualifier <> 'exact') AS approximate FROM operations o"
+            f" {_and(where, ['o.place_id IS NOT NULL'])} GROUP BY o.place_id) t"
+            " JOIN places p ON p.id = t.place_id ORDER BY t.total DESC, p.label LIMIT ?"
         )
         rows = self.db.execute(sql, [*params, limit])
         return [
@@ -464,6 +614,57 @@ class Archive:
                 row["approximate"] = row["qualifier"] != "exact"
             yield row
 
+    # -- reading: lookups for export, bundles and publishing ----------------------
+    # (export by name from the command line, manifests, and `archive-gui serve`)
+
+    def city_ids(self, name: str) -> list[int]:
+        """Ids of the cities called ``name`` ("Atlanta" or "Atlanta, GA"), ignoring case."""
+        rows = self.db.execute(
+            "SELECT id FROM places WHERE kind = 'city'"
+            " AND (name = ? COLLATE NOCASE OR label = ? COLLATE NOCASE) ORDER BY id",
+            [name.strip(), name.strip()],
+        )
+        return [row[0] for row in rows]
+
+    def speaker_ids(self, name: str) -> list[int]:
+        """Ids of the speakers (people or organisations) called ``name``, ignoring case."""
+        rows = self.db.execute(
+            "SELECT id FROM speakers WHERE name = ? COLLATE NOCASE ORDER BY id", [name.strip()]
+        )
+        return [row[0] for row in rows]
+
+    def facet_labels(self, facet: str, ids: Iterable[int]) -> dict[int, str]:
+        """What the filter panels show for these ids: city labels or speaker names."""
+        sql = {
+            "cities": "SELECT id, label FROM places WHERE id = ?",
+            "speakers": "SELECT id, name FROM speakers WHERE id = ?",
+        }[facet]
+        found = (self.db.execute(sql, [i]).fetchone() for i in ids)
+        return {row[0]: row[1] for row in found if row}
+
+    def table_columns(self, table: str) -> tuple[str, ...]:
+        """The columns of a table of the archive (none if it has no such table): how
+        export and bundles carry fields that a later schema adds."""
+        return tuple(
+            row[0] for row in self.db.execute("SELECT name FROM pragma_table_info(?)", [table])
+        )
+
+    def record_fields(
+        self, kind: RecordKind, ids: Iterable[int], names: Iterable[str]
+    ) -> dict[int, dict]:
+        """Columns of the record table itself (e.g. a review status) for these records."""
+        names = [name for name in names if name in self.table_columns(kind.value)]
+        ids = list(ids)
+        if not names or not ids:
+            return {}
+        quoted = ", ".join(f'"{name}"' for name in names)  # checked against the schema
+        sql = f"SELECT id, {quoted} FROM {kind.value} WHERE id IN ({_marks(ids)})"
+        return {row[0]: dict(zip(names, row[1:], strict=True)) for row in self.db.execute(sql, ids)}
+
+    def checkpoint(self) -> None:
+        """Move everything in the write-ahead log into the main file (before serving it)."""
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
 
 _QUOTE_EXPORT = (
     "SELECT q.id, q.text, s.name AS speaker, s.kind AS speaker_kind,"
@@ -492,35 +693,54 @@ _OPERATION_EXPORT = (
 )
 
 
-def _where(kind: RecordKind, filters: RecordFilter) -> tuple[str, list]:
-    """A WHERE clause of bound parameters for the filters, over the kind's aliases."""
+def _where(kind: RecordKind, filters: RecordFilter, scan: bool = False) -> tuple[str, list]:
+    """A WHERE clause of bound parameters for the filters, over the kind's aliases.
+
+    With ``scan`` the filters cannot drive an index (SQLite's unary ``+``): a query
+    ordered by an index then walks it and tests each row, the fast plan when the
+    filters match a large share of the records.
+    """
     clauses: list[str] = []
     params: list = []
     cities = sorted(filters.cities)
     speakers = sorted(filters.speakers)
+    plus = "+" if scan else ""
     if kind is RecordKind.OPERATIONS:
         if cities:
-            clauses.append(f"o.city_id IN ({_marks(cities)})")
+            clauses.append(f"{plus}o.city_id IN ({_marks(cities)})")
             params += cities
         if speakers:
             clauses.append(
-                "o.article_id IN (SELECT article_id FROM quotes"
+                f"{plus}o.article_id IN (SELECT article_id FROM quotes"
                 f" WHERE speaker_id IN ({_marks(speakers)}))"
             )
             params += speakers
     else:
         if speakers:
-            clauses.append(f"q.speaker_id IN ({_marks(speakers)})")
+            clauses.append(f"{plus}q.speaker_id IN ({_marks(speakers)})")
             params += speakers
         if cities:
             clauses.append(
-                "q.article_id IN (SELECT article_id FROM operations"
+                f"{plus}q.article_id IN (SELECT article_id FROM operations"
                 f" WHERE city_id IN ({_marks(cities)}))"
             )
             params += cities
     if not clauses:
         return "", []
     return "WHERE " + " AND ".join(clauses), params
+
+
+def _sort_terms(kind: RecordKind, sort_key: str | None) -> tuple[str, ...]:
+    """The whitelisted ORDER BY terms of a list, ending with the record id."""
+    return (*column(kind, sort_key or DEFAULT_SORT[kind]).sort_terms, ID_EXPR[kind])
+
+
+def _and(where: str, clauses: list[str]) -> str:
+    """``where`` (a WHERE clause or "") with more conditions ANDed on."""
+    if not clauses:
+        return where
+    joined = " AND ".join(clauses)
+    return f"{where} AND {joined}" if where else f"WHERE {joined}"
 
 
 def _state_of(city: Place) -> Place:

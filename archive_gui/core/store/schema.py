@@ -22,7 +22,11 @@ class Column:
     key: str
     header: str
     expr: str  # SQL expression over the aliases of the kind's FROM clause
-    sort: tuple[str, ...] | None = ()  # () sorts by ``expr``; None is not sortable
+    # SQL to sort by, over the record table's own alias only (joined values have
+    # copies there, kept by triggers), so that every order is one index: () sorts by
+    # ``expr``; None is not sortable. Only the first term may be NULL (NULLs sort
+    # last in both directions); the record id breaks the remaining ties.
+    sort: tuple[str, ...] | None = ()
 
     @property
     def sort_terms(self) -> tuple[str, ...]:
@@ -73,23 +77,31 @@ FROM_CLAUSES = {
 
 ID_EXPR = {RecordKind.OPERATIONS: "o.id", RecordKind.QUOTES: "q.id"}
 
+# The record table alone, for keyset paging and counts: sort keys and filters use only it.
+RECORD_TABLES = {RecordKind.OPERATIONS: "operations o", RecordKind.QUOTES: "quotes q"}
+
 COLUMNS: dict[RecordKind, tuple[Column, ...]] = {
     RecordKind.OPERATIONS: (
         Column("count_text", "Arrests", "o.count_text", sort=("o.count",)),
         Column("qualifier", "Qualifier", "o.qualifier"),
-        Column("place", "Place", "p.label"),
-        Column("period", "Period", "o.period_text", sort=("o.period_start", "o.period_text")),
+        Column("place", "Place", "p.label", sort=("o.sort_place",)),
+        Column(
+            "period",
+            "Period",
+            "o.period_text",
+            sort=("o.period_start", "coalesce(o.period_text, '')"),
+        ),
         Column("agency", "Agency", "o.agency"),
-        Column("published", "Published", "a.published", sort=("a.published", "o.start")),
-        Column("article", "Article", "a.title"),
+        Column("published", "Published", "a.published", sort=("o.sort_published", "o.start")),
+        Column("article", "Article", "a.title", sort=("o.sort_title",)),
     ),
     RecordKind.QUOTES: (
         Column("text", "Quote", "q.text"),
-        Column("speaker", "Speaker", "s.name"),
+        Column("speaker", "Speaker", "s.name", sort=("q.sort_speaker",)),
         Column("role", "Role", "q.speaker_role"),
         Column("tags", "Tags", _TAGS_OF_QUOTE, sort=None),
-        Column("published", "Published", "a.published", sort=("a.published", "q.start")),
-        Column("article", "Article", "a.title"),
+        Column("published", "Published", "a.published", sort=("q.sort_published", "q.start")),
+        Column("article", "Article", "a.title", sort=("q.sort_title",)),
     ),
 }
 

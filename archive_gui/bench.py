@@ -1,0 +1,453 @@
+"""Measure the archive browser on a large synthetic archive.
+
+    python -m archive_gui.bench [--quotes N] [--db PATH] [--runs R]
+
+Builds (or reuses) a synthetic archive of N quotes (see archive_gui.core.synthetic),
+drives the real main window offscreen through the interactions of the performance
+targets, and prints one line per figure (median and p95 over R runs) and a final
+JSON line with every figure. The longest GUI-thread stall is measured by a 5 ms
+timer that records how late it fires.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+TARGETS = {
+    "startup_first_paint_ms": 1000,
+    "startup_populated_ms": 1500,
+    "facet_click_table_ms": (100, 250),
+    "sort_table_ms": (100, 250),
+    "search_table_ms": (100, 250),
+    "facets_and_chart_ms": 300,
+    "jump_to_end_ms": 30,
+    "jump_to_row_ms": 30,
+    "max_gui_stall_ms": 50,
+    "tag_10k_ms": 1000,
+    "untag_10k_ms": 1000,
+    "export_100k_csv_ms": 3000,
+    "import_articles_per_s": 300,
+    "peak_rss_mb": 400,
+}
+
+
+def cache_path(quotes: int) -> Path:
+    """Where the benchmark archive of this size lives: outside the repository, named by
+    the schema and generator version it was built with (a change builds a new one)."""
+    from archive_gui.core.paths import bundled_path
+    from archive_gui.core.synthetic import GENERATOR_VERSION
+
+    digest = hashlib.sha256()
+    for sql in sorted(bundled_path("db").glob("*.sql")):
+        digest.update(sql.read_bytes())
+    digest.update(str(GENERATOR_VERSION).encode())
+    base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "archive-gui"
+    return base / f"bench-{quotes}-{digest.hexdigest()[:10]}.db"
+
+
+def ensure_archive(path: Path, quotes: int) -> float | None:
+    """Build the archive in a child process if it is missing; return the build seconds."""
+    if path.exists():
+        return None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for old in path.parent.glob(f"bench-{quotes}-*.db*"):
+        old.unlink()
+    print(f"building a synthetic archive of {quotes:,} quotes at {path} …", flush=True)
+    started = time.perf_counter()
+    partial = path.with_name(path.name + ".partial")
+    for stale in path.parent.glob(partial.name + "*"):
+        stale.unlink()
+    subprocess.run(
+        [sys.executable, "-m", "archive_gui.core.synthetic", "--quotes", str(quotes), partial],
+        check=True,
+    )
+    partial.rename(path)
+    return time.perf_counter() - started
+
+
+def summary(samples: list[float]) -> dict:
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return {
+        "median": round(statistics.median(ordered), 1),
+        "p95": round(p95, 1),
+        "max": round(ordered[-1], 1),
+        "n": len(ordered),
+    }
+
+
+# -- the startup probe (a child process per run) -------------------------------------
+
+
+def startup_probe(db: Path) -> None:
+    """Open the window on ``db`` and print when it first painted and when it was
+    populated (rows, facets and chart), in seconds since BENCH_T0 (the parent's clock
+    just before it started this process)."""
+    t0 = float(os.environ["BENCH_T0"])
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from archive_gui.core.store import Archive
+    from archive_gui.ui.main_window import MainWindow
+
+    app = QApplication(sys.argv[:1])
+    seen: dict[str, float] = {}
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event) -> bool:
+            if event.type() == QEvent.Type.Paint and "first_paint" not in seen:
+                seen["first_paint"] = time.time() - t0
+            return False
+
+    window = MainWindow(Archive.open(db))
+    watcher = FirstPaint()
+    window.quotes_table.viewport().installEventFilter(watcher)
+    window.operations_table.viewport().installEventFilter(watcher)
+    state = {"summaries": False}
+    window.summaries_shown.connect(lambda: state.update(summaries=True))
+
+    def check() -> None:
+        models = (window.operations_model, window.quotes_model)
+        ready = state["summaries"] and not any(m.is_loading for m in models)
+        if ready and window.chart.is_built and "first_paint" in seen:
+            window.operations_table.viewport().repaint()
+            seen["populated"] = time.time() - t0
+            seen["rows"] = window.operations_model.rowCount()
+            app.quit()
+            return
+        QTimer.singleShot(2, check)
+
+    window.show()
+    QTimer.singleShot(0, check)
+    QTimer.singleShot(60_000, app.quit)
+    app.exec()
+    print(json.dumps(seen))
+    window.close()
+    window.archive.close()
+
+
+def measure_startup(db: Path, runs: int) -> tuple[list[float], list[float]]:
+    first, populated = [], []
+    for _ in range(runs):
+        env = dict(os.environ, BENCH_T0=repr(time.time()))
+        out = subprocess.run(
+            [sys.executable, "-m", "archive_gui.bench", "--startup-probe", "--db", str(db)],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        ).stdout
+        seen = json.loads(out.strip().splitlines()[-1])
+        first.append(seen["first_paint"] * 1000)
+        populated.append(seen["populated"] * 1000)
+    return first, populated
+
+
+# -- the in-process interactions ----------------------------------------------------
+
+
+class StallMonitor:
+    """A 5 ms timer that records how late it fires: the GUI thread's longest stall."""
+
+    INTERVAL_MS = 5
+
+    def __init__(self):
+        from PySide6.QtCore import QTimer
+
+        self.longest = 0.0
+        self.phase = ""
+        self.longest_phase = ""
+        self.running = False
+        self._last = 0.0
+        self._timer = QTimer()
+        self._timer.setInterval(self.INTERVAL_MS)
+        self._timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self._last = time.perf_counter()
+        self.running = True
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self.running = False
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        late = (now - self._last) * 1000 - self.INTERVAL_MS
+        if late > self.longest:
+            self.longest, self.longest_phase = late, self.phase
+        self._last = now
+
+
+def wait_for(app, condition, timeout: float = 60.0) -> None:
+    deadline = time.perf_counter() + timeout
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the window did not finish in time")
+        app.processEvents()
+        time.sleep(0.0005)
+
+
+def run_interactions(db: Path, runs: int) -> dict:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from archive_gui.core.store import Archive
+    from archive_gui.ui.main_window import MainWindow
+    from archive_gui.ui.models import FacetIdRole
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    window = MainWindow(Archive.open(db))
+    window.resize(1400, 900)
+    window.show()
+    state = {"summaries": 0}
+    window.summaries_shown.connect(lambda: state.update(summaries=state["summaries"] + 1))
+    models = (window.operations_model, window.quotes_model)
+    wait_for(app, lambda: state["summaries"] and not any(m.is_loading for m in models))
+    wait_for(app, lambda: all(m.has_anchors for m in models))
+    window.chart.plot  # noqa: B018 - built (pyqtgraph imported) before measuring
+    window.tabs.setCurrentWidget(window.quotes_table)
+    view, model = window.quotes_table, window.quotes_model
+    app.processEvents()
+
+    monitor = StallMonitor()
+    monitor.start()
+    figures: dict[str, list[float]] = {k: [] for k in ("facet", "summaries", "sort", "end", "row")}
+
+    def settle_table(started: float) -> float:
+        wait_for(app, lambda: not any(m.is_loading for m in models))
+        view.viewport().repaint()
+        return (time.perf_counter() - started) * 1000
+
+    def toggle(panel, facet_id: int, checked: bool) -> None:
+        before = state["summaries"]
+        started = time.perf_counter()
+        panel.model.set_checked(facet_id, checked)
+        figures["facet"].append(settle_table(started))
+        wait_for(app, lambda: state["summaries"] > before)
+        figures["summaries"].append((time.perf_counter() - started) * 1000)
+
+    rng = random.Random(5)
+    for run in range(runs):
+        panel = window.city_panel if run % 2 == 0 else window.speaker_panel
+        monitor.phase = f"facet click ({panel.objectName()})"
+        facet = panel.model
+        # The most common value, then others down the long tail.
+        row = 0 if run < 2 else rng.randrange(min(facet.rowCount(), 50))
+        facet_id = facet.index(row).data(FacetIdRole)
+        toggle(panel, facet_id, True)
+        toggle(panel, facet_id, False)
+
+    sortable = [c for c in range(model.columnCount()) if model.is_sortable(c)]
+    for run in range(runs):
+        column = sortable[run % len(sortable)]
+        monitor.phase = f"sort by {model.column_key(column)}"
+        order = Qt.SortOrder.DescendingOrder if run % 2 else Qt.SortOrder.AscendingOrder
+        started = time.perf_counter()
+        view.sortByColumn(column, order)
+        figures["sort"].append(settle_table(started))
+    view.sortByColumn(model.sort_column(), Qt.SortOrder.AscendingOrder)
+    settle_table(time.perf_counter())
+    wait_for(app, lambda: model.has_anchors)
+
+    scrollbar = view.verticalScrollBar()
+    monitor.phase = "jumps"
+    for _run in range(runs):
+        scrollbar.setValue(0)
+        view.viewport().repaint()
+        app.processEvents()  # each action is its own turn of the event loop
+        started = time.perf_counter()
+        view.scrollToBottom()
+        view.viewport().repaint()
+        figures["end"].append((time.perf_counter() - started) * 1000)
+        app.processEvents()
+        for _ in range(3):
+            started = time.perf_counter()
+            scrollbar.setValue(rng.randrange(scrollbar.maximum() + 1))
+            view.viewport().repaint()
+            figures["row"].append((time.perf_counter() - started) * 1000)
+            app.processEvents()
+    app.processEvents()
+    monitor.stop()
+
+    result = {
+        "rows": model.rowCount(),
+        "facet_click_table_ms": summary(figures["facet"]),
+        "facets_and_chart_ms": summary(figures["summaries"]),
+        "sort_table_ms": summary(figures["sort"]),
+        "jump_to_end_ms": summary(figures["end"]),
+        "jump_to_row_ms": summary(figures["row"]),
+        "max_gui_stall_ms": round(monitor.longest, 1),
+        "max_gui_stall_during": monitor.longest_phase,
+    }
+    window.close()
+    window.archive.close()
+    return result
+
+
+# -- store-level figures --------------------------------------------------------------
+
+
+def measure_tagging(db: Path, runs: int) -> dict:
+    from archive_gui.core.store import Archive
+    from archive_gui.core.store.bulk import tag_quotes, untag_quotes
+
+    tag, untag = [], []
+    with Archive.open(db) as archive:
+        (size,) = archive.db.execute("SELECT max(id) FROM quotes").fetchone()
+        rng = random.Random(3)
+        for _ in range(runs):
+            ids = rng.sample(range(1, size + 1), min(10_000, size))
+            started = time.perf_counter()
+            tag_quotes(archive, ids, "bench-selection")
+            tag.append((time.perf_counter() - started) * 1000)
+            started = time.perf_counter()
+            untag_quotes(archive, ids, "bench-selection")
+            untag.append((time.perf_counter() - started) * 1000)
+        with archive.transaction():
+            archive.db.execute("DELETE FROM tags WHERE name = 'bench-selection'")
+    return {"tag_10k_ms": summary(tag), "untag_10k_ms": summary(untag)}
+
+
+def measure_export(db: Path, runs: int) -> dict:
+    from archive_gui.core.export import export_records
+    from archive_gui.core.store import Archive, RecordKind
+
+    samples = []
+    with Archive.open(db) as archive, tempfile.TemporaryDirectory() as tmp:
+        (size,) = archive.db.execute("SELECT max(id) FROM quotes").fetchone()
+        ids = range(1, min(100_000, size) + 1)
+        for _ in range(max(1, runs // 3)):
+            started = time.perf_counter()
+            export_records(archive, RecordKind.QUOTES, "csv", Path(tmp) / "quotes.csv", ids=ids)
+            samples.append((time.perf_counter() - started) * 1000)
+    return {"export_100k_csv_ms": summary(samples), "export_records": len(ids)}
+
+
+_IMPORT_TEMPLATE = (
+    "Agents detain {n} in {city}\n\n"
+    "Federal immigration agents arrested {n} people in {city} this week, "
+    "according to ICE. Article {i} of a benchmark run (synthetic).\n\n"
+    '"We are focused on public safety threats," said ICE spokesman Bryan Cox.\n\n'
+    "Advocates said families were afraid to leave their homes.\n\n"
+    '"People are terrified to go to work," said Maria Lopez, an organizer with '
+    "a local immigrant rights group.\n\n"
+    "Officials did not say how many of those arrested had criminal records.\n"
+)
+_IMPORT_CITIES = ("Atlanta", "Chicago", "Houston", "Denver", "Phoenix", "Newark")
+
+
+def measure_import(db: Path, articles: int = 300) -> dict:
+    from archive_gui.core.importer import import_paths
+    from archive_gui.core.store import Archive
+    from archive_gui.core.store.bulk import delete_articles
+
+    with tempfile.TemporaryDirectory() as tmp, Archive.open(db) as archive:
+        stamp = time.time_ns()
+        for i in range(articles):
+            text = _IMPORT_TEMPLATE.format(
+                n=10 + i % 90, city=_IMPORT_CITIES[i % len(_IMPORT_CITIES)], i=f"{stamp}-{i}"
+            )
+            Path(tmp, f"article-{i:04d}.txt").write_text(text, encoding="utf-8")
+        started = time.perf_counter()
+        report = import_paths(archive, [Path(tmp)])
+        seconds = time.perf_counter() - started
+        delete_articles(archive, report.article_ids)  # leave the bench archive as it was
+    return {
+        "import_articles_per_s": round(report.added / seconds, 1),
+        "import_records": report.quotes + report.operations,
+    }
+
+
+# -- the command ------------------------------------------------------------------------
+
+
+def _line(name: str, value) -> str:
+    target = TARGETS.get(name)
+    if isinstance(value, dict):
+        text = f"median {value['median']:,} ms, p95 {value['p95']:,} ms (n={value['n']})"
+        if isinstance(target, tuple):
+            ok = value["median"] <= target[0] and value["p95"] <= target[1]
+            goal = f"median ≤ {target[0]} ms, p95 ≤ {target[1]} ms"
+        elif target is not None:
+            ok, goal = value["median"] <= target, f"≤ {target} ms"
+        else:
+            ok, goal = None, ""
+    elif value is None:
+        text, ok, goal = "n/a", None, ""
+    else:
+        unit = " MB" if name.endswith("_mb") else ""
+        unit = " articles/s" if name.endswith("_per_s") else unit or " ms"
+        text = f"{value:,}{unit}"
+        if name.endswith("_per_s"):
+            ok, goal = value >= target, f"≥ {target}{unit}"
+        elif target is not None:
+            ok, goal = value <= target, f"≤ {target}{unit}"
+        else:
+            ok, goal = None, ""
+    verdict = "" if ok is None else (" ok" if ok else " MISSES TARGET")
+    return f"{name:24s} {text}" + (f"  [target {goal}]{verdict}" if goal else "")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quotes", type=int, default=1_000_000)
+    parser.add_argument("--db", type=Path, help="the archive to measure (built if missing)")
+    parser.add_argument("--runs", type=int, default=15, help="repetitions per interaction")
+    parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.startup_probe:
+        startup_probe(args.db)
+        return 0
+
+    db = args.db or cache_path(args.quotes)
+    build = ensure_archive(db, args.quotes)
+    figures: dict = {"archive": str(db), "quotes": args.quotes}
+    if build is not None:
+        figures["build_s"] = round(build, 1)
+    first, populated = measure_startup(db, max(3, args.runs // 3))
+    figures["startup_first_paint_ms"] = summary(first)
+    figures["startup_populated_ms"] = summary(populated)
+    figures.update(run_interactions(db, args.runs))
+    figures["search_table_ms"] = None  # no search box yet
+    figures.update(measure_tagging(db, max(3, args.runs // 3)))
+    figures.update(measure_export(db, args.runs))
+    figures.update(measure_import(db))
+    figures["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    for name in (
+        "startup_first_paint_ms",
+        "startup_populated_ms",
+        "facet_click_table_ms",
+        "search_table_ms",
+        "sort_table_ms",
+        "facets_and_chart_ms",
+        "jump_to_end_ms",
+        "jump_to_row_ms",
+        "max_gui_stall_ms",
+        "tag_10k_ms",
+        "untag_10k_ms",
+        "export_100k_csv_ms",
+        "import_articles_per_s",
+        "peak_rss_mb",
+    ):
+        print(_line(name, figures[name]), flush=True)
+    print(json.dumps(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,216 @@
+"""Keyset paging: every way of walking a list gives the order of one full ORDER BY.
+
+The archive has ties (shared dates, speakers, roles, texts, counts) and NULLs
+(unknown dates, unattributed quotes, no role, no place) in every sort column.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+import pytest
+
+from archive_gui.core.records import ArticleMeta, Extraction, Operation, Place, Quote
+from archive_gui.core.store import Archive, RecordFilter, RecordKind
+from archive_gui.core.store.schema import COLUMNS
+
+PAGE = 200
+SPEAKERS = ("Bryan Cox", "Maria Lopez", "Tom Homan", "ACLU", None)
+ROLES = ("spokesman", "organizer", None)
+CITIES = (("Atlanta", "GA"), ("Chicago", "IL"), ("Houston", "TX"), None)
+WORDS = ("We will continue", "Families are afraid", "No comment", "It is the law")
+
+
+def build_archive(archive: Archive, articles: int = 400, seed: int = 4) -> Archive:
+    rng = random.Random(seed)
+    for n in range(articles):
+        published = None if n % 9 == 0 else date(2020, 1 + n % 12, 1 + n % 3)
+        parts, quotes, operations = [f"Article {n}.\n"], [], []
+        for _ in range(rng.randrange(1, 3)):
+            offset = sum(map(len, parts))
+            count = rng.choice((5, 12, 40, 100))
+            city = rng.choice(CITIES)
+            place = Place("city", city[0], city[1]) if city else None
+            text = f"Agents arrested {count} people.\n"
+            start = offset + len("Agents arrested ")
+            operations.append(
+                Operation(
+                    count=count,
+                    qualifier=rng.choice(("exact", "about")),
+                    count_text=str(count),
+                    start=start,
+                    end=start + len(str(count)),
+                    place=place,
+                    period_text=rng.choice(("this week", None)),
+                    agency=rng.choice(("ICE", None)),
+                )
+            )
+            parts.append(text)
+        for _ in range(5):
+            offset = sum(map(len, parts))
+            words = rng.choice(WORDS)
+            speaker = rng.choice(SPEAKERS)
+            quotes.append(
+                Quote(
+                    text=words,
+                    start=offset + 1,
+                    end=offset + 1 + len(words),
+                    speaker=speaker,
+                    speaker_kind="organization" if speaker == "ACLU" else "person",
+                    speaker_role=rng.choice(ROLES) if speaker else None,
+                )
+            )
+            parts.append(f'"{words}," someone said.\n')
+        meta = ArticleMeta(title=rng.choice(("Raids", "Arrests", None)), published=published)
+        archive.add_article("".join(parts), meta, Extraction(quotes, operations), "test")
+    return archive
+
+
+@pytest.fixture(scope="module")
+def keyset_archive():
+    with Archive.in_memory() as archive:
+        yield build_archive(archive)
+
+
+SORTS = [
+    (kind, col.key, descending)
+    for kind in RecordKind
+    for col in COLUMNS[kind]
+    if col.sort is not None
+    for descending in (False, True)
+]
+
+
+def _filters(archive: Archive) -> list[RecordFilter]:
+    atlanta = next(v.id for v in archive.city_facet() if v.label == "Atlanta, GA")
+    cox = next(v.id for v in archive.speaker_facet() if v.label == "Bryan Cox")
+    homan = next(v.id for v in archive.speaker_facet() if v.label == "Tom Homan")
+    return [
+        RecordFilter(),
+        RecordFilter(cities=frozenset({atlanta})),
+        RecordFilter(speakers=frozenset({cox, homan})),
+        RecordFilter(cities=frozenset({atlanta}), speakers=frozenset({cox})),
+    ]
+
+
+def _walk_forward(archive, kind, filters, key, descending, matches=None) -> list[int]:
+    keys = archive.record_keys(kind, filters, key, descending, limit=PAGE, matches=matches)
+    walked = list(keys)
+    while len(keys) == PAGE:
+        keys = archive.record_keys(
+            kind, filters, key, descending, after=keys[-1], limit=PAGE, matches=matches
+        )
+        walked += keys
+    return [k[-1] for k in walked]
+
+
+def _walk_backward(archive, kind, filters, key, descending) -> list[int]:
+    keys = archive.record_keys(kind, filters, key, descending, from_end=True, limit=PAGE)
+    walked = list(keys)
+    while len(keys) == PAGE:
+        keys = archive.record_keys(kind, filters, key, descending, before=keys[0], limit=PAGE)
+        walked = keys + walked
+    return [k[-1] for k in walked]
+
+
+def test_the_archive_has_ties_and_nulls(keyset_archive):
+    ids = list(keyset_archive.record_ids(RecordKind.QUOTES))
+    assert len(ids) == 2000
+    rows = keyset_archive.rows(RecordKind.QUOTES, ids[-50:])
+    assert any(row["published"] is None for row in rows)  # unknown dates sort last
+    speakers = keyset_archive.rows(RecordKind.QUOTES, ids[:400])
+    assert any(row["speaker"] is None for row in speakers)
+
+
+@pytest.mark.parametrize(("kind", "key", "descending"), SORTS)
+def test_walking_pages_either_way_gives_the_full_order(keyset_archive, kind, key, descending):
+    for filters in _filters(keyset_archive):
+        expected = list(keyset_archive.record_ids(kind, filters, key, descending))
+        count = keyset_archive.count(kind, filters)
+        assert len(expected) == count
+        assert _walk_forward(keyset_archive, kind, filters, key, descending) == expected
+        assert _walk_backward(keyset_archive, kind, filters, key, descending) == expected
+        # Either plan (walking the sort index, or sorting the matches) gives the same.
+        for matches in (1, count * 1000):
+            walked = _walk_forward(keyset_archive, kind, filters, key, descending, matches)
+            assert walked == expected
+
+
+@pytest.mark.parametrize(("kind", "key", "descending"), SORTS)
+def test_anchors_start_every_page(keyset_archive, kind, key, descending):
+    for filters in _filters(keyset_archive):
+        expected = list(keyset_archive.record_ids(kind, filters, key, descending))
+        anchors = keyset_archive.page_anchors(kind, filters, key, descending, step=PAGE)
+        assert [a[-1] for a in anchors] == expected[::PAGE]
+        for number, anchor in enumerate(anchors):
+            keys = keyset_archive.record_keys(
+                kind, filters, key, descending, after=anchor, inclusive=True, limit=PAGE
+            )
+            assert [k[-1] for k in keys] == expected[number * PAGE : (number + 1) * PAGE]
+
+
+def test_sort_keys_are_whitelisted(keyset_archive):
+    with pytest.raises(KeyError):
+        keyset_archive.record_keys(RecordKind.QUOTES, sort_key="text; DROP TABLE quotes")
+    with pytest.raises(KeyError):
+        keyset_archive.record_keys(RecordKind.QUOTES, sort_key="tags")
+
+
+def test_sort_copies_follow_edits_of_articles_speakers_and_places(keyset_archive):
+    with Archive.in_memory() as archive:
+        build_archive(archive, articles=20)
+        archive.db.execute(
+            "UPDATE articles SET published = '1999-01-01', title = 'Zz' WHERE id = 7"
+        )
+        archive.db.execute("UPDATE speakers SET name = 'AAA Homan' WHERE name = 'Tom Homan'")
+        archive.db.execute("UPDATE places SET label = 'Aa, GA' WHERE label = 'Atlanta, GA'")
+        for kind in RecordKind:
+            for col in COLUMNS[kind]:
+                if col.sort is None:
+                    continue
+                expected = list(archive.record_ids(kind, sort_key=col.key))
+                assert _walk_forward(archive, kind, RecordFilter(), col.key, False) == expected
+        first = archive.rows(RecordKind.QUOTES, archive.record_ids(RecordKind.QUOTES))[0]
+        assert first["published"] == "1999-01-01"
+        by_speaker = archive.record_ids(RecordKind.QUOTES, sort_key="speaker")
+        assert archive.rows(RecordKind.QUOTES, by_speaker[:1])[0]["speaker"] == "AAA Homan"
+        by_place = archive.record_ids(RecordKind.OPERATIONS, sort_key="place")
+        assert archive.rows(RecordKind.OPERATIONS, by_place[:1])[0]["place"] == "Aa, GA"
+
+
+def test_pre_aggregated_speaker_counts_follow_inserts_and_deletes():
+    from archive_gui.core.store.bulk import delete_articles
+
+    with Archive.in_memory() as archive:
+        build_archive(archive, articles=30)
+        exact = {
+            v.id: v.count
+            for v in archive._facet(
+                "SELECT q.speaker_id FROM quotes q WHERE q.speaker_id IS NOT NULL",
+                [],
+                None,
+                "SELECT id, name AS label FROM speakers",
+                "speaker_id",
+            )
+        }
+        assert {v.id: v.count for v in archive.speaker_facet()} == exact
+        delete_articles(archive, [1, 2, 3])
+        after = {v.id: v.count for v in archive.speaker_facet()}
+        assert sum(after.values()) == archive.count(RecordKind.QUOTES) - sum(
+            1
+            for row in archive.rows(RecordKind.QUOTES, archive.record_ids(RecordKind.QUOTES))
+            if row["speaker"] is None
+        )
+
+
+def test_capped_facets_are_marked_approximate(keyset_archive):
+    atlanta = next(v.id for v in keyset_archive.city_facet() if v.label == "Atlanta, GA")
+    filters = RecordFilter(cities=frozenset({atlanta}))
+    exact = keyset_archive.speaker_facet(filters)
+    assert not any(v.approximate for v in exact)
+    capped = keyset_archive.speaker_facet(filters, cap=10)
+    assert all(v.approximate for v in capped)
+    assert sum(v.count for v in capped) == 10
+    exact_counts = {v.id: v.count for v in exact}
+    assert all(v.count <= exact_counts[v.id] for v in capped)  # lower bounds

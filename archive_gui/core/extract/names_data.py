@@ -429,3 +429,34 @@ def first_name_gender(name: str) -> str | None:
 
 def is_first_name(name: str) -> bool:
     return _lookup(name)[0]
+
+
+# Organisations whose names carry no organisation keyword, with the short name that folds
+# their variants together ("Homeland Security" is the DHS of "Department of Homeland Security").
+KNOWN_ORGANISATIONS = {
+    "Homeland Security": "DHS",
+    "White House": "White House",
+    "Pentagon": "Pentagon",
+    "Border Patrol": "Border Patrol",
+    "Customs and Border Protection": "CBP",
+    "Immigration and Customs Enforcement": "ICE",
+    "Homeland Security Investigations": "HSI",
+    "Enforcement and Removal Operations": "ERO",
+}
+
+# Nouns of an appositive that make the name before it an organisation's:
+# "Kessler Marine, a shipbuilder that employs 900 people, said it ...".
+ORG_APPOSITIVE_NOUNS = word_set(
+    """
+    company firm business corporation contractor subcontractor employer manufacturer
+    processor producer packer meatpacker shipbuilder builder plant factory chain retailer
+    supplier distributor subsidiary startup operator nonprofit non-profit charity group
+    organization organisation coalition union agency association network alliance
+    restaurant bakery farm dairy ranch grower cooperative co-op church congregation
+    ministry newspaper outlet broadcaster station website publisher think-tank tank
+    """
+)
+
+# Words between an unnamed person and the name the article gives them:
+# "a vendor, who gave only his first name, Moussa", "identified only as Lupe".
+NAME_GIVING_FILLERS = word_set("only just simply as by his her their first given name")

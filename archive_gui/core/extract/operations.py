@@ -98,8 +98,16 @@ class _Sentence:
     start: int
     end: int
     paragraph: int
-    asides: list[_Aside] = field(default_factory=list)
+    text: str = field(default="", repr=False)
     headline: bool = False
+    _asides: list[_Aside] | None = field(default=None, repr=False)
+
+    @property
+    def asides(self) -> list[_Aside]:
+        """Found on first use: most sentences have no count, place or period to read."""
+        if self._asides is None:
+            self._asides = _find_asides(self.text, self.start, self.end)
+        return self._asides
 
     def aside_at(self, position: int) -> _Aside | None:
         return next((a for a in self.asides if a.start <= position < a.end), None)
@@ -119,12 +127,10 @@ def _split_sentences(
                 text, max(start, boundary.start() - 12), boundary.start() + 1
             ):
                 continue
-            sentences.append(_Sentence(start, boundary.end(), number))
+            sentences.append(_Sentence(start, boundary.end(), number, text))
             start = boundary.end()
         if text[start : paragraph.end()].strip():
-            sentences.append(_Sentence(start, paragraph.end(), number))
-    for sentence in sentences:
-        sentence.asides = _find_asides(text, sentence.start, sentence.end)
+            sentences.append(_Sentence(start, paragraph.end(), number, text))
     return sentences
 
 

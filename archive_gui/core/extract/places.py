@@ -608,3 +608,8 @@ def resolve_relative(
             PlaceMention(place, mention.text, mention.start, mention.end, mention.members)
         )
     return resolved
+
+
+def is_place_name(name: str) -> bool:
+    """Whether ``name`` is a state, region or city of the offline gazetteer."""
+    return name in _NAMES

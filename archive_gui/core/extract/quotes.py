@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from archive_gui.core.extract.names_data import NAMING_VERBS, SPEECH_VERBS
 from archive_gui.core.extract.speakers import (
@@ -138,6 +138,7 @@ class _Article:
     text: str
     paragraphs: list[tuple[int, int]]
     spans: list[list[_Span]]  # per paragraph, in order
+    sentences: list[int] = field(default_factory=list)  # where each sentence starts
 
     @classmethod
     def read(cls, text: str) -> _Article:
@@ -253,6 +254,7 @@ def _speech_candidates(article: _Article) -> list[_Candidate]:
     for (start, end), spans in zip(article.paragraphs, article.spans, strict=True):
         marks = [(s.open_mark, s.close_mark or end) for s in spans]
         starts = sentence_starts(text, start, end, marks)
+        article.sentences.extend(starts)
         for index, span in enumerate(spans):
             lead = _lead(span, spans[index - 1] if index else None, starts)
             tail = _tail(span, spans[index + 1] if index + 1 < len(spans) else None, starts, end)
@@ -318,10 +320,12 @@ def _is_speech(text: str, span: _Span, lead: tuple[int, int], tail: tuple[int, i
     )
     if in_speech_position and (_FINAL_PUNCTUATION.search(quoted) or _breaks_after(text, tail)):
         return True
+    if span.headline and lead_text.endswith(":"):
+        # "Mayor: 'This is not who we are' as arrests top 250", "Leaders: 'Enough is enough'":
+        # a headline gives the speaker's own words after the colon, however short
+        return True
     if not _is_long_enough(quoted_words):
         return False
-    if span.headline and lead_text.endswith(":"):
-        return True  # "Mayor: 'This is not who we are' as arrests top 250"
     return _reports_speech(lead_tokens) or _calls_something(lead_tokens)
 
 
@@ -431,6 +435,8 @@ def _resolve_mentions(
     Returns, per paragraph, the last person named outside quotes, with the mention.
     """
     attributions = {id(c.mention): c for c in candidates if c.mention is not None}
+    for candidate in attributions.values():
+        candidate.mention.subject = True  # the subject of its speech verb, "said" or not
     taken = sorted((c.mention.start, c.mention.end) for c in attributions.values())
     mentions = [c.mention for c in attributions.values()]
     for start, end in article.outside_quotes():
@@ -441,6 +447,9 @@ def _resolve_mentions(
             if not _overlaps_any(mention, taken)
         )
     mentions.sort(key=lambda m: m.start)
+    sentences = article.sentences
+    for mention in mentions:
+        mention.sentence = bisect_right(sentences, mention.start) - 1
 
     book = EntityBook()
     introduced: dict[int, tuple[Mention, Entity]] = {}

@@ -20,9 +20,12 @@ from archive_gui.core.extract.names_data import (
     ADVERBS,
     CAPITALISED_FUNCTION_WORDS,
     HONORIFIC_GENDER,
+    KNOWN_ORGANISATIONS,
+    NAME_GIVING_FILLERS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
     NON_ORG_ACRONYMS,
+    ORG_APPOSITIVE_NOUNS,
     ORG_CONNECTORS,
     ORG_KEYWORDS,
     ORG_MEMBER_WORDS,
@@ -41,6 +44,7 @@ from archive_gui.core.extract.names_data import (
     is_first_name,
     word_set,
 )
+from archive_gui.core.extract.places import is_place_name as _is_place_name
 from archive_gui.core.extract.textutil import Token, words
 
 PERSON = "person"
@@ -125,6 +129,10 @@ class Mention:
     role: str | None = None
     affiliation: str | None = None
     certain: bool = True
+    # The grammatical subject of its clause ("Pell met with Holloway": Pell), which a
+    # following pronoun prefers over other people of the same sentence.
+    subject: bool = False
+    sentence: int = -1  # index of the article sentence it stands in, when known
 
 
 @dataclass(eq=False)
@@ -164,6 +172,12 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
         mention = _run_mention(text, tokens, run, end, assume_person=False)
         if mention is None:
             continue
+        if mention.kind == PERSON and not mention.certain and _speaks_as_it(text, mention.end):
+            # "Prairie Packers said it would cooperate": what says "it" is an organisation
+            organisation = _org_mention(text, tokens, run)
+            organisation.subject = True
+            mentions.append(organisation)
+            continue
         if mention.kind == PERSON:
             if not mention.certain and " " in mention.name:
                 mention.certain = _speech_follows(text, tokens, mention.end) or _has_relative(
@@ -173,9 +187,54 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
             _add_member_role(tokens, run, mention)
         mentions.append(mention)
     mentions.extend(_unnamed_speakers(text, tokens))
+    for mention in mentions:
+        mention.subject = _opens_clause(text, mention.start)
     mentions.extend(_subject_references(text, tokens))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+# Words opening an adverbial phrase before a clause's subject ("On Monday, Pell ...").
+_INTRO_WORDS = word_set(
+    """
+    on in at after before during since when while as earlier later last this asked
+    speaking outside inside following despite for by with meanwhile still yet
+    """
+)
+_CLAUSE_BOUNDARY = '.!?;:\n"“”—–('
+_MAX_INTRO_WORDS = 8
+
+
+def _opens_clause(text: str, position: int) -> bool:
+    """Whether a mention at ``position`` opens its clause, as a subject does.
+
+    It opens a clause when only a sentence boundary (or a quotation) stands before it, or
+    an adverbial phrase with a comma ("On Monday, ...", "Asked about the raid, ...").
+    """
+    index = position
+    while index > 0 and text[index - 1] in " \t":
+        index -= 1
+    if index <= 0 or text[index - 1] in _CLAUSE_BOUNDARY:
+        return True
+    if text[index - 1] != ",":
+        return False
+    boundary = index - 1
+    lowest = max(0, boundary - 120)
+    while boundary > lowest and text[boundary - 1] not in _CLAUSE_BOUNDARY:
+        boundary -= 1
+    intro = text[boundary : index - 1].split()
+    return 0 < len(intro) <= _MAX_INTRO_WORDS and intro[0].lower() in _INTRO_WORDS
+
+
+_SAYS_IT = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?(?:said|says|announced|stated|confirmed|added|noted)"
+    r"(?:\s+(?:in|on)\s+(?:a|an|its)\s+[\w-]+(?:\s+[\w-]+)?)?,?(?:\s+that)?\s+(?:it|its)\b"
+)
+
+
+def _speaks_as_it(text: str, position: int) -> bool:
+    """Whether a name is followed by "said it ...", "said in a statement that it ..."."""
+    return _SAYS_IT.match(text, position, position + 80) is not None
 
 
 def _speech_follows(text: str, tokens: list[Token], position: int) -> bool:
@@ -241,7 +300,7 @@ def _subject_references(text: str, tokens: list[Token]) -> list[Mention]:
             continue
         if text[noun.end : verb.start] != " ":
             continue
-        found.append(Mention(article.start, noun.end, REFERENCE, word))
+        found.append(Mention(article.start, noun.end, REFERENCE, word, subject=True))
     return found
 
 
@@ -292,8 +351,32 @@ def _unnamed(text: str, tokens: list[Token], index: int) -> Mention | None:
             continue
         start, end = tokens[index].start, tokens[noun_index].end
         capitalised = [i for i in range(index + 1, noun_index) if _is_capitalised(tokens[i].text)]
+        named = _appositive_name(text, end)
+        if named is not None:
+            # "An ICE spokesman, Bryce Doe, said": the description is the named person's role
+            name_start, name_end = named
+            organisation = (
+                text[tokens[capitalised[0]].start : tokens[capitalised[-1]].end]
+                if capitalised
+                else None
+            )
+            return Mention(
+                start,
+                name_end,
+                PERSON,
+                text[name_start:name_end],
+                gender=first_name_gender(text[name_start:name_end].split()[0])
+                or ROLE_GENDER.get(noun)
+                or PERSON_NOUN_GENDER.get(noun),
+                role=noun,
+                affiliation=_base(organisation) if organisation else None,
+            )
         if capitalised and noun in _UNNAMED_MEMBER_NOUNS:
             organisation = _run_mention(text, tokens, capitalised, end, assume_person=False)
+            if organisation is None or organisation.kind != ORGANIZATION:
+                # "a Homeland Security official": whatever an official belongs to is an
+                # organisation, unless it is a person or a place ("a Texas official")
+                organisation = _organisation_by_context(text, tokens, capitalised, organisation)
             if organisation is not None and organisation.kind == ORGANIZATION:
                 organisation.start, organisation.end = start, end
                 organisation.role = noun
@@ -312,8 +395,96 @@ def _unnamed(text: str, tokens: list[Token], index: int) -> Mention | None:
         gender = PERSON_NOUN_GENDER.get(noun) or ROLE_GENDER.get(noun)
         if gender is None:
             gender = _gender_in_clause(text, tokens, noun_index + 1)
+        given = _name_given(text, end)
+        if given is not None:
+            name_start, name_end = given
+            if gender is None:
+                gender = _gender_in_text(text[end:name_start])
+            name = text[name_start:name_end]
+            return Mention(start, name_end, PERSON, name, gender=gender, role=noun)
         return Mention(start, end, UNNAMED, noun, gender=gender, role=noun)
     return None
+
+
+_NAME_GIVING = re.compile(r"\b(?:name|named|identified|identifying|called)\b")
+_GIVEN_NAME = re.compile(r"[A-Z][^\W\d_]+(?:[’'-][A-Z]?[^\W\d_]+)*(?: [A-Z][^\W\d_]+){0,2}")
+_CLAUSE_STOP = re.compile(r"[.;!?]\s|[.;!?]$|[“”\"]")
+_MAX_NAME_GIVING_CHARS = 120
+
+
+# ", Jane Doe," after a description, possibly past a short phrase ("for the county").
+_APPOSITIVE_NAME = re.compile(
+    r"(?:\s+(?:in|for|with|at|of|from)\s+[^,;.“”\"]{1,40}?)?,\s+"
+    r"([A-Z][^\W\d_]+(?:[’'-][A-Z]?[^\W\d_]+)*(?:\s+[A-Z][^\W\d_]+(?:[’'-][A-Z]?[^\W\d_]+)*){1,2})"
+    r"\s*,"
+)
+
+
+def _appositive_name(text: str, position: int) -> tuple[int, int] | None:
+    """The span of a person's full name set off by commas right after a description."""
+    match = _APPOSITIVE_NAME.match(text, position, position + _MAX_NAME_GIVING_CHARS)
+    if match is None:
+        return None
+    name_words = match.group(1).split()
+    if any(
+        _is_acronym(w) or w in ORG_KEYWORDS or w in CAPITALISED_FUNCTION_WORDS for w in name_words
+    ):
+        return None
+    if _is_place_name(match.group(1)) or _is_place_name(name_words[0]):
+        return None
+    return match.span(1)
+
+
+def _name_given(text: str, position: int) -> tuple[int, int] | None:
+    """The name a clause after an unnamed person gives: "one vendor, who gave only his
+    first name, Moussa", "a woman who gave her name only as Lupe", "identified only as Ali"."""
+    limit = min(len(text), position + _MAX_NAME_GIVING_CHARS)
+    stop = _CLAUSE_STOP.search(text, position, limit)
+    limit = stop.start() if stop else limit
+    keyword = _NAME_GIVING.search(text, position, limit)
+    if keyword is None:
+        return None
+    index = keyword.end()
+    while True:
+        gap = index
+        while index < limit and text[index] in " ,":
+            index += 1
+        word = _WORD_AT.match(text, index, limit)
+        if word is None or word.group() not in NAME_GIVING_FILLERS:
+            break
+        index = word.end()
+    found = _GIVEN_NAME.match(text, index, limit)
+    if found is None or gap == index:
+        return None
+    words_ = found.group().split()
+    if any(_is_acronym(w) or w in ORG_KEYWORDS for w in words_):
+        return None
+    return found.start(), found.end()
+
+
+_WORD_AT = re.compile(r"[a-z]+")
+
+
+def _gender_in_text(phrase: str) -> str | None:
+    for word in _WORD_AT.findall(phrase):
+        gender = _GENDERED_WORDS.get(word)
+        if gender is not None:
+            return gender
+    return None
+
+
+def _organisation_by_context(
+    text: str, tokens: list[Token], run: list[int], mention: Mention | None
+) -> Mention | None:
+    """The run before "official" as an organisation, when it names no person or place."""
+    if mention is not None and (mention.kind != PERSON or mention.certain):
+        return None
+    if any(not _joined(text, tokens[a], tokens[b]) for a, b in zip(run, run[1:], strict=False)):
+        return None
+    name = _base(text[tokens[run[0]].start : tokens[run[-1]].end])
+    if _is_place_name(name) or any(is_first_name(_base(tokens[i].text)) for i in run):
+        return None
+    return _org_mention(text, tokens, run)
 
 
 def _organisation_after(text: str, tokens: list[Token], index: int) -> Mention | None:
@@ -610,6 +781,14 @@ def _is_role_like(word: str) -> bool:
 # From a run to a mention
 
 
+# Capitalised words that name nothing on their own (not an organisation keyword either).
+_NEVER_NAMED = frozenset(
+    w
+    for w in CAPITALISED_FUNCTION_WORDS - ORG_KEYWORDS - set(KNOWN_ORGANISATIONS)
+    if not w.endswith(_POSSESSIVE_ENDINGS) and not w.isupper()
+)
+
+
 def _run_mention(
     text: str, tokens: list[Token], run: list[int], limit: int, *, assume_person: bool
 ) -> Mention | None:
@@ -618,10 +797,14 @@ def _run_mention(
     ``tokens`` is the clause the run stands in and ``limit`` where that clause
     ends, for reading an appositive after a person's name.
     """
+    if len(run) == 1 and tokens[run[0]].text in _NEVER_NAMED:
+        return None  # "The", "Thursday": the slow path below finds no name in them either
     while len(run) > 1 and tokens[run[0]].text in CAPITALISED_FUNCTION_WORDS:
         run = run[1:]  # "A DHS spokesperson", "The Rev. Thomas Grady"
     bases = [_base(tokens[i].text) for i in run]
     if _is_org_name(bases) or (len(run) == 1 and _is_acronym(bases[0])):
+        return _org_mention(text, tokens, run)
+    if " ".join(bases) in KNOWN_ORGANISATIONS:
         return _org_mention(text, tokens, run)
     after_connector = run[0] > 0 and tokens[run[0] - 1].text in _CONNECTORS_IN_ROLES
     first = _name_start(bases, after_connector)
@@ -652,12 +835,27 @@ def _run_mention(
     _add_prefix_role(text, tokens, run[first], mention)
     if mention.role is not None:
         mention.certain = True  # "Plant manager Curtis Oberlin"
+    elif not (known_first or titled or honorific) and _organisation_appositive(
+        text, mention.end, limit
+    ):
+        return _org_mention(text, tokens, run)  # "Kessler Marine, a shipbuilder that ..."
     if not _POSSESSIVE.search(tokens[run[-1]].text):
         _add_affiliation(text, mention.end, limit, mention)
         _add_appositive(text, mention.end, limit, mention)
     if mention.gender is None and mention.role:
         mention.gender = ROLE_GENDER.get(mention.role.split()[-1].lower())
     return mention
+
+
+_ORG_APPOSITIVE = re.compile(
+    r"\s*,\s+(?:a|an|the)\s+((?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s*(?:that|which|based|whose|with|in|,)"
+)
+
+
+def _organisation_appositive(text: str, name_end: int, limit: int) -> bool:
+    """Whether the appositive after a name describes an organisation ("a company that")."""
+    match = _ORG_APPOSITIVE.match(text, name_end, min(limit, name_end + _MAX_APPOSITIVE_CHARS))
+    return match is not None and match.group(1).split()[-1].lower() in ORG_APPOSITIVE_NOUNS
 
 
 def _is_org_name(bases: list[str]) -> bool:
@@ -782,11 +980,14 @@ def _add_appositive(text: str, name_end: int, limit: int, mention: Mention) -> N
     phrase_words = phrase.split()
     if not phrase_words or len(phrase_words) > _MAX_APPOSITIVE_WORDS:
         return
-    if phrase_words[0].lower() in _ARTICLES:
+    with_article = phrase_words[0].lower() in _ARTICLES
+    if with_article:
         phrase_words = phrase_words[1:]
     lowered = {_base(w).lower() for w in phrase_words}
     possessive = bool(phrase_words) and _POSSESSIVE.search(phrase_words[0])
-    if not possessive and not lowered & ROLE_WORDS:
+    # "a foreman", "a mother of three": a person noun heading an indefinite description
+    described = with_article and any(w.lower() in PERSON_NOUNS for w in phrase_words[:3])
+    if not possessive and not described and not lowered & ROLE_WORDS:
         return
     role, affiliation = _split_affiliation(" ".join(phrase_words), bool(possessive))
     mention.role = mention.role or role
@@ -858,11 +1059,16 @@ class EntityBook:
         # Entity -> number of its latest mention, least recently mentioned first.
         self._recent: dict[Entity, int] = {}
         self._mentions_read = 0
+        # Entity -> (sentence, whether as subject) of its latest mention.
+        self._seen: dict[Entity, tuple[int, bool]] = {}
+        # Full names not yet known to be people ("Jake Thornton and ..."), by family name:
+        # a later mention of the family name as a clause's subject makes them one.
+        self._pending: dict[str, Mention] = {}
 
     def resolve(self, mention: Mention) -> Entity | None:
         """The entity a mention stands for; it becomes the most recently mentioned one."""
         if mention.kind == PRONOUN:
-            entity = self._antecedent(lambda e: _pronoun_fits(mention, e))
+            entity = self._pronoun_antecedent(mention)
         elif mention.kind == REFERENCE:
             entity = self._antecedent(lambda e: _reference_names(mention.name, e))
             if entity is None:
@@ -883,7 +1089,27 @@ class EntityBook:
             self._recent[entity] = self._mentions_read
             if mention.kind == PRONOUN and entity.kind == PERSON:
                 entity.gender = entity.gender or mention.gender
+            self._seen[entity] = (mention.sentence, mention.subject)
         return entity
+
+    def _pronoun_antecedent(self, pronoun: Mention) -> Entity | None:
+        """The entity a pronoun stands for: the most recently mentioned one that fits, or
+        the subject of that same sentence when it fits too ("Pell met Holloway. He said")."""
+        recent = islice(reversed(self._recent), _MAX_ANTECEDENT_DISTANCE)
+        fitting = (entity for entity in recent if _pronoun_fits(pronoun, entity))
+        best = next(fitting, None)
+        if best is None:
+            return None
+        sentence, subject = self._seen.get(best, (-1, False))
+        if subject or sentence < 0:
+            return best
+        for other in fitting:
+            other_sentence, other_subject = self._seen.get(other, (-1, False))
+            if other_sentence != sentence:
+                break
+            if other_subject:
+                return other
+        return best
 
     def _touch(self, entity: Entity) -> None:
         self._mentions_read += 1
@@ -920,8 +1146,21 @@ class EntityBook:
             entity = self._people.get(mention.name) or self._surname_only(name_words)
         else:
             entity = self._by_surname(mention)
+        if entity is None and not is_full_name and mention.subject:
+            pending = self._pending.pop(mention.name.lower(), None)
+            if pending is not None:
+                # "Thornton, a foreman, said" after "Jake Thornton": the full name's person
+                pending.certain = True
+                pending.gender = pending.gender or mention.gender
+                pending.role = pending.role or mention.role
+                pending.affiliation = pending.affiliation or mention.affiliation
+                mention = pending
+                name_words = mention.name.split()
+                is_full_name = True
         if entity is None:
             if not mention.certain:
+                if is_full_name:
+                    self._pending.setdefault(_surname(name_words).lower(), mention)
                 return None
             surname = _surname(name_words) if is_full_name else mention.name
             entity = Entity(mention.name, PERSON, surname=surname)
@@ -957,6 +1196,16 @@ class EntityBook:
             for entity in self._families.get(mention.name.lower(), [])
             if mention.gender is None or entity.gender in (None, mention.gender)
         ]
+        if not family:
+            # a word of a full name used alone: a family name written first ("Huang Mei"
+            # ... "Huang said") or a first name ("Carla said")
+            family = [
+                entity
+                for entity in self._people.values()
+                if entity.named
+                and mention.name in entity.name.split()[:-1]
+                and (mention.gender is None or entity.gender in (None, mention.gender))
+            ]
         return max(family, key=lambda e: self._recent.get(e, -1), default=None)
 
     def _organisation(self, mention: Mention) -> Entity:
@@ -1036,6 +1285,9 @@ def _org_key(name: str) -> str:
     """The acronym of an organisation name ("Immigration and Customs Enforcement" -> "ICE")."""
     if _is_acronym(name):
         return name
+    known = KNOWN_ORGANISATIONS.get(name)
+    if known is not None:
+        return known
     initials = [
         w[0]
         for w in name.split()

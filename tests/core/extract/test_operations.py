@@ -486,3 +486,61 @@ def test_sweep_nets_a_count():
 def test_directional_washington_is_the_state():
     op = only("Officers arrested 26 people in western Washington over the past two weeks.")
     assert op.place == Place("state", "Washington", "WA", "Seattle")
+
+
+def _counts_places(text):
+    return [
+        (op.count, op.place.kind if op.place else None, op.place.name if op.place else None)
+        for op in operations(text)
+    ]
+
+
+def test_elliptical_state_roundup_gives_one_operation_per_state():
+    text = (
+        "Officers arrested 120 people in a week-long sweep, the agency said. "
+        "In Ohio, 50 were arrested; in Iowa, 40; in New York, 20; and in Utah, 10."
+    )
+    found = _counts_places(text)
+    assert (40, "state", "Iowa") in found
+    assert (20, "state", "New York") in found
+    assert (10, "state", "Utah") in found
+
+
+def test_elliptical_items_after_accounted_for_and_offices():
+    shares = _counts_places(
+        "Agents arrested 70 people across the region last week. "
+        "Denver accounted for 30 of the arrests, Boise for 25 and Omaha for 15."
+    )
+    assert shares[1:] == [(30, "city", "Denver"), (25, "city", "Boise"), (15, "city", "Omaha")]
+    offices = _counts_places(
+        "The Newark office reported about 700 arrests and the Miami office about 500."
+    )
+    assert offices == [(700, "area", "Newark"), (500, "area", "Miami")]
+
+
+def test_items_after_a_picked_up_clause_take_their_own_city():
+    found = _counts_places(
+        "Forty were picked up in the Tampa area, 12 in Orlando and 9 in Jacksonville, "
+        "officials said."
+    )
+    assert found == [(40, "city", "Tampa"), (12, "city", "Orlando"), (9, "city", "Jacksonville")]
+
+
+def test_list_of_field_offices_names_areas_not_cities():
+    found = _counts_places(
+        "ICE arrested 300 people nationwide. Arrests by field office were: Denver (120); "
+        "Newark (100); and Seattle (80)."
+    )
+    assert found[1:] == [(120, "area", "Denver"), (100, "area", "Newark"), (80, "area", "Seattle")]
+
+
+def test_arresting_office_is_its_area():
+    op = only("ERO Denver arrested 75 noncitizens in June, the agency said.")
+    assert (op.place.kind, op.place.name) == ("area", "Denver")
+
+
+def test_county_is_its_state_but_not_a_county_building():
+    op = only("Deputies arrested 14 people in Gwinnett County on Friday.")
+    assert op.place == Place("state", "Georgia", "GA", "Atlanta")
+    op = only("AUSTIN, Texas — Officers arrested five people at the Travis County courthouse.")
+    assert (op.place.kind, op.place.name) == ("city", "Austin")

@@ -259,6 +259,10 @@ def describe_filters(archive: Archive, filters: RecordFilter) -> dict:
             labels = archive.facet_labels(item.name, ids)
             key = "label" if item.name == "cities" else "name"
             described[item.name] = [{"id": i, key: labels.get(i)} for i in ids]
+        elif not value:
+            continue  # a filter not in use (the researcher's facets, search, chart bars)
+        elif hasattr(value, "source"):
+            described[item.name] = value.source  # a parsed search: the query as typed
         elif isinstance(value, set | frozenset | tuple | list):
             described[item.name] = sorted(value, key=str)
         else:

@@ -1,4 +1,7 @@
-"""The bar chart of arrests reported per place.
+"""The bar charts of arrests reported: per place, and over time (by month or week).
+
+A click on a bar filters the lists to that place or period; hovering over a bar
+shows the operations behind it (``hover_text`` gives the text).
 
 pyqtgraph (and numpy) cost a few hundred milliseconds to import: the plot is built
 after the window's first paint, or when something asks for it.
@@ -6,19 +9,24 @@ after the window's first paint, or when something asks for it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QScrollArea,
     QStackedLayout,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from archive_gui.core.store.archive import PlaceTotal
+from archive_gui.core.store.filtering import PeriodTotal
 from archive_gui.ui.models import APPROXIMATE_MARK
 
 BAR_COLOR = QColor("#3b6ea5")
@@ -70,9 +78,13 @@ class ArrestChartPanel(QWidget):
     rows (0 at the top), so ``totals_item.getData()`` reads back what is drawn.
     """
 
+    bar_clicked = Signal(object)  # the PlaceTotal of the bar
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("arrestChart")
+        self.hover_text: Callable[[PlaceTotal], str] | None = None
+        self._hovered: int | None = None
         self._totals: list[PlaceTotal] = []
         self._plot = None
         self._bars = None
@@ -156,8 +168,53 @@ class ArrestChartPanel(QWidget):
         self._totals_item = pg.PlotDataItem(x=[], y=[], pen=None)
         plot.addItem(self._bars)
         plot.addItem(self._totals_item)
+        plot.scene().sigMouseClicked.connect(self._scene_clicked)
+        plot.scene().sigMouseMoved.connect(self._scene_moved)
+        plot.setCursor(Qt.CursorShape.PointingHandCursor)
         self._scroll.setWidget(plot)
         self._render()
+
+    def bar_at(self, scene_pos: QPointF) -> int | None:
+        """The row of the bar under a point of the plot's scene, if any."""
+        if self._plot is None or not self._totals:
+            return None
+        point = self._plot.getPlotItem().vb.mapSceneToView(scene_pos)
+        row = round(point.y())
+        if 0 <= row < len(self._totals) and abs(point.y() - row) <= BAR_HEIGHT / 2:
+            return row
+        return None
+
+    def bar_center(self, row: int) -> QPointF:
+        """Where the middle of a bar is, in the plot widget's coordinates (for tests)."""
+        total = self._totals[row]
+        vb = self.plot.getPlotItem().vb
+        scene = vb.mapViewToScene(QPointF(max(total.total, 1) / 2, row))
+        return self.plot.mapFromScene(scene)
+
+    def click_bar(self, row: int) -> None:
+        self.bar_clicked.emit(self._totals[row])
+
+    def _scene_clicked(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        row = self.bar_at(event.scenePos())
+        if row is not None:
+            self.click_bar(row)
+
+    def _scene_moved(self, scene_pos) -> None:
+        row = self.bar_at(scene_pos)
+        if row == self._hovered:
+            return
+        self._hovered = row
+        if row is None or self.hover_text is None:
+            QToolTip.hideText()
+            return
+        text = self.hover_text(self._totals[row])
+        view_pos = self._plot.mapFromScene(scene_pos)
+        QToolTip.showText(self._plot.mapToGlobal(view_pos), text, self._plot)
+
+    def tooltip_for(self, row: int) -> str:
+        return self.hover_text(self._totals[row]) if self.hover_text else ""
 
     def show_totals(self, totals: list[PlaceTotal]) -> None:
         self._totals = list(totals)
@@ -217,3 +274,184 @@ class ArrestChartPanel(QWidget):
             axis.setTextPen(text_pen)
             axis.setPen(pg.mkPen(self.palette().mid().color()))
             axis.setStyle(tickFont=self.font())
+
+
+UNITS = (("month", "By month"), ("week", "By week"))
+MAX_TICKS = 14
+
+
+class ArrestsOverTimePanel(QWidget):
+    """Vertical bars of the arrests reported per month or week, under the current filters.
+
+    ``unit_changed(unit)`` when the user picks months or weeks; ``period_clicked`` with
+    the PeriodTotal of a clicked bar. Breakdowns of another count are not added again.
+    """
+
+    unit_changed = Signal(str)
+    period_clicked = Signal(object)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("arrestsOverTime")
+        self.hover_text: Callable[[PeriodTotal], str] | None = None
+        self._totals: list[PeriodTotal] = []
+        self._plot = None
+        self._bars = None
+        self._value_labels: list = []
+        self._hovered: int | None = None
+
+        title = QLabel("Arrests reported, over time")
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        self.unit_combo = QComboBox()
+        self.unit_combo.setObjectName("chartUnit")
+        for unit, text in UNITS:
+            self.unit_combo.addItem(text, unit)
+        self.unit_combo.currentIndexChanged.connect(
+            lambda _i: self.unit_changed.emit(self.unit_combo.currentData())
+        )
+        header = QHBoxLayout()
+        header.addWidget(title)
+        header.addWidget(self.unit_combo)
+        header.addStretch()
+        header.addLayout(_legend_entry(False, "exact"))
+        header.addSpacing(12)
+        header.addLayout(_legend_entry(True, f"{APPROXIMATE_MARK} includes approximate counts"))
+
+        self.empty_label = QLabel("No arrests with a known date in the current selection.")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setEnabled(False)
+        self._holder = QWidget()
+        self._holder_layout = QVBoxLayout(self._holder)
+        self._holder_layout.setContentsMargins(0, 0, 0, 0)
+        self._stack = QStackedLayout()
+        self._stack.addWidget(self._holder)
+        self._stack.addWidget(self.empty_label)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(header)
+        layout.addLayout(self._stack)
+
+    @property
+    def unit(self) -> str:
+        return self.unit_combo.currentData()
+
+    @property
+    def totals(self) -> list[PeriodTotal]:
+        return list(self._totals)
+
+    @property
+    def plot(self):
+        self._ensure_plot()
+        return self._plot
+
+    def show_totals(self, totals: list[PeriodTotal]) -> None:
+        self._totals = list(totals)
+        self._stack.setCurrentWidget(self._holder if totals else self.empty_label)
+        if self._plot is not None or (totals and self.isVisible()):
+            self._ensure_plot()
+            self._render()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._totals:
+            self._ensure_plot()
+            self._render()
+
+    def _ensure_plot(self) -> None:
+        if self._plot is not None:
+            return
+        import pyqtgraph as pg
+
+        self._plot = plot = pg.PlotWidget()
+        plot.setBackground(self.palette().base().color())
+        plot.setMenuEnabled(False)
+        plot.setMouseEnabled(x=False, y=False)
+        plot.hideButtons()
+        plot.showGrid(x=False, y=True, alpha=0.25)
+        plot.getPlotItem().getAxis("left").setLabel("arrests (stated counts)")
+        text_pen = pg.mkPen(self.palette().text().color())
+        for name in ("left", "bottom"):
+            axis = plot.getAxis(name)
+            axis.setTextPen(text_pen)
+            axis.setPen(pg.mkPen(self.palette().mid().color()))
+            axis.setStyle(tickFont=self.font())
+        self._bars = pg.BarGraphItem(x=[], height=[], width=BAR_HEIGHT, pen=bar_pen())
+        plot.addItem(self._bars)
+        plot.scene().sigMouseClicked.connect(self._scene_clicked)
+        plot.scene().sigMouseMoved.connect(self._scene_moved)
+        plot.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._holder_layout.addWidget(plot)
+
+    def _render(self) -> None:
+        import numpy as np
+        import pyqtgraph as pg
+
+        plot, totals = self._plot, self._totals
+        for label in self._value_labels:
+            plot.removeItem(label)
+        self._value_labels = []
+        xs = np.arange(len(totals), dtype=float)
+        heights = np.array([t.total for t in totals], dtype=float)
+        self._bars.setOpts(
+            x=xs,
+            height=heights,
+            width=BAR_HEIGHT,
+            brushes=[bar_brush(t.approximate) for t in totals],
+        )
+        if not totals:
+            return
+        for x, total in zip(xs, totals, strict=True):
+            text = f"{total.total:,}"
+            if total.approximate:
+                text = f"{APPROXIMATE_MARK} {text}"
+            label = pg.TextItem(text, color=self.palette().text().color(), anchor=(0.5, 1))
+            label.setPos(x, total.total)
+            plot.addItem(label)
+            self._value_labels.append(label)
+        step = max(1, -(-len(totals) // MAX_TICKS))
+        ticks = [(float(x), t.key) for x, t in zip(xs, totals, strict=True)][::step]
+        plot.getAxis("bottom").setTicks([ticks])
+        plot.setXRange(-0.6, max(len(totals), 4) - 0.4, padding=0)
+        plot.setYRange(0, float(heights.max()) * 1.2, padding=0)
+
+    def bar_at(self, scene_pos: QPointF) -> int | None:
+        if self._plot is None or not self._totals:
+            return None
+        point = self._plot.getPlotItem().vb.mapSceneToView(scene_pos)
+        column = round(point.x())
+        if 0 <= column < len(self._totals) and abs(point.x() - column) <= BAR_HEIGHT / 2:
+            return column
+        return None
+
+    def bar_center(self, column: int) -> QPointF:
+        total = self._totals[column]
+        vb = self.plot.getPlotItem().vb
+        scene = vb.mapViewToScene(QPointF(column, max(total.total, 1) / 2))
+        return self.plot.mapFromScene(scene)
+
+    def click_bar(self, column: int) -> None:
+        self.period_clicked.emit(self._totals[column])
+
+    def tooltip_for(self, column: int) -> str:
+        return self.hover_text(self._totals[column]) if self.hover_text else ""
+
+    def _scene_clicked(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        column = self.bar_at(event.scenePos())
+        if column is not None:
+            self.click_bar(column)
+
+    def _scene_moved(self, scene_pos) -> None:
+        column = self.bar_at(scene_pos)
+        if column == self._hovered:
+            return
+        self._hovered = column
+        if column is None or self.hover_text is None:
+            QToolTip.hideText()
+            return
+        text = self.hover_text(self._totals[column])
+        QToolTip.showText(self._plot.mapToGlobal(self._plot.mapFromScene(scene_pos)), text)

@@ -1,31 +1,51 @@
-"""The main window: filter panels, record tables, the arrests chart and the source pane."""
+"""The main window: search, facets, record tables, charts, the source pane and the
+record editor, with the researcher's work (tags, review, corrections) on an undo stack.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QByteArray, QModelIndex, QRect, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QKeySequence,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QTabWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from archive_gui.core.importer import ImportReport
+from archive_gui.core.search import REVIEW_STATUSES, Query, highlight_spans
 from archive_gui.core.store import Archive, ArchiveError, ArchiveTooNewError, Totals
-from archive_gui.core.store.schema import RecordFilter, RecordKind
-from archive_gui.ui.chart import ArrestChartPanel
+from archive_gui.core.store.curation import Curation, SavedSearch
+from archive_gui.core.store.filtering import filters_from_json, filters_to_json
+from archive_gui.core.store.schema import FACETS, RecordFilter, RecordKind
+from archive_gui.ui.chart import ArrestChartPanel, ArrestsOverTimePanel
 from archive_gui.ui.export_dialog import ExportDialog
+from archive_gui.ui.filter_summary import Chip, FilterSummaryBar
 from archive_gui.ui.filters import FilterPanel
 from archive_gui.ui.importing import ImportController
 from archive_gui.ui.models import (
@@ -37,12 +57,20 @@ from archive_gui.ui.models import (
     run_in_background,
     wait_for_background,
 )
-from archive_gui.ui.source import SourcePanel
+from archive_gui.ui.record_editor import REVIEW_LABELS, RecordEditorPanel
+from archive_gui.ui.saved_searches import SavedSearchesPanel, SearchState
+from archive_gui.ui.search_box import SearchBox
+from archive_gui.ui.source import SourcePanel, _utf16_offset
+from archive_gui.ui.speaker_manager import SpeakerManagerDialog
+from archive_gui.ui.tag_manager import TagManagerDialog
+from archive_gui.ui.tagging import TaggingController
+from archive_gui.ui.undo import CurationUndoStack
 
 ROW_HEIGHT_PADDING = 8
 # Facet counts under a filter count at most this many records (then marked "≥"),
 # so a facet never takes more than a few hundred milliseconds on a big archive.
 FACET_CAP = 100_000
+SEARCH_COLOR = QColor("#c8e6c9")  # search matches in the source view
 
 # Default widths of the record columns, by column key; the rest share what is left.
 COLUMN_WIDTHS = {
@@ -53,30 +81,104 @@ COLUMN_WIDTHS = {
         "period": 95,
         "agency": 55,
         "published": 85,
+        "review_status": 85,
     },
-    RecordKind.QUOTES: {"speaker": 120, "role": 110, "tags": 55, "published": 85, "article": 120},
+    RecordKind.QUOTES: {
+        "speaker": 120,
+        "role": 110,
+        "tags": 90,
+        "published": 85,
+        "article": 120,
+        "review_status": 85,
+    },
 }
 STRETCH_COLUMN = {RecordKind.OPERATIONS: "article", RecordKind.QUOTES: "text"}
+
+# The facets of the side panel: (field, title, unit, search placeholder, rows shown).
+FACET_PANELS = (
+    ("cities", "City", "operations", "Find a city…", None),
+    ("speakers", "Speaker", "quotes", "Find a speaker…", None),
+    ("tags", "Tag", "quotes", "Find a tag…", 8),
+    ("states", "State", "operations", "Find a state…", 8),
+    ("outlets", "Outlet", "records", "Find an outlet…", 8),
+    ("years", "Year", "records", None, 6),
+    ("agencies", "Agency", "operations", None, 5),
+    ("review_statuses", "Review", "records", None, 4),
+)
+SETTINGS_GROUP = "mainWindow"
 
 
 def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
 
 
+class HighlightDelegate(QStyledItemDelegate):
+    """Draws a cell with the search's matches in bold on a light background."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.query: Query | None = None
+
+    def paint(self, painter, option, index) -> None:
+        text = index.data() or ""
+        spans = highlight_spans(self.query, text) if self.query is not None else []
+        if not spans:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        rect: QRect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
+        rect = rect.adjusted(3, 0, -3, 0)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        normal, bold = QFont(opt.font), QFont(opt.font)
+        bold.setBold(True)
+        painter.save()
+        painter.setClipRect(rect)
+        x = rect.left()
+        pieces, at = [], 0
+        for start, end in spans:
+            pieces += [(text[at:start], False), (text[start:end], True)]
+            at = end
+        pieces.append((text[at:], False))
+        for piece, hit in pieces:
+            if not piece or x > rect.right():
+                continue
+            font = bold if hit else normal
+            painter.setFont(font)
+            width = painter.fontMetrics().horizontalAdvance(piece)
+            if hit and not selected:
+                painter.fillRect(x, rect.top() + 2, width, rect.height() - 4, QColor("#fff59d"))
+            painter.setPen(opt.palette.color(role))
+            painter.drawText(
+                QRect(x, rect.top(), width + 2, rect.height()),
+                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                piece,
+            )
+            x += width
+        painter.restore()
+
+
 class RecordTableView(QTableView):
-    """A record list: one fixed-height line per row, sorted by the archive on header click."""
+    """A record list: one fixed-height line per row, sorted by the archive on header click;
+    several rows can be selected (Shift/Ctrl+click, Ctrl+A) for tagging and review."""
 
     def __init__(self, model: RecordTableModel, object_name: str, parent=None):
         super().__init__(parent)
         self.setObjectName(object_name)
         self.setModel(model)
         self.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setShowGrid(False)
+        self.highlighter = HighlightDelegate(self)
 
         rows = self.verticalHeader()
         rows.hide()
@@ -93,6 +195,8 @@ class RecordTableView(QTableView):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
             elif key in widths:
                 self.setColumnWidth(column, widths[key])
+            if key in ("text", "article"):
+                self.setItemDelegateForColumn(column, self.highlighter)
 
         header.setSortIndicator(model.sort_column(), model.sort_order())
         self.setSortingEnabled(True)
@@ -102,14 +206,41 @@ class RecordTableView(QTableView):
     def record_model(self) -> RecordTableModel:
         return self.model()
 
-    def _keep_indicator_on_sorted_column(self, column: int, order: Qt.SortOrder) -> None:
+    def set_query(self, query: Query | None) -> None:
+        self.highlighter.query = query
+        self.viewport().update()
+
+    def selected_ids(self) -> list[int]:
+        return sorted(
+            record["id"]
+            for index in self.selectionModel().selectedRows()
+            if (record := index.data(RecordRole)) is not None
+        )
+
+    def select_ids(self, ids: list[int], current: int | None = None) -> None:
+        """Select the rows of these records that are loaded (after a refresh)."""
+        model, selection = self.record_model(), self.selectionModel()
+        flags = selection.SelectionFlag.Select | selection.SelectionFlag.Rows
+        selection.clearSelection()
+        for record_id in ids:
+            row = model.row_of(record_id)
+            if row is not None:
+                selection.select(model.index(row, 0), flags)
+        if current is not None and (row := model.row_of(current)) is not None:
+            selection.setCurrentIndex(model.index(row, 0), selection.SelectionFlag.NoUpdate)
+
+    def sync_sort_indicator(self) -> None:
         model = self.record_model()
-        if model.is_sortable(column):
-            return
         header = self.horizontalHeader()
         header.blockSignals(True)
         header.setSortIndicator(model.sort_column(), model.sort_order())
         header.blockSignals(False)
+
+    def _keep_indicator_on_sorted_column(self, column: int, order: Qt.SortOrder) -> None:
+        model = self.record_model()
+        if model.is_sortable(column):
+            return
+        self.sync_sort_indicator()
 
 
 class EmptyArchivePage(QWidget):
@@ -125,9 +256,10 @@ class EmptyArchivePage(QWidget):
         heading.setFont(font)
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint = QLabel(
-            "Import news articles saved as plain-text files (.txt), one article per file,\n"
-            "or whole folders of them. Quotes and arrest counts are extracted on import.\n\n"
-            "Use File › Import files… or the button below."
+            "Import news articles saved as plain-text files (.txt) or web pages (.html),\n"
+            "one article per file, or whole folders of them. Quotes and arrest counts are\n"
+            "extracted on import.\n\n"
+            "Use File › Import files…, the button below, or drop files or folders here."
         )
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         button = QPushButton("Import files…")
@@ -146,47 +278,96 @@ class EmptyArchivePage(QWidget):
 class MainWindow(QMainWindow):
     """Browses one archive at a time; opening another one closes the previous one.
 
-    ``summaries_shown`` is emitted when facet counts and the chart show the current
-    filters (they are read off the GUI thread for a file archive).
+    ``summaries_shown`` is emitted when facet counts and the charts show the current
+    filters (they are read off the GUI thread for a file archive). ``settings``: where
+    the layout is kept (default: the application's QSettings). ``extractor``: what
+    Re-extract runs (default: the current extraction).
     """
 
     summaries_shown = Signal()
+    reextracted = Signal(object)  # the list of ReextractReports
 
-    def __init__(self, archive: Archive, parent=None):
+    def __init__(self, archive: Archive, parent=None, settings: QSettings | None = None):
         super().__init__(parent)
         self.archive = archive
+        self.settings = settings if settings is not None else QSettings()
+        self.extractor = None
         self.filters = RecordFilter()
+        self._query: Query | None = None
+        self._places: dict[int, str] = {}  # chart bar filter: place id -> label
+        self._period: tuple[str, str, str] | None = None  # start, end, label
         self._totals = Totals(0, 0, 0)
         self._summary_generation = 0
         self._import: ImportController | None = None
+        self._reextracting = False
+        self._tag_manager: TagManagerDialog | None = None
+        self._speaker_manager: SpeakerManagerDialog | None = None
+        self._splitters_restored = False
+        self.search_spans: list[tuple[int, int]] = []  # search matches shown in the article
         self.resize(1400, 900)
+        self.setAcceptDrops(True)
 
-        self._create_actions()
-        self._create_menus()
+        self.curation = Curation(archive)
+        self.undo_stack = CurationUndoStack(self.curation, self)
+        self.undo_stack.changed.connect(self._archive_edited)
+        self.undo_stack.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
 
         self.operations_model = OperationsTableModel(archive, self)
         self.quotes_model = QuotesTableModel(archive, self)
         self.operations_table = RecordTableView(self.operations_model, "operationsTable")
         self.quotes_table = RecordTableView(self.quotes_model, "quotesTable")
+        self.tagging = TaggingController(self.undo_stack, self.selected_quote_ids, self)
+        self.tagging.error.connect(lambda message: self.statusBar().showMessage(message, 5000))
+
+        self._create_actions()
+        self._create_menus()
+
         self.tabs = QTabWidget()
         self.tabs.setObjectName("recordTabs")
         self.tabs.addTab(self.operations_table, "Operations")
         self.tabs.addTab(self.quotes_table, "Quotes")
-        self.tabs.currentChanged.connect(self._show_current_record)
+        self.tabs.currentChanged.connect(self._tab_changed)
         for table in (self.operations_table, self.quotes_table):
             table.selectionModel().currentRowChanged.connect(self._show_current_record)
+            table.selectionModel().selectionChanged.connect(self._update_actions)
+            for action in self.review_actions:
+                table.addAction(action)
         for model in (self.operations_model, self.quotes_model):
             model.loaded.connect(self._update_status)
 
-        self.city_panel = FilterPanel("City", "operations", "Find a city…")
-        self.city_panel.setObjectName("cityFilter")
-        self.speaker_panel = FilterPanel("Speaker", "quotes", "Find a speaker…")
-        self.speaker_panel.setObjectName("speakerFilter")
-        for panel in (self.city_panel, self.speaker_panel):
+        self.search_box = SearchBox()
+        self.search_box.query_changed.connect(self._search_changed)
+        self.summary_bar = FilterSummaryBar()
+        self.summary_bar.remove_requested.connect(self.remove_filter)
+        self.summary_bar.clear_requested.connect(self.clear_filters)
+
+        self.panels: dict[str, FilterPanel] = {}
+        for facet, title, unit, placeholder, rows in FACET_PANELS:
+            panel = FilterPanel(title, unit, placeholder, facet=facet, rows=rows)
+            panel.setObjectName(f"{facet}Filter")
             panel.selection_changed.connect(self._apply_filters)
+            self.panels[facet] = panel
+        self.city_panel = self.panels["cities"]
+        self.city_panel.setObjectName("cityFilter")
+        self.speaker_panel = self.panels["speakers"]
+        self.speaker_panel.setObjectName("speakerFilter")
+        self.saved_searches = SavedSearchesPanel(self.undo_stack, self.current_search_state)
+        self.saved_searches.apply_requested.connect(self.apply_saved_search)
 
         self.chart = ArrestChartPanel()
+        self.chart.bar_clicked.connect(self._place_clicked)
+        self.chart.hover_text = self._place_tooltip
+        self.time_chart = ArrestsOverTimePanel()
+        self.time_chart.period_clicked.connect(self._period_clicked)
+        self.time_chart.unit_changed.connect(lambda _unit: self._refresh_summaries())
+        self.time_chart.hover_text = self._period_tooltip
+        self.charts = QTabWidget()
+        self.charts.setObjectName("chartTabs")
+        self.charts.addTab(self.chart, "By place")
+        self.charts.addTab(self.time_chart, "Over time")
         self.source = SourcePanel()
+        self.editor = RecordEditorPanel(self.undo_stack)
+        self.editor.edited.connect(lambda _change: self._show_current_record())
 
         self._pages = QStackedWidget()
         self.empty_page = EmptyArchivePage(self.import_action)
@@ -199,27 +380,60 @@ class MainWindow(QMainWindow):
         self.status_label.setObjectName("recordCounts")
         self.statusBar().addPermanentWidget(self.status_label)
 
+        self._restore_settings()
         self._refresh_all()
         self.operations_table.setFocus()
 
     # -- layout ------------------------------------------------------------------
 
     def _build_browser(self) -> QWidget:
-        facets = QSplitter(Qt.Orientation.Vertical)
-        facets.addWidget(self.city_panel)
-        facets.addWidget(self.speaker_panel)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 4, 0)
+        side_layout.setSpacing(6)
+        self.saved_searches.setMaximumHeight(190)
+        side_layout.addWidget(self.saved_searches)
+        for panel in self.panels.values():
+            side_layout.addWidget(panel, 2 if panel.facet in ("cities", "speakers") else 0)
+        side_layout.addStretch(0)
+        scroll = QScrollArea()
+        scroll.setObjectName("facetScroll")
+        scroll.setWidget(side)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for panel in self.panels.values():
+            panel.list_view.setMinimumHeight(60)
+        self.city_panel.list_view.setMinimumHeight(150)
+        self.speaker_panel.list_view.setMinimumHeight(150)
 
-        centre = QSplitter(Qt.Orientation.Vertical)
-        centre.addWidget(self.tabs)
-        centre.addWidget(self.chart)
-        centre.setSizes([520, 300])
+        lists = QWidget()
+        lists_layout = QVBoxLayout(lists)
+        lists_layout.setContentsMargins(0, 0, 0, 0)
+        lists_layout.setSpacing(4)
+        lists_layout.addWidget(self.search_box)
+        lists_layout.addWidget(self.summary_bar)
+        lists_layout.addWidget(self.tabs, 1)
+
+        self.centre_splitter = centre = QSplitter(Qt.Orientation.Vertical)
+        centre.setObjectName("centreSplitter")
+        centre.addWidget(lists)
+        centre.addWidget(self.charts)
+        centre.setSizes([540, 280])
         centre.setStretchFactor(0, 1)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(facets)
+        self.right_splitter = right = QSplitter(Qt.Orientation.Vertical)
+        right.setObjectName("rightSplitter")
+        right.addWidget(self.source)
+        right.addWidget(self.editor)
+        right.setSizes([520, 330])
+
+        self.main_splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("mainSplitter")
+        splitter.addWidget(scroll)
         splitter.addWidget(centre)
-        splitter.addWidget(self.source)
-        splitter.setSizes([210, 790, 380])
+        splitter.addWidget(right)
+        splitter.setSizes([250, 760, 390])
         splitter.setStretchFactor(1, 1)
         for index in range(splitter.count()):
             splitter.setCollapsible(index, False)
@@ -249,6 +463,48 @@ class MainWindow(QMainWindow):
         self.clear_filters_action.setObjectName("clearFiltersAction")
         self.clear_filters_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.clear_filters_action.triggered.connect(self.clear_filters)
+        self.find_action = QAction("&Find…", self)
+        self.find_action.setObjectName("findAction")
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(lambda: self.search_box.focus())
+
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setObjectName("undoAction")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setObjectName("redoAction")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+
+        self.tag_action = self.tagging.action
+        self.untag_action = QAction("&Remove a tag from selected quotes…", self)
+        self.untag_action.setObjectName("untagSelectedAction")
+        self.untag_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.untag_action.triggered.connect(self._untag_selected)
+        self.tag_matching_action = QAction("Tag &all quotes in the list…", self)
+        self.tag_matching_action.setObjectName("tagMatchingAction")
+        self.tag_matching_action.triggered.connect(self.tag_all_listed)
+
+        self.review_actions: list[QAction] = []
+        for number, status in enumerate(REVIEW_STATUSES, start=1):
+            action = QAction(f"Mark {REVIEW_LABELS[status].lower()}", self)
+            action.setObjectName(f"review_{status}")
+            action.setShortcut(QKeySequence(str(number)))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(lambda _c=False, s=status: self.set_review_status(s))
+            self.review_actions.append(action)
+
+        self.tag_manager_action = QAction("&Tag manager…", self)
+        self.tag_manager_action.setObjectName("tagManagerAction")
+        self.tag_manager_action.triggered.connect(self.show_tag_manager)
+        self.speaker_manager_action = QAction("&Speaker manager…", self)
+        self.speaker_manager_action.setObjectName("speakerManagerAction")
+        self.speaker_manager_action.triggered.connect(self.show_speaker_manager)
+        self.reextract_action = QAction("&Re-extract the selected records' articles", self)
+        self.reextract_action.setObjectName("reextractAction")
+        self.reextract_action.triggered.connect(self.reextract_selected)
+        self.reextract_all_action = QAction("Re-extract &every article", self)
+        self.reextract_all_action.setObjectName("reextractAllAction")
+        self.reextract_all_action.triggered.connect(lambda: self.reextract(None))
 
     def _create_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -257,23 +513,105 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        quotes_menu = self.menuBar().addMenu("&Quotes")
+        quotes_menu.addAction(self.tag_action)
+        quotes_menu.addAction(self.untag_action)
+        quotes_menu.addAction(self.tag_matching_action)
+        review_menu = self.menuBar().addMenu("&Review")
+        for action in self.review_actions:
+            review_menu.addAction(action)
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self.clear_filters_action)
+        tools_menu = self.menuBar().addMenu("&Tools")
+        tools_menu.addAction(self.tag_manager_action)
+        tools_menu.addAction(self.speaker_manager_action)
+        tools_menu.addSeparator()
+        tools_menu.addAction(self.reextract_action)
+        tools_menu.addAction(self.reextract_all_action)
 
     # -- filters and refresh ----------------------------------------------------
 
     def clear_filters(self) -> None:
-        for panel in (self.city_panel, self.speaker_panel):
+        for panel in self.panels.values():
             panel.clear_silently()
+        self._places.clear()
+        self._period = None
+        self.search_box.set_text("", emit=False)
+        self._query = None
         self._apply_filters()
 
-    def _apply_filters(self) -> None:
-        self.filters = RecordFilter(
-            cities=self.city_panel.checked_ids(), speakers=self.speaker_panel.checked_ids()
+    def _search_changed(self, query: Query | None) -> None:
+        self._query = query
+        for table in (self.operations_table, self.quotes_table):
+            table.set_query(query)
+        self._apply_filters()
+
+    def _place_clicked(self, total) -> None:
+        self._places = {total.place_id: total.label}
+        self._apply_filters()
+
+    def _period_clicked(self, period) -> None:
+        self._period = (period.start, period.end, period.key)
+        self._apply_filters()
+
+    def _build_filters(self) -> RecordFilter:
+        fields: dict = {facet: panel.checked_ids() for facet, panel in self.panels.items()}
+        excluded = frozenset(
+            (facet, value) for facet, panel in self.panels.items() for value in panel.excluded_ids()
         )
+        return RecordFilter(
+            **fields,
+            places=frozenset(self._places),
+            period=self._period[:2] if self._period else None,
+            excluded=excluded,
+            search=self._query,
+        )
+
+    def _apply_filters(self) -> None:
+        self.filters = self._build_filters()
         self.operations_model.set_filters(self.filters)
         self.quotes_model.set_filters(self.filters)
+        self._update_summary_bar()
         self._refresh_summaries()
+
+    def remove_filter(self, chip: Chip) -> None:
+        """Remove one filter of the summary line."""
+        if chip.facet == "search":
+            self.search_box.set_text("", emit=False)
+            self._query = None
+            for table in (self.operations_table, self.quotes_table):
+                table.set_query(None)
+        elif chip.facet == "places":
+            self._places.pop(chip.value, None)
+        elif chip.facet == "period":
+            self._period = None
+        elif chip.facet in self.panels:
+            self.panels[chip.facet].model.remove(chip.value)
+            self.panels[chip.facet]._update_clear_link()
+        self._apply_filters()
+
+    def _update_summary_bar(self) -> None:
+        chips: list[Chip] = []
+        if self._query is not None:
+            chips.append(Chip("search", None, self._query.source))
+        for facet, panel in self.panels.items():
+            for value in sorted(panel.checked_ids(), key=str):
+                chips.append(Chip(facet, value, panel.model.label(value)))
+            for value in sorted(panel.excluded_ids(), key=str):
+                chips.append(Chip(facet, value, panel.model.label(value), excluded=True))
+        for place_id, label in self._places.items():
+            chips.append(Chip("places", place_id, label))
+        if self._period:
+            chips.append(Chip("period", self._period[:2], self._period[2]))
+        self.summary_bar.set_chips(chips)
+
+    def shown_kind(self) -> RecordKind:
+        return self._current_table().record_model().kind
 
     def _refresh_all(self) -> None:
         """Re-read everything from the archive, e.g. after an import or opening another file."""
@@ -282,19 +620,28 @@ class MainWindow(QMainWindow):
         self.quotes_model.refresh()
         self._refresh_summaries()
         self.source.clear()
+        self.editor.clear()
 
     def _refresh_summaries(self) -> None:
-        """Facet counts and chart under the current filters (read in the background for
+        """Facet counts and charts under the current filters (read in the background for
         a file archive; a late answer to an older filter is dropped), and the status."""
         self._summary_generation += 1
         generation, filters = self._summary_generation, self.filters
+        shown, unit = self.shown_kind(), self.time_chart.unit
 
         def read(archive: Archive) -> tuple:
             abandon_when(archive, lambda: generation != self._summary_generation)
+            facets = {
+                "cities": archive.city_facet(filters, cap=FACET_CAP),
+                "speakers": archive.speaker_facet(filters, cap=FACET_CAP),
+            }
+            for facet in FACETS:
+                if facet not in facets:
+                    facets[facet] = archive.facet(facet, shown, filters, cap=FACET_CAP)
             return (
-                archive.city_facet(filters, cap=FACET_CAP),
-                archive.speaker_facet(filters, cap=FACET_CAP),
+                facets,
                 archive.arrests_by_place(filters),
+                archive.arrests_over_time(filters, unit),
             )
 
         run_in_background(self, self.archive, read, lambda r: self._show_summaries(generation, r))
@@ -304,18 +651,20 @@ class MainWindow(QMainWindow):
     def _show_summaries(self, generation: int, summaries: tuple) -> None:
         if generation != self._summary_generation:
             return
-        cities, speakers, places = summaries
-        self.city_panel.set_values(cities)
-        self.speaker_panel.set_values(speakers)
+        facets, places, periods = summaries
+        for facet, values in facets.items():
+            self.panels[facet].set_values(values)
+        self._update_summary_bar()
         if self.archive.path is None:
-            self._show_chart(generation, places)
+            self._show_chart(generation, places, periods)
         else:  # the chart on the next turn of the event loop: no long single stall
-            QTimer.singleShot(0, lambda: self._show_chart(generation, places))
+            QTimer.singleShot(0, lambda: self._show_chart(generation, places, periods))
 
-    def _show_chart(self, generation: int, places: list) -> None:
+    def _show_chart(self, generation: int, places: list, periods: list) -> None:
         if generation != self._summary_generation:
             return
         self.chart.show_totals(places)
+        self.time_chart.show_totals(periods)
         self.summaries_shown.emit()
 
     def _update_status(self) -> None:
@@ -334,21 +683,249 @@ class MainWindow(QMainWindow):
         self.import_action.setEnabled(self.archive.path is not None and self._import is None)
         title = self.archive.path.name if self.archive.path else "(in memory)"
         self.setWindowTitle(f"{title} — News Enforcement Archive")
+        self.tag_matching_action.setEnabled(quotes > 0)
+        self._update_actions()
+
+    def _update_actions(self, *_args) -> None:
+        quotes = self.shown_kind() is RecordKind.QUOTES
+        selected = bool(self._current_table().selectionModel().selectedRows())
+        self.tag_action.setEnabled(quotes)
+        self.untag_action.setEnabled(quotes and selected)
+        for action in self.review_actions:
+            action.setEnabled(selected)
+        busy = self._reextracting
+        self.reextract_action.setEnabled(selected and not busy)
+        self.reextract_all_action.setEnabled(not busy and self._totals.articles > 0)
+
+    def _tab_changed(self, *_args) -> None:
+        self._show_current_record()
+        self._update_actions()
+        self._refresh_summaries()  # outlet, year and review count the list shown
+
+    # -- chart tooltips ------------------------------------------------------------
+
+    def _bar_text(self, title: str, records, total: int) -> str:
+        lines = [f"<b>{title}</b> — {_plural(total, 'operation')}"]
+        for record in records:
+            where = f", {record.place}" if record.place else ""
+            lines.append(
+                f"{_escape(record.count_text)}{_escape(where)} — "
+                f"{_escape(record.title or '')} ({record.published or 'undated'})"
+            )
+        if total > len(records):
+            lines.append(f"… and {total - len(records):,} more (click to list them)")
+        return "<br>".join(lines)
+
+    def _place_tooltip(self, total) -> str:
+        records, n = self.archive.records_behind(self.filters, place_id=total.place_id)
+        return self._bar_text(total.label, records, n)
+
+    def _period_tooltip(self, period) -> str:
+        records, n = self.archive.records_behind(self.filters, period=(period.start, period.end))
+        return self._bar_text(period.key, records, n)
+
+    # -- the researcher's work ----------------------------------------------------
+
+    def selected_quote_ids(self) -> list[int]:
+        if self.shown_kind() is not RecordKind.QUOTES:
+            return []
+        return self.quotes_table.selected_ids()
+
+    def _untag_selected(self) -> None:
+        if self.tagging.open_popup():
+            self.tagging.popup.edit.setText("-")
+
+    def tag_all_listed(self) -> bool:
+        """Tag every quote in the (filtered) list: ask for the tag, then tag them all."""
+        count = self.quotes_model.rowCount()
+        if not count:
+            return False
+        ids = list(self.archive.record_ids(RecordKind.QUOTES, self.filters))
+        self.tagging._ids = ids
+        names = [tag.name for tag in self.curation.tags()]
+        self.tagging.popup.ask(len(ids), names)
+        self.tagging.popup.heading.setText(f"Tag all {_plural(len(ids), 'quote')} in the list")
+        return True
+
+    def set_review_status(self, status: str) -> None:
+        """Set the review status of the selected records of the list shown."""
+        table = self._current_table()
+        ids = table.selected_ids()
+        if not ids:
+            return
+        kind = table.record_model().kind
+        self.undo_stack.perform(lambda c: c.set_review_status(kind, ids, status))
+        self.statusBar().showMessage(f"Marked {_plural(len(ids), kind.value[:-1])} {status}", 4000)
+
+    def _archive_edited(self, change) -> None:
+        """Something was changed, undone or redone: show it everywhere."""
+        self._totals = self.archive.totals()
+        for table in (self.operations_table, self.quotes_table):
+            model = table.record_model()
+            if self.filters.is_empty:
+                model.refresh_rows()  # rows keep their places: selection and scroll stay
+            else:
+                ids = table.selected_ids()
+                current = table.selectionModel().currentIndex().data(RecordRole)
+                model.refresh()
+                current_id = current["id"] if current else None
+                if self.archive.path is None:
+                    table.select_ids(ids, current_id)
+                else:
+                    model.loaded.connect(
+                        lambda t=table, i=ids, c=current_id: t.select_ids(i, c),
+                        Qt.ConnectionType.SingleShotConnection,
+                    )
+        self._refresh_summaries()
+        self._show_current_record(update_editor=False)
+
+    # -- dialogs --------------------------------------------------------------------
+
+    def show_tag_manager(self) -> TagManagerDialog:
+        if self._tag_manager is None:
+            self._tag_manager = TagManagerDialog(self.undo_stack, self)
+        self._tag_manager.reload()
+        self._tag_manager.show()
+        self._tag_manager.raise_()
+        return self._tag_manager
+
+    def show_speaker_manager(self) -> SpeakerManagerDialog:
+        if self._speaker_manager is None:
+            self._speaker_manager = SpeakerManagerDialog(self.undo_stack, self)
+        self._speaker_manager.reload()
+        self._speaker_manager.show()
+        self._speaker_manager.raise_()
+        return self._speaker_manager
+
+    # -- saved searches ---------------------------------------------------------------
+
+    def current_search_state(self) -> SearchState:
+        model = self._current_table().record_model()
+        return SearchState(
+            query=self._query.source if self._query else "",
+            filters=filters_to_json(replace_search(self.filters)),
+            sort_key=model.sort_key,
+            descending=model.descending,
+            kind=model.kind.value,
+        )
+
+    def apply_saved_search(self, saved: SavedSearch) -> None:
+        """Show what a saved search selects: its query, facet selections and sort."""
+        filters = filters_from_json(saved.filters)
+        for facet, panel in self.panels.items():
+            included = {value: str(value) for value in getattr(filters, facet)}
+            excluded = {value: str(value) for value in filters.excluded_values(facet)}
+            if included or excluded:
+                labels = self.archive.filter_labels(facet, [*included, *excluded])
+                included = {v: labels.get(v, str(v)) for v in included}
+                excluded = {v: labels.get(v, str(v)) for v in excluded}
+            panel.model.restore(included, excluded)
+            panel._update_clear_link()
+        self._places = dict(self.archive.filter_labels("places", filters.places))
+        self._period = (*filters.period, filters.period[0][:7]) if filters.period else None
+        self.search_box.set_text(saved.query, emit=False)
+        self._query = self.search_box.query()
+        for table in (self.operations_table, self.quotes_table):
+            table.set_query(self._query)
+        if saved.kind:
+            table = self.quotes_table if saved.kind == "quotes" else self.operations_table
+            self.tabs.setCurrentWidget(table)
+            if saved.sort_key:
+                table.record_model().set_sort(saved.sort_key, saved.descending)
+                table.sync_sort_indicator()
+        self._apply_filters()
+        self.statusBar().showMessage(f"Saved search: {saved.name}", 4000)
 
     # -- the detail pane ----------------------------------------------------------
 
     def _current_table(self) -> RecordTableView:
         return self.tabs.currentWidget()
 
-    def _show_current_record(self, *_args) -> None:
+    def _show_current_record(self, *_args, update_editor: bool = True) -> None:
         table = self._current_table()
         current: QModelIndex = table.selectionModel().currentIndex()
         record = current.data(RecordRole) if current.isValid() else None
         if record is None:
             self.source.clear()
+            self.editor.clear()
             return
+        kind = table.record_model().kind
         article = self.archive.article(record["article_id"])
-        self.source.show_record(table.record_model().kind, record, article)
+        self.source.show_record(kind, record, article)
+        self._highlight_search(article.text)
+        if update_editor or self.editor.record_id != record["id"]:
+            self.editor.set_record(kind, record["id"])
+
+    def _highlight_search(self, text: str) -> None:
+        """Mark the search's matches in the article, beside the record's highlights."""
+        spans = highlight_spans(self._query, text)
+        self.search_spans = spans
+        if not spans:
+            return
+        view = self.source.view
+        selections = list(view.extraSelections())
+        fmt = QTextCharFormat()
+        fmt.setBackground(SEARCH_COLOR)
+        fmt.setFontWeight(QFont.Weight.Bold)
+        for start, end in spans:
+            cursor = QTextCursor(view.document())
+            cursor.setPosition(_utf16_offset(text, start))
+            cursor.setPosition(_utf16_offset(text, end), QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = fmt
+            selections.append(selection)  # bold, over the record's own highlight
+        view.setExtraSelections(selections)
+
+    # -- re-extraction --------------------------------------------------------------------
+
+    def reextract_selected(self) -> bool:
+        table = self._current_table()
+        articles = sorted(
+            {
+                record["article_id"]
+                for index in table.selectionModel().selectedRows()
+                if (record := index.data(RecordRole)) is not None
+            }
+        )
+        return self.reextract(articles) if articles else False
+
+    def reextract(self, article_ids: list[int] | None) -> bool:
+        """Run extraction again on articles (None: every article) in the background,
+        keeping the researcher's work; the undo history is cleared afterwards."""
+        if self._reextracting:
+            return False
+        from archive_gui.core.extract import EXTRACTOR_VERSION
+        from archive_gui.core.reextract import reextract_articles
+
+        extractor = self.extractor
+        ids = list(article_ids) if article_ids is not None else self.curation.article_ids()
+
+        def work(archive: Archive):
+            if extractor is None:
+                return reextract_articles(archive, ids)
+            return reextract_articles(archive, ids, extractor, EXTRACTOR_VERSION)
+
+        self._reextracting = True
+        self._update_actions()
+        self.statusBar().showMessage(f"Re-extracting {_plural(len(ids), 'article')}…")
+        run_in_background(self, self.archive, work, self._reextract_done)
+        return True
+
+    def _reextract_done(self, reports) -> None:
+        self._reextracting = False
+        self.undo_stack.clear()  # record ids and values the old steps refer to may be gone
+        self._refresh_all()
+        kept = sum(r.quotes_kept + r.operations_kept for r in reports)
+        added = sum(r.quotes_added + r.operations_added for r in reports)
+        fixes = sum(r.corrections_applied for r in reports)
+        orphaned = sum(r.quotes_orphaned + r.operations_orphaned for r in reports)
+        self.statusBar().showMessage(
+            f"Re-extracted {_plural(len(reports), 'article')}: {kept:,} records kept,"
+            f" {added:,} new, {fixes:,} corrections re-applied, {orphaned:,} kept for your work",
+            15_000,
+        )
+        self.reextracted.emit(reports)
 
     # -- files --------------------------------------------------------------------
 
@@ -369,11 +946,19 @@ class MainWindow(QMainWindow):
         wait_for_background()
         self.archive.close()
         self.archive = archive
-        for panel in (self.city_panel, self.speaker_panel):
+        self.curation = Curation(archive)
+        self.undo_stack.set_curation(self.curation)
+        for panel in self.panels.values():
             panel.clear_silently()
+        self._places.clear()
+        self._period = None
+        self.search_box.set_text("", emit=False)
+        self._query = None
         self.filters = RecordFilter()
+        self._update_summary_bar()
         self.operations_model.set_archive(archive)
         self.quotes_model.set_archive(archive)
+        self.saved_searches.reload()
         self._refresh_all()
         return True
 
@@ -393,16 +978,11 @@ class MainWindow(QMainWindow):
             return None
         table = self._current_table()
         model = table.record_model()
-        selected = sorted(
-            record["id"]
-            for index in table.selectionModel().selectedRows()
-            if (record := index.data(RecordRole)) is not None
-        )
         dialog = ExportDialog(
             archive_path=self.archive.path,
             kind=model.kind,
             filters=self.filters,
-            selected_ids=selected,
+            selected_ids=table.selected_ids(),
             matching_count=model.rowCount(),
             parent=self,
         )
@@ -440,10 +1020,106 @@ class MainWindow(QMainWindow):
                 self, "Some files were not imported", f"{report.summary()}.\n\n{details}"
             )
 
+    # -- dropping files ------------------------------------------------------------------
+
+    @staticmethod
+    def _dropped_paths(event) -> list[Path]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event) -> None:
+        if self._dropped_paths(event) and self.archive.path is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:
+        paths = self._dropped_paths(event)
+        if paths and self.import_files(paths) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    # -- settings --------------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        s = self.settings
+        s.beginGroup(SETTINGS_GROUP)
+        try:
+            geometry = s.value("geometry")
+            if isinstance(geometry, QByteArray | bytes):
+                self.restoreGeometry(QByteArray(geometry))
+            # (the splitters once the window is laid out: see showEvent)
+            for table in (self.operations_table, self.quotes_table):
+                kind = table.record_model().kind.value
+                state = s.value(f"{kind}/header")
+                if isinstance(state, QByteArray | bytes):
+                    table.horizontalHeader().restoreState(QByteArray(state))
+                sort_key = s.value(f"{kind}/sort")
+                if isinstance(sort_key, str) and sort_key:
+                    descending = str(s.value(f"{kind}/descending", "false")).lower() == "true"
+                    table.record_model().set_sort(sort_key, descending)
+                table.sync_sort_indicator()
+            unit = s.value("chart/unit")
+            index = self.time_chart.unit_combo.findData(unit)
+            if index >= 0:
+                self.time_chart.unit_combo.blockSignals(True)
+                self.time_chart.unit_combo.setCurrentIndex(index)
+                self.time_chart.unit_combo.blockSignals(False)
+        finally:
+            s.endGroup()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._splitters_restored:
+            self._splitters_restored = True
+            self.settings.beginGroup(SETTINGS_GROUP)
+            for name in ("main_splitter", "centre_splitter", "right_splitter"):
+                state = self.settings.value(name)
+                if isinstance(state, QByteArray | bytes):
+                    getattr(self, name).restoreState(QByteArray(state))
+            self.settings.endGroup()
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.beginGroup(SETTINGS_GROUP)
+        s.setValue("geometry", self.saveGeometry())
+        for name in ("main_splitter", "centre_splitter", "right_splitter"):
+            s.setValue(name, getattr(self, name).saveState())
+        for table in (self.operations_table, self.quotes_table):
+            model = table.record_model()
+            kind = model.kind.value
+            s.setValue(f"{kind}/header", table.horizontalHeader().saveState())
+            s.setValue(f"{kind}/sort", model.sort_key)
+            s.setValue(f"{kind}/descending", "true" if model.descending else "false")
+        s.setValue("chart/unit", self.time_chart.unit)
+        s.endGroup()
+        s.sync()
+
     def closeEvent(self, event) -> None:
+        self.editor.commit_note()  # a note being typed is not lost
+        self.save_settings()
         if self._import is not None:
             self._import.done.disconnect(self._import_done)
             self._import.wait()
             self._import = None
         wait_for_background()
         super().closeEvent(event)
+
+
+def replace_search(filters: RecordFilter) -> RecordFilter:
+    """The filters without the search (a saved search keeps its query as text)."""
+    from dataclasses import replace
+
+    return replace(filters, search=None)
+
+
+def _escape(text: str) -> str:
+    import html
+
+    return html.escape(text)

@@ -41,6 +41,8 @@ CountRole = Qt.ItemDataRole.UserRole + 2
 FacetIdRole = Qt.ItemDataRole.UserRole + 3
 # True when a facet count was counted within a cap (a lower bound).
 ApproximateRole = Qt.ItemDataRole.UserRole + 4
+# True when a facet value is excluded (its records are left out).
+ExcludedRole = Qt.ItemDataRole.UserRole + 5
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 8
@@ -48,6 +50,14 @@ MAX_CACHED_PAGES = 8
 TOOLTIP_MIN_LENGTH = 60
 
 APPROXIMATE_MARK = "≈"
+
+# How the review column shows a status (unreviewed: nothing, so the rest stand out).
+REVIEW_MARKS = {
+    "unreviewed": "",
+    "verified": "✓ verified",
+    "disputed": "? disputed",
+    "rejected": "✗ rejected",
+}
 
 _QUALIFIER_WORDS = {
     "exact": "exact",
@@ -284,6 +294,45 @@ class RecordTableModel(QAbstractTableModel):
             self, self._archive, first, lambda result: self._apply_load(generation, result), 10
         )
 
+    def refresh_rows(self) -> None:
+        """Read the cached rows again in place (a record was edited): the rows keep their
+        places, so the selection and the scroll position stay."""
+        for page in self._pages.values():
+            page.rows = _rows(self._archive, self.kind, page.keys)
+        if self._count:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self._count - 1, len(self._columns) - 1)
+            )
+
+    def row_of(self, record_id: int) -> int | None:
+        """The row showing a record, if it is in a cached page."""
+        for number, page in self._pages.items():
+            for offset, key in enumerate(page.keys):
+                if key[-1] == record_id:
+                    return number * PAGE_SIZE + offset
+        return None
+
+    @property
+    def filters(self) -> RecordFilter:
+        return self._filters
+
+    @property
+    def sort_key(self) -> str:
+        return self._sort_key
+
+    @property
+    def descending(self) -> bool:
+        return self._descending
+
+    def set_sort(self, sort_key: str, descending: bool) -> None:
+        """Sort by a column key (a saved search); an unknown or unsortable key is ignored."""
+        column = next((i for i, c in enumerate(self._columns) if c.key == sort_key), None)
+        if column is None or not self.is_sortable(column):
+            return
+        if (sort_key, descending) != (self._sort_key, self._descending):
+            self._sort_key, self._descending = sort_key, descending
+            self.refresh()
+
     def _start_anchors(self, generation: int) -> None:
         """Scan for the page anchors once the first rows are in (they come first)."""
         query = _Query(self.kind, self._filters, self._sort_key, self._descending)
@@ -435,6 +484,8 @@ class RecordTableModel(QAbstractTableModel):
 
     def display_text(self, key: str, record: dict) -> str:
         value = record.get(key)
+        if key == "review_status":
+            return REVIEW_MARKS.get(value or "unreviewed", value or "")
         return "" if value is None else _single_line(str(value))
 
     def tooltip(self, key: str, record: dict) -> str | None:
@@ -505,16 +556,28 @@ class FacetListModel(QAbstractListModel):
         self._unit = unit
         self._values: list[FacetValue] = []
         self._checked: dict[int, str] = {}  # id -> label, for checked values gone from a facet
+        self._excluded: dict[int, str] = {}  # id -> label of the values left out
 
     def checked_ids(self) -> frozenset[int]:
         return frozenset(self._checked)
 
+    def excluded_ids(self) -> frozenset:
+        return frozenset(self._excluded)
+
+    def label(self, facet_id) -> str:
+        """The label of a value (also of a checked or excluded one no longer counted)."""
+        for value in self._values:
+            if value.id == facet_id:
+                return value.label
+        return self._checked.get(facet_id) or self._excluded.get(facet_id) or str(facet_id)
+
     def set_values(self, values: list[FacetValue]) -> None:
         """Show fresh facet counts, keeping checked values that are no longer counted."""
         present = {value.id for value in values}
+        kept = {**self._excluded, **self._checked}
         values = list(values) + [
             FacetValue(facet_id, label, 0)
-            for facet_id, label in self._checked.items()
+            for facet_id, label in kept.items()
             if facet_id not in present
         ]
         if [v.id for v in values] == [v.id for v in self._values]:
@@ -527,13 +590,42 @@ class FacetListModel(QAbstractListModel):
         self.endResetModel()
 
     def clear_checks(self) -> bool:
-        """Uncheck every value, without signalling; True if anything was checked."""
-        if not self._checked:
+        """Uncheck (and un-exclude) every value, without signalling; True if anything was."""
+        if not self._checked and not self._excluded:
             return False
         self._checked.clear()
+        self._excluded.clear()
         if self._values:
             self.dataChanged.emit(self.index(0), self.index(len(self._values) - 1))
         return True
+
+    def set_excluded(self, facet_id, excluded: bool, label: str | None = None) -> None:
+        """Exclude a value (which is then no longer included), or stop excluding it."""
+        row = next((i for i, v in enumerate(self._values) if v.id == facet_id), None)
+        label = label or self.label(facet_id)
+        if excluded:
+            self._excluded[facet_id] = label
+            self._checked.pop(facet_id, None)
+        else:
+            self._excluded.pop(facet_id, None)
+        if row is not None:
+            self.dataChanged.emit(self.index(row), self.index(row))
+        self.checked_changed.emit()
+
+    def remove(self, facet_id) -> bool:
+        """Neither include nor exclude a value (silently); True if it was either."""
+        found = self._checked.pop(facet_id, None) is not None
+        found = (self._excluded.pop(facet_id, None) is not None) or found
+        if found and self._values:
+            self.dataChanged.emit(self.index(0), self.index(len(self._values) - 1))
+        return found
+
+    def restore(self, checked: dict, excluded: dict) -> None:
+        """Set the included and excluded values (id -> label) silently: a saved search."""
+        self._checked = dict(checked)
+        self._excluded = dict(excluded)
+        if self._values:
+            self.dataChanged.emit(self.index(0), self.index(len(self._values) - 1))
 
     def set_checked(self, facet_id: int, checked: bool) -> None:
         row = next((i for i, v in enumerate(self._values) if v.id == facet_id), None)
@@ -560,9 +652,13 @@ class FacetListModel(QAbstractListModel):
             return value.id
         if role == ApproximateRole:
             return value.approximate
+        if role == ExcludedRole:
+            return value.id in self._excluded
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if value.id in self._checked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
+            if value.id in self._excluded:
+                return f"{value.label}: excluded (click to include, Alt+click to stop excluding)"
             if value.approximate:
                 return f"{value.label}: at least {value.count:,} {self._unit} (counted in part)"
             return f"{value.label}: {value.count:,} {self._unit}"
@@ -574,6 +670,7 @@ class FacetListModel(QAbstractListModel):
         facet = self._values[index.row()]
         if Qt.CheckState(value) == Qt.CheckState.Checked:
             self._checked[facet.id] = facet.label
+            self._excluded.pop(facet.id, None)
         else:
             self._checked.pop(facet.id, None)
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])

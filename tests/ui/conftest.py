@@ -179,3 +179,15 @@ def empty_archive():
 
     with Archive.in_memory() as archive:
         yield archive
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path):
+    """Window layouts are saved to a temporary directory, never to the user's settings:
+    each test starts from the default layout."""
+    from PySide6.QtCore import QSettings
+
+    path = str(tmp_path / "settings")
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, path)
+    yield path

@@ -53,7 +53,7 @@ def test_facet_model_passes_qt_model_checks(qtmodeltester, archive):
 def test_headers_come_from_the_column_whitelist(archive):
     model = QuotesTableModel(archive)
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["Quote", "Speaker", "Role", "Tags", "Published", "Article"]
+    assert headers == ["Quote", "Speaker", "Role", "Tags", "Published", "Article", "Review"]
 
 
 def test_approximate_counts_are_marked(archive):
@@ -202,4 +202,17 @@ def test_approximate_facet_counts_are_marked(qtmodeltester):
     assert model.index(0).data(ApproximateRole) is True
     assert "at least 1,200" in model.index(0).data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(1).data(ApproximateRole) is False
+    qtmodeltester.check(model)
+
+
+def test_facet_model_with_exclusions_passes_qt_model_checks(qtmodeltester, archive):
+    from archive_gui.core.store.schema import RecordFilter, RecordKind
+
+    model = FacetListModel("operations")
+    model.set_values(archive.facet("states", RecordKind.OPERATIONS, RecordFilter()))
+    model.set_excluded("CA", True)
+    model.set_checked("GA", True)
+    model.set_values([])  # the selected values stay listed
+    assert model.rowCount() == 2
+    assert model.excluded_ids() == frozenset({"CA"}) and model.checked_ids() == frozenset({"GA"})
     qtmodeltester.check(model)

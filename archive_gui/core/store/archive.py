@@ -21,7 +21,8 @@ import sqlite_utils
 
 from archive_gui.core.extract.places import state_place
 from archive_gui.core.records import ArticleMeta, Extraction, Operation, Place, Quote
-from archive_gui.core.store import migrations
+from archive_gui.core.store import filtering, migrations
+from archive_gui.core.store.filtering import filter_clauses
 from archive_gui.core.store.schema import (
     COLUMNS,
     DEFAULT_SORT,
@@ -33,6 +34,7 @@ from archive_gui.core.store.schema import (
     RecordKind,
     column,
 )
+from archive_gui.core.store.search_sql import fts_errors
 
 NATIONWIDE = Place(kind="nationwide", name="United States")
 _TAG_SEPARATOR = "\x1f"
@@ -515,7 +517,8 @@ class Archive:
     def count(self, kind: RecordKind, filters: RecordFilter = RecordFilter()) -> int:
         where, params = _where(kind, filters)
         sql = f"SELECT count(*) FROM {RECORD_TABLES[kind]} {where}"
-        return self.db.execute(sql, params).fetchone()[0]
+        with fts_errors(filters.search):
+            return self.db.execute(sql, params).fetchone()[0]
 
     # -- reading: facets and charts ---------------------------------------------
 
@@ -587,6 +590,45 @@ class Archive:
             PlaceTotal(pid, label, kind, total, n, bool(approx))
             for pid, label, kind, total, n, approx in rows
         ]
+
+    def facet(
+        self,
+        facet: str,
+        shown: RecordKind = RecordKind.OPERATIONS,
+        filters: RecordFilter = RecordFilter(),
+        cap: int | None = None,
+    ) -> list[FacetValue]:
+        """A side-panel facet (a RecordFilter field: "states", "outlets", "years",
+        "agencies", "tags", "review_statuses", "cities", "speakers") with the number of
+        records of each value under every filter but the facet's own. Outlet, year and
+        review status count the records of the ``shown`` list; the others count the
+        records they belong to (see ``filtering.FACET_KINDS``)."""
+        kind = filtering.facet_kind(facet, shown)
+        with fts_errors(filters.search):
+            values = filtering.facet_counts(self.db, facet, kind, filters, cap)
+        return [FacetValue(value, label, n, approximate) for value, label, n, approximate in values]
+
+    def arrests_over_time(
+        self, filters: RecordFilter = RecordFilter(), unit: str = "month"
+    ) -> list[filtering.PeriodTotal]:
+        """Arrest counts by month or week (see ``filtering.arrests_over_time``)."""
+        with fts_errors(filters.search):
+            return filtering.arrests_over_time(self.db, filters, unit)
+
+    def records_behind(
+        self,
+        filters: RecordFilter = RecordFilter(),
+        place_id: int | None = None,
+        period: tuple[str, str] | None = None,
+        limit: int = 8,
+    ) -> tuple[list[filtering.BarRecord], int]:
+        """A few of the operations behind a chart bar, and how many there are."""
+        with fts_errors(filters.search):
+            return filtering.records_behind(self.db, filters, place_id, period, limit)
+
+    def filter_labels(self, facet: str, values: Iterable) -> dict:
+        """What the filter summary shows for selected values of a facet."""
+        return filtering.facet_labels(self.db, facet, list(values))
 
     # -- reading: export --------------------------------------------------------
 
@@ -725,6 +767,9 @@ def _where(kind: RecordKind, filters: RecordFilter, scan: bool = False) -> tuple
                 f" WHERE city_id IN ({_marks(cities)}))"
             )
             params += cities
+    extra, extra_params = filter_clauses(kind, filters, plus)
+    clauses += extra
+    params += extra_params
     if not clauses:
         return "", []
     return "WHERE " + " AND ".join(clauses), params

@@ -6,8 +6,11 @@ key into SQL. No string from the user ever becomes part of a statement.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import Any
+
+from archive_gui.core.search import Query
 
 
 class RecordKind(StrEnum):
@@ -35,28 +38,67 @@ class Column:
         return self.sort or (self.expr,)
 
 
+# The facets of the side panel, by RecordFilter field.
+FACETS = (
+    "cities",
+    "speakers",
+    "states",
+    "outlets",
+    "years",
+    "agencies",
+    "tags",
+    "review_statuses",
+)
+
+
 @dataclass(frozen=True)
 class RecordFilter:
-    """The active filters of the side panels, by entity id.
+    """The active filters: facet selections, exclusions, a chart bar and the search.
 
-    An empty set means "no filter". A filter on a field a record does not have
-    (a city for a quote, a speaker for an operation) applies through the
-    article: quotes from articles reporting an operation in that city.
+    An empty set means "no filter"; several values in one facet mean any of them.
+    A filter on a field a record does not have (a city for a quote, a speaker for
+    an operation) applies through the article: quotes from articles reporting an
+    operation in that city. ``excluded`` holds (facet, value) pairs whose records
+    are left out. ``places`` and ``period`` (ISO ``[start, end)``) come from a
+    click on the chart; ``search`` is a parsed query (``archive_gui.core.search``).
     """
 
     cities: frozenset[int] = field(default_factory=frozenset)
     speakers: frozenset[int] = field(default_factory=frozenset)
+    states: frozenset[str] = field(default_factory=frozenset)  # two-letter codes
+    outlets: frozenset[str] = field(default_factory=frozenset)
+    years: frozenset[int] = field(default_factory=frozenset)  # year of publication
+    agencies: frozenset[str] = field(default_factory=frozenset)
+    tags: frozenset[int] = field(default_factory=frozenset)  # tag ids
+    review_statuses: frozenset[str] = field(default_factory=frozenset)
+    places: frozenset[int] = field(default_factory=frozenset)
+    period: tuple[str, str] | None = None
+    excluded: frozenset[tuple[str, Any]] = field(default_factory=frozenset)
+    search: Query | None = None
 
     def without(self, facet: str) -> RecordFilter:
-        """This filter with one facet cleared: a facet's own counts ignore its selection."""
-        return RecordFilter(
-            cities=frozenset() if facet == "cities" else self.cities,
-            speakers=frozenset() if facet == "speakers" else self.speakers,
+        """This filter with one facet cleared (its included and excluded values): a
+        facet's own counts ignore its selection."""
+        if facet not in FACETS and facet != "places":
+            return self
+        return replace(
+            self,
+            **{facet: frozenset()},
+            excluded=frozenset(e for e in self.excluded if e[0] != facet),
         )
+
+    def excluded_values(self, facet: str) -> frozenset:
+        return frozenset(value for name, value in self.excluded if name == facet)
 
     @property
     def is_empty(self) -> bool:
-        return not (self.cities or self.speakers)
+        return not (
+            any(getattr(self, name) for name in FACETS)
+            or self.places
+            or self.period
+            or self.excluded
+            or self.search is not None
+        )
 
 
 _TAGS_OF_QUOTE = (
@@ -94,6 +136,7 @@ COLUMNS: dict[RecordKind, tuple[Column, ...]] = {
         Column("agency", "Agency", "o.agency"),
         Column("published", "Published", "a.published", sort=("o.sort_published", "o.start")),
         Column("article", "Article", "a.title", sort=("o.sort_title",)),
+        Column("review_status", "Review", "o.review_status"),
     ),
     RecordKind.QUOTES: (
         Column("text", "Quote", "q.text"),
@@ -102,6 +145,7 @@ COLUMNS: dict[RecordKind, tuple[Column, ...]] = {
         Column("tags", "Tags", _TAGS_OF_QUOTE, sort=None),
         Column("published", "Published", "a.published", sort=("q.sort_published", "q.start")),
         Column("article", "Article", "a.title", sort=("q.sort_title",)),
+        Column("review_status", "Review", "q.review_status"),
     ),
 }
 

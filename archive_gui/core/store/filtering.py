@@ -1,0 +1,380 @@
+"""SQL for the researcher's filters: facets beyond city and speaker, exclusions, the
+search query, and the arrests-over-time chart.
+
+:func:`filter_clauses` gives the conditions of a :class:`RecordFilter`'s facets
+(state, outlet, year, agency, tag, review status, a chart's place or period, the
+excluded values and the search), over the record table's own alias (``o`` or
+``q``) and subqueries only, so they fit every statement ``archive._where`` feeds.
+Every value is a bound parameter.
+
+:func:`facet_counts` counts a facet's values under every other filter;
+:func:`arrests_over_time` sums arrest counts by month or week; and
+:func:`records_behind` lists a few of the operations behind a chart bar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from archive_gui.core.search import REVIEW_STATUSES, Query, parse
+from archive_gui.core.store.schema import RecordFilter, RecordKind
+from archive_gui.core.store.search_sql import search_clause
+
+_ALIAS = {RecordKind.OPERATIONS: "o", RecordKind.QUOTES: "q"}
+
+# Facets of the side panel by filter field, and the records each one counts
+# (None: the records of the list being shown).
+FACET_KINDS: dict[str, RecordKind | None] = {
+    "cities": RecordKind.OPERATIONS,
+    "speakers": RecordKind.QUOTES,
+    "states": RecordKind.OPERATIONS,
+    "outlets": None,
+    "years": None,
+    "agencies": RecordKind.OPERATIONS,
+    "tags": RecordKind.QUOTES,
+    "review_statuses": None,
+}
+
+# The date an operation is charted at: when it happened, else when it was reported.
+OPERATION_DATE = "coalesce(o.period_start, o.sort_published)"
+
+
+def _marks(values: list) -> str:
+    return ", ".join("?" * len(values))
+
+
+def _condition(kind: RecordKind, facet: str, values: list) -> str:
+    """SQL true for the records of ``kind`` having one of ``values`` of ``facet``."""
+    a = _ALIAS[kind]
+    marks = _marks(values)
+    ops = kind is RecordKind.OPERATIONS
+    if facet == "cities":
+        if ops:
+            return f"o.city_id IN ({marks})"
+        return f"q.article_id IN (SELECT article_id FROM operations WHERE city_id IN ({marks}))"
+    if facet == "speakers":
+        if ops:
+            return f"o.article_id IN (SELECT article_id FROM quotes WHERE speaker_id IN ({marks}))"
+        return f"q.speaker_id IN ({marks})"
+    if facet == "states":
+        places = f"SELECT id FROM places WHERE state IN ({marks})"
+        if ops:
+            return f"o.place_id IN ({places})"
+        return f"q.article_id IN (SELECT article_id FROM operations WHERE place_id IN ({places}))"
+    if facet == "outlets":
+        return f"{a}.article_id IN (SELECT id FROM articles WHERE outlet IN ({marks}))"
+    if facet == "years":
+        return f"CAST(substr({a}.sort_published, 1, 4) AS INTEGER) IN ({marks})"
+    if facet == "agencies":
+        if ops:
+            return f"o.agency IN ({marks})"
+        return f"q.article_id IN (SELECT article_id FROM operations WHERE agency IN ({marks}))"
+    if facet == "tags":
+        tagged = f"SELECT quote_id FROM quote_tags WHERE tag_id IN ({marks})"
+        if ops:
+            return f"o.article_id IN (SELECT article_id FROM quotes WHERE id IN ({tagged}))"
+        return f"q.id IN ({tagged})"
+    if facet == "review_statuses":
+        return f"{a}.review_status IN ({marks})"
+    if facet == "places":
+        if ops:
+            return f"o.place_id IN ({marks})"
+        return f"q.article_id IN (SELECT article_id FROM operations WHERE place_id IN ({marks}))"
+    raise KeyError(f"unknown facet {facet!r}")
+
+
+# Facets whose conditions ``archive._where`` already writes for the included values.
+_BUILT_IN = ("cities", "speakers")
+_EXTRA_FACETS = (
+    "states",
+    "outlets",
+    "years",
+    "agencies",
+    "tags",
+    "review_statuses",
+    "places",
+)
+
+
+def filter_clauses(kind: RecordKind, filters: RecordFilter, plus: str = "") -> tuple[list, list]:
+    """Conditions (to AND) and their parameters for everything in ``filters`` except the
+    included cities and speakers. ``plus`` ("+") keeps the conditions off the indexes."""
+    kind = RecordKind(kind)
+    clauses: list[str] = []
+    params: list = []
+    for facet in _EXTRA_FACETS:
+        values = sorted(getattr(filters, facet, ()) or ())
+        if values:
+            clauses.append(plus + _condition(kind, facet, values))
+            params += values
+    by_facet: dict[str, list] = {}
+    for facet, value in getattr(filters, "excluded", ()) or ():
+        by_facet.setdefault(facet, []).append(value)
+    for facet in sorted(by_facet):
+        values = sorted(by_facet[facet])
+        # a record without the field (a quote with no speaker) is not excluded
+        clauses.append(f"NOT coalesce({_condition(kind, facet, values)}, 0)")
+        params += values
+    period = getattr(filters, "period", None)
+    if period:
+        expr = OPERATION_DATE if kind is RecordKind.OPERATIONS else "q.sort_published"
+        clauses.append(f"{expr} >= ? AND {expr} < ?")
+        params += list(period)
+    query = getattr(filters, "search", None)
+    if query is not None:
+        sql, search_params = search_clause(kind, query)
+        if sql:
+            clauses.append(sql)
+            params += search_params
+    return clauses, params
+
+
+def _where(kind: RecordKind, filters: RecordFilter) -> tuple[str, list]:
+    from archive_gui.core.store.archive import _where as archive_where
+
+    return archive_where(kind, filters)
+
+
+# -- facet counts --------------------------------------------------------------
+
+
+def facet_kind(facet: str, shown: RecordKind) -> RecordKind:
+    """The records a facet counts when the list of ``shown`` records is on screen."""
+    return FACET_KINDS.get(facet) or RecordKind(shown)
+
+
+def facet_counts(
+    db, facet: str, kind: RecordKind, filters: RecordFilter, cap: int | None = None
+) -> list[tuple[Any, str, int, bool]]:
+    """``(value, label, count, approximate)`` of a facet's values, counting records of
+    ``kind`` under every filter but the facet's own; most records first (years: latest
+    first). With ``cap`` at most that many records are counted (counts are then lower
+    bounds: ``approximate``)."""
+    kind = RecordKind(kind)
+    a = _ALIAS[kind]
+    table = "operations o" if kind is RecordKind.OPERATIONS else "quotes q"
+    where, params = _where(kind, filters.without(facet))
+    join = ""
+    if facet == "cities":
+        key = f"{a}.city_id" if kind is RecordKind.OPERATIONS else None
+    elif facet == "speakers":
+        key = "q.speaker_id" if kind is RecordKind.QUOTES else None
+    elif facet == "states":
+        key = "(SELECT state FROM places WHERE id = o.place_id)"
+    elif facet == "outlets":
+        key = f"(SELECT outlet FROM articles WHERE id = {a}.article_id)"
+    elif facet == "years":
+        key = f"CAST(substr({a}.sort_published, 1, 4) AS INTEGER)"
+    elif facet == "agencies":
+        key = "o.agency"
+    elif facet == "tags":
+        key = "qt.tag_id"
+        join = " JOIN quote_tags qt ON qt.quote_id = q.id"
+    elif facet == "review_statuses":
+        key = f"{a}.review_status"
+    else:
+        raise KeyError(f"unknown facet {facet!r}")
+    if key is None:
+        raise ValueError(f"the {facet} facet does not count {kind.value}")
+    limit = " LIMIT ?" if cap else ""
+    sql = (
+        f"SELECT k, count(*) FROM (SELECT {key} AS k FROM {table}{join} {where}{limit})"
+        " WHERE k IS NOT NULL AND k <> '' GROUP BY k"
+    )
+    rows = db.execute(sql, [*params, cap] if cap else params).fetchall()
+    capped = bool(cap) and sum(row[1] for row in rows) >= cap
+    labels = _labels(db, facet, [row[0] for row in rows])
+    values = [(k, labels.get(k, str(k)), n, capped) for k, n in rows]
+    if facet == "years":
+        values.sort(key=lambda v: -v[0])
+    elif facet == "review_statuses":
+        order = {s: i for i, s in enumerate(REVIEW_STATUSES)}
+        values.sort(key=lambda v: order.get(v[0], 99))
+    else:
+        values.sort(key=lambda v: (-v[2], v[1].casefold()))
+    return values
+
+
+def _labels(db, facet: str, keys: list) -> dict:
+    if not keys:
+        return {}
+    if facet == "cities":
+        sql = "SELECT id, label FROM places WHERE id IN ({})"
+    elif facet == "speakers":
+        sql = "SELECT id, name FROM speakers WHERE id IN ({})"
+    elif facet == "tags":
+        sql = "SELECT id, name FROM tags WHERE id IN ({})"
+    elif facet == "states":
+        sql = "SELECT state, name FROM places WHERE kind = 'state' AND state IN ({})"
+    elif facet == "review_statuses":
+        return {k: str(k).capitalize() for k in keys}
+    else:
+        return {k: str(k) for k in keys}
+    labels: dict = {}
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        for key, label in db.execute(sql.format(_marks(chunk)), chunk):
+            labels.setdefault(key, label)
+    return labels
+
+
+def facet_labels(db, facet: str, values: Iterable) -> dict:
+    """What the filter summary shows for selected values of a facet."""
+    if facet == "places":
+        keys = list(values)
+        rows = db.execute(f"SELECT id, label FROM places WHERE id IN ({_marks(keys)})", keys)
+        return dict(rows.fetchall()) if keys else {}
+    return _labels(db, facet, list(values))
+
+
+# -- arrests over time --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PeriodTotal:
+    """Arrests in one month (``2025-01``) or week (its Monday, ``2025-01-27``)."""
+
+    key: str
+    start: str  # first day, ISO
+    end: str  # the day after the last, ISO
+    total: int
+    operations: int
+    approximate: bool  # at least one count is not exact
+
+
+def period_bounds(key: str, unit: str) -> tuple[str, str]:
+    """``[start, end)`` ISO dates of a month or week key."""
+    if unit == "month":
+        year, month = int(key[:4]), int(key[5:7])
+        start = date(year, month, 1)
+        end = date(year + (month == 12), month % 12 + 1, 1)
+    else:
+        start = date.fromisoformat(key)
+        end = start + timedelta(days=7)
+    return start.isoformat(), end.isoformat()
+
+
+def arrests_over_time(db, filters: RecordFilter, unit: str = "month") -> list[PeriodTotal]:
+    """Arrest counts by month or week (Monday first) of when they happened (else of the
+    report), in date order. A count that is a breakdown of another (``part_of``, "including
+    30 in Atlanta") is not added again."""
+    if unit not in ("month", "week"):
+        raise ValueError("unit is month or week")
+    where, params = _where(RecordKind.OPERATIONS, filters)
+    if unit == "month":
+        key = f"substr({OPERATION_DATE}, 1, 7)"
+    else:
+        key = f"date({OPERATION_DATE}, '-6 days', 'weekday 1')"
+    conditions = ["o.part_of IS NULL", f"{OPERATION_DATE} IS NOT NULL"]
+    where = (
+        f"{where} AND " + " AND ".join(conditions)
+        if where
+        else ("WHERE " + " AND ".join(conditions))
+    )
+    sql = (
+        f"SELECT {key} AS k, sum(o.count), count(*), max(o.qualifier <> 'exact')"
+        f" FROM operations o {where} GROUP BY k HAVING k IS NOT NULL ORDER BY k"
+    )
+    totals = []
+    for k, total, n, approx in db.execute(sql, params):
+        if unit == "month" and len(k) != 7:
+            continue  # a partial date ("2017"): no month to chart it in
+        start, end = period_bounds(k, unit)
+        totals.append(PeriodTotal(k, start, end, total or 0, n, bool(approx)))
+    return totals
+
+
+@dataclass(frozen=True)
+class BarRecord:
+    """One operation behind a chart bar, as a tooltip lists it."""
+
+    id: int
+    count_text: str
+    place: str | None
+    published: str | None
+    title: str | None
+
+
+def records_behind(
+    db,
+    filters: RecordFilter,
+    place_id: int | None = None,
+    period: tuple[str, str] | None = None,
+    limit: int = 8,
+) -> tuple[list[BarRecord], int]:
+    """A few operations behind a bar (a place, or a period) under the filters, largest
+    counts first, and how many there are in all."""
+    where, params = _where(RecordKind.OPERATIONS, filters)
+    extra, extra_params = [], []
+    if place_id is not None:
+        extra.append("o.place_id = ?")
+        extra_params.append(place_id)
+    if period is not None:
+        extra.append(f"{OPERATION_DATE} >= ? AND {OPERATION_DATE} < ?")
+        extra_params += list(period)
+        extra.append("o.part_of IS NULL")
+    if extra:
+        joined = " AND ".join(extra)
+        where = f"{where} AND {joined}" if where else f"WHERE {joined}"
+    params = [*params, *extra_params]
+    (total,) = db.execute(f"SELECT count(*) FROM operations o {where}", params).fetchone()
+    rows = db.execute(
+        "SELECT o.id, o.count_text, (SELECT label FROM places WHERE id = o.place_id),"
+        " a.published, a.title FROM operations o JOIN articles a ON a.id = o.article_id"
+        f" {where} ORDER BY o.count DESC, o.id LIMIT ?",
+        [*params, limit],
+    ).fetchall()
+    return [BarRecord(*row) for row in rows], total
+
+
+# -- saved filters ----------------------------------------------------------------
+
+_JSON_FIELDS = (
+    "cities",
+    "speakers",
+    "states",
+    "outlets",
+    "years",
+    "agencies",
+    "tags",
+    "review_statuses",
+    "places",
+)
+
+
+def filters_to_json(filters: RecordFilter) -> dict:
+    """The facet selections of ``filters`` as JSON-able data (the search is saved apart)."""
+    data: dict[str, Any] = {}
+    for name in _JSON_FIELDS:
+        values = getattr(filters, name, ())
+        if values:
+            data[name] = sorted(values)
+    excluded = getattr(filters, "excluded", ())
+    if excluded:
+        data["excluded"] = sorted([facet, value] for facet, value in excluded)
+    period = getattr(filters, "period", None)
+    if period:
+        data["period"] = list(period)
+    return data
+
+
+def filters_from_json(data: dict, query: str | Query | None = None) -> RecordFilter:
+    """A RecordFilter from :func:`filters_to_json` data (unknown keys ignored) and a query."""
+    fields: dict[str, Any] = {}
+    for name in _JSON_FIELDS:
+        if data.get(name):
+            fields[name] = frozenset(data[name])
+    if data.get("excluded"):
+        fields["excluded"] = frozenset(
+            (facet, value) for facet, value in data["excluded"] if facet in FACET_KINDS
+        )
+    if data.get("period"):
+        fields["period"] = tuple(data["period"])
+    if isinstance(query, str):
+        query = parse(query)
+    if query is not None:
+        fields["search"] = query
+    return RecordFilter(**fields)

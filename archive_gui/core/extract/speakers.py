@@ -13,7 +13,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import islice
+from functools import lru_cache
+from itertools import compress, count, islice, product
+from operator import attrgetter, itemgetter, or_
 
 from archive_gui.core.extract.names_data import (
     ABBREVIATIONS,
@@ -80,6 +82,12 @@ _NOT_BEFORE_SPEAKER = word_set(
     """
 )
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
+# Every way of capitalising them, to find them without lower-casing each word.
+_INDEFINITE_ANY_CASE = frozenset(
+    "".join(letters)
+    for word in _INDEFINITE
+    for letters in product(*((c.lower(), c.upper()) for c in word))
+)
 # Words after "the <role>" showing it is not the subject of a clause ("the mayor of ...").
 _NOT_AFTER_SUBJECT = frozenset({"of", "for", "and", "or", "in", "at", "to", "with", "from"})
 # Phrases between "according to" and the speaker: "according to a statement from ICE".
@@ -167,6 +175,8 @@ class Entity:
 def find_mentions(text: str, start: int, end: int) -> list[Mention]:
     """Every person and organisation named in ``text[start:end]`` (text outside quotes)."""
     tokens = words(text, start, end)
+    if not tokens:
+        return []
     mentions: list[Mention] = []
     for run in _name_runs(text, tokens):
         mention = _run_mention(text, tokens, run, end, assume_person=False)
@@ -190,7 +200,7 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
     for mention in mentions:
         mention.subject = _opens_clause(text, mention.start)
     mentions.extend(_subject_references(text, tokens))
-    mentions.sort(key=lambda m: m.start)
+    mentions.sort(key=_START)
     return mentions
 
 
@@ -287,9 +297,13 @@ def _subject_references(text: str, tokens: list[Token]) -> list[Mention]:
     most recent antecedent of a pronoun that follows ("..., he said").
     """
     found = []
-    for index in range(len(tokens) - 2):
-        article, noun, verb = tokens[index : index + 3]
-        if article.text not in ("the", "The") or not verb.text.islower():
+    last = len(tokens) - 2
+    for index in compress(count(), map(_THE.__contains__, map(_TEXT, tokens))):
+        if index >= last:
+            break
+        article = tokens[index]
+        noun, verb = tokens[index + 1], tokens[index + 2]
+        if not verb.text.islower():
             continue
         word = noun.text.lower()
         if not (word in ROLE_WORDS or word in PERSON_NOUNS) or word in ORG_REFERENCE_NOUNS:
@@ -318,9 +332,8 @@ def _add_member_role(tokens: list[Token], run: list[int], mention: Mention) -> N
 def _unnamed_speakers(text: str, tokens: list[Token]) -> list[Mention]:
     """People the article does not name who speak: "a foreman, who asked not to be named, said"."""
     found = []
-    for index, token in enumerate(tokens):
-        if token.text.lower() not in _INDEFINITE:
-            continue
+    for index in compress(count(), map(_INDEFINITE_ANY_CASE.__contains__, map(_TEXT, tokens))):
+        token = tokens[index]
         previous = tokens[index - 1] if index else None
         if previous and _is_capitalised(previous.text) and "," in text[previous.end : token.start]:
             continue  # "Teresa Hinojosa, a grandmother who ...": an appositive, not a speaker
@@ -344,7 +357,8 @@ def _unnamed(text: str, tokens: list[Token], index: int) -> Mention | None:
     """
     last = min(len(tokens), index + 2 + _MAX_UNNAMED_MODIFIERS)
     for noun_index in range(index + 1, last):
-        if not _joined(text, tokens[noun_index - 1], tokens[noun_index]):
+        left, right = tokens[noun_index - 1], tokens[noun_index]
+        if not ((right[1] == left[2] + 1 and text[left[2]] == " ") or _joined(text, left, right)):
             return None
         noun = tokens[noun_index].text.lower()
         if noun not in PERSON_NOUNS and not _heads_relative_clause(text, tokens, noun_index):
@@ -504,12 +518,14 @@ def _organisation_after(text: str, tokens: list[Token], index: int) -> Mention |
 
 def _heads_relative_clause(text: str, tokens: list[Token], index: int) -> bool:
     """Whether a lower-case noun is followed by "who": "a welder, who asked not to be named"."""
-    word = tokens[index].text
     following = index + 1
-    if not (word.isalpha() and word.islower()) or following >= len(tokens):
+    if following >= len(tokens) or tokens[following].text not in ("who", "whose"):
+        return False
+    word = tokens[index].text
+    if not (word.isalpha() and word.islower()):
         return False
     gap = text[tokens[index].end : tokens[following].start].strip()
-    return tokens[following].text in ("who", "whose") and gap in ("", ",")
+    return gap in ("", ",")
 
 
 def _gender_in_clause(text: str, tokens: list[Token], index: int) -> str | None:
@@ -689,25 +705,64 @@ def _joined(text: str, left: Token, right: Token) -> bool:
 
 def _name_runs(text: str, tokens: list[Token]) -> list[list[int]]:
     """Indexes of the runs of capitalised words, with particles and name connectors inside."""
-    runs: list[list[int]] = []
+    pieces: list[list[int]] = []
     current: list[int] = []
-    for index, token in enumerate(tokens):
-        if current and not _joined(text, tokens[current[-1]], token):
-            runs.append(current)
-            current = []
-        if _is_capitalised(token.text):
-            current.append(index)
-            if _POSSESSIVE.search(token.text):
-                runs.append(current)
+    linked = False  # whether the current run holds a lower-case word (a connector, say)
+    texts = list(map(_TEXT, tokens))
+    # Only capitalised and linking words take part; any other word ends the current run.
+    taking_part = map(
+        or_, map(str.isupper, map(_FIRST, texts)), map(_LINKING_WORDS.__contains__, texts)
+    )
+    previous = -2
+    for index in compress(count(), taking_part):
+        if current:
+            left = tokens[current[-1]]
+            token = tokens[index]
+            if index != previous + 1 or not (
+                (token[1] == left[2] + 1 and text[left[2]] == " ") or _joined(text, left, token)
+            ):
+                # a lower-case word came in between, or the words are not joined
+                if linked:
+                    pieces.extend(_split_connectors(tokens, current))
+                else:
+                    pieces.append(current)
                 current = []
-        elif (current or token.text in NAME_PARTICLES) and _links_capitalised(text, tokens, index):
-            current.append(index)  # "Kevin de León", "Department of State", "de León said"
-        elif current:
-            runs.append(current)
-            current = []
+                linked = False
+        previous = index
+        word = texts[index]
+        if word[0].isupper():
+            current.append(index)
+            if word.endswith(_POSSESSIVE_ENDINGS):
+                if linked:
+                    pieces.extend(_split_connectors(tokens, current))
+                else:
+                    pieces.append(current)
+                current = []
+                linked = False
+        elif current or word in NAME_PARTICLES:
+            if _links_capitalised(text, tokens, index):
+                current.append(index)  # "Kevin de León", "Department of State", "de León said"
+                linked = True
+            elif current:
+                if linked:
+                    pieces.extend(_split_connectors(tokens, current))
+                else:
+                    pieces.append(current)
+                current = []
+                linked = False
     if current:
-        runs.append(current)
-    return [piece for run in runs for piece in _split_connectors(tokens, run)]
+        if linked:
+            pieces.extend(_split_connectors(tokens, current))
+        else:
+            pieces.append(current)
+    return pieces
+
+
+_LINKING_WORDS = NAME_PARTICLES | ORG_CONNECTORS
+_TEXT = itemgetter(0)
+_START = attrgetter("start")
+_FIRST = itemgetter(0)
+_THE = frozenset({"the", "The"})
 
 
 def _links_capitalised(text: str, tokens: list[Token], index: int) -> bool:
@@ -797,16 +852,79 @@ def _run_mention(
     ``tokens`` is the clause the run stands in and ``limit`` where that clause
     ends, for reading an appositive after a person's name.
     """
-    if len(run) == 1 and tokens[run[0]].text in _NEVER_NAMED:
+    texts = tuple([tokens[i][0] for i in run])
+    head = _run_head(texts)
+    if head is None:
         return None  # "The", "Thursday": the slow path below finds no name in them either
-    while len(run) > 1 and tokens[run[0]].text in CAPITALISED_FUNCTION_WORDS:
-        run = run[1:]  # "A DHS spokesperson", "The Rev. Thomas Grady"
-    bases = [_base(tokens[i].text) for i in run]
-    if _is_org_name(bases) or (len(run) == 1 and _is_acronym(bases[0])):
-        return _org_mention(text, tokens, run)
-    if " ".join(bases) in KNOWN_ORGANISATIONS:
+    skip, organisation = head
+    if skip:
+        run = run[skip:]  # "A DHS spokesperson", "The Rev. Thomas Grady"
+        texts = texts[skip:]
+    if organisation:
         return _org_mention(text, tokens, run)
     after_connector = run[0] > 0 and tokens[run[0] - 1].text in _CONNECTORS_IN_ROLES
+    shape = _person_shape(texts, after_connector)
+    if shape is None:
+        return None
+    first, name_first, name_last, honorific, titled, known_first, gender = shape
+    last_token = tokens[run[name_last]]
+    mention = Mention(
+        start=tokens[run[first]].start,
+        end=last_token.end,
+        kind=PERSON,
+        name=_base(text[tokens[run[name_first]].start : last_token.end]),
+        gender=gender,
+        certain=known_first
+        or titled
+        or honorific is not None
+        or (assume_person and name_last != name_first),
+    )
+    _add_prefix_role(text, tokens, run[first], mention)
+    name_end = last_token.end
+    if not _AFTER_NAME.match(text, name_end, min(limit, name_end + _MAX_APPOSITIVE_CHARS)):
+        pass  # neither an appositive nor an affiliation follows the name
+    elif mention.role is None and (
+        not (known_first or titled or honorific)
+        and _organisation_appositive(text, mention.end, limit)
+    ):
+        return _org_mention(text, tokens, run)  # "Kessler Marine, a shipbuilder that ..."
+    elif not tokens[run[-1]].text.endswith(_POSSESSIVE_ENDINGS):
+        _add_affiliation(text, mention.end, limit, mention)
+        _add_appositive(text, mention.end, limit, mention)
+    if mention.role is not None:
+        mention.certain = True  # "Plant manager Curtis Oberlin"
+    if mention.gender is None and mention.role:
+        mention.gender = ROLE_GENDER.get(mention.role.split()[-1].lower())
+    return mention
+
+
+@lru_cache(maxsize=16384)
+def _run_head(texts: tuple[str, ...]) -> tuple[int, bool] | None:
+    """How a run of words starts: None when it names nothing, else the number of leading
+    function words to skip and whether the rest names an organisation."""
+    if len(texts) == 1 and texts[0] in _NEVER_NAMED:
+        return None
+    skip = 0
+    while len(texts) - skip > 1 and texts[skip] in CAPITALISED_FUNCTION_WORDS:
+        skip += 1
+    bases = [_base(t) for t in texts[skip:]]
+    organisation = (
+        _is_org_name(bases)
+        or (len(bases) == 1 and _is_acronym(bases[0]))
+        or " ".join(bases) in KNOWN_ORGANISATIONS
+    )
+    return skip, organisation
+
+
+@lru_cache(maxsize=16384)
+def _person_shape(
+    texts: tuple[str, ...], after_connector: bool
+) -> tuple[int, int, int, str | None, bool, bool, str | None] | None:
+    """What a run's words alone tell of the person it may name: (index of the name's
+    first word, indexes of the first and last name words without suffixes, the gender of
+    an honorific, whether titled, whether the name opens with a known first name, the
+    gender those give), or None when the run names no person."""
+    bases = [_base(t) for t in texts]
     first = _name_start(bases, after_connector)
     if first is None or bases[-1] in PLACE_WORDS:
         return None
@@ -814,39 +932,19 @@ def _run_mention(
         return None  # "St. Bridget's parish", "Fort Worth"
     honorific = next((HONORIFIC_GENDER[b] for b in bases[:first] if b in HONORIFIC_GENDER), None)
     titled = any(b in TITLES for b in bases[:first])
-    name_tokens = [tokens[i] for i in run[first:] if _base(tokens[i].text) not in NAME_SUFFIXES]
-    if not name_tokens:
+    name_indexes = [i for i in range(first, len(texts)) if bases[i] not in NAME_SUFFIXES]
+    if not name_indexes:
         return None
-    if all(_base(t.text) in TITLES or _base(t.text).lower() in ROLE_WORDS for t in name_tokens):
+    if all(bases[i] in TITLES or bases[i].lower() in ROLE_WORDS for i in name_indexes):
         return None  # "Assistant Secretary" is a role, not a name
-    name = _base(text[name_tokens[0].start : name_tokens[-1].end])
-    known_first = len(name_tokens) > 1 and is_first_name(name_tokens[0].text)
-    mention = Mention(
-        start=tokens[run[first]].start,
-        end=name_tokens[-1].end,
-        kind=PERSON,
-        name=name,
-        gender=honorific or (first_name_gender(name_tokens[0].text) if known_first else None),
-        certain=known_first
-        or titled
-        or honorific is not None
-        or (assume_person and len(name_tokens) > 1),
-    )
-    _add_prefix_role(text, tokens, run[first], mention)
-    if mention.role is not None:
-        mention.certain = True  # "Plant manager Curtis Oberlin"
-    elif not (known_first or titled or honorific) and _organisation_appositive(
-        text, mention.end, limit
-    ):
-        return _org_mention(text, tokens, run)  # "Kessler Marine, a shipbuilder that ..."
-    if not _POSSESSIVE.search(tokens[run[-1]].text):
-        _add_affiliation(text, mention.end, limit, mention)
-        _add_appositive(text, mention.end, limit, mention)
-    if mention.gender is None and mention.role:
-        mention.gender = ROLE_GENDER.get(mention.role.split()[-1].lower())
-    return mention
+    leading = texts[name_indexes[0]]
+    known_first = len(name_indexes) > 1 and is_first_name(leading)
+    gender = honorific or (first_name_gender(leading) if known_first else None)
+    return first, name_indexes[0], name_indexes[-1], honorific, titled, known_first, gender
 
 
+# What must follow a name for any appositive or affiliation to be read after it.
+_AFTER_NAME = re.compile(r"\s*,| (?:of|for|at|with) ")
 _ORG_APPOSITIVE = re.compile(
     r"\s*,\s+(?:a|an|the)\s+((?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s*(?:that|which|based|whose|with|in|,)"
 )
@@ -914,6 +1012,17 @@ def _org_mention(text: str, tokens: list[Token], run: list[int]) -> Mention:
 
 def _add_prefix_role(text: str, tokens: list[Token], name_index: int, mention: Mention) -> None:
     """Read a role written before the name: "ICE spokesman", "California Senate President"."""
+    if not name_index:
+        return
+    word = tokens[name_index - 1].text
+    if word in CAPITALISED_FUNCTION_WORDS or (
+        not word[0].isupper()
+        and word not in _CONNECTORS_IN_ROLES
+        and not _is_role_noun(_base(word).lower())
+    ):
+        return  # the word before the name ends any prefix: "said Smith", "The Smith"
+    if not _joined(text, tokens[name_index - 1], tokens[name_index]):
+        return  # nothing stands right before the name
     index = name_index
     lowest = max(0, name_index - _MAX_PREFIX_WORDS)
     while index > lowest and _joined(text, tokens[index - 1], tokens[index]):
@@ -1203,6 +1312,7 @@ class EntityBook:
                 entity
                 for entity in self._people.values()
                 if entity.named
+                and mention.name in entity.name  # a quick test before splitting the name
                 and mention.name in entity.name.split()[:-1]
                 and (mention.gender is None or entity.gender in (None, mention.gender))
             ]

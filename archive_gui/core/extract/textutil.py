@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import partial
+from itertools import accumulate
 from typing import NamedTuple
 
 from archive_gui.core.extract.names_data import ABBREVIATIONS
@@ -26,6 +28,10 @@ class Token(NamedTuple):
 
 # Dotted abbreviations ("U.S.") are one token; words keep inner apostrophes and hyphens.
 _WORD = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-]\w+)*")
+# The same words, read faster over a whole text: the first character is shared by both
+# alternatives (a dotted abbreviation starts with a letter), and the word is captured
+# so that ``split`` returns the words between the stretches of text around them.
+_WORD_SPLIT = re.compile(r"(\w(?:(?<=[^\W\d_])\.(?:[^\W\d_]\.)+|\w*(?:[’'\-]\w+)*))")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _SENTENCE_END = re.compile(r"[.?!]+[”\"’)]*\s+")
 # "ST. LOUIS —", "NEWARK, N.J. (AP) —", "OAKLAND, Calif. (Reuters) -" opening a paragraph.
@@ -36,8 +42,36 @@ _DATELINE = re.compile(
 
 
 def words(text: str, start: int, end: int) -> list[Token]:
-    """The words of ``text[start:end]`` with their article offsets."""
-    return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    """The words of ``text[start:end]`` with their article offsets.
+
+    The words of the whole text are read once (for the last text asked about) and
+    sliced: where no word of the whole text straddles ``start`` or ``end``, the slice
+    is exactly what reading ``text[start:end]`` alone gives.
+    """
+    cached = _word_cache
+    if cached[0] is not text:
+        # the words and the text between them alternate; offsets are running lengths
+        parts = _WORD_SPLIT.split(text)
+        offsets = list(accumulate(map(len, parts), initial=0))
+        starts, ends = offsets[1:-1:2], offsets[2::2]
+        tokens = list(map(_new_token, zip(parts[1::2], starts, ends, strict=True)))
+        cached = (text, tokens, starts, ends)
+        _set_word_cache(cached)
+    _, tokens, starts, ends = cached
+    first = bisect_left(starts, start)
+    last = bisect_left(starts, end, first)
+    if (first and ends[first - 1] > start) or (last > first and ends[last - 1] > end):
+        return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    return tokens[first:last]
+
+
+_new_token = partial(tuple.__new__, Token)
+_word_cache: tuple[str | None, list[Token], list[int], list[int]] = (None, [], [], [])
+
+
+def _set_word_cache(cached: tuple[str | None, list[Token], list[int], list[int]]) -> None:
+    global _word_cache
+    _word_cache = cached
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:

@@ -263,3 +263,25 @@ def test_book_unnamed_official_is_a_pronoun_antecedent_speaking_for_its_organisa
         book.resolve(mention)
     official = book.resolve(Mention(0, 0, PRONOUN, "she", gender="female"))
     assert official.speaks_for is not None and official.speaks_for.name == "Border Patrol"
+
+
+def test_words_of_a_stretch_are_those_read_from_the_stretch_alone():
+    # words() reads the whole text once and slices it; a stretch that cuts a word or a
+    # dotted abbreviation ("U.S") must still give what reading the stretch alone gives
+    import random
+    import re
+
+    from archive_gui.core.extract.textutil import Token, words
+
+    pattern = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-]\w+)*")
+    text = (
+        "The U.S. Border Patrol's agents didn't stop. A.B. and Mr. O'Neil-Smith said "
+        "“no,” he said, in Washington, D.C. — 12.5 per_cent of rock-'n'-roll fans é.ü. U.S"
+    )
+    rng = random.Random(7)
+    for _ in range(3000):
+        start, end = rng.randint(0, len(text)), rng.randint(0, len(text) + 1)
+        expected = [
+            Token(m.group(), m.start(), m.end()) for m in pattern.finditer(text, start, end)
+        ]
+        assert words(text, start, end) == expected, (start, end)

@@ -28,6 +28,7 @@ SPEECH_VERBS = word_set(
     emphasised conceded concedes contended contends maintained maintains observed
     remarked suggested suggests testified testifies tweeted posted cautioned predicted
     promised promises vowed vows pledged complained complains urged urges shouted yelled
+    chanted
     explaining adding noting
     """
 )
@@ -61,6 +62,7 @@ TITLES = word_set(
     Congressman Congresswoman Assemblyman Assemblywoman Speaker Pastor Father Sister
     Bishop Cardinal Pope Acting Vice Supervisor Commander Reverend Inspector
     Superintendent Marshal Ambassador Councilmember Alderman Alderwoman Trustee
+    Ald Supt Atty Msgr Fr Assemblymember Sgt
     """
 )
 
@@ -180,6 +182,22 @@ TITLE_ROLE_NOUNS = {
     "cmdr": "commander",
     "dr": "doctor",
     "prof": "professor",
+    "ald": "alderman",
+    "msgr": "monsignor",
+    "fr": "father",
+}
+
+# Other nouns a reporter uses for the holder of a title ("the Rev. Nathaniel Grier" ...
+# "the pastor said"; "Rep. Ana Ruiz" ... "the congresswoman said").
+TITLE_SYNONYMS = {
+    "reverend": ("pastor", "minister", "priest"),
+    "father": ("priest", "pastor"),
+    "monsignor": ("priest",),
+    "pastor": ("minister", "reverend"),
+    "representative": ("congressman", "congresswoman", "lawmaker"),
+    "senator": ("lawmaker",),
+    "doctor": ("physician",),
+    "alderman": ("alderwoman", "councilman", "councilwoman"),
 }
 
 # Nouns that refer back to the last organisation mentioned ("the agency said"); documents
@@ -224,6 +242,7 @@ CAPITALISED_FUNCTION_WORDS = word_set(
 ABBREVIATIONS = word_set(
     """
     Mr Mrs Ms Dr Prof Rev Sen Rep Gov Lt Sgt Capt Det St Jr Sr Gen Col Maj Cmdr
+    Ald Supt Atty Msgr Fr
     Jan Feb Mar Apr Aug Sept Sep Oct Nov Dec No Inc Corp Co Ltd vs etc Ave Blvd Mt Ft
     """
 )

@@ -54,6 +54,8 @@ MIN_PARTIAL_QUOTE_WORDS = 4
 # Speech verbs further than this from the quote do not attribute it.
 MAX_ATTRIBUTION_WORDS = 16
 _MAX_NAME_WORDS = 8
+# How far a speech verb may stand after a quote when a long appositive comes before it.
+_MAX_APPOSITIVE_ATTRIBUTION_WORDS = 40
 
 _CONFIDENCE = {
     "quote-said-name": 0.95,
@@ -61,6 +63,7 @@ _CONFIDENCE = {
     "name-said-quote": 0.9,
     "according-to": 0.9,
     "next-sentence": 0.85,
+    "name-colon-quote": 0.8,
     "reference": 0.75,
 }
 _PRONOUN_CONFIDENCE = 0.8
@@ -88,8 +91,13 @@ _SOURCE_SENTENCE = re.compile(
     r"(?:The|Those|These|That|This|Such)\s+(?:[\w’']+\s+){0,5}?"
     r"(?:words?|response|reply|answer|reaction|assessment|message|verdict|view|comment|"
     r"warning|plea|question|remark|remarks)\s+(?:[\w’']+\s+){0,3}?(?:from|of|by)\s+"
+    # "That is how Marisol Quintero remembers the morning ...", "So says ..."
+    r"|(?:That|This)\s+(?:is|was|'s|’s)\s+how\s+|So\s+says\s+"
 )
 _MAX_QUESTION_WORDS = 40
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
+# A subject introducing a quote stands near the start of its sentence ("The mayor, Name,").
+_MAX_SUBJECT_OFFSET = 4
 _ARTICLES = frozenset({"a", "an", "the"})
 _WORD_RUN = re.compile(r"\w+")
 _CALLING_VERBS = frozenset({"call", "calls", "called", "calling"})
@@ -251,7 +259,9 @@ def _next_opens_with_quote(text: str, paragraphs: list[tuple[int, int]], number:
 def _speech_candidates(article: _Article) -> list[_Candidate]:
     candidates = []
     text = article.text
-    for (start, end), spans in zip(article.paragraphs, article.spans, strict=True):
+    for number, ((start, end), spans) in enumerate(
+        zip(article.paragraphs, article.spans, strict=True)
+    ):
         marks = [(s.open_mark, s.close_mark or end) for s in spans]
         starts = sentence_starts(text, start, end, marks)
         article.sentences.extend(starts)
@@ -261,21 +271,36 @@ def _speech_candidates(article: _Article) -> list[_Candidate]:
             if _is_speech(text, span, lead, tail):
                 candidate = _attribute(text, span, lead, tail)
                 if candidate.mention is None and not words(text, *tail):
-                    _source_in_next_sentence(text, candidate, starts, end)
+                    following = (
+                        article.paragraphs[number + 1]
+                        if number + 1 < len(article.paragraphs)
+                        else None
+                    )
+                    _source_in_next_sentence(text, candidate, starts, end, following)
                 candidates.append(candidate)
     return candidates
 
 
-def _source_in_next_sentence(text: str, candidate: _Candidate, starts: list[int], end: int) -> None:
-    """ "“Nobody here has a record.” The words came from Tran Van Hieu, a retired welder." """
+def _source_in_next_sentence(
+    text: str, candidate: _Candidate, starts: list[int], end: int, following: tuple[int, int] | None
+) -> None:
+    """ "“Nobody here has a record.” The words came from Tran Van Hieu, a retired welder."
+
+    A quote closing its paragraph may be sourced by the next paragraph's opening
+    ("That is how Marisol Quintero remembers ...").
+    """
     close = candidate.span.close_mark
     if close is None:
         return
     index = bisect_right(starts, close)
-    if index >= len(starts):
+    if index < len(starts):
+        sentence_start = starts[index]
+        sentence_end = starts[index + 1] if index + 1 < len(starts) else end
+    elif following is not None and not text[close + 1 : end].strip():
+        sentence_start, sentence_end = following
+    else:
         return
-    sentence_end = starts[index + 1] if index + 1 < len(starts) else end
-    match = _SOURCE_SENTENCE.match(text, starts[index], sentence_end)
+    match = _SOURCE_SENTENCE.match(text, sentence_start, sentence_end)
     if match is None:
         return
     mention = read_object(text, match.end(), sentence_end)
@@ -311,6 +336,7 @@ def _is_speech(text: str, span: _Span, lead: tuple[int, int], tail: tuple[int, i
         return False
     if span.continued or span.close_mark is None:
         return True
+    lead = (dateline_end(text, *lead), lead[1])  # "PROVO, Utah — “We were told ...”"
     lead_tokens = words(text, *lead)
     lead_text = text[lead[0] : lead[1]].strip()
     in_speech_position = (
@@ -380,7 +406,8 @@ def _last_index(tokens: list[Token], test) -> int | None:
 def _attribute(text: str, span: _Span, lead: tuple[int, int], tail: tuple[int, int]) -> _Candidate:
     """Read the speaker written after the quote, else the one written before it."""
     candidate = _Candidate(span)
-    found = _after_quote(text, tail) or _before_quote(text, lead)
+    # a headline's "Label: 'quote'" names a topic as often as a speaker
+    found = _after_quote(text, tail) or _before_quote(text, lead, colon=not span.headline)
     if found is not None:
         candidate.mention, candidate.rule = found
     return candidate
@@ -388,10 +415,14 @@ def _attribute(text: str, span: _Span, lead: tuple[int, int], tail: tuple[int, i
 
 def _after_quote(text: str, tail: tuple[int, int]) -> tuple[Mention, str] | None:
     """“...,” ICE spokesman Bryan Cox said / said Bryan Cox / according to the group."""
-    tokens = words(text, *tail)[:MAX_ATTRIBUTION_WORDS]
+    every = words(text, *tail)
+    tokens = every[:MAX_ATTRIBUTION_WORDS]
     verb = next((i for i in range(len(tokens)) if _is_speech_verb(tokens, i)), None)
     if verb is None:
-        return None
+        verb = _verb_after_appositive(text, every)
+        if verb is None:
+            return None
+        tokens = every
     if tokens[verb].text.lower() == "according":
         mention = read_object(text, tokens[verb + 1].end, tail[1])
         return _with_rule(mention, "according-to")
@@ -400,17 +431,64 @@ def _after_quote(text: str, tail: tuple[int, int]) -> tuple[Mention, str] | None
     return _with_rule(read_object(text, tokens[verb].end, tail[1]), "quote-said-name")
 
 
-def _before_quote(text: str, lead: tuple[int, int]) -> tuple[Mention, str] | None:
+def _verb_after_appositive(text: str, tokens: list[Token]) -> int | None:
+    """A speech verb closing a long appositive: "..., Sen. Walter Briggs, a Republican
+    from Mesa and a retired agent who served for 26 years along the line, said."
+
+    The verb must follow the comma that ends the appositive, and the name must open it.
+    """
+    limit = min(len(tokens), _MAX_APPOSITIVE_ATTRIBUTION_WORDS)
+    for index in range(MAX_ATTRIBUTION_WORDS, limit):
+        if _is_speech_verb(tokens, index) and tokens[index].text.lower() != "according":
+            between = text[tokens[index - 1].end : tokens[index].start]
+            first_comma = text.find(",", tokens[0].end, tokens[index].start)
+            if (
+                between.strip() == ","
+                and 0 <= first_comma < tokens[min(_MAX_NAME_WORDS, index - 1)].start
+            ):
+                return index
+            return None
+    return None
+
+
+def _before_quote(
+    text: str, lead: tuple[int, int], *, colon: bool = True
+) -> tuple[Mention, str] | None:
     """Marin said: “...” / He added: “...” / ICE officials denied they were “...”."""
     tokens = words(text, *lead)
     verb = _last_index(tokens, lambda i: _is_speech_verb(tokens, i))
     if verb is None and _calls_something(tokens):
         verb = _last_index(tokens, lambda i: tokens[i].text.lower() in _CALLING_VERBS)
     if verb is None:
+        if colon and tokens and text[lead[0] : lead[1]].rstrip().endswith(":"):
+            return _with_rule(_introducing_subject(text, lead, tokens), "name-colon-quote")
         return None
     if tokens[verb].text.lower() == "according":
         return _with_rule(read_object(text, tokens[verb + 1].end, lead[1]), "according-to")
     return _with_rule(read_subject(text, lead[0], tokens[verb].start), "name-said-quote")
+
+
+def _introducing_subject(text: str, lead: tuple[int, int], tokens: list[Token]) -> Mention | None:
+    """The subject of a sentence that introduces a quote without a speech verb.
+
+    "Bastien put it bluntly: “...”", "He described the second visit this way: “...”",
+    and the speaker labels of a transcript ("Costa: “...”").
+    """
+    start = dateline_end(text, lead[0], lead[1])
+    tokens = [t for t in tokens if t.start >= start]
+    if not tokens:
+        return None
+    first = tokens[0].text.lower()
+    if first in _SUBJECT_PRONOUNS:
+        return read_subject(text, start, tokens[0].end)
+    for mention in find_mentions(text, start, lead[1]):
+        if mention.kind in (PERSON, ORGANIZATION):
+            if len(words(text, start, mention.start)) > _MAX_SUBJECT_OFFSET:
+                return None
+            if mention.kind == PERSON and " " in mention.name:
+                mention.certain = True  # a full name opening the sentence is its subject
+            return mention
+    return None
 
 
 def _with_rule(mention: Mention | None, rule: str) -> tuple[Mention, str] | None:

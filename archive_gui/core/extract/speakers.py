@@ -41,6 +41,7 @@ from archive_gui.core.extract.names_data import (
     ROLE_WORDS,
     SPEECH_VERBS,
     TITLE_ROLE_NOUNS,
+    TITLE_SYNONYMS,
     TITLES,
     first_name_gender,
     is_first_name,
@@ -550,9 +551,30 @@ def read_subject(text: str, start: int, end: int) -> Mention | None:
     while tokens:
         mention = _subject_clause(text, tokens)
         if mention is not None:
-            return mention
+            return _named_in_apposition(text, tokens, mention) or mention
         tokens = _after_first_comma(text, tokens)
     return None
+
+
+def _named_in_apposition(text: str, tokens: list[Token], mention: Mention) -> Mention | None:
+    """The person of "Delmont Logistics' spokesman, Harold Fiske," or "the mayor's
+    spokeswoman, Carla Benitez,": a role held for an organisation, then the name."""
+    if mention.kind not in (ORGANIZATION, REFERENCE):
+        return None
+    head = _until_comma(text, tokens)
+    if len(head) == len(tokens) or not _is_role_noun(head[-1].text.lower()):
+        return None
+    rest = _after_first_comma(text, tokens)
+    if not rest or len(_until_comma(text, rest)) != len(rest):
+        return None  # the name must be the whole appositive
+    person = _subject_clause(text, rest)
+    if person is None or person.kind != PERSON:
+        return None
+    person.certain = True
+    person.role = person.role or head[-1].text.lower()
+    if mention.kind == ORGANIZATION:
+        person.affiliation = person.affiliation or mention.name
+    return person
 
 
 def read_object(text: str, start: int, end: int) -> Mention | None:
@@ -1353,8 +1375,10 @@ def _role_nouns(role: str) -> set[str]:
     """The lower-case nouns of a role, abbreviated titles written out ("Gov." -> governor)."""
     nouns = set()
     for word in role.lower().replace(".", " ").split():
+        noun = TITLE_ROLE_NOUNS.get(word, word)
         nouns.add(word)
-        nouns.add(TITLE_ROLE_NOUNS.get(word, word))
+        nouns.add(noun)
+        nouns.update(TITLE_SYNONYMS.get(noun, ()))
     return nouns
 
 

@@ -141,3 +141,64 @@ def test_unnamed_description_followed_by_the_name_is_that_person():
 def test_description_with_an_organisation_after_it_stays_the_organisation():
     text = "“We act on warrants only,” a CBP spokeswoman said."
     assert speakers(text)[0][1:] == ("CBP", "organization")
+
+
+def test_sentence_introducing_a_quote_without_a_speech_verb():
+    text = (
+        "Irma Castellano, who runs a shelter in the valley, put it bluntly: "
+        "“Our families are living in terror.”\n\n"
+        "The mayor, Orlando Pettis, offered a calmer view: “We will help within the law.”\n\n"
+        "He described the night this way: “Quiet, then sirens.”"
+    )
+    assert [q[1] for q in speakers(text)] == ["Irma Castellano", "Orlando Pettis", "Orlando Pettis"]
+
+
+def test_transcript_speaker_labels():
+    text = (
+        "Rupert Vail ran the field office for five years. He spoke with the Ledger.\n\n"
+        "Q: “What changed?”\n\n"
+        "Vail: “The priorities changed. We chased numbers.”"
+    )
+    quotes = speakers(text)
+    assert quotes[1][:2] == ("The priorities changed. We chased numbers.", "Rupert Vail")
+
+
+def test_long_appositive_before_the_speech_verb():
+    text = (
+        "“It is a federal problem,” Sen. Walter Brigham, a Republican from Mesa and a retired "
+        "Border Patrol agent who served for 26 years along the Arizona line, said in response."
+    )
+    assert speakers(text) == [("It is a federal problem,", "Walter Brigham", PERSON)]
+
+
+def test_role_of_an_organisation_then_the_name_in_apposition():
+    text = (
+        "“We have complied with every request,” Delmont Logistics' spokesman, Harold Fiske, "
+        "said in an email.\n\n"
+        "“We learned about it online,” the mayor's spokeswoman, Carla Benitez, said."
+    )
+    assert [q[1] for q in speakers(text)] == ["Harold Fiske", "Carla Benitez"]
+
+
+def test_opening_quote_after_a_dateline_sourced_by_the_next_paragraph():
+    text = (
+        "PROVO, Utah — “We were told the agents would come at dawn, and they came at dawn.”\n\n"
+        "That is how Marisol Quintana remembers the morning agents arrived at the dairy."
+    )
+    assert speakers(text) == [
+        (
+            "We were told the agents would come at dawn, and they came at dawn.",
+            "Marisol Quintana",
+            PERSON,
+        )
+    ]
+
+
+def test_abbreviated_titles_and_their_role_nouns():
+    text = (
+        "“He told me, 'This is none of your business, sir,' and walked away,” "
+        "Ald. Byron Castellanos said.\n\n"
+        "A Raleigh pastor, the Rev. Nathaniel Grier, spoke next. “This is leadership,” the "
+        "pastor said."
+    )
+    assert [q[1] for q in speakers(text)] == ["Byron Castellanos", "Nathaniel Grier"]

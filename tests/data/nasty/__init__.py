@@ -1,0 +1,1 @@
+"""Nasty inputs for the importer, generated at test time (see :mod:`.generate`)."""

@@ -115,18 +115,23 @@ def export_records(
     run = _Run(archive, kind, filters, ids, progress)
     manifest = _Manifest(archive, kind, fmt, destination, filters, ids, fields, excel_compatible)
 
+    # The data file is renamed into place before its manifest is written, so a manifest
+    # never describes a file that is not (yet) there.
+    # The last progress report (which may cancel) comes before the data file is renamed
+    # into place, and the manifest after it, so a manifest never describes a file that
+    # is not there.
     if fmt == "xlsx":
         with atomic_path(destination) as tmp:
             _write_xlsx(tmp, run, fields, kind, manifest)
-            _finish(run, manifest, write_manifest)
-        return run.count
-
-    writer = _WRITERS[fmt]
-    encoding = "utf-8-sig" if excel_compatible and fmt == "csv" else "utf-8"
-    with _output(destination, encoding=encoding, newline="" if fmt == "csv" else None) as out:
-        writer(out, run, fields, kind)
-        if destination is not None:
-            _finish(run, manifest, write_manifest)
+            run.report()
+    else:
+        encoding = "utf-8-sig" if excel_compatible and fmt == "csv" else "utf-8"
+        newline = "" if fmt == "csv" else None
+        with _output(destination, encoding=encoding, newline=newline) as out:
+            _WRITERS[fmt](out, run, fields, kind)
+            run.report()
+    if write_manifest and destination is not None:
+        _write_manifest(run, manifest)
     return run.count
 
 
@@ -145,13 +150,11 @@ def _select_fields(available: tuple[str, ...], columns: Sequence[str] | None) ->
     return tuple(dict.fromkeys(columns))
 
 
-def _finish(run: _Run, manifest: _Manifest, write_manifest: bool) -> None:
-    run.report()
-    if write_manifest and manifest.destination is not None:
-        data = manifest.as_dict(run)
-        with _output(manifest_path(manifest.destination), "utf-8", None) as stream:
-            json.dump(data, stream, ensure_ascii=False, indent=2)
-            stream.write("\n")
+def _write_manifest(run: _Run, manifest: _Manifest) -> None:
+    data = manifest.as_dict(run)
+    with _output(manifest_path(manifest.destination), "utf-8", None) as stream:
+        json.dump(data, stream, ensure_ascii=False, indent=2)
+        stream.write("\n")
 
 
 # -- reading the records ----------------------------------------------------------

@@ -141,6 +141,36 @@ _CANDIDATE = re.compile(
 )
 
 
+# The fast scan: a character that may precede a count, then the count's first word.
+# Words that only open a longer phrase ("in excess of", "at least", "up to") must be
+# followed by its next word, the rest being matched case-insensitively as ``_MENTION``
+# does; "in", "at" and "as" are too common to try the full pattern at each one.
+_STANDALONE = (
+    {w for w in _QUALIFIER_WORDS if " " not in w}
+    | set(_WORD_VALUES)
+    | {"between", "dozens", "hundreds", "thousands"}
+)
+_NEXT_WORDS: dict[str, set[str]] = {
+    "half": {"a"},
+    "several": {"dozen", "hundred", "thousand"},
+    "tens": {"of"},
+}
+for _phrase in _QUALIFIER_WORDS:
+    _first, *_rest = _phrase.split()
+    if _rest and _first not in _STANDALONE and _first not in ("a", "an"):
+        _NEXT_WORDS.setdefault(_first, set()).add(_rest[0])
+_BOUNDARY = "(?![A-Za-z])"
+_TAILS = {w: _BOUNDARY for v in _START_WORDS for w in (v, v.capitalize())}
+for _first, _nexts in _NEXT_WORDS.items():
+    for _word in (_first, _first.capitalize()):
+        _TAILS[_word] = rf"(?i:\s+(?:{'|'.join(sorted(_nexts))}))"
+for _word in ("a", "A"):
+    _TAILS[_word] = r"(?=\s+(?:dozen|half|hundred|thousand|million|few|minimum)\b)"
+for _word in ("an", "An"):
+    _TAILS[_word] = r"(?=\s+estimated\b)"
+_FAST_CANDIDATE = re.compile(rf"[^\w.,](?=\d{_BOUNDARY}|{trie_alternation(_TAILS, _TAILS)})")
+
+
 @dataclass(frozen=True)
 class CountMention:
     """A printed count: its conservative value, qualifier and exact span."""
@@ -217,10 +247,12 @@ def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count
     end = len(text) if end is None else end
     mentions: list[CountMention] = []
     position = start
-    for candidate in _CANDIDATE.finditer(text, start, end):
-        if candidate.start() < position:
+    match_at = _MENTION.match
+    starts = [start] if _CANDIDATE.match(text, start, end) else []
+    for at in _candidate_starts(text, start, end, starts):
+        if at < position:
             continue
-        match = _MENTION.match(text, candidate.start(), end)
+        match = match_at(text, at, end)
         if not match:
             continue
         parsed = _mention_value(match)
@@ -229,3 +261,11 @@ def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count
         mentions.append(CountMention(parsed[0], parsed[1], match.group(), *match.span()))
         position = match.end()
     return mentions
+
+
+def _candidate_starts(text: str, start: int, end: int, starts: list[int]):
+    """Where ``_CANDIDATE`` matches in ``text[start:end]`` and ``_MENTION`` may (one past
+    each ``_FAST_CANDIDATE`` match), after ``starts``."""
+    yield from starts
+    for candidate in _FAST_CANDIDATE.finditer(text, start, end):
+        yield candidate.start() + 1

@@ -113,7 +113,13 @@ class _Sentence:
         return self._asides
 
     def aside_at(self, position: int) -> _Aside | None:
-        return next((a for a in self.asides if a.start <= position < a.end), None)
+        asides = self._asides
+        if asides is None:
+            asides = self.asides
+        for aside in asides:
+            if aside.start <= position < aside.end:
+                return aside
+        return None
 
 
 def _split_sentences(
@@ -161,12 +167,22 @@ def _find_asides(text: str, start: int, end: int) -> list[_Aside]:
         text.find(", ", start, end) < 0
     ):
         return []
-    dashes = list(_DASH.finditer(text, start, end))
-    spans = [(a.end(), b.start()) for a, b in zip(dashes[::2], dashes[1::2], strict=False)]
-    if len(dashes) % 2:
-        spans.append((dashes[-1].end(), start + len(text[start:end].rstrip('.!?"”’ '))))
-    spans += [m.span(1) for m in _PARENTHESIS.finditer(text, start, end)]
-    spans += _comma_asides(text, start, end)
+    spans = []
+    if (
+        text.find("—", start, end) >= 0
+        or text.find("–", start, end) >= 0
+        or (text.find("--", start, end) >= 0)
+    ):
+        dashes = list(_DASH.finditer(text, start, end))
+        spans += [(a.end(), b.start()) for a, b in zip(dashes[::2], dashes[1::2], strict=False)]
+        if len(dashes) % 2:
+            spans.append((dashes[-1].end(), start + len(text[start:end].rstrip('.!?"”’ '))))
+    if text.find("(", start, end) >= 0:
+        spans += [m.span(1) for m in _PARENTHESIS.finditer(text, start, end)]
+    if text.find(",", start, end) >= 0:
+        spans += _comma_asides(text, start, end)
+    if not spans:
+        return []
     asides: list[_Aside] = []
     for aside_start, aside_end in sorted(spans):
         if len(asides) == _MAX_ASIDES:
@@ -564,6 +580,30 @@ def _next_noun_is_people(after: str) -> bool:
     return bool(words) and words[0] in _PEOPLE_NOUNS
 
 
+# A word every arrest-linking pattern above contains (``_ARRESTED``, ``_ACTIVE_BEFORE``,
+# ``_TOTAL_BEFORE``, the present tense, "took ... into custody"), matched with the same
+# flags: a segment without one links no count, and its counts skip ``_arrest_rule``.
+_ARREST_STEM = re.compile(
+    r"arrest|apprehen|detain|detention|nab|caught|nets|netted|picked|rounded|swept|custody",
+    re.I,
+)
+
+_STEMS = tuple(_ARREST_STEM.pattern.split("|"))
+# Characters that re.I matches to an ASCII letter of the stems but str.lower() does not
+# turn into that letter: with one of them present, the regex decides.
+_CASE_ODDITIES = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _has_arrest_stem(view: str) -> bool:
+    """``_ARREST_STEM.search(view) is not None``, by substring tests (much faster)."""
+    lowered = view.lower()
+    if any(stem in lowered for stem in _STEMS):
+        return True
+    if any(odd in view for odd in _CASE_ODDITIES):
+        return _ARREST_STEM.search(view) is not None
+    return False
+
+
 def _arrest_rule(
     view: str, mention: CountMention, start: int, end: int, limit: int, headline: bool = False
 ) -> str | None:
@@ -671,6 +711,7 @@ class _Extractor:
         self.found: list[_Found] = []
         self.sentence_places: list[PlaceMention] = []
         self.sentence_first = 0  # index in found of the current sentence's first operation
+        self.segment_links = False  # whether the current segment has an arrest word
         self.latest_place: tuple[int, PlaceMention] | None = None  # (paragraph, mention)
         self.latest_period: tuple[int, PeriodMention, bool] | None = None  # (para, _, of op)
 
@@ -753,6 +794,7 @@ class _Extractor:
         if not mentions:
             return
         view = _view(self.text, sentence, aside)
+        self.segment_links = _has_arrest_stem(view)
         if aside is not None and aside.kind == "other" and len(mentions) == 1:
             listed = self._listed(sentence, aside, mentions[0])
             if listed:
@@ -779,7 +821,11 @@ class _Extractor:
 
     def _classify(self, sentence, aside, view, mention, bounds, previous, previous_end):
         start, end, limit = bounds
-        rule = _arrest_rule(view, mention, start, end, limit, sentence.headline)
+        rule = (
+            _arrest_rule(view, mention, start, end, limit, sentence.headline)
+            if self.segment_links
+            else None
+        )
         before = view[max(0, start - 30) : start]
         if rule != "active" and _POSSESSIVE_BEFORE.search(before):
             return None  # "its 1,100 employees": the size of a group, not an arrest count

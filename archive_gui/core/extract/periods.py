@@ -87,6 +87,40 @@ _FIRST_WORDS = trie_alternation(
     + [name.rstrip(".") for name in re.findall(r"[A-Z][a-z]+\.?", _MONTH_NAME)]
     + ["FY", "19", "20"]
 )
+# Where a phrase can begin: a non-word character followed by one of those words, with
+# what must come next ("the" only opens "the past ...", "the last ...", "the summer
+# 2019"; a preposition needs a phrase after it).  The scan opens with a character class,
+# which the regex engine skips to quickly; the position after that character is then
+# tried with the full pattern.  It finds every position ``_PERIOD`` can match at, and
+# few more: "in" and "the" are too common to try the full pattern at each one.
+_TAILS = {
+    **{w: "" for w in _WEEKDAYS},
+    **{name.rstrip("."): "" for name in re.findall(r"[A-Z][a-z]+\.?", _MONTH_NAME)},
+    **{
+        w: r"\s"
+        for v in ["this", "last", "previous", "past", "recent", "fiscal"]
+        for w in (v, v.capitalize())
+    },
+    **{
+        w: r"\s"
+        for v in ["summer", "spring", "fall", "autumn", "winter"]
+        for w in (v, v.capitalize())
+    },
+    **{w: "" for v in ["today", "yesterday", "overnight"] for w in (v, v.capitalize())},
+    "the": r"\s+(?:[Pp]ast|[Ll]ast|[Pp]revious|summer|spring|fall|autumn|winter)",
+    "The": r"\s+(?:[Pp]ast|[Ll]ast|[Pp]revious|summer|spring|fall|autumn|winter)",
+    "FY": r"\s?(?:19|20)",
+    "19": r"\d\d",
+    "20": r"\d\d",
+}
+_PHRASE_START = trie_alternation(_TAILS, _TAILS)
+_PREPOSITION_TAILS = {
+    w: rf"\s+{_PHRASE_START}"
+    for v in ["over", "during", "in", "within", "since", "throughout", "through", "earlier"]
+    for w in (v, v.capitalize())
+}
+_ALL_TAILS = {**_TAILS, **_PREPOSITION_TAILS}
+_CANDIDATE = re.compile(rf"[^\w-](?={trie_alternation(_ALL_TAILS, _ALL_TAILS)})")
 _PERIOD = re.compile(
     rf"""
     (?={_FIRST_WORDS})(?<![\w-])
@@ -131,7 +165,7 @@ def find_periods(
     """Period phrases in ``text[start:end]``, resolved against ``published`` if given."""
     end = len(text) if end is None else end
     mentions = []
-    for match in _PERIOD.finditer(text, start, end):
+    for match in _matches(text, start, end):
         if not _plausible(match):
             continue
         first, last = _resolve(match, published) if published else (None, None)
@@ -139,6 +173,25 @@ def find_periods(
         day_level = single_day and (match["prep"] or "").lower() != "since"
         mentions.append(PeriodMention(match.group(), *match.span(), first, last, day_level))
     return mentions
+
+
+def _matches(text: str, start: int, end: int):
+    """``_PERIOD.finditer(text, start, end)``, trying the pattern only at candidates."""
+    match_at = _PERIOD.match
+    position = start
+    if start < end:
+        match = match_at(text, start, end)
+        if match:
+            yield match
+            position = match.end()
+    for candidate in _CANDIDATE.finditer(text, start, end):
+        at = candidate.start() + 1
+        if at < position:
+            continue
+        match = match_at(text, at, end)
+        if match:
+            yield match
+            position = match.end()
 
 
 def _plausible(match: re.Match) -> bool:

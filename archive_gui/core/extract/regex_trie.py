@@ -8,25 +8,32 @@ makes scanning for a few hundred words several times faster.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 
-def trie_alternation(words: Iterable[str]) -> str:
-    """A non-capturing regex matching any of ``words`` (longest match preferred)."""
+def trie_alternation(words: Iterable[str], tails: Mapping[str, str] | None = None) -> str:
+    """A non-capturing regex matching any of ``words`` (longest match preferred).
+
+    ``tails`` maps some words to a pattern that must follow them: "in" with the tail
+    ``\\s+excess`` matches only "in excess", and words sharing a prefix stay one trie.
+    """
     trie: dict = {}
     for word in words:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
-        node[""] = {}
+        node[""] = (tails or {}).get(word, "")
     return _pattern(trie) or "(?!)"
 
 
 def _pattern(node: dict) -> str:
     branches = [re.escape(char) + _pattern(child) for char, child in sorted(node.items()) if char]
+    tail = node.get("")
+    if tail:
+        branches.append(tail)
     if not branches:
         return ""
-    optional = "" in node
+    optional = tail == ""
     if len(branches) == 1 and not optional:
         return branches[0]
     group = "(?:" + "|".join(branches) + ")"

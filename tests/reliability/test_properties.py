@@ -81,12 +81,6 @@ def test_spans_hold_in_multi_paragraph_articles(text):
     check_spans(text)
 
 
-@pytest.mark.xfail(
-    raises=OverflowError,
-    strict=True,
-    reason="extract/numbers.py words_to_int: float() of a 309+ digit number is inf; "
-    "the importer fails such a file alone ('extraction failed: OverflowError')",
-)
 def test_a_very_long_number_does_not_crash_extraction():
     check_spans("Agents arrested " + "1" * 400 + " people in Atlanta.")
 

@@ -182,11 +182,16 @@ class CountMention:
     end: int
 
 
+_MAX_DIGITS = 12
+
+
 def words_to_int(words: str) -> int | None:
     """Value of a number written in digits or English words ("six hundred and eighty")."""
     cleaned = words.lower().replace(",", "").replace("-", " ")
     if re.fullmatch(r"\d+(?:\.\d+)?(?:\s+(?:thousand|million))?", cleaned):
         number, _, scale = cleaned.partition(" ")
+        if len(number.partition(".")[0]) > _MAX_DIGITS:
+            return None  # no arrest count; and float() would overflow on hundreds of digits
         return round(float(number) * _SCALES.get(scale.strip(), 1))
     total = current = 0
     for token in cleaned.split():

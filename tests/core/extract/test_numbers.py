@@ -69,3 +69,8 @@ def test_spans_are_absolute_with_bounds():
     mentions = find_counts(text, 6)
     assert [m.text for m in mentions] == ["40"]
     assert text[mentions[0].start : mentions[0].end] == "40"
+
+
+def test_a_number_of_hundreds_of_digits_is_no_count():
+    assert words_to_int("1" * 400) is None
+    assert words_to_int("123,456") == 123456

@@ -247,6 +247,14 @@ def _qualifier_key(qualifier: str) -> str:
     return " ".join(qualifier.lower().split())
 
 
+# "since Feb. 1 to 149": a date's day, not the first bound of a range.
+_MONTH_BEFORE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+$"
+    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s+$"
+)
+
+
 def find_counts(text: str, start: int = 0, end: int | None = None) -> list[CountMention]:
     """Every count mention in ``text[start:end]``, in text order, spans absolute."""
     end = len(text) if end is None else end
@@ -260,6 +268,10 @@ def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count
         match = match_at(text, at, end)
         if not match:
             continue
+        if match["range"] and _MONTH_BEFORE.search(text, max(0, at - 12), at):
+            match = match_at(text, at, match.start("range"))
+            if not match:
+                continue
         parsed = _mention_value(match)
         if parsed is None:
             continue

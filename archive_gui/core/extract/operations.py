@@ -80,6 +80,12 @@ _RANK = r"(?:latest|largest|biggest|first|second|third|most|newest|last)"
 _DESCRIPTIVE_ASIDE = re.compile(
     rf"[\"“]?(?:which|that|who|whom|whose|where|the\s+{_RANK}|in\s+what)\b", re.I
 )
+# "which brings the total to 1,618": a running total, read like the main clause.
+_TOTAL_ASIDE = re.compile(
+    r"(?:which|that)\s+(?:brings?|brought|raises?|raised|push(?:es|ed)|lifts?|lifted)\s+"
+    r"(?:the|its|their)\s+(?:[\w-]+\s+)?(?:total|tally|number|count)\b",
+    re.I,
+)
 # "which included 112 in Phoenix": a breakdown of the count the sentence refers to.
 _INCLUDED_ASIDE = re.compile(r"(?:which|that)\s+(?:included|includes|include)\b", re.I)
 _BREAKDOWN_ASIDE = re.compile(
@@ -196,6 +202,8 @@ def _find_asides(text: str, start: int, end: int) -> list[_Aside]:
 def _aside_kind(text: str, start: int, end: int) -> str:
     if _INCLUDED_ASIDE.match(text, start, end) and any(c.isdigit() for c in text[start:end]):
         return "breakdown"
+    if _TOTAL_ASIDE.match(text, start, end):
+        return "other"
     if _DESCRIPTIVE_ASIDE.match(text, start, end):
         return "descriptive"
     if _BREAKDOWN_ASIDE.match(text, start, end):
@@ -238,7 +246,7 @@ _ARRESTED = (
 )
 _ACTIVE_BEFORE = re.compile(
     r"\b(?:arrested|apprehended|detained|nabbed|caught|nets|netted|(?:picked|rounded|swept)\s+up"
-    r"|(?:arrests?|apprehensions?|detentions?)\s+of)\s+"
+    r"|(?:arrests?|apprehensions?|detentions?)\s+of|(?:took|taken|takes|take)\s+into\s+custody)\s+"
     r"(?:(?:a\s+total\s+of|an\s+additional|another|a\s+further|a\s+record|the)\s+)?$",
     re.I,
 )
@@ -266,6 +274,26 @@ _TOTAL_BEFORE = re.compile(
     r"|numbered|surpassed|hit|tops?|reach(?:es)?|near(?:s|ed)?|pass(?:es|ed)?|surpass(?:es)?"
     r"|(?:rose|climbed|jumped|grew|fell|dropped)\s+to|stood\s+at"
     r"|were|was)\s+$",
+    re.I,
+)
+# Running totals: "which brings the total to 1,618", "the tally of arrests ... reached 1,618",
+# "the number of people taken into custody rose to 164", "The total now stands at 2,792".
+_TALLY_NOUN = r"(?:total|tally|number|count)"
+_TALLY_VERB = (
+    r"(?:reached|hit|topped|passed|(?:rose|climbed|grew|jumped|increased|swelled)\s+to"
+    r"|(?:now\s+)?(?:stands|stood)\s+at|(?:is|was)\s+now|now\s+(?:is|was)|reach(?:es)?)"
+)
+_TALLY_BEFORE = re.compile(
+    rf"(?:\b(?:brings?|brought|bringing|push(?:es|ed|ing)?|rais(?:es|ed|ing)|lift(?:s|ed)?)"
+    rf"\s+(?:the|its|their|this\s+\w+'s)\s+(?:[\w-]+\s+)?{_TALLY_NOUN}\b(?P<gap1>[^;:!?]{{0,80}}?)"
+    rf"\s+to|\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+)?{_TALLY_NOUN}\b(?P<gap2>[^;:!?]{{0,100}}?)"
+    rf"\s+{_TALLY_VERB})\s+(?:(?:about|around|roughly|nearly|almost|more\s+than|over|at\s+least)\s+)?$"
+)
+_TALLY_WORD = re.compile(r"\b(?:total|tally)\b", re.I)
+# What a running total must not count: "the number of agents ... rose to 300".
+_TALLY_NOT_ARRESTS = re.compile(
+    r"\b(?:agents?|officers?|troops|deploy|target|sought|deport|remov|releas|detainers?"
+    r"|beds?|capacity|population|encounter|calls?|dollars|cases)",
     re.I,
 )
 _EXCEEDED_BEFORE = re.compile(r"\b(?:arrests|apprehensions)(?:\s+[\w'’-]+){0,3}?\s+$", re.I)
@@ -604,6 +632,18 @@ def _has_arrest_stem(view: str) -> bool:
     return False
 
 
+def _tally(before: str) -> bool:
+    """Whether ``before`` ends in a running-total phrase ("brings the total to")."""
+    lowered = before.lower()
+    if not any(noun in lowered for noun in ("total", "tally", "number", "count")):
+        return False
+    match = _TALLY_BEFORE.search(before)
+    if match is None:
+        return False
+    gap = match["gap1"] if match["gap1"] is not None else match["gap2"]
+    return not _TALLY_NOT_ARRESTS.search(gap or "")
+
+
 def _arrest_rule(
     view: str, mention: CountMention, start: int, end: int, limit: int, headline: bool = False
 ) -> str | None:
@@ -619,6 +659,8 @@ def _arrest_rule(
         if _EXCEEDED_BEFORE.search(before):
             return "total"
     elif _TOTAL_BEFORE.search(before):
+        return "total"
+    if _tally(before):
         return "total"
     if _TOOK_BEFORE.search(before) and _INTO_CUSTODY_AFTER.match(view, end, limit):
         return "active"
@@ -666,7 +708,12 @@ _ACCOUNTED_BEFORE = re.compile(r"\s+accounted\s+for\s+$", re.I)
 # Elliptical list items: what may stand between the previous count and the item's place,
 # between the place and the count, and after the item.
 _ITEM_HEAD = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s*(?:[,;]|\band\b)\s*(?:and\s+)?(?:in\s+)?", re.I)
-_ITEM_HEAD_LONG = re.compile(r"[^.;:]{0,80}?(?:[,;]|\band)\s*", re.I)
+# (A period may end an abbreviation inside the item: "in St. Paul and 48 in Rochester".)
+_ABBREVIATION_PERIOD = (
+    r"(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z][a-z]{2})\.|(?<=\b[A-Z][a-z]{3})\."
+    r"|(?<=\b[A-Z][a-z]{4})\."
+)
+_ITEM_HEAD_LONG = re.compile(rf"(?:[^.;:]|{_ABBREVIATION_PERIOD}){{0,80}}?(?:[,;]|\band)\s*", re.I)
 _ITEM_AFTER_PLACE = re.compile(r",?\s+(?:for\s+|with\s+)?|,\s*")
 _IN_PLACE = re.compile(r"\s+in\s+")
 _ITEM_END = re.compile(r"\s*(?:[,;.)]|\band\b|$)")
@@ -824,7 +871,7 @@ class _Extractor:
         rule = (
             _arrest_rule(view, mention, start, end, limit, sentence.headline)
             if self.segment_links
-            else None
+            else self._running_total(view, start, sentence, aside)
         )
         before = view[max(0, start - 30) : start]
         if rule != "active" and _POSSESSIVE_BEFORE.search(before):
@@ -864,6 +911,16 @@ class _Extractor:
         if found.subset and not self._own_place_after(found):
             return None  # a subset by attribute ("71 of those arrested had been released")
         return found if found.rule else None
+
+    def _running_total(self, view: str, start: int, sentence: _Sentence, aside) -> str | None:
+        """A running total ("The total now stands at 2,792") right after a sentence stating arrests:
+        the total of those arrests, though the sentence has no arrest word."""
+        if not _TALLY_WORD.search(view):
+            return None
+        previous = self._previous_operation(sentence)
+        if previous is None or (self.found[previous].sentence is sentence and aside is None):
+            return None
+        return "total" if _tally(view[max(0, start - 80) : start]) else None
 
     def _accounted_for(self, view: str, start: int, sentence: _Sentence):
         """The place a count is the share of: "Las Vegas accounted for 31 of the arrests"."""
@@ -1105,6 +1162,11 @@ _AGENCY_BEFORE_PLACE = re.compile(
     r"|\((?:ICE|ERO|HSI|CBP)\))\s+$"
 )
 _OFFICE_NAME_PENALTY = 500
+# "the San Antonio field office made 51 arrests": the office as the one arresting.
+_OFFICE_AGENT_AFTER = re.compile(
+    r"\s+(?:made|arrested|apprehended|detained|took|picked|rounded|nabbed|netted|reported"
+    r"|recorded|logged)\b"
+)
 
 
 def _clause_end(view: str, position: int) -> int:
@@ -1133,7 +1195,11 @@ def _nearest(text: str, found: _Found, candidates, sentence_operations: list[_Fo
         distance = weight * max(0, high - low)
         if _CLAUSE_BOUNDARY.search(text, low, high):
             distance += _CLAUSE_PENALTY
-        if _AGENCY_BEFORE_PLACE.search(text, max(0, candidate.start - 40), candidate.start):
+        if _AGENCY_BEFORE_PLACE.search(text, max(0, candidate.start - 40), candidate.start) or (
+            getattr(candidate, "place", None) is not None
+            and candidate.place.kind == "area"
+            and _OFFICE_AGENT_AFTER.match(text, candidate.end)
+        ):
             distance += _OFFICE_NAME_PENALTY
         if best_distance is None or distance < best_distance:
             best, best_distance = candidate, distance

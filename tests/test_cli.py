@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
+from archive_gui import cli
 from archive_gui.cli import main
 from archive_gui.core.paths import bundled_path
 
@@ -212,3 +214,52 @@ def test_serve_a_missing_archive(tmp_path, capsys):
         pytest.skip("the serve extra is not installed")
     assert main(["serve", "--db", str(tmp_path / "none.db")]) == 2
     assert "no archive" in capsys.readouterr().err
+
+
+def test_db_is_accepted_before_and_after_the_command(tmp_path, capsys):
+    before, after = tmp_path / "before.db", tmp_path / "after.db"
+    assert main(["--db", str(before), "import", str(SEED)]) == 0
+    assert main(["import", "--db", str(after), str(SEED)]) == 0
+    assert before.exists() and after.exists()
+    assert export(before, "quotes", capsys) == export(after, "quotes", capsys)
+    capsys.readouterr()
+    assert main(["--db", str(before), "export", "--what", "operations"]) == 0
+    assert json.loads(capsys.readouterr().out)
+    # After the command wins over before it, as for any repeated option.
+    other = tmp_path / "other.db"
+    assert main(["--db", str(before), "import", "--db", str(other), str(SEED)]) == 0
+    assert other.exists()
+
+
+def test_db_is_declared_once():
+    source = (Path(cli.__file__)).read_text(encoding="utf-8")
+    assert source.count('"--db"') == 1
+    parser = cli.build_parser()
+    for command, rest in (
+        (["import"], ["x"]),
+        (["tag"], ["--quote", "1", "--add", "t"]),
+        (["export"], ["--what", "quotes"]),
+        (["bundle", "export"], ["-o", "b.bundle"]),
+        (["bundle", "import"], ["b.bundle"]),
+        (["serve"], []),
+    ):
+        argv = [*command, *rest]
+        assert parser.parse_args([*command, "--db", "a.db", *rest]).db == Path("a.db")
+        assert not hasattr(parser.parse_args(argv), "db")  # main() reads it as None
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--sample", "--db", "x.db"],
+        ["--db", "x.db", "--sample"],
+        ["--sample", "export", "--db", "x.db", "--what", "quotes"],
+    ],
+)
+def test_sample_with_db_is_a_usage_error(argv, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 2
+    assert "--sample" in capsys.readouterr().err
+    assert not (tmp_path / "x.db").exists()

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -32,11 +32,17 @@ from PySide6.QtWidgets import (
 from archive_gui.core.records import QUALIFIERS
 from archive_gui.core.search import REVIEW_STATUSES
 from archive_gui.core.store.curation import (
+    Change,
     CompositeChange,
     CorrectionChange,
     CurationError,
+    QuoteTagsChange,
+    SavedSearchChange,
     SpeakerAuthorityChange,
     SpeakerRowChange,
+    TagRowsChange,
+    TagsRenamed,
+    ValuesChange,
 )
 from archive_gui.core.store.schema import RecordKind
 from archive_gui.ui.undo import CurationUndoStack
@@ -56,6 +62,24 @@ REVIEW_LABELS = {
 
 def _qualifier_label(qualifier: str) -> str:
     return qualifier.replace("_", " ")
+
+
+def _touches(change: Change, kind: RecordKind | None, record_id: int | None) -> bool:
+    """Whether ``change`` may alter what the editor shows of the record (when unsure: yes)."""
+    if kind is None or record_id is None:
+        return False
+    if isinstance(change, CompositeChange):
+        return any(_touches(part, kind, record_id) for part in change.parts)
+    if isinstance(change, CorrectionChange):
+        return change.kind is kind and change.record_id == record_id
+    if isinstance(change, ValuesChange):
+        if change.table == kind.value:
+            return any(row_id == record_id for row_id, _, _ in change.rows)
+        return change.table == "speakers" and kind is RecordKind.QUOTES  # a speaker's name
+    if isinstance(change, SpeakerAuthorityChange | SpeakerRowChange):
+        return kind is RecordKind.QUOTES
+    # Tags and saved searches are not shown in the editor.
+    return not isinstance(change, QuoteTagsChange | TagRowsChange | TagsRenamed | SavedSearchChange)
 
 
 class _FocusOut(QObject):
@@ -255,6 +279,7 @@ class RecordEditorPanel(QWidget):
         layout.addWidget(self.message)
         layout.addStretch()
 
+        self._stale = False  # the shown record changed while hidden: reload when shown
         self.stack.changed.connect(self._archive_changed)
         self.clear()
 
@@ -271,6 +296,7 @@ class RecordEditorPanel(QWidget):
 
     def clear(self) -> None:
         self.kind, self.record_id, self._values = None, None, {}
+        self._stale = False
         self.heading.setText("No record selected")
         self._show_rows(set())
         self.message.clear()
@@ -284,9 +310,10 @@ class RecordEditorPanel(QWidget):
     def _load(self) -> None:
         if self.kind is None or self.record_id is None:
             return
+        self._stale = False
         curation = self.stack.curation
         try:
-            values = curation._current(self.kind, self.record_id)
+            values = curation.record_fields(self.kind, self.record_id)
         except CurationError:
             self.clear()
             return
@@ -425,12 +452,22 @@ class RecordEditorPanel(QWidget):
     def _archive_changed(self, change) -> None:
         if isinstance(change, SpeakerRowChange | SpeakerAuthorityChange | CompositeChange):
             self._speakers = None
+        if self.record_id is None:
+            return
+        if not self.isVisible():  # read the record again when shown, if it changed
+            if not self._stale and _touches(change, self.kind, self.record_id):
+                self._stale = True
+            return
         if isinstance(change, CorrectionChange) and (
             change.kind is not self.kind or change.record_id != self.record_id
         ):
             return
-        if self.record_id is not None:
+        self._load()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
             self._load()
+        super().showEvent(event)
 
     # -- speakers and places ----------------------------------------------------------
 

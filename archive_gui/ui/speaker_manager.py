@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -88,6 +88,10 @@ class SpeakerTreeModel(QAbstractItemModel):
             node.children.sort(key=lambda n: (n.speaker.name.casefold(), n.speaker.id))
         self._root, self._by_id = root, by_id
         self.endResetModel()
+
+    def speaker_ids(self) -> list[int]:
+        """The id of every speaker in the tree (those merged into another too)."""
+        return list(self._by_id)
 
     def speaker(self, speaker_id: int) -> SpeakerRow | None:
         node = self._by_id.get(speaker_id)
@@ -286,14 +290,16 @@ class SpeakerManagerDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(720, 620)
 
+        self._stale = False  # the archive changed while hidden: reload when shown
         self.stack.changed.connect(self._archive_changed)
         self.reload()
 
     # -- reading -----------------------------------------------------------------
 
     def reload(self) -> None:
+        self._stale = False
         selected = self.selected_ids()
-        expanded = [i for i in self.model._by_id if self._is_expanded(i)]
+        expanded = [i for i in self.model.speaker_ids() if self._is_expanded(i)]
         self.model.set_speakers(self.stack.curation.speakers(include_merged=True))
         for speaker_id in expanded:
             index = self._view_index(speaker_id)
@@ -303,7 +309,15 @@ class SpeakerManagerDialog(QDialog):
         self._selection_changed()
 
     def _archive_changed(self, _change) -> None:
-        self.reload()
+        if self.isVisible():
+            self.reload()
+        else:  # nothing to redraw: read the archive again only when shown
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
 
     def _view_index(self, speaker_id: int) -> QModelIndex:
         return self.proxy.mapFromSource(self.model.index_of(speaker_id))

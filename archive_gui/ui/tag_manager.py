@@ -19,7 +19,17 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPixmap,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QColorDialog,
@@ -133,6 +143,10 @@ class TagTreeModel(QAbstractItemModel):
             node.children.sort(key=lambda n: n.leaf.casefold())
         self._root, self._by_name = root, by_name
         self.endResetModel()
+
+    def node_names(self) -> list[str]:
+        """The name of every node: each tag and each level above one (``policy``)."""
+        return list(self._by_name)
 
     def tag_names(self) -> list[str]:
         return sorted((n.name for n in self._by_name.values() if n.tag), key=str.casefold)
@@ -370,6 +384,7 @@ class TagManagerDialog(QDialog):
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_selected)
 
+        self._stale = False  # the archive changed while hidden: reload when shown
         self.stack.changed.connect(self._archive_changed)
         self.reload()
 
@@ -377,7 +392,8 @@ class TagManagerDialog(QDialog):
 
     def reload(self) -> None:
         """Read the tags again, keeping what is expanded and selected."""
-        expanded = {name for name in self.model._by_name if self._is_expanded(name)}
+        self._stale = False
+        expanded = {name for name in self.model.node_names() if self._is_expanded(name)}
         selected = self.selected_names()
         self.model.set_tags(self.stack.curation.tags())
         for name in expanded:
@@ -397,7 +413,15 @@ class TagManagerDialog(QDialog):
         self._selection_changed()
 
     def _archive_changed(self, _change) -> None:
-        self.reload()
+        if self.isVisible():
+            self.reload()
+        else:  # nothing to redraw: read the archive again only when shown
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
 
     def _is_expanded(self, name: str) -> bool:
         index = self._view_index(name)

@@ -28,6 +28,8 @@ from archive_gui.core.store.curation import CurationError, normalize_tag_name
 from archive_gui.ui.undo import CurationUndoStack
 
 TAG_SHORTCUT = QKeySequence("Ctrl+T")
+# Above this many selected quotes the popup does not list the tags they all carry.
+COMMON_TAGS_LIMIT = 500
 
 
 def _plural(n: int, word: str) -> str:
@@ -167,9 +169,8 @@ class TaggingController(QObject):
         curation = self.stack.curation
         names = [tag.name for tag in curation.tags()]
         common = None
-        if len(self._ids) <= 500:
-            sets = [{t.name for t in curation.tags_of_quote(i)} for i in self._ids]
-            common = sorted(set.intersection(*sets)) if sets else []
+        if len(self._ids) <= COMMON_TAGS_LIMIT:
+            common = [tag.name for tag in curation.tags_of_quotes(self._ids).all]
         self.popup.ask(len(self._ids), names, common)
         return True
 

@@ -89,16 +89,12 @@ class CurationUndoStack(QUndoStack):
     def perform_all(self, operations: list[Operation], text: str) -> Change:
         """Several changes as one step (e.g. create a speaker, then attribute a quote to it).
 
-        If one fails, those already made are reverted and the error is raised.
+        They run in one transaction (each operation's own becomes a savepoint): if one
+        fails, none of them is written, and the error is raised.
         """
-        done: list[Change] = []
-        try:
-            for operation in operations:
-                done.append(operation(self.curation))
-        except Exception:
-            for change in reversed(done):
-                self.curation.revert(change)
-            raise
+        curation = self.curation
+        with curation.archive.transaction():
+            done = [operation(curation) for operation in operations]
         change = CompositeChange(tuple(done), text)
         self.push_change(change, text)
         return change

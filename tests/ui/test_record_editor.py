@@ -47,7 +47,7 @@ def test_shows_a_quote(editor):
 def test_choose_another_speaker_then_undo(qtbot, editor, stack):
     editor.set_record(RecordKind.QUOTES, 1)
     _retype(qtbot, editor.speaker_edit, "tom homan")
-    current = stack.curation._current(RecordKind.QUOTES, 1)
+    current = stack.curation.record_fields(RecordKind.QUOTES, 1)
     homan = next(s.id for s in stack.curation.speakers() if s.name == "Tom Homan")
     assert current["speaker_id"] == homan
     assert editor.speaker_edit.text() == "Tom Homan"
@@ -77,8 +77,8 @@ def test_typing_a_new_name_creates_the_speaker_in_the_same_step(qtbot, editor, s
 def test_role_is_corrected_per_quote(qtbot, editor, stack):
     editor.set_record(RecordKind.QUOTES, 1)
     _retype(qtbot, editor.role_edit, "ICE spokesman")
-    assert stack.curation._current(RecordKind.QUOTES, 1)["speaker_role"] == "ICE spokesman"
-    assert stack.curation._current(RecordKind.QUOTES, 2)["speaker_role"] == "spokesman"
+    assert stack.curation.record_fields(RecordKind.QUOTES, 1)["speaker_role"] == "ICE spokesman"
+    assert stack.curation.record_fields(RecordKind.QUOTES, 2)["speaker_role"] == "spokesman"
     assert stack.undoText() == "Correct speaker_role of quote 1"
 
 
@@ -118,7 +118,7 @@ def test_operation_count_qualifier_place_period(qtbot, editor, stack):
     _retype(qtbot, editor.period_edit, "this week")
     _retype(qtbot, editor.period_start_edit, "2025-01-20")
     _retype(qtbot, editor.period_end_edit, "2025-01-26")
-    values = curation._current(RecordKind.OPERATIONS, 1)
+    values = curation.record_fields(RecordKind.OPERATIONS, 1)
     georgia = next(pid for pid, label, _ in curation.places() if label == "Georgia")
     assert values["count"] == 97 and values["qualifier"] == "exact"
     assert values["place_id"] == georgia
@@ -156,3 +156,44 @@ def test_review_status_and_note(qtbot, editor, stack):
     assert editor.note_edit.toPlainText() == ""
     stack.undo()
     assert editor.review_combo.currentData() == "unreviewed"
+
+
+def test_hidden_editor_reloads_when_shown_only_if_its_record_changed(qtbot, editor, stack):
+    editor.set_record(RecordKind.QUOTES, 1)
+    loads = []
+    original = editor._load
+    editor._load = lambda: loads.append(1) or original()
+    editor.hide()
+    stack.perform(lambda c: c.tag_quotes([1], "policy"))  # tags are not shown
+    stack.perform(lambda c: c.set_note(2, "other record"))
+    editor.show()
+    qtbot.waitExposed(editor)
+    assert loads == []  # nothing it shows changed
+    editor.hide()
+    stack.perform(lambda c: c.set_note(1, "checked"))
+    stack.perform(lambda c: c.correct_quote(1, speaker_role="ICE spokesman"))
+    assert loads == [] and editor.note_edit.toPlainText() == ""
+    editor.show()
+    qtbot.waitExposed(editor)
+    assert loads == [1]  # once, for both changes
+    assert editor.note_edit.toPlainText() == "checked"
+    assert editor.role_edit.text() == "ICE spokesman"
+    stack.undo()  # visible: reloaded at once
+    assert loads == [1, 1] and editor.role_edit.text() == "spokesman"
+
+
+def test_hidden_editor_reloads_for_a_composite_or_speaker_change(qtbot, editor, stack):
+    editor.set_record(RecordKind.QUOTES, 1)
+    editor.hide()
+    stack.perform_all(
+        [lambda c: c.tag_quotes([1], "x"), lambda c: c.set_note(1, "both")], "Tag and note"
+    )
+    editor.show()
+    qtbot.waitExposed(editor)
+    assert editor.note_edit.toPlainText() == "both"
+    editor.hide()
+    cox = next(s.id for s in stack.curation.speakers() if s.name == "Bryan Cox")
+    stack.perform(lambda c: c.edit_speaker(cox, name="Bryan D. Cox"))
+    editor.show()
+    qtbot.waitExposed(editor)
+    assert editor.speaker_edit.text() == "Bryan D. Cox"

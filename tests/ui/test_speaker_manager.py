@@ -142,3 +142,25 @@ def test_a_name_taken_is_refused_with_a_message(qtbot, dialog, stack):
     assert "merge them instead" in dialog.message.text()
     index = dialog._view_index(homan)
     assert index.data(SpeakerIdRole) == homan
+
+
+def test_hidden_dialog_reloads_once_when_shown_again(qtbot, dialog, stack):
+    reads = []
+    original = stack.curation.speakers
+    stack.curation.speakers = lambda *a, **k: reads.append(a) or original(*a, **k)
+    dialog.hide()
+    stack.perform(lambda c: c.create_speaker("Jane Roe"))
+    stack.perform(lambda c: c.create_speaker("John Doe"))
+    assert reads == []  # hidden: nothing read on each change
+    assert "Jane Roe" not in _shown(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert len(reads) == 1
+    assert {"Jane Roe", "John Doe"} <= set(_shown(dialog))
+    stack.undo()  # visible: read at once
+    assert len(reads) == 2 and "John Doe" not in _shown(dialog)
+
+
+def test_model_lists_every_speaker_id(dialog, stack):
+    ids = set(dialog.model.speaker_ids())
+    assert ids == {s.id for s in stack.curation.speakers(include_merged=True)}

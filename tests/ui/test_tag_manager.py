@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
-from archive_gui.core.store.curation import Curation
+from archive_gui.core.store.curation import Curation, TagInfo
 from archive_gui.ui.tag_manager import (
     COUNT_COLUMN,
     NAME_COLUMN,
@@ -179,3 +179,41 @@ def test_selection_follows_the_keyboard(qtbot, dialog):
     )
     qtbot.keyClick(dialog.tree, Qt.Key.Key_Down)
     assert dialog.selected_names() == ["Fear of raids"]
+
+
+def _count_calls(obj, name: str) -> list:
+    calls = []
+    original = getattr(obj, name)
+
+    def counting(*args, **kwargs):
+        calls.append(args)
+        return original(*args, **kwargs)
+
+    setattr(obj, name, counting)
+    return calls
+
+
+def test_hidden_dialog_reloads_once_when_shown_again(qtbot, dialog, stack):
+    reads = _count_calls(stack.curation, "tags")
+    dialog.hide()
+    stack.perform(lambda c: c.tag_quotes([1], "new"))
+    stack.perform(lambda c: c.tag_quotes([2], "new"))
+    assert reads == []  # hidden: nothing read on each change
+    assert "new" not in _rows(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert len(reads) == 1
+    assert _rows(dialog)["new"] == "2"
+    dialog.hide()
+    dialog.show()  # nothing changed meanwhile: nothing read
+    assert len(reads) == 1
+    stack.undo()  # visible: read at once
+    assert len(reads) == 2 and _rows(dialog)["new"] == "1"
+
+
+def test_model_lists_every_node_name():
+    model = TagTreeModel()
+    stack_tags = [("policy/sanctuary", 2), ("fear", 1)]
+    model.set_tags([TagInfo(i, name, None, n) for i, (name, n) in enumerate(stack_tags, 1)])
+    assert sorted(model.node_names()) == ["fear", "policy", "policy/sanctuary"]
+    assert model.tag_names() == ["fear", "policy/sanctuary"]

@@ -93,3 +93,17 @@ def test_escape_closes_without_tagging(qtbot, setup):
     qtbot.keyClick(controller.popup.edit, Qt.Key.Key_Escape)
     assert not controller.popup.isVisible()
     assert stack.count() == 0
+
+
+def test_the_popup_lists_the_tags_all_selected_quotes_carry(qtbot, setup):
+    window, focus, stack, controller, selected = setup
+    stack.perform(lambda c: c.tag_quotes([1, 2], "Arrests"))
+    stack.perform(lambda c: c.tag_quotes([1], "only/one"))
+    calls = []
+    curation = stack.curation
+    original = curation.tags_of_quote
+    curation.tags_of_quote = lambda i: calls.append(i) or original(i)  # must not be used
+    assert controller.open_popup()
+    assert controller.popup._common == ["Arrests"]
+    assert "All selected quotes carry: Arrests" in controller.popup.hint.text()
+    assert calls == []

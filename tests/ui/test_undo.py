@@ -64,6 +64,32 @@ def test_perform_all_is_one_step_and_all_or_nothing(stack):
     assert stack.count() == 1  # the undone step is still there to redo
 
 
+def test_perform_all_failing_second_operation_leaves_nothing_of_the_first(stack):
+    curation = stack.curation
+    conn = curation.archive.db.conn
+    changes = []
+    stack.changed.connect(changes.append)
+
+    def crash(c: Curation):
+        raise RuntimeError("disk gone")
+
+    with pytest.raises(RuntimeError):
+        stack.perform_all(
+            [lambda c: c.tag_quotes([1, 2], "new/tag"), lambda c: c.set_note(1, "n"), crash],
+            "Broken",
+        )
+    # Rolled back as one transaction, not reverted by hand: the tag row the first
+    # operation created is gone too, and no transaction is left open.
+    assert curation.tag("new/tag") is None
+    assert _tags(curation, 1) == [] and _tags(curation, 2) == []
+    assert curation.note(1) is None
+    assert not conn.in_transaction
+    assert stack.count() == 0 and changes == []
+    # The archive still takes writes afterwards.
+    stack.perform(lambda c: c.set_note(1, "ok"))
+    assert curation.note(1) == "ok"
+
+
 def test_many_steps_undo_in_order(stack):
     curation = stack.curation
     stack.perform(lambda c: c.set_note(1, "one"))

@@ -89,6 +89,18 @@ class TagInfo:
 
 
 @dataclass(frozen=True)
+class SelectionTags:
+    """The tags of a set of quotes: carried by ``all`` of them, or by ``some`` only.
+
+    ``counts`` gives, by tag id, how many of the quotes carry each tag.
+    """
+
+    all: tuple[TagRow, ...]
+    some: tuple[TagRow, ...]
+    counts: Mapping[int, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class TagMergePreview:
     quotes: int  # quotes carrying any of the tags merged away
     gaining: int  # of those, quotes that do not carry the target yet
@@ -500,6 +512,24 @@ class Curation:
         )
         return [TagRow(*row) for row in rows]
 
+    def tags_of_quotes(self, quote_ids: Iterable[int]) -> SelectionTags:
+        """The tags the quotes carry, split into those all of them carry and the rest.
+
+        One query whatever the number of quotes. An id that is no quote carries no tag
+        (so no tag is carried by all); no ids at all: nothing is carried.
+        """
+        ids = _ids_json(quote_ids)
+        wanted = len(json.loads(ids))
+        rows = self._x(
+            "SELECT t.id, t.name, t.color, count(*) FROM json_each(?) j"
+            " JOIN quote_tags qt ON qt.quote_id = j.value JOIN tags t ON t.id = qt.tag_id"
+            " GROUP BY t.id ORDER BY t.name COLLATE NOCASE, t.name",
+            [ids],
+        ).fetchall()
+        every = tuple(TagRow(i, n, c) for i, n, c, k in rows if k == wanted)
+        some = tuple(TagRow(i, n, c) for i, n, c, k in rows if k < wanted)
+        return SelectionTags(every, some, {row[0]: row[3] for row in rows})
+
     def _subtree(self, name: str) -> list[TagRow]:
         """The tag ``name`` (if it exists) and every tag below it, by id."""
         rows = self._x(
@@ -688,14 +718,19 @@ class Curation:
             ).fetchall()
         return QuoteTagsChange(row, tuple(sorted(r[0] for r in removed)), added=False)
 
+    def quote_ids_matching(self, query: Query | str | None) -> list[int]:
+        """The ids of the quotes the search ``query`` matches (every quote if None).
+
+        Raises SearchSyntaxError for a query that does not parse.
+        """
+        return list(search_ids(self.db, RecordKind.QUOTES, query))
+
     def tag_matching(self, query: Query | str | None, tag: str) -> QuoteTagsChange:
         """Tag every quote the search ``query`` matches (every quote if None)."""
-        ids = search_ids(self.db, RecordKind.QUOTES, query)
-        return self.tag_quotes(ids, tag)
+        return self.tag_quotes(self.quote_ids_matching(query), tag)
 
     def untag_matching(self, query: Query | str | None, tag: str) -> QuoteTagsChange:
-        ids = search_ids(self.db, RecordKind.QUOTES, query)
-        return self.untag_quotes(ids, tag)
+        return self.untag_quotes(self.quote_ids_matching(query), tag)
 
     def _revert_quote_tags(self, change: QuoteTagsChange) -> QuoteTagsChange:
         ids = _ids_json(change.quote_ids)
@@ -831,6 +866,14 @@ class Curation:
             raise CurationError(f"cannot correct {', '.join(sorted(unknown))} of an operation")
         with self.archive.transaction():
             return self._correct(RecordKind.OPERATIONS, operation_id, fields)
+
+    def record_fields(self, kind: RecordKind | str, record_id: int) -> dict[str, Any]:
+        """The correctable fields of a record as they are now, with its ``article_id``.
+
+        A quote's ``speaker_id`` is the speaker it is attributed to as shown in its
+        article (the variant, when merged). Raises CurationError for an unknown record.
+        """
+        return self._current(_kind(kind), record_id)
 
     def _current(self, kind: RecordKind, record_id: int) -> dict[str, Any]:
         if kind is RecordKind.QUOTES:
@@ -988,7 +1031,12 @@ class Curation:
     # == speakers: the authority list ==================================================
 
     def speakers(self, search: str | None = None, include_merged: bool = False) -> list[SpeakerRow]:
-        """Speakers by name with their number of quotes; merged ones only if asked."""
+        """Speakers by name with their number of quotes; merged ones only if asked.
+
+        A speaker shown on its own counts the quotes attributed to it (quotes point at
+        canonical speakers only), read from ``speaker_quote_counts``, which triggers keep
+        in step; a merged speaker counts the quotes it is the variant of.
+        """
         clauses, params = [], []
         if not include_merged:
             clauses.append("s.canonical_id IS NULL")
@@ -996,12 +1044,21 @@ class Curation:
             clauses.append("s.name LIKE ? ESCAPE '\\'")
             params.append("%" + like_escape(search.strip()) + "%")
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        if include_merged:
+            variants = (
+                " LEFT JOIN (SELECT speaker_variant_id AS id, count(*) AS quotes FROM quotes"
+                " WHERE speaker_variant_id IS NOT NULL GROUP BY speaker_variant_id) v"
+                " ON v.id = s.id AND s.canonical_id IS NOT NULL"
+            )
+            count = "CASE WHEN s.canonical_id IS NULL THEN coalesce(c.quotes, 0)"
+            count += " ELSE coalesce(v.quotes, 0) END"
+        else:
+            variants, count = "", "coalesce(c.quotes, 0)"
         rows = self._x(
             "SELECT s.id, s.name, s.kind, s.role, s.affiliation, s.merged_into, s.canonical_id,"
-            " CASE WHEN s.canonical_id IS NULL"
-            "  THEN (SELECT count(*) FROM quotes WHERE speaker_id = s.id)"
-            "  ELSE (SELECT count(*) FROM quotes WHERE speaker_variant_id = s.id) END"
-            f" FROM speakers s {where} ORDER BY s.name COLLATE NOCASE, s.id",
+            f" {count} FROM speakers s"
+            " LEFT JOIN speaker_quote_counts c ON c.speaker_id = s.id AND s.canonical_id IS NULL"
+            f"{variants} {where} ORDER BY s.name COLLATE NOCASE, s.id",
             params,
         )
         return [SpeakerRow(*row) for row in rows]
@@ -1017,8 +1074,14 @@ class Curation:
         return SpeakerRow(*row)
 
     def speaker_variants(self, speaker_id: int) -> list[SpeakerRow]:
-        """The speakers merged (directly or through another) into this one."""
-        return [s for s in self.speakers(include_merged=True) if s.canonical_id == speaker_id]
+        """The speakers merged (directly or through another) into this one, by name."""
+        rows = self._x(
+            "SELECT s.id, s.name, s.kind, s.role, s.affiliation, s.merged_into, s.canonical_id,"
+            " (SELECT count(*) FROM quotes WHERE speaker_variant_id = s.id)"
+            " FROM speakers s WHERE s.canonical_id = ? ORDER BY s.name COLLATE NOCASE, s.id",
+            [speaker_id],
+        )
+        return [SpeakerRow(*row) for row in rows]
 
     def _canonical(self, speaker_id: int) -> int:
         row = self._x(

@@ -123,6 +123,43 @@ def test_undoing_the_tagging_that_created_a_tag_removes_the_tag(cur, filled_arch
     assert [(t.name, t.color, t.count) for t in cur.tags()] == [("new", "#ff0000", len(ids))]
 
 
+def test_tags_of_quotes_splits_tags_carried_by_all_and_by_some(cur, filled_archive):
+    ids = quote_ids(filled_archive)
+    assert len(ids) >= 3
+    cur.tag_quotes(ids[:3], "Arrests")
+    cur.tag_quotes(ids[:2], "policy/sanctuary")
+    cur.tag_quotes(ids[2:3], "zeta")
+    cur.create_tag("unused")
+    result = cur.tags_of_quotes([ids[2], ids[0], ids[1], ids[0]])  # order, duplicates
+    assert [t.name for t in result.all] == ["Arrests"]
+    assert [t.name for t in result.some] == ["policy/sanctuary", "zeta"]
+    by_name = {t.name: result.counts[t.id] for t in result.all + result.some}
+    assert by_name == {"Arrests": 3, "policy/sanctuary": 2, "zeta": 1}
+    # The same as asking quote by quote.
+    per_quote = [{t.name for t in cur.tags_of_quote(i)} for i in ids[:3]]
+    assert {t.name for t in result.all} == set.intersection(*per_quote)
+    assert {t.name for t in result.all + result.some} == set.union(*per_quote)
+    # One quote: all its tags are carried by all; an unknown id: none by all.
+    assert [t.name for t in cur.tags_of_quotes([ids[0]]).all] == ["Arrests", "policy/sanctuary"]
+    unknown = cur.tags_of_quotes([ids[0], 10**9])
+    assert unknown.all == () and [t.name for t in unknown.some] == ["Arrests", "policy/sanctuary"]
+    assert cur.tags_of_quotes([]) == cur.tags_of_quotes([10**9])
+    assert cur.tags_of_quotes([]).all == () and cur.tags_of_quotes([]).some == ()
+
+
+def test_tags_of_quotes_is_one_query(cur, filled_archive):
+    ids = quote_ids(filled_archive)
+    cur.tag_quotes(ids, "Arrests")
+    statements = []
+    filled_archive.db.conn.set_trace_callback(statements.append)
+    try:
+        result = cur.tags_of_quotes(ids)
+    finally:
+        filled_archive.db.conn.set_trace_callback(None)
+    assert [t.name for t in result.all] == ["Arrests"]
+    assert len(statements) == 1
+
+
 def test_tags_are_listed_with_counts_and_their_place_in_the_hierarchy(cur, filled_archive):
     ids = quote_ids(filled_archive)
     cur.create_tag("policy")
@@ -529,6 +566,66 @@ def test_a_new_quote_by_a_merged_speaker_goes_to_the_kept_speaker(cur, filled_ar
         "SELECT speaker_id, speaker_variant_id, speaker_role FROM quotes WHERE text = 'Four,'"
     ).fetchone()
     assert row == (ids["David Marin"], ids["Mr. Marin"], "deputy")
+
+
+def _counted_speakers(archive):
+    """What ``Curation.speakers(include_merged=True)`` must give, counted from the quotes."""
+    rows = archive.db.execute(
+        "SELECT s.id, CASE WHEN s.canonical_id IS NULL"
+        " THEN (SELECT count(*) FROM quotes WHERE speaker_id = s.id)"
+        " ELSE (SELECT count(*) FROM quotes WHERE speaker_variant_id = s.id) END"
+        " FROM speakers s"
+    )
+    return dict(rows.fetchall())
+
+
+def test_speaker_counts_match_the_quotes_through_merges_new_quotes_and_splits(cur, filled_archive):
+    _, ids = add_variants(filled_archive)
+
+    def check():
+        listed = {s.id: s.quotes for s in cur.speakers(include_merged=True)}
+        assert listed == _counted_speakers(filled_archive)
+        shown = {s.id: s.quotes for s in cur.speakers()}
+        assert shown == {i: n for i, n in listed.items() if cur.speaker(i).canonical_id is None}
+        assert {s.id: s.quotes for s in cur.speakers(search="marin")} == {
+            i: n for i, n in shown.items() if "marin" in cur.speaker(i).name.lower()
+        }
+        return listed
+
+    before = check()
+    marin, mr, david = ids["Marin"], ids["Mr. Marin"], ids["David Marin"]
+    merge = cur.merge_speakers(marin, [mr])
+    cur.merge_speakers(david, [marin])
+    listed = check()
+    assert listed[david] == before[david] + before[marin] + before[mr]
+    assert listed[marin] == before[marin] and listed[mr] == before[mr]  # as variants
+    # A quote imported for a merged speaker counts for the kept one (and its variant).
+    body = "“Four,” said Mr. Marin."
+    quote = Quote("Four,", 1, 6, "Mr. Marin", "person")
+    filled_archive.add_article(body, ArticleMeta(), Extraction(quotes=[quote]), "t")
+    assert check()[david] == listed[david] + 1
+    cur.split_speaker(marin)
+    check()
+    cur.revert(cur.revert(merge))
+    check()
+    create = cur.create_speaker("Nobody Yet")
+    assert {s.name: s.quotes for s in cur.speakers()}["Nobody Yet"] == 0
+    cur.revert(create)
+    check()
+
+
+def test_speaker_variants_are_the_speakers_merged_into_one(cur, filled_archive):
+    _, ids = add_variants(filled_archive)
+    marin, mr, david = ids["Marin"], ids["Mr. Marin"], ids["David Marin"]
+    assert cur.speaker_variants(david) == []
+    cur.merge_speakers(marin, [mr])
+    cur.merge_speakers(david, [marin])
+    variants = cur.speaker_variants(david)
+    assert [s.name for s in variants] == ["Marin", "Mr. Marin"]  # by name
+    assert {s.id: s.quotes for s in variants} == {marin: 1, mr: 1}
+    assert all(s.canonical_id == david for s in variants)
+    assert variants[1].merged_into == marin
+    assert cur.speaker_variants(marin) == []  # merged itself: nothing is canonical below it
 
 
 def test_editing_a_speaker_entry(cur, filled_archive):

@@ -33,6 +33,9 @@ TARGETS = {
     "sort_table_ms": (100, 250),
     "search_table_ms": (100, 250),
     "facets_and_chart_ms": 300,
+    "facets_refresh_ms": 300,
+    "tag_10k_window_ms": 1000,
+    "undo_tag_10k_window_ms": 1000,
     "jump_to_end_ms": 30,
     "jump_to_row_ms": 30,
     "max_gui_stall_ms": 50,
@@ -168,13 +171,36 @@ class StallMonitor:
         from PySide6.QtCore import QTimer
 
         self.longest = 0.0
-        self.phase = ""
+        self._phases: list[tuple[float, str]] = [(0.0, "")]  # (since, phase)
         self.longest_phase = ""
+        self.sampler: StackSampler | None = None
+        self.by_phase: dict[str, float] = {}  # the longest stall in each kind of phase
+        self.stalls: list[tuple[float, str, str]] = []  # (ms, phase, where), over 50 ms
         self.running = False
         self._last = 0.0
         self._timer = QTimer()
         self._timer.setInterval(self.INTERVAL_MS)
         self._timer.timeout.connect(self._tick)
+
+    @property
+    def phase(self) -> str:
+        return self._phases[-1][1]
+
+    @phase.setter
+    def phase(self, name: str) -> None:
+        self._phases.append((time.perf_counter(), name))
+        del self._phases[:-50]
+
+    def _phase_during(self, start: float, end: float) -> str:
+        """The phase that took most of [start, end] (a stall spanning a phase change
+        belongs to the phase it was spent in, not to the one current when it ended)."""
+        spans: dict[str, float] = {}
+        bounds = [*self._phases[1:], (end, "")]
+        for (since, name), (until, _next) in zip(self._phases, bounds, strict=True):
+            overlap = min(until, end) - max(since, start)
+            if overlap > 0:
+                spans[name] = spans.get(name, 0.0) + overlap
+        return max(spans, key=spans.get) if spans else self.phase
 
     def start(self) -> None:
         self._last = time.perf_counter()
@@ -188,9 +214,55 @@ class StallMonitor:
     def _tick(self) -> None:
         now = time.perf_counter()
         late = (now - self._last) * 1000 - self.INTERVAL_MS
+        phase = self._phase_during(self._last, now) if late > 10 else self.phase
         if late > self.longest:
-            self.longest, self.longest_phase = late, self.phase
+            self.longest, self.longest_phase = late, phase
+        self.by_phase[phase] = max(self.by_phase.get(phase, 0.0), round(late, 1))
+        if late > 50 and self.sampler is not None:
+            self.stalls.append((late, phase, self.sampler.during(self._last, now)))
         self._last = now
+
+
+class StackSampler:
+    """Samples the GUI thread's Python stack every millisecond from another thread, so
+    a stall the StallMonitor sees can be put down to the code that ran during it."""
+
+    SKIP = ("bench.py", "threading.py")
+
+    def __init__(self):
+        import threading
+
+        self._main = threading.main_thread().ident
+        self._samples: list[tuple[float, str]] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.001):
+            frame = sys._current_frames().get(self._main)
+            where = []
+            while frame is not None and len(where) < 4:
+                name = frame.f_code.co_filename
+                if "archive_gui" in name and not name.endswith(self.SKIP):
+                    where.append(f"{Path(name).stem}.{frame.f_code.co_name}:{frame.f_lineno}")
+                frame = frame.f_back
+            self._samples.append((time.perf_counter(), " < ".join(where)))
+            if len(self._samples) > 200_000:
+                del self._samples[:100_000]
+
+    def during(self, start: float, end: float) -> str:
+        """The stack seen most often between two instants (empty: Qt's own work)."""
+        from collections import Counter
+
+        seen = Counter(where for t, where in self._samples if start <= t <= end and where)
+        return seen.most_common(1)[0][0] if seen else "(Qt / no Python frame)"
 
 
 def wait_for(app, condition, timeout: float = 60.0) -> None:
@@ -202,7 +274,21 @@ def wait_for(app, condition, timeout: float = 60.0) -> None:
         time.sleep(0.0005)
 
 
-def run_interactions(db: Path, runs: int) -> dict:
+def _by_kind(by_phase: dict[str, float]) -> dict[str, float]:
+    """The longest stall of each kind of interaction (facet clicks, sorts, searches …)."""
+    kinds: dict[str, float] = {}
+    for phase, late in by_phase.items():
+        kind = phase.split(" (")[0].split(" by ")[0]
+        kind = "search" if kind.startswith("search") else kind
+        kinds[kind] = max(kinds.get(kind, 0.0), late)
+    return kinds
+
+
+# What the search figure types: a common word, a rare word, a phrase and a field term.
+SEARCHES = ("we", "employers", '"public safety"', 'speaker:"Department of Homeland Security"')
+
+
+def run_interactions(db: Path, runs: int, attribute: bool = False) -> dict:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
@@ -225,12 +311,21 @@ def run_interactions(db: Path, runs: int) -> dict:
     app.processEvents()
 
     monitor = StallMonitor()
+    if attribute:
+        monitor.sampler = StackSampler()
+        monitor.sampler.start()
     monitor.start()
-    figures: dict[str, list[float]] = {k: [] for k in ("facet", "summaries", "sort", "end", "row")}
+    names = ("facet", "summaries", "sort", "end", "row", "search", "refresh", "tag", "untag")
+    figures: dict[str, list[float]] = {k: [] for k in names}
+    figures.update({f"search:{q}": [] for q in SEARCHES})
 
     def settle_table(started: float) -> float:
+        """Until the table shows the new rows (pages read in the background included)."""
         wait_for(app, lambda: not any(m.is_loading for m in models))
         view.viewport().repaint()
+        while model.is_fetching:
+            wait_for(app, lambda: not model.is_fetching)
+            view.viewport().repaint()
         return (time.perf_counter() - started) * 1000
 
     def toggle(panel, facet_id: int, checked: bool) -> None:
@@ -282,7 +377,72 @@ def run_interactions(db: Path, runs: int) -> dict:
             figures["row"].append((time.perf_counter() - started) * 1000)
             app.processEvents()
     app.processEvents()
+
+    # Search: type into the real box; the clock starts when the debounce fires.
+    from PySide6.QtTest import QTest
+
+    box = window.search_box
+    fired: list[float] = []
+    box.query_changed.connect(lambda _q: fired.append(time.perf_counter()))
+    for run in range(runs):
+        text = SEARCHES[run % len(SEARCHES)]
+        monitor.phase = f"search {text}"
+        box.edit.setFocus()
+        QTest.keyClicks(box.edit, text)
+        wait_for(app, lambda: fired and not box.is_pending())
+        elapsed = settle_table(fired[-1])
+        figures["search"].append(elapsed)
+        figures[f"search:{text}"].append(elapsed)
+        wait_for(app, lambda: state["summaries"] and window.filters.search is not None)
+        monitor.phase = "search cleared"
+        fired.clear()
+        before = state["summaries"]
+        box.clear()
+        wait_for(app, lambda b=before: fired and state["summaries"] > b)
+        settle_table(time.perf_counter())
+        fired.clear()
+
+    # The eight facets and both charts re-read under a filter (a city) and a search.
+    city = window.city_panel.model.index(0).data(FacetIdRole)
+    window.city_panel.model.set_checked(city, True)
+    settle_table(time.perf_counter())
+    for run in range(runs):
+        monitor.phase = "facet refresh"
+        if run == runs // 2:
+            box.set_text(SEARCHES[0])
+            settle_table(time.perf_counter())
+        before = state["summaries"]
+        window._summary_cache.clear()  # counted afresh, not remembered
+        started = time.perf_counter()
+        window._refresh_summaries()
+        wait_for(app, lambda b=before: state["summaries"] > b)
+        figures["refresh"].append((time.perf_counter() - started) * 1000)
+    box.set_text("")
+    window.city_panel.model.set_checked(city, False)
+    settle_table(time.perf_counter())
+    wait_for(app, lambda: model.has_anchors)
+
+    # Tag 10,000 quotes through the window's tag path, then undo it (QUndoStack).
+    (size,) = window.archive.db.execute("SELECT max(id) FROM quotes").fetchone()
+    for _run in range(max(3, runs // 3)):
+        ids = sorted(rng.sample(range(1, size + 1), min(10_000, size)))
+        monitor.phase = "tag 10k"
+        started = time.perf_counter()
+        change = window.tagging.tag(ids, "bench-window")
+        assert change is not None
+        figures["tag"].append(settle_table(started))
+        monitor.phase = "undo tag 10k"
+        started = time.perf_counter()
+        window.undo_stack.undo()
+        figures["untag"].append(settle_table(started))
+        app.processEvents()
+    window.undo_stack.clear()
+    app.processEvents()
     monitor.stop()
+    if monitor.sampler is not None:
+        monitor.sampler.stop()
+        for late, phase, where in sorted(monitor.stalls, reverse=True)[:15]:
+            print(f"stall {late:6.1f} ms  {phase:36s} {where}", file=sys.stderr)
 
     result = {
         "rows": model.rowCount(),
@@ -291,9 +451,17 @@ def run_interactions(db: Path, runs: int) -> dict:
         "sort_table_ms": summary(figures["sort"]),
         "jump_to_end_ms": summary(figures["end"]),
         "jump_to_row_ms": summary(figures["row"]),
+        "search_table_ms": summary(figures["search"]),
+        "search_by_query_ms": {q: summary(figures[f"search:{q}"]) for q in SEARCHES},
+        "facets_refresh_ms": summary(figures["refresh"]),
+        "tag_10k_window_ms": summary(figures["tag"]),
+        "undo_tag_10k_window_ms": summary(figures["untag"]),
         "max_gui_stall_ms": round(monitor.longest, 1),
         "max_gui_stall_during": monitor.longest_phase,
+        "max_gui_stall_by_phase_ms": _by_kind(monitor.by_phase),
     }
+    with window.archive.transaction():
+        window.archive.db.execute("DELETE FROM tags WHERE name = 'bench-window'")
     window.close()
     window.archive.close()
     return result
@@ -408,6 +576,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quotes", type=int, default=1_000_000)
     parser.add_argument("--db", type=Path, help="the archive to measure (built if missing)")
     parser.add_argument("--runs", type=int, default=15, help="repetitions per interaction")
+    parser.add_argument(
+        "--attribute-stalls",
+        action="store_true",
+        help="sample the GUI thread's stack and print where each stall over 50 ms was spent",
+    )
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.startup_probe:
@@ -422,8 +595,7 @@ def main(argv: list[str] | None = None) -> int:
     first, populated = measure_startup(db, max(3, args.runs // 3))
     figures["startup_first_paint_ms"] = summary(first)
     figures["startup_populated_ms"] = summary(populated)
-    figures.update(run_interactions(db, args.runs))
-    figures["search_table_ms"] = None  # no search box yet
+    figures.update(run_interactions(db, args.runs, args.attribute_stalls))
     figures.update(measure_tagging(db, max(3, args.runs // 3)))
     figures.update(measure_export(db, args.runs))
     figures.update(measure_import(db))
@@ -435,9 +607,12 @@ def main(argv: list[str] | None = None) -> int:
         "search_table_ms",
         "sort_table_ms",
         "facets_and_chart_ms",
+        "facets_refresh_ms",
         "jump_to_end_ms",
         "jump_to_row_ms",
         "max_gui_stall_ms",
+        "tag_10k_window_ms",
+        "undo_tag_10k_window_ms",
         "tag_10k_ms",
         "untag_10k_ms",
         "export_100k_csv_ms",
@@ -445,6 +620,15 @@ def main(argv: list[str] | None = None) -> int:
         "peak_rss_mb",
     ):
         print(_line(name, figures[name]), flush=True)
+        if name == "max_gui_stall_ms":
+            stalls = ", ".join(
+                f"{kind or 'idle'} {late:,} ms"
+                for kind, late in figures["max_gui_stall_by_phase_ms"].items()
+            )
+            print(f"  by interaction: {stalls}", flush=True)
+        if name == "search_table_ms":
+            for query, value in figures["search_by_query_ms"].items():
+                print("  " + _line(f"search {query}", value), flush=True)
     print(json.dumps(figures))
     return 0
 

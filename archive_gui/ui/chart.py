@@ -90,6 +90,7 @@ class ArrestChartPanel(QWidget):
         self._bars = None
         self._totals_item = None
         self._value_labels: list = []
+        self._rendered: list = []  # the totals drawn last
         self._build_scheduled = False
 
         title = QLabel("Arrests reported, by place")
@@ -217,12 +218,13 @@ class ArrestChartPanel(QWidget):
         return self.hover_text(self._totals[row]) if self.hover_text else ""
 
     def show_totals(self, totals: list[PlaceTotal]) -> None:
+        unchanged = self._plot is not None and list(totals) == self._rendered
         self._totals = list(totals)
         if not totals:
             self._stack.setCurrentWidget(self.empty_label)
         else:
             self._stack.setCurrentWidget(self._scroll)
-        if self._plot is not None:
+        if self._plot is not None and not unchanged:  # drawing costs tens of milliseconds
             self._render()
 
     def _render(self) -> None:
@@ -230,10 +232,8 @@ class ArrestChartPanel(QWidget):
         import pyqtgraph as pg
 
         totals = self._totals
+        self._rendered = list(totals)
         plot = self._plot
-        for label in self._value_labels:
-            plot.removeItem(label)
-        self._value_labels = []
         rows = np.arange(len(totals), dtype=float)
         values = np.array([t.total for t in totals], dtype=float)
         self._totals_item.setData(x=values, y=rows)
@@ -245,17 +245,26 @@ class ArrestChartPanel(QWidget):
             brushes=[bar_brush(t.approximate) for t in totals],
         )
         if not totals:
+            for label in self._value_labels:
+                label.hide()
             return
         plot.setMinimumHeight(len(totals) * ROW_PIXELS + 60)
 
-        for row, total in zip(rows, totals, strict=True):
+        # The value labels are kept and reused: adding and removing items re-lays the plot.
+        color = self.palette().text().color()
+        while len(self._value_labels) < len(totals):
+            label = pg.TextItem("", color=color, anchor=(0, 0.5))
+            plot.addItem(label)
+            self._value_labels.append(label)
+        for label in self._value_labels[len(totals) :]:
+            label.hide()
+        for label, row, total in zip(self._value_labels, rows, totals, strict=False):
             text = f"{total.total:,}"
             if total.approximate:
                 text = f"{APPROXIMATE_MARK} {text}"
-            label = pg.TextItem(text, color=self.palette().text().color(), anchor=(0, 0.5))
+            label.setText(text, color=color)
             label.setPos(total.total, row)
-            plot.addItem(label)
-            self._value_labels.append(label)
+            label.show()
 
         left = plot.getAxis("left")
         left.setTicks([[(float(row), t.label) for row, t in zip(rows, totals, strict=True)]])
@@ -295,6 +304,7 @@ class ArrestsOverTimePanel(QWidget):
         self.setObjectName("arrestsOverTime")
         self.hover_text: Callable[[PeriodTotal], str] | None = None
         self._totals: list[PeriodTotal] = []
+        self._drawn: list[PeriodTotal] = []  # the totals drawn last
         self._plot = None
         self._bars = None
         self._value_labels: list = []
@@ -348,8 +358,11 @@ class ArrestsOverTimePanel(QWidget):
         return self._plot
 
     def show_totals(self, totals: list[PeriodTotal]) -> None:
+        unchanged = self._plot is not None and list(totals) == self._drawn
         self._totals = list(totals)
         self._stack.setCurrentWidget(self._holder if totals else self.empty_label)
+        if unchanged:  # drawing costs tens of milliseconds
+            return
         if self._plot is not None or (totals and self.isVisible()):
             self._ensure_plot()
             self._render()
@@ -388,6 +401,8 @@ class ArrestsOverTimePanel(QWidget):
     def _render(self) -> None:
         import numpy as np
         import pyqtgraph as pg
+
+        self._drawn = list(self._totals)
 
         plot, totals = self._plot, self._totals
         for label in self._value_labels:

@@ -144,8 +144,10 @@ class FilterPanel(QWidget):
         self.model = FacetListModel(unit, self)
         self.model.checked_changed.connect(self._emit_selection)
 
+        # The proxy is attached to the model only while something is typed: attached, it
+        # re-filters every value in Python on each count update (a GUI stall with
+        # thousands of speakers) even when no view shows it.
         self._proxy = FacetSearchProxyModel(self)
-        self._proxy.setSourceModel(self.model)
         self._proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
         self.toggle_button = QToolButton()
@@ -253,10 +255,14 @@ class FilterPanel(QWidget):
             self.context_menu(index).exec(self.list_view.viewport().mapToGlobal(pos))
 
     def _search(self, text: str) -> None:
+        if text and self._proxy.sourceModel() is not self.model:
+            self._proxy.setSourceModel(self.model)
         self._proxy.setFilterFixedString(text)
         wanted = self._proxy if text else self.model
         if self.list_view.model() is not wanted:
             self.list_view.setModel(wanted)
+        if not text and self._proxy.sourceModel() is not None:
+            self._proxy.setSourceModel(None)
 
     def set_values(self, values: list[FacetValue]) -> None:
         self.model.set_values(values)

@@ -39,10 +39,10 @@ from PySide6.QtWidgets import (
 
 from archive_gui.core.importer import ImportReport
 from archive_gui.core.search import REVIEW_STATUSES, Query, highlight_spans
-from archive_gui.core.store import Archive, ArchiveError, ArchiveTooNewError, Totals
+from archive_gui.core.store import Archive, ArchiveError, ArchiveTooNewError, Totals, filtering
 from archive_gui.core.store.curation import Curation, SavedSearch
 from archive_gui.core.store.filtering import filters_from_json, filters_to_json
-from archive_gui.core.store.schema import FACETS, RecordFilter, RecordKind
+from archive_gui.core.store.schema import RecordFilter, RecordKind
 from archive_gui.ui.chart import ArrestChartPanel, ArrestsOverTimePanel
 from archive_gui.ui.export_dialog import ExportDialog
 from archive_gui.ui.filter_summary import Chip, FilterSummaryBar
@@ -298,6 +298,9 @@ class MainWindow(QMainWindow):
         self._period: tuple[str, str, str] | None = None  # start, end, label
         self._totals = Totals(0, 0, 0)
         self._summary_generation = 0
+        # Facet counts and chart totals by what they were read under; emptied whenever
+        # the archive changes (an edit, an undo, an import, another archive).
+        self._summary_cache: dict = {}
         self._import: ImportController | None = None
         self._reextracting = False
         self._tag_manager: TagManagerDialog | None = None
@@ -615,6 +618,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_all(self) -> None:
         """Re-read everything from the archive, e.g. after an import or opening another file."""
+        self._summary_cache.clear()
         self._totals = self.archive.totals()
         self.operations_model.refresh()
         self.quotes_model.refresh()
@@ -624,27 +628,80 @@ class MainWindow(QMainWindow):
 
     def _refresh_summaries(self) -> None:
         """Facet counts and charts under the current filters (read in the background for
-        a file archive; a late answer to an older filter is dropped), and the status."""
+        a file archive, in two halves on two threads; a late answer to an older filter
+        is dropped and its queries interrupted), and the status.
+
+        Every count is kept by the filters it was counted under (until the archive
+        changes), so removing a filter shows the counts from before at once."""
         self._summary_generation += 1
         generation, filters = self._summary_generation, self.filters
         shown, unit = self.shown_kind(), self.time_chart.unit
+        cache = self._summary_cache
 
-        def read(archive: Archive) -> tuple:
-            abandon_when(archive, lambda: generation != self._summary_generation)
-            facets = {
-                "cities": archive.city_facet(filters, cap=FACET_CAP),
-                "speakers": archive.speaker_facet(filters, cap=FACET_CAP),
-            }
-            for facet in FACETS:
-                if facet not in facets:
-                    facets[facet] = archive.facet(facet, shown, filters, cap=FACET_CAP)
-            return (
-                facets,
-                archive.arrests_by_place(filters),
-                archive.arrests_over_time(filters, unit),
-            )
+        def facet_key(facet: str) -> tuple:
+            counted = filtering.facet_kind(facet, shown)
+            return ("facet", facet, counted, filters.without(facet))
 
-        run_in_background(self, self.archive, read, lambda r: self._show_summaries(generation, r))
+        def facet(archive: Archive, name: str) -> list:
+            if name == "cities":
+                return archive.city_facet(filters, cap=FACET_CAP)
+            if name == "speakers":
+                return archive.speaker_facet(filters, cap=FACET_CAP)
+            return archive.facet(name, shown, filters, cap=FACET_CAP)
+
+        halves = (
+            (("cities", "speakers", "tags", "states"), ("places", filters)),
+            (("outlets", "years", "agencies", "review_statuses"), ("periods", filters, unit)),
+        )
+        found: dict = {}
+        for names, chart_key in halves:
+            for name in names:
+                if (key := facet_key(name)) in cache:
+                    found[key] = cache[key]
+            if chart_key in cache:
+                found[chart_key] = cache[chart_key]
+
+        def reader(names: tuple, chart_key: tuple):
+            def read(archive: Archive) -> dict:
+                abandon_when(archive, lambda: generation != self._summary_generation)
+                result: dict = {}
+                for name in names:
+                    if (key := facet_key(name)) not in found:
+                        result[key] = facet(archive, name)
+                if chart_key not in found:
+                    if chart_key[0] == "places":
+                        result[chart_key] = archive.arrests_by_place(filters)
+                    else:
+                        result[chart_key] = archive.arrests_over_time(filters, unit)
+                return result
+
+            return read
+
+        waiting = {"halves": 0}
+
+        def done(result: dict) -> None:
+            if generation != self._summary_generation:
+                return
+            cache.update(result)
+            found.update(result)
+            waiting["halves"] -= 1
+            if waiting["halves"] == 0:
+                facets = {name: found[facet_key(name)] for names, _ in halves for name in names}
+                places, periods = (found[chart_key] for _, chart_key in halves)
+                self._show_summaries(generation, (facets, places, periods))
+
+        todo = [
+            (names, chart_key)
+            for names, chart_key in halves
+            if chart_key not in found or any(facet_key(n) not in found for n in names)
+        ]
+        if not todo:
+            waiting["halves"] = 1
+            done({})
+        else:
+            waiting["halves"] = len(todo)
+            for names, chart_key in todo:
+                run_in_background(self, self.archive, reader(names, chart_key), done)
         self.clear_filters_action.setEnabled(not self.filters.is_empty)
         self._update_status()
 
@@ -759,6 +816,7 @@ class MainWindow(QMainWindow):
 
     def _archive_edited(self, change) -> None:
         """Something was changed, undone or redone: show it everywhere."""
+        self._summary_cache.clear()
         self._totals = self.archive.totals()
         for table in (self.operations_table, self.quotes_table):
             model = table.record_model()

@@ -9,9 +9,12 @@ their own connection for a file archive.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import itertools
 import os
+import sys
+import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -109,6 +112,7 @@ class _Dispatcher(QObject):
 
 
 _POOL: QThreadPool | None = None
+_LIST_POOL: QThreadPool | None = None
 _DISPATCHER: _Dispatcher | None = None
 
 
@@ -116,9 +120,75 @@ def background_pool() -> QThreadPool:
     """The pool of archive readers: one thread per core, at most two."""
     global _POOL
     if _POOL is None:
+        # The GUI thread takes the GIL back for every row SQLite hands it; while a reader
+        # runs Python (building rows) it would wait up to the default 5 ms each time.
+        sys.setswitchinterval(0.0005)
         _POOL = QThreadPool()
         _POOL.setMaxThreadCount(max(1, min(2, os.cpu_count() or 1)))
     return _POOL
+
+
+def list_pool() -> QThreadPool:
+    """A thread of its own for what a list shows first (its count and first page): the
+    rows after a click never wait behind facet counts, charts or page anchors."""
+    global _LIST_POOL
+    if _LIST_POOL is None:
+        _LIST_POOL = QThreadPool()
+        _LIST_POOL.setMaxThreadCount(1)
+    return _LIST_POOL
+
+
+_READERS: dict[tuple[int, str], Archive] = {}  # (thread, archive path) -> connection
+_BUSY: set[tuple[int, str]] = set()  # readers a worker is using right now
+_READERS_LOCK = threading.Lock()
+
+
+_NICE = threading.local()
+
+
+def _yield_to_gui() -> None:
+    """Lower this worker thread's CPU priority (on Linux, once per thread): on a 2-core
+    machine readers would otherwise take the cores the GUI thread needs to paint."""
+    if getattr(_NICE, "done", False):
+        return
+    _NICE.done = True
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+
+
+def _reader(path) -> tuple[tuple[int, str], Archive]:
+    """This worker thread's connection to the archive at ``path`` (opened once: opening
+    with every check costs a scan of the file), marked busy until :func:`_release`."""
+    key = (threading.get_ident(), str(path))
+    with _READERS_LOCK:
+        reader = _READERS.get(key)
+        if reader is None:
+            reader = _READERS[key] = Archive.open_reader(path)
+        _BUSY.add(key)
+        return key, reader
+
+
+def _release(key: tuple[int, str], reader: Archive) -> None:
+    conn = reader.db.conn
+    conn.set_progress_handler(None, 0)
+    if conn.in_transaction:
+        conn.rollback()
+    with _READERS_LOCK:
+        _BUSY.discard(key)
+        if _READERS.get(key) is not reader:  # closed meanwhile: its worker closes it
+            reader.close()
+
+
+def close_readers() -> None:
+    """Close the workers' connections (one in use is closed by its worker when done)."""
+    with _READERS_LOCK:
+        idle = [key for key in _READERS if key not in _BUSY]
+        readers = [_READERS.pop(key) for key in idle]
+        for key in list(_READERS):
+            _READERS.pop(key)  # busy: _release closes it
+    for reader in readers:
+        reader.close()
 
 
 def run_in_background(
@@ -127,6 +197,7 @@ def run_in_background(
     work: Callable[[Archive], object],
     on_done: Callable[[object], None],
     priority: int = 0,
+    pool: QThreadPool | None = None,
 ) -> None:
     """Run ``work`` off the GUI thread on a connection of its own, then ``on_done(result)``
     on the GUI thread, unless ``owner`` has been deleted by then. An in-memory archive
@@ -147,14 +218,18 @@ def run_in_background(
 
     def run() -> None:
         try:
-            with Archive.open(path) as reader:
+            _yield_to_gui()
+            key, reader = _reader(path)
+            try:
                 result = work(reader)
+            finally:
+                _release(key, reader)
         except Exception as exc:  # delivered to the caller, never lost in the pool
             dispatcher.done.emit(token, None, exc)
             return
         dispatcher.done.emit(token, result, None)
 
-    background_pool().start(run, priority)
+    (pool or background_pool()).start(run, priority)
 
 
 def abandon_when(archive: Archive, outdated: Callable[[], bool]) -> None:
@@ -167,9 +242,14 @@ def abandon_when(archive: Archive, outdated: Callable[[], bool]) -> None:
 
 def wait_for_background(msecs: int = 10_000) -> None:
     """Let running archive readers finish (before the archive or the app closes)."""
-    if _POOL is not None:
-        _POOL.waitForDone(msecs)
+    idle = True
+    for pool in (_LIST_POOL, _POOL):
+        if pool is not None:
+            idle = pool.waitForDone(msecs) and idle
+    if _POOL is not None or _LIST_POOL is not None:
         QCoreApplication.sendPostedEvents()
+    if idle:
+        close_readers()
 
 
 @dataclass
@@ -247,6 +327,7 @@ class RecordTableModel(QAbstractTableModel):
         self._anchors: list[tuple] | None = None
         self._generation = 0
         self._loading = False
+        self._fetching: set[int] = set()  # pages being read in the background
         self.refresh()
 
     # -- state -----------------------------------------------------------------
@@ -279,6 +360,7 @@ class RecordTableModel(QAbstractTableModel):
         background thread; the previous rows stay until the new ones are in.
         """
         self._generation += 1
+        self._fetching.clear()
         generation = self._generation
         query = _Query(self.kind, self._filters, self._sort_key, self._descending)
         self._loading = True
@@ -291,12 +373,36 @@ class RecordTableModel(QAbstractTableModel):
             return _load(query, archive, with_anchors=False)
 
         run_in_background(
-            self, self._archive, first, lambda result: self._apply_load(generation, result), 10
+            self,
+            self._archive,
+            first,
+            lambda result: self._apply_load(generation, result),
+            10,
+            list_pool(),
         )
 
     def refresh_rows(self) -> None:
         """Read the cached rows again in place (a record was edited): the rows keep their
         places, so the selection and the scroll position stay."""
+        if self._archive.path is not None:  # read in the background, shown when in
+            generation, kind = self._generation, self.kind
+            pages = list(self._pages.values())
+
+            def read(archive: Archive) -> list:
+                return [_rows(archive, kind, page.keys) for page in pages]
+
+            def done(rows: list) -> None:
+                if generation != self._generation:
+                    return
+                for page, page_rows in zip(pages, rows, strict=True):
+                    page.rows = page_rows
+                if self._count:
+                    self.dataChanged.emit(
+                        self.index(0, 0), self.index(self._count - 1, len(self._columns) - 1)
+                    )
+
+            run_in_background(self, self._archive, read, done, 10, list_pool())
+            return
         for page in self._pages.values():
             page.rows = _rows(self._archive, self.kind, page.keys)
         if self._count:
@@ -397,17 +503,64 @@ class RecordTableModel(QAbstractTableModel):
         if page is not None:
             self._pages.move_to_end(number)
             return page
-        keys = self._page_keys(number)
-        if keys is None:
+        if self._archive.path is not None and not self._filters.is_empty:
+            # Under a filter a page may take a scan to find: read it in the background;
+            # its rows read as empty until it is in (a page of the whole list is one
+            # index range scan of 200 rows: read here).
+            self._fetch_in_background(number)
             return None
-        page = _Page(keys, _rows(self._archive, self.kind, keys))
+        query = self._page_query(number)
+        if query is None:
+            return None
+        keys = self._archive.record_keys(**query)
+        return self._keep_page(number, _Page(keys, _rows(self._archive, self.kind, keys)))
+
+    def _keep_page(self, number: int, page: _Page) -> _Page:
         self._pages[number] = page
         while len(self._pages) > MAX_CACHED_PAGES:
             self._pages.popitem(last=False)
         return page
 
+    def _fetch_in_background(self, number: int) -> None:
+        if number in self._fetching:
+            return
+        query = self._page_query(number)
+        if query is None:
+            return
+        self._fetching.add(number)
+        generation, kind = self._generation, self.kind
+
+        def read(archive: Archive) -> _Page:
+            abandon_when(archive, lambda: generation != self._generation)
+            keys = archive.record_keys(**query)
+            return _Page(keys, _rows(archive, kind, keys))
+
+        def done(page: _Page) -> None:
+            if generation != self._generation:
+                return
+            self._fetching.discard(number)
+            self._keep_page(number, page)
+            first = number * PAGE_SIZE
+            last = min(self._count, first + len(page.keys)) - 1
+            if last >= first:
+                self.dataChanged.emit(
+                    self.index(first, 0), self.index(last, len(self._columns) - 1)
+                )
+
+        run_in_background(self, self._archive, read, done, 5, list_pool())
+
+    @property
+    def is_fetching(self) -> bool:
+        """Pages are being read in the background (their rows read as empty)."""
+        return bool(self._fetching)
+
     def _page_keys(self, number: int) -> list[tuple] | None:
         """The keys of a page, by a keyset query from the nearest known key."""
+        query = self._page_query(number)
+        return None if query is None else self._archive.record_keys(**query)
+
+    def _page_query(self, number: int) -> dict | None:
+        """The arguments of the keyset query for a page, from the nearest known key."""
         size = min(PAGE_SIZE, self._count - number * PAGE_SIZE)
         query = {
             "kind": self.kind,
@@ -420,15 +573,15 @@ class RecordTableModel(QAbstractTableModel):
         previous, following = self._pages.get(number - 1), self._pages.get(number + 1)
         last = (self._count - 1) // PAGE_SIZE
         if number == 0:
-            return self._archive.record_keys(**query)
+            return query
         if previous is not None and previous.keys:
-            return self._archive.record_keys(**query, after=previous.keys[-1])
+            return {**query, "after": previous.keys[-1]}
         if following is not None and following.keys:
-            return self._archive.record_keys(**query, before=following.keys[0])
+            return {**query, "before": following.keys[0]}
         if number == last:
-            return self._archive.record_keys(**query, from_end=True)
+            return {**query, "from_end": True}
         if self._anchors is not None and number < len(self._anchors):
-            return self._archive.record_keys(**query, after=self._anchors[number], inclusive=True)
+            return {**query, "after": self._anchors[number], "inclusive": True}
         return None
 
     # -- Qt model interface ------------------------------------------------------

@@ -64,3 +64,33 @@ def test_sorting_a_big_table_keeps_it_paged(qtbot, big_archive):
     assert model.cached_page_count == 1  # the first page comes with the new query
     assert model.index(0, 0).data() >= model.index(model.rowCount() - 1, 0).data()
     assert model.cached_page_count == 2
+
+
+@pytest.fixture(scope="module")
+def big_file_archive(tmp_path_factory, big_archive):
+    path = tmp_path_factory.mktemp("big") / "big.db"
+    big_archive.db.conn.execute("VACUUM INTO ?", [str(path)])
+    with Archive.open(path) as archive:
+        yield archive
+
+
+@pytest.mark.slow
+def test_a_page_under_a_filter_is_read_off_the_gui_thread(qtbot, big_file_archive):
+    from archive_gui.core.search import parse
+    from archive_gui.core.store.schema import RecordFilter
+    from archive_gui.ui.models import wait_for_background
+
+    model = QuotesTableModel(big_file_archive)
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        model.set_filters(RecordFilter(search=parse("Quote")))
+    assert model.rowCount() == ARTICLES * QUOTES_PER_ARTICLE
+    with qtbot.waitSignal(model.anchors_ready, timeout=10_000):
+        pass
+    far = model.rowCount() // 2
+    assert model.index(far, 0).data() is None  # asked for: read in the background
+    assert model.is_fetching
+    with qtbot.waitSignal(model.dataChanged, timeout=10_000):
+        pass
+    assert not model.is_fetching
+    assert model.index(far, 0).data(RecordRole) is not None
+    wait_for_background()

@@ -138,6 +138,20 @@ class Archive:
         return cls._setup(sqlite3.connect(":memory:"), None)
 
     @classmethod
+    def open_reader(cls, path: str | Path) -> Archive:
+        """Another connection to an archive this process has already opened with
+        :meth:`open` (so checked and migrated), for a worker thread: it skips the checks
+        that read the whole file, so a background read starts in a millisecond. It may
+        be closed from another thread once its worker is done with it."""
+        conn = sqlite3.connect(
+            str(path), timeout=migrations.BUSY_TIMEOUT_SECONDS, check_same_thread=False
+        )
+        db = sqlite_utils.Database(conn, execute_plugins=False)
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute(f"PRAGMA busy_timeout = {int(migrations.BUSY_TIMEOUT_SECONDS * 1000)}")
+        return cls(db, Path(path))
+
+    @classmethod
     def _setup(cls, conn: sqlite3.Connection, path: Path | None) -> Archive:
         try:
             # Nothing writes to the file before it is known to be an intact archive
@@ -432,20 +446,33 @@ class Archive:
                 break
             # A NULL first value is equal for the whole segment: it orders by the rest.
             ordered = terms if segment == 0 else terms[1:]
-            clauses = [f"{terms[0]} IS {'NOT NULL' if segment == 0 else 'NULL'}"]
-            values = list(params)
-            if anchor is not None and segment == anchor[0]:
-                op = (">" if ascending else "<") + ("=" if inclusive else "")
-                marks = ", ".join("?" * len(ordered))
-                clauses.append(f"({', '.join(ordered)}) {op} ({marks})")
-                values += list(anchor[1:] if segment == 0 else anchor[2:])
+            base = [f"{terms[0]} IS {'NOT NULL' if segment == 0 else 'NULL'}"]
             direction = "ASC" if ascending else "DESC"
-            sql = (
-                f"SELECT {', '.join(terms)} FROM {RECORD_TABLES[kind]}"
-                f" {_and(where, clauses)}"
-                f" ORDER BY {', '.join(f'{term} {direction}' for term in ordered)} LIMIT ?"
-            )
-            keys += [(segment, *row) for row in self.db.execute(sql, [*values, need])]
+            order = ", ".join(f"{term} {direction}" for term in ordered)
+            # Rows after the anchor: one query per sort term, most specific first
+            # (t1 = v1 AND t2 > v2, then t1 > v1), so each is an index seek. A row-value
+            # comparison (t1, t2) > (v1, v2) seeks on t1 only and scans every row sharing
+            # it (a million "unreviewed" quotes).
+            ranges: list[tuple[list[str], list]] = [([], [])]
+            if anchor is not None and segment == anchor[0]:
+                values = list(anchor[1:] if segment == 0 else anchor[2:])
+                ranges = []
+                for level in range(len(ordered) - 1, -1, -1):
+                    op = ">" if ascending else "<"
+                    if inclusive and level == len(ordered) - 1:
+                        op += "="
+                    equal = [f"{term} = ?" for term in ordered[:level]]
+                    ranges.append(([*equal, f"{ordered[level]} {op} ?"], values[: level + 1]))
+            for extra, extra_values in ranges:
+                need = limit - len(keys)
+                if need <= 0:
+                    break
+                sql = (
+                    f"SELECT {', '.join(terms)} FROM {RECORD_TABLES[kind]}"
+                    f" {_and(where, [*base, *extra])} ORDER BY {order} LIMIT ?"
+                )
+                rows = self.db.execute(sql, [*params, *extra_values, need])
+                keys += [(segment, *row) for row in rows]
         if not forward:
             keys.reverse()
         return keys
@@ -453,7 +480,9 @@ class Archive:
     def interrupt_when(self, outdated: Callable[[], bool]) -> None:
         """Abandon this connection's running reads once ``outdated()`` is true: they raise
         ``sqlite3.OperationalError`` (one of READ_ERRORS). For a worker's own connection."""
-        self.db.conn.set_progress_handler(lambda: 1 if outdated() else 0, 20_000)
+        # Checked every 500,000 virtual-machine steps (a few milliseconds): each check
+        # takes the GIL, which the GUI thread waits for on every row it reads.
+        self.db.conn.set_progress_handler(lambda: 1 if outdated() else 0, 500_000)
 
     def _walk_sort_index(self, kind: RecordKind, matches: int | None, limit: int) -> bool:
         """Whether walking the sort index beats sorting the matches: it reads about

@@ -39,10 +39,14 @@ def _figure(value: float | None) -> str:
 
 def _row(label: str, articles: int, scores: Scores) -> str:
     figures = (
-        scores.quote_spans.f1,
-        scores.speaker_accuracy,
-        scores.attributed.f1,
-        scores.operations.f1,
+        (
+            scores.quote_spans.f1,
+            scores.speaker_accuracy,
+            scores.attributed.f1,
+            scores.operations.f1,
+        )
+        if articles
+        else (None,) * 4  # no articles: nothing was measured, not a perfect score
     )
     cells = "".join(f"{_figure(value):>16}" for value in figures)
     return f"{label:<10}{articles:>9}{cells}"

@@ -144,6 +144,15 @@ FIELD_OFFICE_ALIASES: dict[str, str] = {
 # "City|ST|Field office" -- the office is given only where the state is split.
 # The ~150 largest US cities, every field office city, and towns that recur in
 # enforcement coverage (detention centres, worksite raids, border crossings).
+# Parts of a city that stories name instead of the city: counts there are the city's.
+CITY_PARTS: dict[str, str] = {
+    "Manhattan": "New York City",
+    "Brooklyn": "New York City",
+    "Queens": "New York City",
+    "Bronx": "New York City",
+    "Staten Island": "New York City",
+}
+
 CITIES = """
 New York City|NY|New York City
 New York|NY|New York City

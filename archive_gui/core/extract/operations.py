@@ -48,14 +48,17 @@ from archive_gui.core.extract.numbers import CountMention, find_counts
 from archive_gui.core.extract.periods import PeriodMention, find_periods
 from archive_gui.core.extract.places import (
     PlaceMention,
+    city_place,
     find_dateline,
     find_places,
     office_mention,
+    office_name,
+    rehome_dateline,
     resolve_relative,
     resolve_town,
     state_place,
 )
-from archive_gui.core.records import Operation
+from archive_gui.core.records import Operation, Place
 
 # ---------------------------------------------------------------------------- sentences
 
@@ -88,6 +91,11 @@ _TOTAL_ASIDE = re.compile(
 )
 # "which included 112 in Phoenix": a breakdown of the count the sentence refers to.
 _INCLUDED_ASIDE = re.compile(r"(?:which|that)\s+(?:included|includes|include)\b", re.I)
+# "— 27 in Albuquerque and eight in Santa Fe": counts by place breaking down the sentence's.
+_COUNT_IN_PLACE_ASIDE = re.compile(
+    r"(?:(?:about|nearly|almost|more\s+than|at\s+least)\s+)?(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)"
+    r"\s+in\s+(?:the\s+)?[A-Z]"
+)
 _BREAKDOWN_ASIDE = re.compile(
     r"(?:including|among\s+(?:them|those|whom)|of\s+(?:whom|them|those)|with)\b", re.I
 )
@@ -200,6 +208,8 @@ def _find_asides(text: str, start: int, end: int) -> list[_Aside]:
 
 
 def _aside_kind(text: str, start: int, end: int) -> str:
+    if _COUNT_IN_PLACE_ASIDE.match(text, start, end):
+        return "breakdown"
     if _INCLUDED_ASIDE.match(text, start, end) and any(c.isdigit() for c in text[start:end]):
         return "breakdown"
     if _TOTAL_ASIDE.match(text, start, end):
@@ -267,6 +277,7 @@ _PRESENT_BEFORE = re.compile(
     r"\s+$",
     re.I,
 )
+_OPEN_MARKS = ("'", '"', "“", "‘")
 _TOOK_BEFORE = re.compile(r"\b(?:took|taken)\s+$", re.I)
 _INTO_CUSTODY_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+into\s+(?:\w+\s+)?custody\b", re.I)
 _TOTAL_BEFORE = re.compile(
@@ -318,6 +329,22 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:the|those|these)\s+$", re.I)
 _NONE_OF_BEFORE = re.compile(r"\bnone\s+of\s+(?:the|its|their|those)\s+$", re.I)
 _ARREST_WORD = re.compile(r"\b(?:arrest|apprehen|detain|custody)", re.I)
 _BREAKDOWN_PLACE_GAP = 60
+# "N of those arrested in Austin had ...": the place belongs to the reference back to the
+# total, and the count's own predicate is an attribute.
+_REFERENCE_WITH_PLACE = re.compile(
+    rf"\s+of\s+(?:those|the|them|whom)\s+(?:[\w-]+\s+)?{_ARRESTED}\s+(?:in|at|across)\s+"
+    r"(?:the\s+)?[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3}(?:,\s+[A-Z][\w.]*)?"
+    r"\s+(?:had|have|has|were|was|are|is)\b(?!\s+(?:been\s+)?(?:arrested|detained|apprehended|taken"
+    r"|picked|rounded|caught))",
+    re.I,
+)
+# "17 of those arrested had been released from jails in Colorado": the place goes with
+# another verb, so it does not make the subset a breakdown by place.
+_OTHER_PREDICATE = re.compile(
+    r"\b(?:released|convicted|deported|removed|charged|sentenced|booked|transferred|jailed"
+    r"|freed|held|born|living|lived|worked|working)\b",
+    re.I,
+)
 _PLACE_GAP_BREAK = re.compile(r"[;:,()]|—|–|--")
 _OF_THOSE_OPENING = re.compile(
     r"^[\s\"“]*(?:Of|Among)\s+(?:the|those|these|them)\b[^,;]{0,60},\s*$", re.I
@@ -653,6 +680,8 @@ def _arrest_rule(
     it is habitual or hypothetical ("when you arrest 152 people").
     """
     before = view[max(0, start - 80) : start]
+    if before.endswith(_OPEN_MARKS):
+        before = before[:-1]  # a count in scare quotes: "arrested 'at least 30'"
     if _ACTIVE_BEFORE.search(before):
         return "active"
     if mention.text.lower().startswith("exceeded"):
@@ -719,6 +748,49 @@ _IN_PLACE = re.compile(r"\s+in\s+")
 _ITEM_END = re.compile(r"\s*(?:[,;.)]|\band\b|$)")
 
 
+# One-per-line lists under a heading ("Arrests by state included:" then "Texas – 516",
+# "Colorado: Aurora (14), Denver (11) and Pueblo (4)."): the heading ends with a colon and
+# has an arrest word; each following line is a list of "Name – N" or "Name (N)" items,
+# optionally after the state its towns lie in.
+_HEADING_END = re.compile(r":[\s\"”’]*$")
+_HEADING_KIND = re.compile(
+    r"\b(?:(?P<office>field\s+offices?|offices?|areas?\s+of\s+(?:operations|responsibility))"
+    r"|(?P<state>states?)|(?P<city>cit(?:y|ies)|towns?|communities))\b",
+    re.I,
+)
+_LINE_STATE = re.compile(r"\s*(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?):\s+")
+_LINE_ITEM = re.compile(
+    r"\s*(?P<name>[A-Z][\w.'’]*(?:[ -][A-Z][\w.'’]*){0,3})"
+    r"\s*(?:[–—:-]\s*(?P<dash>\d[\d,]*)|\((?P<paren>\d[\d,]*)\))"
+)
+_LINE_GAP = re.compile(r"\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+)")
+_LINE_END = re.compile(r"[\s.;]*$")
+
+
+def _list_line(text: str, start: int, end: int):
+    """The state code a list line opens with (or None) and its items as
+    (name start, name end, count start), or None when the line is not such a list."""
+    state = None
+    head = _LINE_STATE.match(text, start, end)
+    if head and head.group("name") in _STATE_NAMES:
+        state, start = _STATE_NAMES[head.group("name")], head.end()
+    items = []
+    position = start
+    while True:
+        item = _LINE_ITEM.match(text, position, end)
+        if not item:
+            return None
+        count = "dash" if item.group("dash") else "paren"
+        items.append((item.start("name"), item.end("name"), item.start(count)))
+        position = item.end()
+        if _LINE_END.match(text, position, end):
+            return state, items
+        gap = _LINE_GAP.match(text, position, end)
+        if not gap:
+            return None
+        position = gap.end()
+
+
 def _coordinated(view: str, previous_end: int, start: int) -> bool:
     """Whether the count continues an enumeration: "50 in Texas and 30 in Georgia"."""
     between = view[previous_end:start]
@@ -761,11 +833,20 @@ class _Extractor:
         self.segment_links = False  # whether the current segment has an arrest word
         self.latest_place: tuple[int, PlaceMention] | None = None  # (paragraph, mention)
         self.latest_period: tuple[int, PeriodMention, bool] | None = None  # (para, _, of op)
+        self.list_heading: tuple[int, str] | None = None  # (last paragraph, kind) of a list
 
     def _find_places(self, head_end: int, body_start: int) -> list[PlaceMention]:
         text, dateline = self.text, self.dateline
         hint = dateline.place.state if dateline and dateline.place else None
         places = find_places(text, 0, head_end, hint) + find_places(text, body_start, None, hint)
+        if dateline and dateline.place is not None:
+            moved = rehome_dateline(dateline, places)
+            if moved is not dateline:  # "LANCASTER —" over a story about Pennsylvania
+                self.dateline = dateline = moved
+                hint = moved.place.state
+                places = find_places(text, 0, head_end, hint) + find_places(
+                    text, body_start, None, hint
+                )
         if dateline and dateline.place is None:
             town = resolve_town(text, dateline, places, body_start)
             if town:
@@ -793,6 +874,9 @@ class _Extractor:
 
     def _read_sentence(self, sentence: _Sentence) -> None:
         text = self.text
+        if self.list_heading is not None and self._read_list_line(sentence):
+            return
+        self._note_list_heading(sentence)
         places = [
             p
             for p in self.places.within(sentence.start, sentence.end)[:_MAX_MENTIONS]
@@ -818,6 +902,69 @@ class _Extractor:
             self.latest_place = (sentence.paragraph, places[-1])
         if periods:
             self.latest_period = (sentence.paragraph, periods[-1], bool(new))
+
+    def _note_list_heading(self, sentence: _Sentence) -> None:
+        """Remember a heading that introduces a one-per-line list of arrests by place."""
+        text = self.text
+        self.list_heading = None
+        if not _HEADING_END.search(text, sentence.start, sentence.end):
+            return
+        if not _ARREST_WORD.search(text, sentence.start, sentence.end):
+            return
+        kind = _HEADING_KIND.search(text, sentence.start, sentence.end)
+        self.list_heading = (sentence.paragraph, kind.lastgroup if kind else "")
+
+    def _read_list_line(self, sentence: _Sentence) -> bool:
+        """The operations of a line of a list under a heading; False when the sentence is
+        not such a line (which ends the list)."""
+        paragraph, kind = self.list_heading
+        if sentence.paragraph != paragraph + 1:
+            return False
+        text = self.text
+        parsed = _list_line(text, sentence.start, sentence.end)
+        if parsed is None:
+            return False
+        state, items = parsed
+        self.list_heading = (sentence.paragraph, kind)
+        self.sentence_first = len(self.found)
+        self.sentence_places = []
+        parent = next(
+            (i for i in range(len(self.found) - 1, -1, -1) if self.found[i].rule != "listed"),
+            None,
+        )
+        for name_start, name_end, count_start in items:
+            mention = next(iter(self.counts.within(count_start, count_start + 1)), None)
+            place = self._list_line_place(text[name_start:name_end], name_start, state, kind)
+            if mention is None or place is None:
+                continue
+            found = _Found(mention, sentence, None, "listed", place=place, place_source="sentence")
+            if parent is not None and self._fits_in(found, self.found[parent]):
+                found.parent = parent
+                found.period = self.found[parent].period
+                found.agency = self.found[parent].agency
+            found.agency = found.agency or self.default_agency
+            self.found.append(found)
+        return True
+
+    def _list_line_place(self, name: str, start: int, state: str | None, kind: str):
+        end = start + len(name)
+        mention = next(
+            (p for p in self.places.within(start, end) if p.end == end and p.place), None
+        )
+        if kind == "office":
+            office = office_name(name)
+            if office is None and mention is not None:
+                office = office_name(mention.place.name)
+            if office is None:
+                return None
+            return PlaceMention(Place("area", office, None, office), name, start, end)
+        if state is not None:
+            if mention is not None and mention.place.state == state:
+                return mention
+            return PlaceMention(city_place(name, state), name, start, end)
+        if name in _STATE_NAMES and kind != "city":
+            return PlaceMention(state_place(_STATE_NAMES[name]), name, start, end)
+        return mention
 
     @staticmethod
     def _descriptive(sentence: _Sentence, position: int) -> bool:
@@ -898,6 +1045,14 @@ class _Extractor:
         ):
             found.parent = self._previous_operation(sentence)
             found.subset = True
+        elif (
+            rule is None
+            and sentence.headline
+            and self.found[self.sentence_first :]
+            and _HEADLINE_COUNTER.search(view, max(0, start - 60), start)
+            and _HEADLINE_COUNTER_END.match(view, end)
+        ):
+            found.rule = "coordinated"  # "... arrested 30 in Durham; agency says 18"
         elif rule is None and (item := self._list_item(sentence, aside, view, mention, end)):
             found.rule, found.parent = "coordinated", item[0].parent
             found.place, found.place_source = item[1], "sentence"
@@ -908,6 +1063,8 @@ class _Extractor:
             found.parent = None
         if not found.rule and found.parent is not None:
             found.rule = "breakdown"
+        if found.subset and _REFERENCE_WITH_PLACE.match(view, end):
+            return None  # "23 of those arrested in Austin had convictions": an attribute
         if found.subset and not self._own_place_after(found):
             return None  # a subset by attribute ("71 of those arrested had been released")
         return found if found.rule else None
@@ -999,6 +1156,7 @@ class _Extractor:
                 0 <= gap <= _BREAKDOWN_PLACE_GAP
                 and sentence.aside_at(place.start) == found.aside
                 and not _PLACE_GAP_BREAK.search(self.text, mention.end, place.start)
+                and not _OTHER_PREDICATE.search(self.text, mention.end, place.start)
                 and not self.counts.within(mention.end, place.start)
             ):
                 return True
@@ -1162,6 +1320,18 @@ _AGENCY_BEFORE_PLACE = re.compile(
     r"|\((?:ICE|ERO|HSI|CBP)\))\s+$"
 )
 _OFFICE_NAME_PENALTY = 500
+_BIOGRAPHY_BEFORE = re.compile(
+    r"\b(?:came|moved|immigrated|emigrated|fled|returned|born|raised|grew\s+up|lived"
+    r"|settled|relocated)\s+(?:(?:here\s+)?(?:to|in|from))\s+$"
+    # "Elsewhere in California, ERO San Francisco arrested 214": a setting, not the place
+    r"|\belsewhere\s+in\s+(?:the\s+)?$",
+    re.I,
+)
+_HEADLINE_COUNTER_END = re.compile(r"\s*(?:[,;:]|$)|\s+(?:in|across|at)\s+(?:the\s+)?[A-Z]")
+# A headline's second clause giving another source's figure: "...; agency says 18".
+_HEADLINE_COUNTER = re.compile(
+    r";\s*(?:[\w'’.-]+\s+){1,3}(?:says?|confirms?|reports?|counts?|puts\s+it\s+at)\s+$", re.I
+)
 # "the San Antonio field office made 51 arrests": the office as the one arresting.
 _OFFICE_AGENT_AFTER = re.compile(
     r"\s+(?:made|arrested|apprehended|detained|took|picked|rounded|nabbed|netted|reported"
@@ -1201,6 +1371,8 @@ def _nearest(text: str, found: _Found, candidates, sentence_operations: list[_Fo
             and _OFFICE_AGENT_AFTER.match(text, candidate.end)
         ):
             distance += _OFFICE_NAME_PENALTY
+        if _BIOGRAPHY_BEFORE.search(text, max(0, candidate.start - 30), candidate.start):
+            distance += _CLAUSE_PENALTY  # "a roofer who came to Pennsylvania": a life, not a raid
         if best_distance is None or distance < best_distance:
             best, best_distance = candidate, distance
     return best

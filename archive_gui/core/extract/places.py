@@ -29,6 +29,7 @@ from pathlib import Path
 from archive_gui.core.extract.gazetteer_data import (
     AMBIGUOUS_CITIES,
     CITIES,
+    CITY_PARTS,
     FIELD_OFFICE_ALIASES,
     FIELD_OFFICES,
     REGIONS,
@@ -97,6 +98,7 @@ def _build_names() -> dict[str, Place]:
         display = name.split(",")[0]
         names[name] = city_place(display, code, office[0] if office else None)
     names["D.C."] = names["Washington, D.C."]
+    names.update({part: names[city] for part, city in CITY_PARTS.items()})
     return names
 
 
@@ -224,9 +226,12 @@ _STATEWIDE = re.compile(
 # "in at least a dozen states", "across 12 cities": several places that name no single one.
 _SEVERAL_PLACES = re.compile(
     r"(?<![\w-])(?:in|across|throughout|from)\s+(?:(?:at\s+least|more\s+than|some|about|over)\s+)?"
-    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens\s+of"
+    r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens\s+of"
     r"|several|multiple|numerous|a\s+number\s+of|various|many|other)\s+(?:other\s+)?"
-    r"(?:states\b|cities\b(?!\s+(?:in|across|of)\b))",
+    r"(?:states\b|cities\b(?!\s+(?:in|across|of)\b))"
+    # "in the two cities": the cities just named, which name no single place (the states
+    # just named may be one field office's, so "the two states" is left to the context).
+    r"|(?:the\s+(?:\d+|two|three|four|five|six)|both)\s+cities\b)",
     re.I,
 )
 # "in the District": Washington, D.C., when the article is about the capital.
@@ -245,6 +250,11 @@ _PREFIX_WINDOW = 30
 def _office_name(name: str) -> str | None:
     office = FIELD_OFFICE_ALIASES.get(name, name)
     return office if office in FIELD_OFFICES else None
+
+
+def office_name(name: str) -> str | None:
+    """The field office a name (or alias, "New York City") designates, or None."""
+    return _office_name(name)
 
 
 def office_mention(mention: PlaceMention) -> PlaceMention:
@@ -600,6 +610,29 @@ def _more_city_mentions(
             if code is None:
                 continue
         mentions.append(PlaceMention(city_place(name, code), name, name_start, name_end))
+    return mentions + _listed_city_mentions(text, end, [*known, *mentions], cities)
+
+
+def _listed_city_mentions(text: str, end: int, known: list[PlaceMention], cities):
+    """A city outside the curated gazetteer listed right after a known city of its state
+    ("from Hamtramck and Dearborn", "in Cicero, Berwyn"): the list's state decides it."""
+    mentions = []
+    for mention in known:
+        place = mention.place
+        if place is None or place.kind != "city" or "," in mention.text:
+            continue
+        gap = _LIST_GAP.match(text, mention.end, end)
+        name = _CITY_NAME.match(text, gap.end(), end) if gap else None
+        if name is None or name.group() in _NAMES or _STATE_SUFFIX.match(text, name.end(), end):
+            continue
+        following = _NEXT_CAPITALISED.match(text, name.end(), end)
+        if following and following.group(1) not in _NOT_ORG_CONTINUATION:
+            continue
+        if cities is None:
+            cities = _more_cities()
+        if place.state in cities.get(name.group(), ()):
+            city = city_place(name.group(), place.state)
+            mentions.append(PlaceMention(city, name.group(), name.start(), name.end()))
     return mentions
 
 
@@ -784,6 +817,23 @@ def resolve_town(
     place = city_place(name, code)
     found = PlaceMention(place, dateline.text, dateline.start, dateline.end)
     return found, named_city_mentions(text, name, place, body_start)
+
+
+def rehome_dateline(dateline: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention:
+    """A bare dateline town ("LANCASTER —") whose default city lies in a state the body
+    never names, while a town of that name lies in the state the body names most, is
+    that town; otherwise the dateline unchanged."""
+    place = dateline.place
+    if place is None or place.kind != "city" or "," in dateline.text:
+        return dateline
+    towns = _TOWN_STATES.get(place.name)
+    others = [m for m in mentions if m.place is not None and m.place.name != place.name]
+    states = _context_states(others, None)
+    if not towns or not states or place.state in states or states[0] not in towns:
+        return dateline
+    return PlaceMention(
+        city_place(place.name, states[0]), dateline.text, dateline.start, dateline.end
+    )
 
 
 _DC_DATELINE = re.compile(r"WASHINGTON(?:,\s*D\.\s*C\.)?\Z")

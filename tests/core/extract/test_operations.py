@@ -644,3 +644,154 @@ def test_small_town_of_the_datelines_state():
     # Without a state to read it in, an unknown town is no place of its own.
     op = only("Half a dozen workers were detained in Carthage on Wednesday.")
     assert op.place is None
+
+
+# ------------------------------------------------- formats of real releases and reports
+
+
+def _where(op):
+    return None if op.place is None else (op.place.kind, op.place.name, op.place.state)
+
+
+def test_one_per_line_list_of_states_under_a_heading():
+    text = (
+        "WASHINGTON — ICE officers arrested 1,310 people nationwide during a five-day sweep.\n\n"
+        "Arrests by state included:\n\n"
+        "Ohio – 212\nOregon – 57\nWashington – 33\nNew York – 20\n\n"
+        "The agency thanked its partners.\n"
+    )
+    ops = operations(text)
+    assert [(op.count, _where(op)) for op in ops[1:]] == [
+        (212, ("state", "Ohio", "OH")),
+        (57, ("state", "Oregon", "OR")),
+        (33, ("state", "Washington", "WA")),
+        (20, ("state", "New York", "NY")),
+    ]
+    assert all(op.part_of == 0 for op in ops[1:])
+
+
+def test_one_per_line_list_of_field_offices():
+    text = (
+        "WASHINGTON — ICE arrested 610 gang members nationwide in a month-long operation.\n\n"
+        "Arrests by ERO field office:\n\n"
+        "Chicago – 88\nMiami – 61\nNew York City – 40\n"
+    )
+    ops = operations(text)
+    assert [(op.count, _where(op)) for op in ops[1:]] == [
+        (88, ("area", "Chicago", None)),
+        (61, ("area", "Miami", None)),
+        (40, ("area", "New York City", None)),
+    ]
+
+
+def test_lines_of_towns_after_their_state():
+    text = (
+        "DALLAS — ERO officers arrested 26 people in Texas and Oklahoma. "
+        "Arrests were made in the following cities:\n\n"
+        "Texas: Lubbock (9), Plano (6) and Waco (3).\n"
+        "Oklahoma: Tulsa (4) and Norman (4).\n"
+    )
+    ops = operations(text)
+    assert [(op.count, _where(op)) for op in ops[1:]] == [
+        (9, ("city", "Lubbock", "TX")),
+        (6, ("city", "Plano", "TX")),
+        (3, ("city", "Waco", "TX")),
+        (4, ("city", "Tulsa", "OK")),
+        (4, ("city", "Norman", "OK")),
+    ]
+
+
+def test_line_list_needs_an_arrest_heading():
+    text = (
+        "DALLAS — ERO officers arrested 26 people in Texas.\n\n"
+        "Those arrested were nationals of these countries:\n\n"
+        "Mexico – 20\nHonduras – 6\n"
+    )
+    assert [op.count for op in operations(text)] == [26]
+
+
+def test_scare_quoted_headline_count_and_the_agency_figure():
+    text = (
+        "Activists say agents arrested 'at least 40' in Tucson; ICE says 22\n\n"
+        "TUCSON, Ariz. — Immigration agents made arrests across the city this week.\n"
+    )
+    ops = operations(text)
+    assert [(op.count, op.qualifier, _where(op)) for op in ops] == [
+        (40, "at_least", ("city", "Tucson", "AZ")),
+        (22, "exact", ("city", "Tucson", "AZ")),
+    ]
+
+
+def test_headline_counter_figure_must_end_the_clause():
+    text = "ICE arrests 30 in Ohio; advocates say one was taken at a church\n\nMore text follows.\n"
+    assert [op.count for op in operations(text)] == [30]
+
+
+def test_dash_aside_of_counts_in_places_is_a_breakdown():
+    text = (
+        "ICE said 50 people were arrested across Ohio this week — 30 in Columbus and nine "
+        "in Dayton."
+    )
+    ops = operations(text)
+    assert [(op.count, _where(op), op.part_of) for op in ops] == [
+        (50, ("state", "Ohio", "OH"), None),
+        (30, ("city", "Columbus", "OH"), 0),
+        (9, ("city", "Dayton", "OH"), 0),
+    ]
+
+
+def test_subset_whose_place_belongs_to_another_verb():
+    text = (
+        "Agents arrested 40 people in Ohio. Nine of those arrested had been released from "
+        "county jails in Kentucky despite detainers."
+    )
+    assert [op.count for op in operations(text)] == [40]
+
+
+def test_subset_of_those_arrested_in_a_place_is_an_attribute():
+    text = (
+        "Agents arrested 60 people across Ohio last week. She said that 14 of those arrested "
+        "in Columbus had criminal convictions."
+    )
+    assert [op.count for op in operations(text)] == [60]
+
+
+def test_bare_dateline_town_takes_the_state_the_story_is_about():
+    text = (
+        "RICHMOND — Federal agents arrested 14 people at a factory on Tuesday, the largest "
+        "raid in eastern Indiana in years. Indiana officials were not told in advance.\n"
+    )
+    op = only(text)
+    assert _where(op) == ("city", "Richmond", "IN")
+
+
+def test_town_listed_after_a_known_city_makes_two_places():
+    text = "Agents detained 15 men from Columbus and Westerville during early-morning arrests."
+    op = only(text)
+    assert op.place is None
+
+
+def test_the_two_cities_names_no_single_place():
+    text = (
+        "PORTLAND, Ore. — Agents arrested people in Salem and Eugene over the weekend.\n\n"
+        "ICE says 11 people were arrested in the two cities.\n"
+    )
+    assert only(text).place is None
+
+
+def test_borough_is_its_city():
+    op = only("Advocates counted 31 arrests at check-ins in Brooklyn over the past two weeks.")
+    assert _where(op) == ("city", "New York City", "NY")
+
+
+def test_place_of_a_life_story_is_not_the_arrest_place():
+    text = (
+        "Ana Ruiz, 35, a cook who came to Texas from Peru in 2001, was one of 80 people "
+        "arrested by U.S. Immigration and Customs Enforcement in Georgia during the operation."
+    )
+    assert _where(only(text)) == ("state", "Georgia", "GA")
+
+
+def test_elsewhere_in_a_state_is_a_setting_not_the_office():
+    text = "Elsewhere in Texas, ERO Dallas arrested 75 people during the same period."
+    assert _where(only(text)) == ("area", "Dallas", None)

@@ -9,15 +9,10 @@ step on the window's undo stack, written to the archive at once.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
-    QItemSelectionModel,
     QModelIndex,
-    QSortFilterProxyModel,
     Qt,
-    QTimer,
 )
 from PySide6.QtGui import (
     QBrush,
@@ -28,14 +23,10 @@ from PySide6.QtGui import (
     QPainter,
     QPixmap,
     QShortcut,
-    QShowEvent,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QColorDialog,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -43,12 +34,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from archive_gui.core.store.curation import CurationError, TagInfo, normalize_tag_name
+from archive_gui.ui.tree_manager import ManagerDialog, ManagerTreeModel, TreeNode
 from archive_gui.ui.undo import CurationUndoStack
 
 # The full name path of a tree node ("policy/sanctuary").
@@ -59,22 +50,24 @@ IsTagRole = Qt.ItemDataRole.UserRole + 21
 TagCountRole = Qt.ItemDataRole.UserRole + 22
 
 NAME_COLUMN, COUNT_COLUMN = 0, 1
-_ROOT = QModelIndex()
 
 
-@dataclass(eq=False)
-class _Node:
-    name: str  # full path; "" for the invisible root
-    parent: _Node | None = None
-    tag: TagInfo | None = None
-    children: list[_Node] = field(default_factory=list)
+class _TagNode(TreeNode):
+    """A tag (``item``) or a bare level above tags; ``key`` is the full name path."""
+
+    __slots__ = ()
+
+    @property
+    def name(self) -> str:
+        return self.key
+
+    @property
+    def tag(self) -> TagInfo | None:
+        return self.item
 
     @property
     def leaf(self) -> str:
         return self.name.rsplit("/", 1)[-1]
-
-    def row(self) -> int:
-        return self.parent.children.index(self) if self.parent else 0
 
     def subtree_tags(self) -> list[TagInfo]:
         found = [self.tag] if self.tag else []
@@ -108,7 +101,7 @@ def color_swatch(color: str | None) -> QIcon:
     return icon
 
 
-class TagTreeModel(QAbstractItemModel):
+class TagTreeModel(ManagerTreeModel):
     """Tags as a tree by name path; columns: name (with colour) and quotes.
 
     ``renamer(old_name, new_name) -> bool`` is called when a name is edited in place;
@@ -119,93 +112,44 @@ class TagTreeModel(QAbstractItemModel):
 
     def __init__(self, parent=None, renamer: Callable[[str, str], bool] | None = None):
         super().__init__(parent)
-        self._root = _Node("")
-        self._by_name: dict[str, _Node] = {}
         self.renamer = renamer
 
     def set_tags(self, tags: list[TagInfo]) -> None:
-        self.beginResetModel()
-        root = _Node("")
-        by_name: dict[str, _Node] = {}
+        root = _TagNode("")
+        by_name: dict[str, _TagNode] = {}
 
-        def node_for(name: str) -> _Node:
+        def node_for(name: str) -> _TagNode:
             if name in by_name:
                 return by_name[name]
             parent = node_for(name.rsplit("/", 1)[0]) if "/" in name else root
-            node = _Node(name, parent)
-            parent.children.append(node)
-            by_name[name] = node
+            node = by_name[name] = _TagNode(name)
+            parent.append_child(node)
             return node
 
         for tag in sorted(tags, key=lambda t: (t.name.casefold(), t.name)):
-            node_for(tag.name).tag = tag
+            node_for(tag.name).item = tag
         for node in [root, *by_name.values()]:
-            node.children.sort(key=lambda n: n.leaf.casefold())
-        self._root, self._by_name = root, by_name
-        self.endResetModel()
+            node.sort_children(lambda n: n.leaf.casefold())
+        self._set_tree(root, by_name)
 
     def node_names(self) -> list[str]:
         """The name of every node: each tag and each level above one (``policy``)."""
-        return list(self._by_name)
+        return self.node_keys()
 
     def tag_names(self) -> list[str]:
-        return sorted((n.name for n in self._by_name.values() if n.tag), key=str.casefold)
-
-    def index_of(self, name: str) -> QModelIndex:
-        node = self._by_name.get(name)
-        if node is None:
-            return QModelIndex()
-        return self.createIndex(node.row(), 0, node)
-
-    def node(self, index: QModelIndex) -> _Node:
-        return index.internalPointer() if index.isValid() else self._root
+        return sorted((n.name for n in self._by_key.values() if n.tag), key=str.casefold)
 
     def subtree_tags(self, name: str) -> list[TagInfo]:
-        node = self._by_name.get(name)
+        node = self._by_key.get(name)
         return node.subtree_tags() if node else []
 
-    # -- QAbstractItemModel -----------------------------------------------------------
-
-    def index(self, row: int, column: int, parent: QModelIndex = _ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        return self.createIndex(row, column, self.node(parent).children[row])
-
-    def parent(self, index: QModelIndex = _ROOT) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid():
-            return QModelIndex()
-        node: _Node = index.internalPointer()
-        parent = node.parent
-        if parent is None or parent is self._root:
-            return QModelIndex()
-        return self.createIndex(parent.row(), 0, parent)
-
-    def rowCount(self, parent: QModelIndex = _ROOT) -> int:
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self.node(parent).children)
-
-    def columnCount(self, parent: QModelIndex = _ROOT) -> int:
-        return len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
-
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == NAME_COLUMN and self.renamer is not None:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+    def _editable(self, column: int) -> bool:
+        return column == NAME_COLUMN and self.renamer is not None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        node: _Node = index.internalPointer()
+        node: _TagNode = index.internalPointer()
         tag = node.tag
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
@@ -248,7 +192,7 @@ class TagTreeModel(QAbstractItemModel):
             or self.renamer is None
         ):
             return False
-        node: _Node = index.internalPointer()
+        node: _TagNode = index.internalPointer()
         text = str(value or "").strip()
         if not text or text == node.leaf:
             return False
@@ -260,56 +204,36 @@ class TagTreeModel(QAbstractItemModel):
         return bool(self.renamer(node.name, new))
 
 
-class _TagFilterProxy(QSortFilterProxyModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setRecursiveFilteringEnabled(True)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterRole(TagNameRole)
-        self.setFilterKeyColumn(NAME_COLUMN)
-
-
-class TagManagerDialog(QDialog):
+class TagManagerDialog(ManagerDialog):
     """Create, rename, merge, recolour and delete tags; every change is undoable.
 
     ``choose_color(current) -> str | None`` and ``confirm(title, text) -> bool`` ask
     the user; tests replace them.
     """
 
+    PREFIX = "tag"
+    TITLE = "Tag manager"
+    KEY_ROLE = TagNameRole
+    FILTER_ROLE = TagNameRole  # find by full path: "policy/" lists the policy tags
+    FIND_PLACEHOLDER = "Find a tag…"
+    SIZE = (520, 620)
+    EXPAND_ALL = True
+
     def __init__(self, stack: CurationUndoStack, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("tagManager")
-        self.setWindowTitle("Tag manager")
-        self.stack = stack
+        super().__init__(stack, parent)
         self.choose_color: Callable[[str | None], str | None] = self._ask_color
         self.confirm: Callable[[str, str], bool] = self._ask_confirm
 
-        self.model = TagTreeModel(self, renamer=self._rename_later)
-        self.proxy = _TagFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+    def _create_model(self) -> TagTreeModel:
+        return TagTreeModel(self, renamer=self._rename_later)
 
-        self.find_edit = QLineEdit()
-        self.find_edit.setObjectName("tagFind")
-        self.find_edit.setPlaceholderText("Find a tag…")
-        self.find_edit.setClearButtonEnabled(True)
-        self.find_edit.textChanged.connect(self._find)
-
-        self.tree = QTreeView()
-        self.tree.setObjectName("tagTree")
-        self.tree.setModel(self.proxy)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tree.setEditTriggers(
-            QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.DoubleClicked
+    def _build_controls(self) -> list[QWidget | QHBoxLayout]:
+        self.tree.header().setSectionResizeMode(
+            COUNT_COLUMN, QHeaderView.ResizeMode.ResizeToContents
         )
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAlternatingRowColors(True)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COUNT_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.tree)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_selected)
 
         self.new_edit = QLineEdit()
         self.new_edit.setObjectName("newTagEdit")
@@ -357,101 +281,22 @@ class TagManagerDialog(QDialog):
         merge_layout.addLayout(merge_row)
         merge_layout.addWidget(self.merge_preview)
 
-        self.message = QLabel()
-        self.message.setObjectName("tagMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b71c1c;")
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        self.undo_button = buttons.addButton("&Undo", QDialogButtonBox.ButtonRole.ActionRole)
-        self.undo_button.setObjectName("tagUndoButton")
-        self.undo_button.clicked.connect(self.stack.undo)
-        self.stack.canUndoChanged.connect(self.undo_button.setEnabled)
-        self.undo_button.setEnabled(self.stack.canUndo())
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.find_edit)
-        layout.addWidget(self.tree, 1)
-        layout.addLayout(actions)
-        layout.addLayout(new_row)
-        layout.addWidget(self.merge_box)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
-        self.resize(520, 620)
-
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.tree)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.delete_selected)
-
-        self._stale = False  # the archive changed while hidden: reload when shown
-        self.stack.changed.connect(self._archive_changed)
-        self.reload()
+        return [actions, new_row, self.merge_box]
 
     # -- reading -----------------------------------------------------------------
 
-    def reload(self) -> None:
-        """Read the tags again, keeping what is expanded and selected."""
-        self._stale = False
-        expanded = {name for name in self.model.node_names() if self._is_expanded(name)}
-        selected = self.selected_names()
+    def _load(self) -> None:
         self.model.set_tags(self.stack.curation.tags())
-        for name in expanded:
-            index = self._view_index(name)
-            if index.isValid():
-                self.tree.setExpanded(index, True)
-        if not expanded:
-            self.tree.expandAll()
-        self.select(selected)
-        names = self.model.tag_names()
         text = self.merge_target.currentText()
         self.merge_target.blockSignals(True)
         self.merge_target.clear()
-        self.merge_target.addItems(names)
+        self.merge_target.addItems(self.model.tag_names())
         self.merge_target.setEditText(text)
         self.merge_target.blockSignals(False)
-        self._selection_changed()
-
-    def _archive_changed(self, _change) -> None:
-        if self.isVisible():
-            self.reload()
-        else:  # nothing to redraw: read the archive again only when shown
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.reload()
-        super().showEvent(event)
-
-    def _is_expanded(self, name: str) -> bool:
-        index = self._view_index(name)
-        return index.isValid() and self.tree.isExpanded(index)
-
-    def _view_index(self, name: str) -> QModelIndex:
-        return self.proxy.mapFromSource(self.model.index_of(name))
-
-    def _find(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text)
-        self.tree.expandAll()
 
     def selected_names(self) -> list[str]:
         """Full names of the selected nodes (tags or levels above tags), in view order."""
-        rows = self.tree.selectionModel().selectedRows(NAME_COLUMN)
-        return [index.data(TagNameRole) for index in rows]
-
-    def select(self, names: list[str]) -> None:
-        selection = self.tree.selectionModel()
-        selection.clearSelection()
-        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-        first = True
-        for name in names:
-            index = self._view_index(name)
-            if index.isValid():
-                if first:
-                    selection.setCurrentIndex(index, flags)
-                    first = False
-                else:
-                    selection.select(index, flags)
+        return self.selected_keys()
 
     def _selection_changed(self, *_args) -> None:
         names = self.selected_names()
@@ -498,15 +343,6 @@ class TagManagerDialog(QDialog):
 
     # -- changes -------------------------------------------------------------------
 
-    def _run(self, operation, text: str | None = None) -> bool:
-        try:
-            self.stack.perform(operation, text)
-        except CurationError as exc:
-            self.message.setText(str(exc))
-            return False
-        self.message.clear()
-        return True
-
     def create(self, name: str) -> bool:
         ok = self._run(lambda c: c.create_tag(name))
         if ok:
@@ -524,15 +360,7 @@ class TagManagerDialog(QDialog):
         return ok
 
     def _rename_later(self, old: str, new: str) -> bool:
-        # Edited in place: rename once the editor has closed, not while the view
-        # is still committing into the model that the rename resets.
-        QTimer.singleShot(0, lambda: self.rename(old, new))
-        return True
-
-    def _edit_current(self) -> None:
-        index = self.tree.selectionModel().currentIndex()
-        if index.isValid():
-            self.tree.edit(index.siblingAtColumn(NAME_COLUMN))
+        return self._after_editor(self.rename, old, new)
 
     def recolor_selected(self) -> None:
         names = [n for n in self.selected_names() if self._is_tag(n)]

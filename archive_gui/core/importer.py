@@ -9,18 +9,32 @@ pipe or a device never blocks the import), at most ``MAX_FILE_BYTES`` of them; a
 text longer than ``MAX_TEXT_CHARS`` is refused; and a long text (or a big web
 page) is read and extracted in a separate process that is stopped after
 ``FILE_TIME_LIMIT`` seconds, so no input can hang or crash the whole import.
+
+Extraction runs on the available cores (see :func:`import_paths`): files are
+read, checked against the archive and stored in order by the calling thread,
+the only one that touches the archive, while worker processes extract the next
+few files.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import multiprocessing
+import multiprocessing.connection
 import os
 import pickle
 import re
 import stat
 import subprocess
 import sys
+import threading
+import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import wait as wait_futures
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -39,6 +53,11 @@ MAX_TEXT_CHARS = 1_000_000  # a long-form article is ~100,000 characters
 ISOLATE_TEXT_CHARS = 50_000
 ISOLATE_PAGE_BYTES = 1_000_000
 FILE_TIME_LIMIT = 30.0  # seconds
+# Extraction in worker processes: only for this many files or more (starting them costs ~0.5 s),
+# with at most this many workers by default (the calling thread needs a core for the archive).
+PARALLEL_MIN_FILES = 8
+MAX_WORKERS = 4
+POOL_RESTARTS = 3  # a crashed worker pool is replaced this many times, then extraction is local
 
 ProgressCallback = Callable[[int, int, Path], None]
 
@@ -301,30 +320,68 @@ def import_paths(
     meta: ArticleMeta | None = None,
     progress: ProgressCallback | None = None,
     should_cancel: Callable[[], bool] | None = None,
+    workers: int | None = None,
 ) -> ImportReport:
     """Import every article file under ``paths`` into ``archive``.
 
     ``meta`` applies to every file (title defaults per file). Cancelling stops
     before the next file; articles already imported stay.
+
+    ``workers``: processes extracting in parallel (default: the usable cores, at
+    most ``MAX_WORKERS``; 1 extracts in this thread). Whatever the number, files
+    are stored in the same order, each in its own transaction by this thread, and
+    a file that fails (or crashes or hangs its worker) fails alone. Workers are
+    started with "forkserver" (or "spawn"), never "fork", so like any such process
+    they import the caller's main module: a script that imports several files
+    must keep its work under ``if __name__ == "__main__":``.
     """
     meta = meta or ArticleMeta()
     files, problems = find_article_files(paths)
     report = ImportReport(failed=list(problems))
+    workers = default_workers() if workers is None else max(1, workers)
+    if workers > 1 and len(files) >= PARALLEL_MIN_FILES:
+        _import_parallel(archive, files, meta, report, progress, should_cancel, workers)
+    else:
+        _import_serial(archive, files, meta, report, progress, should_cancel)
+    if progress is not None and not report.cancelled:
+        progress(len(files), len(files), Path())
+    return report
+
+
+def default_workers() -> int:
+    """The cores this process may use, at most ``MAX_WORKERS``."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_WORKERS))
+
+
+def _import_serial(
+    archive: Archive,
+    files: list[Path],
+    meta: ArticleMeta,
+    report: ImportReport,
+    progress: ProgressCallback | None,
+    should_cancel: Callable[[], bool] | None,
+) -> None:
     for done, path in enumerate(files):
         if should_cancel is not None and should_cancel():
             report.cancelled = True
             break
         if progress is not None:
             progress(done, len(files), path)
-        try:
-            import_file(archive, path, meta, report)
-        except (ArticleFileError, ArchiveError) as exc:
-            report.failed.append((path, str(exc)))
-        except Exception as exc:  # a bug must cost one file, never the whole import
-            report.failed.append((path, f"unexpected error: {type(exc).__name__}: {exc}"))
-    if progress is not None and not report.cancelled:
-        progress(len(files), len(files), Path())
-    return report
+        _guarded(report, path, import_file, archive, path, meta, report)
+
+
+def _guarded(report: ImportReport, path: Path, step: Callable, *args) -> None:
+    """``step(*args)``; what it raises fails ``path`` alone."""
+    try:
+        step(*args)
+    except (ArticleFileError, ArchiveError) as exc:
+        report.failed.append((path, str(exc)))
+    except Exception as exc:  # a bug must cost one file, never the whole import
+        report.failed.append((path, f"unexpected error: {type(exc).__name__}: {exc}"))
 
 
 def merge_meta(given: ArticleMeta, page: ArticleMeta) -> ArticleMeta:
@@ -345,30 +402,269 @@ def import_file(archive: Archive, path: Path, meta: ArticleMeta, report: ImportR
     Metadata: ``meta`` (the caller's options) over what a web page says about
     itself, over the defaults (title from the headline line or the file name).
     """
-    extraction = None
-    if path.suffix.lower() in HTML_SUFFIXES and _size(path) > ISOLATE_PAGE_BYTES:
-        text, page_meta, extraction = _isolated(_read_and_extract, path, meta.published)
-    else:
-        text, page_meta = read_article(path)
-    if archive.has_text(text) is not None:
+    job = _prepare(archive, path, meta)
+    if job is None:
         report.skipped += 1
         return
-    meta = merge_meta(meta, page_meta)
+    _store(archive, job, _run_here(job), report)
+
+
+@dataclass
+class _Job:
+    """One file's extraction: ``function(*args)``, in a child process under the time limit
+    if ``isolated``. ``text`` is None for a big web page, read by the job itself."""
+
+    path: Path
+    meta: ArticleMeta
+    text: str | None
+    function: Callable
+    args: tuple
+    isolated: bool
+
+
+def _prepare(archive: Archive, path: Path, meta: ArticleMeta) -> _Job | None:
+    """Read ``path`` (unless reading it is risky) and plan its extraction; None if archived."""
+    if path.suffix.lower() in HTML_SUFFIXES and _size(path) > ISOLATE_PAGE_BYTES:
+        return _Job(path, meta, None, _read_and_extract, (path, meta.published), True)
+    text, page_meta = read_article(path)
+    if archive.has_text(text) is not None:
+        return None
+    file_meta = _file_meta(merge_meta(meta, page_meta), text, path)
+    args = (text, file_meta.published)
+    return _Job(path, file_meta, text, _extract, args, len(text) > ISOLATE_TEXT_CHARS)
+
+
+def _file_meta(meta: ArticleMeta, text: str, path: Path) -> ArticleMeta:
     name = _displayable(path.name)
-    file_meta = replace(meta, title=meta.title or default_title(text, Path(name)), source_file=name)
-    if extraction is None:
-        if len(text) > ISOLATE_TEXT_CHARS:
-            extraction = _isolated(_extract, text, file_meta.published)
-        else:
-            extraction = _extract(text, file_meta.published)
-    result = archive.add_article(text, file_meta, extraction, EXTRACTOR_VERSION)
-    if result.created:
+    return replace(meta, title=meta.title or default_title(text, Path(name)), source_file=name)
+
+
+def _run_here(job: _Job):
+    """The job's result, computed by this process (or its child process, if isolated)."""
+    if job.isolated:
+        return _isolated(job.function, *job.args)
+    return job.function(*job.args)
+
+
+def _store(archive: Archive, job: _Job, result, report: ImportReport) -> None:
+    """Store a file's article with the extraction ``result`` of its job."""
+    if job.text is None:
+        text, page_meta, extraction = result
+        if archive.has_text(text) is not None:
+            report.skipped += 1
+            return
+        file_meta = _file_meta(merge_meta(job.meta, page_meta), text, job.path)
+    else:
+        text, file_meta, extraction = job.text, job.meta, result
+    stored = archive.add_article(text, file_meta, extraction, EXTRACTOR_VERSION)
+    if stored.created:
         report.added += 1
-        report.quotes += result.quotes
-        report.operations += result.operations
-        report.article_ids.append(result.article_id)
+        report.quotes += stored.quotes
+        report.operations += stored.operations
+        report.article_ids.append(stored.article_id)
     else:
         report.skipped += 1
+
+
+# --- extraction in worker processes ---------------------------------------------------------
+
+
+@dataclass
+class _Slot:
+    """A file in the window of files being extracted, in import order."""
+
+    path: Path
+    job: _Job | None = None  # None: archived already, or failed (``failure``)
+    failure: str | None = None
+    future: Future | None = None  # None (with a job): extract when its turn comes
+    apart: bool = False  # extract in a child process of its own (its worker pool crashed)
+
+
+class _Pool:
+    """A lazily started pool of extraction processes, replaced when it breaks.
+
+    After ``POOL_RESTARTS`` replacements (inputs that crash or hang extraction again
+    and again) each file is extracted in a child process of its own (``apart``); if
+    no pool can start at all, extraction runs in this process, as with one worker.
+    """
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.executor: ProcessPoolExecutor | None = None
+        self.starts = 0
+        self.unavailable = False
+
+    @property
+    def apart(self) -> bool:
+        return self.starts > POOL_RESTARTS and self.executor is None and not self.unavailable
+
+    def submit(self, job: _Job) -> Future | None:
+        """The job's future, or None if it is to be run by this process (see ``apart``)."""
+        if self.unavailable or (self.executor is None and self.starts > POOL_RESTARTS):
+            return None
+        try:
+            if self.executor is None:
+                self.starts += 1
+                self.executor = ProcessPoolExecutor(
+                    self.workers, mp_context=_pool_context(), initializer=_worker_init
+                )
+            return self.executor.submit(
+                _pool_task, job.function, job.args, job.isolated, FILE_TIME_LIMIT
+            )
+        except Exception:  # no processes here (a sandbox, no semaphores, too many files open)
+            self.close(kill=True)
+            self.unavailable = True
+            return None
+
+    def close(self, kill: bool = False) -> None:
+        """Shut the pool down; ``kill`` stops work in progress (cancel, a crash, a hang)."""
+        executor, self.executor = self.executor, None
+        if executor is None:
+            return
+        processes = list((getattr(executor, "_processes", None) or {}).values())
+        executor.shutdown(wait=not kill, cancel_futures=True)
+        if kill:
+            for process in processes:
+                with contextlib.suppress(Exception):
+                    process.kill()
+            for process in processes:
+                process.join(5)
+
+
+def _pool_context():
+    """Never "fork": the caller may be a GUI process with threads (and an open archive)."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _worker_init() -> None:
+    """In each worker: exit as soon as the importing process is gone, even if it was killed."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _pool_task(function: Callable, args: tuple, isolated: bool, time_limit: float):
+    """A job, in a worker process; ``time_limit``: the caller's ``FILE_TIME_LIMIT``."""
+    if isolated:
+        return _isolated_within(time_limit, function, args)
+    return function(*args)
+
+
+def _import_parallel(
+    archive: Archive,
+    files: list[Path],
+    meta: ArticleMeta,
+    report: ImportReport,
+    progress: ProgressCallback | None,
+    should_cancel: Callable[[], bool] | None,
+    workers: int,
+) -> None:
+    """:func:`import_paths` with extraction in ``workers`` processes.
+
+    This thread reads each file, checks it against the archive, hands its
+    extraction to the pool, and stores the results in file order. At most
+    ``2 * workers`` files are in flight. A worker that crashes breaks the pool:
+    the files it held are then extracted one by one in child processes of their
+    own, so that only the file that crashes fails, and a new pool takes over.
+    """
+    pool = _Pool(workers)
+    window: deque[_Slot] = deque()
+    upcoming = iter(files)
+    cancelled = should_cancel if should_cancel is not None else (lambda: False)
+    try:
+        for done in range(len(files)):
+            while len(window) < 2 * workers and not cancelled():
+                path = next(upcoming, None)
+                if path is None:
+                    break
+                window.append(_submit(archive, pool, path, meta))
+            if not window:  # cancelled before the file's turn
+                report.cancelled = True
+                return
+            slot = window.popleft()
+            outcome = _outcome(slot, pool, window, cancelled)
+            if outcome is _CANCELLED or cancelled():
+                report.cancelled = True
+                return
+            if progress is not None:
+                progress(done, len(files), slot.path)
+            if slot.failure is not None:
+                report.failed.append((slot.path, slot.failure))
+            elif slot.job is None:
+                report.skipped += 1
+            else:
+                _guarded(report, slot.path, _store, archive, slot.job, outcome, report)
+    finally:
+        pool.close(kill=True)
+
+
+_CANCELLED = object()
+
+
+def _submit(archive: Archive, pool: _Pool, path: Path, meta: ArticleMeta) -> _Slot:
+    slot = _Slot(path)
+    try:
+        slot.job = _prepare(archive, path, meta)
+    except (ArticleFileError, ArchiveError) as exc:
+        slot.failure = str(exc)
+    except Exception as exc:
+        slot.failure = f"unexpected error: {type(exc).__name__}: {exc}"
+    if slot.job is not None:
+        slot.future = pool.submit(slot.job)
+        slot.apart = slot.future is None and pool.apart
+    return slot
+
+
+def _outcome(slot: _Slot, pool: _Pool, window: deque[_Slot], cancelled: Callable[[], bool]):
+    """The slot's extraction result (a failure goes to ``slot.failure``), or ``_CANCELLED``."""
+    if slot.job is None or slot.failure is not None:
+        return None
+    try:
+        if slot.future is None:
+            return (
+                _isolated(slot.job.function, *slot.job.args) if slot.apart else _run_here(slot.job)
+            )
+        # The worker applies the time limit to an isolated job; this is the safety net for a
+        # worker stuck on a short text (the slot's turn comes only once it is running).
+        deadline = FILE_TIME_LIMIT * (2 if slot.job.isolated else 1) + 5
+        waited = 0.0
+        while not wait_futures([slot.future], timeout=0.1).done:
+            waited += 0.1
+            if cancelled():
+                return _CANCELLED
+            if waited >= deadline:  # the others in the window are not to blame: a new pool
+                pool.close(kill=True)
+                for other in window:
+                    if other.future is not None:
+                        other.future = pool.submit(other.job)
+                        other.apart = other.future is None and pool.apart
+                raise ArticleFileError(_gave_up())
+        return slot.future.result()
+    except BrokenProcessPool:
+        pool.close(kill=True)
+        _run_apart(window)
+        slot.future, slot.apart = None, True
+        return _outcome(slot, pool, window, cancelled)
+    except (ArticleFileError, ArchiveError) as exc:
+        slot.failure = str(exc)
+    except Exception as exc:
+        slot.failure = f"unexpected error: {type(exc).__name__}: {exc}"
+    return None
+
+
+def _run_apart(window: deque[_Slot]) -> None:
+    """After the pool broke: the files it held are extracted each in a process of its own."""
+    for slot in window:
+        if slot.future is not None:
+            slot.future.cancel()
+            slot.future, slot.apart = None, True
 
 
 def _extract(text: str, published: date | None) -> Extraction:
@@ -401,6 +697,17 @@ def _isolated(function: Callable, *args):
     The child is a fresh interpreter (nothing of this process's threads or open
     archive is inherited); what it raises comes back as the file's failure.
     """
+    return _isolated_within(FILE_TIME_LIMIT, function, args)
+
+
+def _gave_up(time_limit: float | None = None) -> str:
+    return (
+        f"gave up after {FILE_TIME_LIMIT if time_limit is None else time_limit:g} s: "
+        "the file is too long or too unusual to read as an article"
+    )
+
+
+def _isolated_within(time_limit: float, function: Callable, args: tuple):
     package_root = str(Path(__file__).resolve().parents[2])
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
@@ -410,14 +717,11 @@ def _isolated(function: Callable, *args):
         command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env
     ) as child:
         try:
-            output, _ = child.communicate(pickle.dumps((function, args)), FILE_TIME_LIMIT)
+            output, _ = child.communicate(pickle.dumps((function, args)), time_limit)
         except subprocess.TimeoutExpired:
             child.kill()
             child.communicate()
-            raise ArticleFileError(
-                f"gave up after {FILE_TIME_LIMIT:g} s: the file is too long or too unusual "
-                "to read as an article"
-            ) from None
+            raise ArticleFileError(_gave_up(time_limit)) from None
     try:
         ok, value = pickle.loads(output)
     except Exception:
@@ -431,6 +735,7 @@ def _isolated(function: Callable, *args):
 
 def _child() -> None:
     """The child side of :func:`_isolated`: a pickled call on stdin, its outcome on stdout."""
+    _exit_with_parent()
     function, args = pickle.loads(sys.stdin.buffer.read())
     try:
         result = (True, function(*args))
@@ -440,3 +745,15 @@ def _child() -> None:
         result = (False, f"extraction failed: {type(exc).__name__}: {exc}")
     sys.stdout.buffer.write(pickle.dumps(result))
     sys.stdout.buffer.flush()
+
+
+def _exit_with_parent() -> None:
+    """Exit once the process that started this one is gone (killed, or a worker stopped)."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()

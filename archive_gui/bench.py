@@ -428,12 +428,14 @@ def run_interactions(db: Path, runs: int, attribute: bool = False) -> dict:
         ids = sorted(rng.sample(range(1, size + 1), min(10_000, size)))
         monitor.phase = "tag 10k"
         started = time.perf_counter()
-        change = window.tagging.tag(ids, "bench-window")
-        assert change is not None
+        # The write runs off the GUI thread and is pushed onto the undo stack when done.
+        assert window.tagging.tag(ids, "bench-window")
+        wait_for(app, lambda: not window.undo_stack.busy)
         figures["tag"].append(settle_table(started))
         monitor.phase = "undo tag 10k"
         started = time.perf_counter()
-        window.undo_stack.undo()
+        window.undo_stack.undo()  # reverted off the GUI thread too
+        wait_for(app, lambda: not window.undo_stack.busy)
         figures["untag"].append(settle_table(started))
         app.processEvents()
     window.undo_stack.clear()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen, QPixmap
+from PySide6.QtGui import QBrush, QColor, QCursor, QFontMetrics, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -216,6 +216,10 @@ class ArrestChartPanel(QWidget):
 
     def tooltip_for(self, row: int) -> str:
         return self.hover_text(self._totals[row]) if self.hover_text else ""
+
+    def show_hover_again(self) -> None:
+        """Show the hovered bar's text again (it has been read in the background)."""
+        _show_hover_again(self, self._plot)
 
     def show_totals(self, totals: list[PlaceTotal]) -> None:
         unchanged = self._plot is not None and list(totals) == self._rendered
@@ -453,6 +457,10 @@ class ArrestsOverTimePanel(QWidget):
     def tooltip_for(self, column: int) -> str:
         return self.hover_text(self._totals[column]) if self.hover_text else ""
 
+    def show_hover_again(self) -> None:
+        """Show the hovered bar's text again (it has been read in the background)."""
+        _show_hover_again(self, self._plot)
+
     def _scene_clicked(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
             return
@@ -470,3 +478,12 @@ class ArrestsOverTimePanel(QWidget):
             return
         text = self.hover_text(self._totals[column])
         QToolTip.showText(self._plot.mapToGlobal(self._plot.mapFromScene(scene_pos)), text)
+
+
+def _show_hover_again(chart, plot) -> None:
+    hovered = getattr(chart, "_hovered", None)
+    if plot is None or hovered is None or chart.hover_text is None:
+        return
+    if not 0 <= hovered < len(chart._totals) or not QToolTip.isVisible():
+        return
+    QToolTip.showText(QCursor.pos(), chart.hover_text(chart._totals[hovered]), plot)

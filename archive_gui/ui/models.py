@@ -96,17 +96,22 @@ class _Dispatcher(QObject):
 
     def __init__(self):
         super().__init__()
-        self.pending: dict[int, tuple[QObject, Callable[[object], None]]] = {}
+        self.pending: dict[
+            int,
+            tuple[QObject, Callable[[object], None], Callable[[BaseException], None] | None],
+        ] = {}
         self.tokens = itertools.count(1)
         self.done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     @Slot(int, object, object)
     def _deliver(self, token: int, result, error) -> None:
-        owner, on_done = self.pending.pop(token, (None, None))
+        owner, on_done, on_error = self.pending.pop(token, (None, None, None))
         if owner is None or not Shiboken.isValid(owner):
             return  # the owner is gone: nobody is waiting for this any more
         if error is None:
             on_done(result)
+        elif on_error is not None:
+            on_error(error)
         elif not isinstance(error, READ_ERRORS):
             raise error
 
@@ -138,6 +143,20 @@ def list_pool() -> QThreadPool:
     return _LIST_POOL
 
 
+_SCAN_POOL: QThreadPool | None = None
+
+
+def scan_pool() -> QThreadPool:
+    """A thread of its own, at the lowest priority, for the scans that find where each
+    page of a list starts: under a common search word they take seconds at a million
+    quotes, and on the facet threads they would hold back the facet counts."""
+    global _SCAN_POOL
+    if _SCAN_POOL is None:
+        _SCAN_POOL = QThreadPool()
+        _SCAN_POOL.setMaxThreadCount(1)
+    return _SCAN_POOL
+
+
 _READERS: dict[tuple[int, str], Archive] = {}  # (thread, archive path) -> connection
 _BUSY: set[tuple[int, str]] = set()  # readers a worker is using right now
 _READERS_LOCK = threading.Lock()
@@ -146,15 +165,23 @@ _READERS_LOCK = threading.Lock()
 _NICE = threading.local()
 
 
-def _yield_to_gui() -> None:
-    """Lower this worker thread's CPU priority (on Linux, once per thread): on a 2-core
-    machine readers would otherwise take the cores the GUI thread needs to paint."""
-    if getattr(_NICE, "done", False):
+# Worker priorities (Linux nice values): the list's own thread (the rows the user waits
+# for) above the facet, chart and anchor readers, both below the GUI thread.
+LIST_NICE = 5
+BACKGROUND_NICE = 15
+SCAN_NICE = 19
+
+
+def _yield_to_gui(level: int = BACKGROUND_NICE) -> None:
+    """Lower this worker thread's CPU priority (on Linux, once per thread and level): on
+    a 2-core machine readers would otherwise take the cores the GUI thread needs to
+    paint, and facet counts the core the list's first page needs."""
+    if getattr(_NICE, "level", None) == level:
         return
-    _NICE.done = True
+    _NICE.level = level
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError):
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), level)
 
 
 def _reader(path) -> tuple[tuple[int, str], Archive]:
@@ -198,6 +225,8 @@ def run_in_background(
     on_done: Callable[[object], None],
     priority: int = 0,
     pool: QThreadPool | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+    connect: Callable[[object], Archive] | None = None,
 ) -> None:
     """Run ``work`` off the GUI thread on a connection of its own, then ``on_done(result)``
     on the GUI thread, unless ``owner`` has been deleted by then. An in-memory archive
@@ -205,31 +234,53 @@ def run_in_background(
 
     Callers discard results they no longer want (a generation counter), so a slow
     answer to an old question never overwrites a newer one.
+
+    ``on_error(exception)`` gets what ``work`` raised (on the GUI thread); without
+    it, read errors are dropped and anything else is raised on the GUI thread.
+    ``connect(path)``, if given, opens the connection ``work`` runs on (e.g. a writer)
+    instead of the thread's shared reader; it is closed afterwards.
     """
     global _DISPATCHER
     if archive.path is None:
-        on_done(work(archive))
+        if on_error is None:
+            on_done(work(archive))
+            return
+        try:
+            result = work(archive)
+        except Exception as exc:  # noqa: BLE001 - handed to the caller
+            on_error(exc)
+            return
+        on_done(result)
         return
     if _DISPATCHER is None:
         _DISPATCHER = _Dispatcher()
     dispatcher, path = _DISPATCHER, archive.path
     token = next(dispatcher.tokens)
-    dispatcher.pending[token] = (owner, on_done)
+    dispatcher.pending[token] = (owner, on_done, on_error)
+    pool = pool or background_pool()
+    level = {id(_LIST_POOL): LIST_NICE, id(_SCAN_POOL): SCAN_NICE}.get(id(pool), BACKGROUND_NICE)
 
     def run() -> None:
         try:
-            _yield_to_gui()
-            key, reader = _reader(path)
-            try:
-                result = work(reader)
-            finally:
-                _release(key, reader)
+            _yield_to_gui(level)
+            if connect is not None:
+                own = connect(path)
+                try:
+                    result = work(own)
+                finally:
+                    own.close()
+            else:
+                key, reader = _reader(path)
+                try:
+                    result = work(reader)
+                finally:
+                    _release(key, reader)
         except Exception as exc:  # delivered to the caller, never lost in the pool
             dispatcher.done.emit(token, None, exc)
             return
         dispatcher.done.emit(token, result, None)
 
-    (pool or background_pool()).start(run, priority)
+    pool.start(run, priority)
 
 
 def abandon_when(archive: Archive, outdated: Callable[[], bool]) -> None:
@@ -243,10 +294,10 @@ def abandon_when(archive: Archive, outdated: Callable[[], bool]) -> None:
 def wait_for_background(msecs: int = 10_000) -> None:
     """Let running archive readers finish (before the archive or the app closes)."""
     idle = True
-    for pool in (_LIST_POOL, _POOL):
+    for pool in (_LIST_POOL, _SCAN_POOL, _POOL):
         if pool is not None:
             idle = pool.waitForDone(msecs) and idle
-    if _POOL is not None or _LIST_POOL is not None:
+    if _POOL is not None or _LIST_POOL is not None or _SCAN_POOL is not None:
         QCoreApplication.sendPostedEvents()
     if idle:
         close_readers()
@@ -308,11 +359,18 @@ class RecordTableModel(QAbstractTableModel):
     of the list, which for a file archive runs on a background thread along with the
     count and the first page; until they arrive, rows far from the cached pages read
     as empty and are filled in when they do (``anchors_ready``).
-    ``loaded`` is emitted when a query's count and first rows are in.
+    ``loaded`` is emitted when a query's count and first rows are in, ``failed(error)``
+    when it could not be run (e.g. a search the full-text index refuses): the rows of
+    the previous query stay.
+
+    The rows shown, their count, pages and anchors belong to the query last loaded
+    (``_shown``); a new query (filters, sort) takes their place at once when its own
+    count and first page are in, so scrolling meanwhile never mixes the two.
     """
 
     loaded = Signal()
     anchors_ready = Signal()
+    failed = Signal(object)
 
     def __init__(self, archive: Archive, kind: RecordKind, parent=None):
         super().__init__(parent)
@@ -326,6 +384,8 @@ class RecordTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, _Page] = OrderedDict()
         self._anchors: list[tuple] | None = None
         self._generation = 0
+        self._shown = _Query(kind, self._filters, self._sort_key, self._descending)
+        self._shown_serial = 0  # bumped whenever the shown rows switch to another query
         self._loading = False
         self._fetching: set[int] = set()  # pages being read in the background
         self.refresh()
@@ -360,12 +420,16 @@ class RecordTableModel(QAbstractTableModel):
         background thread; the previous rows stay until the new ones are in.
         """
         self._generation += 1
-        self._fetching.clear()
         generation = self._generation
         query = _Query(self.kind, self._filters, self._sort_key, self._descending)
         self._loading = True
         if self._archive.path is None:  # in memory: small, and no second connection
-            self._apply_load(generation, _load(query, self._archive, with_anchors=True))
+            try:
+                result = _load(query, self._archive, with_anchors=True)
+            except Exception as exc:  # noqa: BLE001 - reported through ``failed``
+                self._load_failed(generation, exc)
+                return
+            self._apply_load(generation, query, result)
             return
 
         def first(archive: Archive) -> dict:
@@ -376,23 +440,30 @@ class RecordTableModel(QAbstractTableModel):
             self,
             self._archive,
             first,
-            lambda result: self._apply_load(generation, result),
+            lambda result: self._apply_load(generation, query, result),
             10,
             list_pool(),
+            on_error=lambda exc: self._load_failed(generation, exc),
         )
+
+    def _load_failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return  # an outdated query (interrupted, or failed): nobody waits for it
+        self._loading = False
+        self.failed.emit(error)
 
     def refresh_rows(self) -> None:
         """Read the cached rows again in place (a record was edited): the rows keep their
         places, so the selection and the scroll position stay."""
         if self._archive.path is not None:  # read in the background, shown when in
-            generation, kind = self._generation, self.kind
+            serial, kind = self._shown_serial, self.kind
             pages = list(self._pages.values())
 
             def read(archive: Archive) -> list:
                 return [_rows(archive, kind, page.keys) for page in pages]
 
             def done(rows: list) -> None:
-                if generation != self._generation:
+                if serial != self._shown_serial:
                     return
                 for page, page_rows in zip(pages, rows, strict=True):
                     page.rows = page_rows
@@ -418,6 +489,34 @@ class RecordTableModel(QAbstractTableModel):
                     return number * PAGE_SIZE + offset
         return None
 
+    def ids_in_rows(self, first: int, last: int) -> list[int]:
+        """The record ids of rows ``first``..``last`` of the rows shown: from the cached
+        pages, and by keyset queries of keys only (no row data) for the others."""
+        first, last = max(first, 0), min(last, self._count - 1)
+        ids: list[int] = []
+        previous: list[tuple] | None = None
+        for number in range(first // PAGE_SIZE, last // PAGE_SIZE + 1):
+            page = self._pages.get(number)
+            if page is not None:
+                keys = page.keys
+            elif previous:  # the next page, from the end of the one before
+                keys = self._archive.record_keys(
+                    self.kind,
+                    self._shown.filters,
+                    self._shown.sort_key,
+                    self._shown.descending,
+                    after=previous[-1],
+                    limit=min(PAGE_SIZE, self._count - number * PAGE_SIZE),
+                    matches=self._count,
+                )
+            else:
+                keys = self._page_keys(number) or []
+            start = number * PAGE_SIZE
+            lo, hi = max(first - start, 0), min(last - start, len(keys) - 1)
+            ids.extend(key[-1] for key in keys[lo : hi + 1])
+            previous = keys
+        return ids
+
     @property
     def filters(self) -> RecordFilter:
         return self._filters
@@ -439,22 +538,31 @@ class RecordTableModel(QAbstractTableModel):
             self._sort_key, self._descending = sort_key, descending
             self.refresh()
 
-    def _start_anchors(self, generation: int) -> None:
+    def _start_anchors(self, serial: int) -> None:
         """Scan for the page anchors once the first rows are in (they come first)."""
-        query = _Query(self.kind, self._filters, self._sort_key, self._descending)
+        query = self._shown
 
         def anchors(archive: Archive) -> list[tuple]:
-            abandon_when(archive, lambda: generation != self._generation)
+            abandon_when(archive, lambda: serial != self._shown_serial)
             return _anchors(query, archive)
 
         run_in_background(
-            self, self._archive, anchors, lambda r: self._apply_anchors(generation, r), 0
+            self,
+            self._archive,
+            anchors,
+            lambda r: self._apply_anchors(serial, r),
+            0,
+            scan_pool(),
+            on_error=lambda _exc: None,
         )
 
-    def _apply_load(self, generation: int, result: dict) -> None:
+    def _apply_load(self, generation: int, query: _Query, result: dict) -> None:
         if generation != self._generation:
             return  # a newer query has been asked for
         self.beginResetModel()
+        self._shown = query
+        self._shown_serial += 1
+        self._fetching.clear()
         self._count = result["count"]
         self._pages.clear()
         if result["first"].keys:
@@ -463,11 +571,11 @@ class RecordTableModel(QAbstractTableModel):
         self._loading = False
         self.endResetModel()
         if self._anchors is None:
-            self._start_anchors(generation)
+            self._start_anchors(self._shown_serial)
         self.loaded.emit()
 
-    def _apply_anchors(self, generation: int, anchors: list[tuple]) -> None:
-        if generation != self._generation:
+    def _apply_anchors(self, serial: int, anchors: list[tuple]) -> None:
+        if serial != self._shown_serial:
             return
         self._anchors = anchors
         if self._count:
@@ -503,7 +611,7 @@ class RecordTableModel(QAbstractTableModel):
         if page is not None:
             self._pages.move_to_end(number)
             return page
-        if self._archive.path is not None and not self._filters.is_empty:
+        if self._archive.path is not None and not self._shown.filters.is_empty:
             # Under a filter a page may take a scan to find: read it in the background;
             # its rows read as empty until it is in (a page of the whole list is one
             # index range scan of 200 rows: read here).
@@ -528,15 +636,15 @@ class RecordTableModel(QAbstractTableModel):
         if query is None:
             return
         self._fetching.add(number)
-        generation, kind = self._generation, self.kind
+        serial, kind = self._shown_serial, self.kind
 
         def read(archive: Archive) -> _Page:
-            abandon_when(archive, lambda: generation != self._generation)
+            abandon_when(archive, lambda: serial != self._shown_serial)
             keys = archive.record_keys(**query)
             return _Page(keys, _rows(archive, kind, keys))
 
         def done(page: _Page) -> None:
-            if generation != self._generation:
+            if serial != self._shown_serial:
                 return
             self._fetching.discard(number)
             self._keep_page(number, page)
@@ -547,7 +655,11 @@ class RecordTableModel(QAbstractTableModel):
                     self.index(first, 0), self.index(last, len(self._columns) - 1)
                 )
 
-        run_in_background(self, self._archive, read, done, 5, list_pool())
+        def failed(_exc: BaseException) -> None:
+            if serial == self._shown_serial:
+                self._fetching.discard(number)  # asked again when the view next needs it
+
+        run_in_background(self, self._archive, read, done, 5, list_pool(), on_error=failed)
 
     @property
     def is_fetching(self) -> bool:
@@ -564,9 +676,9 @@ class RecordTableModel(QAbstractTableModel):
         size = min(PAGE_SIZE, self._count - number * PAGE_SIZE)
         query = {
             "kind": self.kind,
-            "filters": self._filters,
-            "sort_key": self._sort_key,
-            "descending": self._descending,
+            "filters": self._shown.filters,
+            "sort_key": self._shown.sort_key,
+            "descending": self._shown.descending,
             "limit": size,
             "matches": self._count,
         }
@@ -733,14 +845,20 @@ class FacetListModel(QAbstractListModel):
             for facet_id, label in kept.items()
             if facet_id not in present
         ]
-        if [v.id for v in values] == [v.id for v in self._values]:
-            self._values = values
-            if values:
-                self.dataChanged.emit(self.index(0), self.index(len(values) - 1))
-            return
-        self.beginResetModel()
+        # Rows added or removed at the end and the rest updated in place, never a reset:
+        # a reset of the 5,000-value speaker facet re-lays out its whole view.
+        old, new = len(self._values), len(values)
+        if new < old:
+            self.beginRemoveRows(QModelIndex(), new, old - 1)
+            self._values = self._values[:new]
+            self.endRemoveRows()
+        elif new > old:
+            self.beginInsertRows(QModelIndex(), old, new - 1)
+            self._values = self._values + values[old:]
+            self.endInsertRows()
         self._values = values
-        self.endResetModel()
+        if values:
+            self.dataChanged.emit(self.index(0), self.index(new - 1))
 
     def clear_checks(self) -> bool:
         """Uncheck (and un-exclude) every value, without signalling; True if anything was."""

@@ -92,6 +92,7 @@ class SearchBox(QWidget):
 
         self._query: Query | None = None
         self._error: SearchSyntaxError | None = None
+        self._failed: Query | None = None  # the query the index refused when run
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -144,6 +145,9 @@ class SearchBox(QWidget):
         except SearchSyntaxError as exc:
             self._show_error(source, exc)
             return
+        if query == self._query and self._failed is not None and query == self._failed:
+            return  # the same query again: the index still refuses it (keep saying so)
+        self._failed = None
         self._show_error(source, None)
         if query == self._query:
             return
@@ -153,6 +157,7 @@ class SearchBox(QWidget):
 
     def show_error(self, error: SearchSyntaxError | None) -> None:
         """Show an error found when running the query (the full-text index refused it)."""
+        self._failed = self._query if error is not None else None
         self._show_error(self.edit.text(), error)
 
     def _show_error(self, source: str, error: SearchSyntaxError | None) -> None:

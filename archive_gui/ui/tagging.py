@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from archive_gui.core.store.curation import CurationError, normalize_tag_name
+from archive_gui.core.store.schema import RecordFilter
 from archive_gui.ui.undo import CurationUndoStack
 
 TAG_SHORTCUT = QKeySequence("Ctrl+T")
@@ -133,8 +134,10 @@ class TagPopup(QDialog):
 class TaggingController(QObject):
     """The "Tag selected quotes…" action (Ctrl+T) for a window.
 
-    ``selected_quotes`` gives the ids of the selected quotes. ``tagged(change)`` after
-    a tag was applied; ``error(message)`` when it could not be.
+    ``selected_quotes`` gives the selected quotes: a list of ids, or ``(filters,
+    count)`` when the selection is a whole list (every quote matching ``filters``).
+    The tag is written off the GUI thread (a file archive) and pushed onto the undo
+    stack when done: ``tagged(change)`` then; ``error(message)`` when it could not be.
     """
 
     tagged = Signal(object)
@@ -143,7 +146,7 @@ class TaggingController(QObject):
     def __init__(
         self,
         stack: CurationUndoStack,
-        selected_quotes: Callable[[], list[int]],
+        selected_quotes: Callable[[], list[int] | tuple[RecordFilter, int]],
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -151,7 +154,7 @@ class TaggingController(QObject):
         self.selected_quotes = selected_quotes
         self.popup = TagPopup(parent)
         self.popup.chosen.connect(self._apply)
-        self._ids: list[int] = []
+        self._target: list[int] | RecordFilter = []
         self.action = QAction("&Tag selected quotes…", parent)
         self.action.setObjectName("tagSelectedAction")
         self.action.setShortcut(TAG_SHORTCUT)
@@ -160,31 +163,71 @@ class TaggingController(QObject):
         if parent is not None:  # the shortcut works wherever the focus is in the window
             parent.addAction(self.action)
 
+    @property
+    def _ids(self) -> list[int]:
+        return self._target if isinstance(self._target, list) else []
+
+    @_ids.setter
+    def _ids(self, ids: list[int]) -> None:
+        self._target = list(ids)
+
     def open_popup(self) -> bool:
         """Ask for a tag for the selected quotes (False, and nothing shown, if none are)."""
-        self._ids = list(self.selected_quotes())
-        if not self._ids:
+        selected = self.selected_quotes()
+        if isinstance(selected, tuple):
+            filters, count = selected
+            return self.ask_for_filter(filters, count)
+        self._target = list(selected)
+        if not self._target:
             self.error.emit("Select one or more quotes to tag.")
             return False
         curation = self.stack.curation
         names = [tag.name for tag in curation.tags()]
         common = None
-        if len(self._ids) <= COMMON_TAGS_LIMIT:
-            common = [tag.name for tag in curation.tags_of_quotes(self._ids).all]
-        self.popup.ask(len(self._ids), names, common)
+        if len(self._target) <= COMMON_TAGS_LIMIT:
+            common = [tag.name for tag in curation.tags_of_quotes(self._target).all]
+        self.popup.ask(len(self._target), names, common)
         return True
 
-    def tag(self, ids: list[int], name: str, remove: bool = False):
-        """Tag (or untag) quotes through the undo stack; returns the change or None."""
-        try:
+    def ask_for_filter(self, filters: RecordFilter, count: int, heading: str | None = None) -> bool:
+        """Ask for a tag for every quote matching ``filters`` (``count`` of them)."""
+        if count <= 0:
+            self.error.emit("Select one or more quotes to tag.")
+            return False
+        self._target = filters
+        names = [tag.name for tag in self.stack.curation.tags()]
+        self.popup.ask(count, names)
+        if heading:
+            self.popup.heading.setText(heading)
+        return True
+
+    def tag(self, target: list[int] | RecordFilter, name: str, remove: bool = False) -> bool:
+        """Tag (or untag) quotes, given by ids or by filters, through the undo stack.
+
+        The write runs off the GUI thread; ``tagged(change)`` when it is done. False if
+        it could not start (another write is in flight).
+        """
+        if isinstance(target, RecordFilter):
+            filters = target
             if remove:
-                return self.stack.perform(lambda c: c.untag_quotes(ids, name))
-            return self.stack.perform(lambda c: c.tag_quotes(ids, name))
-        except CurationError as exc:
-            self.error.emit(str(exc))
-            return None
+                operation = lambda c: c.untag_filtered(filters, name)  # noqa: E731
+            else:
+                operation = lambda c: c.tag_filtered(filters, name)  # noqa: E731
+        else:
+            ids = list(target)
+            if remove:
+                operation = lambda c: c.untag_quotes(ids, name)  # noqa: E731
+            else:
+                operation = lambda c: c.tag_quotes(ids, name)  # noqa: E731
+        started = self.stack.perform_in_background(
+            operation, on_done=self.tagged.emit, on_error=self._failed
+        )
+        if not started:
+            self.error.emit("Another change is still being written; try again in a moment.")
+        return started
+
+    def _failed(self, exc: BaseException) -> None:
+        self.error.emit(str(exc))
 
     def _apply(self, name: str, remove: bool) -> None:
-        change = self.tag(self._ids, name, remove)
-        if change is not None:
-            self.tagged.emit(change)
+        self.tag(self._target, name, remove)

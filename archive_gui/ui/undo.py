@@ -11,6 +11,13 @@ tells the UI whenever the archive changed (``changed``) or a step failed
 Callers never push commands themselves: ``stack.perform(lambda c: c.tag_quotes(...))``
 runs the change (a :class:`CurationError` reaches the caller, nothing is pushed)
 and pushes it unless it changed nothing.
+
+Big writes (tagging thousands of quotes) run off the GUI thread:
+``stack.perform_in_background(operation, ...)`` writes on a connection of a worker's
+own and pushes the change when it is done; on a file archive, undo and redo revert
+in the background the same way. While a write is in flight (``busy``) the stack
+takes no other step: ``undo``/``redo`` do nothing and the window's actions are
+disabled, so the stack always matches the archive.
 """
 
 from __future__ import annotations
@@ -18,9 +25,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
+from shiboken6 import Shiboken
 
+from archive_gui.core.store.archive import Archive
 from archive_gui.core.store.curation import Change, CompositeChange, Curation
+from archive_gui.ui.models import run_in_background
 
 Operation = Callable[[Curation], Change]
 
@@ -42,7 +52,11 @@ class CurationCommand(QUndoCommand):
     def redo(self) -> None:
         if self._done:
             return
-        assert self._inverse is not None
+        if self._inverse is None:  # a revert that failed in the background: dropped
+            return
+        if self._stack.in_background:
+            self._stack._revert_in_background(self._inverse, self, redo=True)
+            return
         self.change = self._stack._revert(self._inverse, self)
         if self.change is not None:
             self._inverse = None
@@ -50,6 +64,9 @@ class CurationCommand(QUndoCommand):
 
     def undo(self) -> None:
         if not self._done:  # pragma: no cover - Qt never undoes an undone command
+            return
+        if self._stack.in_background:
+            self._stack._revert_in_background(self.change, self, redo=False)
             return
         inverse = self._stack._revert(self.change, self)
         if inverse is not None:
@@ -67,14 +84,141 @@ class CurationUndoStack(QUndoStack):
 
     changed = Signal(object)
     failed = Signal(str)
+    busy_changed = Signal(bool)
 
     def __init__(self, curation: Curation, parent: QObject | None = None):
         super().__init__(parent)
         self.curation = curation
+        self._busy = 0  # writes in flight in the background
+
+    @property
+    def in_background(self) -> bool:
+        """Writes of a file archive run off the GUI thread (an in-memory one has no
+        file for a second connection: its writes run right here)."""
+        return self.curation.archive.path is not None
+
+    @property
+    def busy(self) -> bool:
+        """A write (a change, an undo or a redo) is running in the background."""
+        return self._busy > 0
+
+    def _set_busy(self, delta: int) -> None:
+        was = self.busy
+        self._busy += delta
+        if was != self.busy:
+            self.busy_changed.emit(self.busy)
+
+    def undo(self) -> None:
+        if not self.busy:
+            super().undo()
+
+    def redo(self) -> None:
+        if not self.busy:
+            super().redo()
+
+    def create_actions(self, parent: QObject) -> tuple[QAction, QAction]:
+        """Undo and Redo actions, disabled while a write is in flight."""
+        undo, redo = QAction("&Undo", parent), QAction("&Redo", parent)
+        undo.triggered.connect(self.undo)
+        redo.triggered.connect(self.redo)
+
+        def update(*_args) -> None:
+            if not (Shiboken.isValid(self) and Shiboken.isValid(undo) and Shiboken.isValid(redo)):
+                return  # the window is being torn down
+            undo.setEnabled(self.canUndo() and not self.busy)
+            redo.setEnabled(self.canRedo() and not self.busy)
+            undo.setText(f"&Undo {self.undoText()}".rstrip())
+            redo.setText(f"&Redo {self.redoText()}".rstrip())
+
+        for signal in (
+            self.canUndoChanged,
+            self.canRedoChanged,
+            self.undoTextChanged,
+            self.redoTextChanged,
+            self.busy_changed,
+            self.indexChanged,
+        ):
+            signal.connect(update)
+        update()
+        return undo, redo
+
+    def perform_in_background(
+        self,
+        operation: Operation,
+        text: str | None = None,
+        on_done: Callable[[Change], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> bool:
+        """Make a change off the GUI thread, on a connection of its own, then push it
+        (``on_done(change)``); ``on_error(exception)`` if it failed (nothing written).
+        False (and nothing done) while another write is in flight."""
+        if self.busy:
+            return False
+        owner_curation = self.curation
+
+        def done(change: Change) -> None:
+            self._set_busy(-1)
+            if self.curation is owner_curation:  # still the same archive
+                self.push_change(change, text)
+            if on_done is not None:
+                on_done(change)
+
+        def failed(exc: BaseException) -> None:
+            self._set_busy(-1)
+            if on_error is not None:
+                on_error(exc)
+            else:
+                self.failed.emit(str(exc))
+
+        self._set_busy(1)
+        run_in_background(
+            self,
+            self.curation.archive,
+            lambda archive: operation(Curation(archive)),
+            done,
+            on_error=failed,
+            connect=Archive.open_reader,
+        )
+        return True
+
+    def _revert_in_background(self, change: Change, command: CurationCommand, redo: bool) -> None:
+        owner_curation = self.curation
+        self._set_busy(1)
+
+        def done(result: Change) -> None:
+            self._set_busy(-1)
+            if self.curation is not owner_curation:
+                return
+            if redo:
+                command.change, command._inverse, command._done = result, None, True
+            else:
+                command._inverse, command._done = result, False
+            self.changed.emit(result)
+
+        def failed(exc: BaseException) -> None:
+            self._set_busy(-1)
+            if self.curation is not owner_curation:
+                return
+            # The step cannot be taken: the stack has moved past it, so it stays, inert.
+            command._inverse, command._done = None, not redo
+            self.failed.emit(f"Cannot {'redo' if redo else 'undo'}: {exc}")
+            self.changed.emit(change)
+
+        run_in_background(
+            self,
+            self.curation.archive,
+            lambda archive: Curation(archive).revert(change),
+            done,
+            on_error=failed,
+            connect=Archive.open_reader,
+        )
 
     def set_curation(self, curation: Curation) -> None:
         """Another archive: the steps of the previous one cannot be undone any more."""
         self.clear()
+        if self._busy:
+            self._busy = 0
+            self.busy_changed.emit(False)
         self.curation = curation
 
     def perform(self, operation: Operation, text: str | None = None) -> Change:

@@ -7,6 +7,7 @@ id; facet counts and chart series are aggregated by SQLite.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import sqlite3
@@ -34,7 +35,7 @@ from archive_gui.core.store.schema import (
     RecordKind,
     column,
 )
-from archive_gui.core.store.search_sql import fts_errors
+from archive_gui.core.store.search_sql import FTS_JOIN, FTS_MATCH, FTS_PROBE, fts_errors, fts_match
 
 NATIONWIDE = Place(kind="nationwide", name="United States")
 _TAG_SEPARATOR = "\x1f"
@@ -46,6 +47,9 @@ class ArchiveError(Exception):
 
 # What a read may raise when the file is busy, damaged or the read was interrupted.
 READ_ERRORS = (ArchiveError, sqlite3.Error)
+# A walk of a sort index under a free-text search tests each row with a full-text probe
+# (tens of microseconds): walked only when a page is found within this many rows.
+WALK_PROBES = 2_000
 
 
 @dataclass(frozen=True)
@@ -438,7 +442,8 @@ class Archive:
         segments = (0, 1) if forward else (1, 0)
         if anchor is not None:
             segments = segments[segments.index(anchor[0]) :]
-        where, params = _where(kind, filters, scan=self._walk_sort_index(kind, matches, limit))
+        walk = self._walk_sort_index(kind, matches, limit, probes=_fts_search(filters))
+        source, where, params = _source(kind, filters, scan=walk)
         keys: list[tuple] = []
         for segment in segments:
             need = limit - len(keys)
@@ -468,7 +473,7 @@ class Archive:
                 if need <= 0:
                     break
                 sql = (
-                    f"SELECT {', '.join(terms)} FROM {RECORD_TABLES[kind]}"
+                    f"SELECT {', '.join(terms)} FROM {source}"
                     f" {_and(where, [*base, *extra])} ORDER BY {order} LIMIT ?"
                 )
                 rows = self.db.execute(sql, [*params, *extra_values, need])
@@ -484,12 +489,19 @@ class Archive:
         # takes the GIL, which the GUI thread waits for on every row it reads.
         self.db.conn.set_progress_handler(lambda: 1 if outdated() else 0, 500_000)
 
-    def _walk_sort_index(self, kind: RecordKind, matches: int | None, limit: int) -> bool:
+    def _walk_sort_index(
+        self, kind: RecordKind, matches: int | None, limit: int, probes: bool = False
+    ) -> bool:
         """Whether walking the sort index beats sorting the matches: it reads about
-        ``limit * size / matches`` rows, sorting reads ``matches``."""
+        ``limit * size / matches`` rows, sorting reads ``matches``. With ``probes``
+        (a free-text search, tested by a full-text probe of tens of microseconds per
+        row walked) the walk must find its page within about 2,000 rows."""
         if not matches:
             return False
         (size,) = self.db.execute(f"SELECT max(id) FROM {kind.value}").fetchone()
+        walked = limit * (size or 0) / matches
+        if probes:
+            return walked <= WALK_PROBES
         return matches * matches > limit * (size or 0)
 
     def page_anchors(
@@ -504,7 +516,7 @@ class Archive:
         starts, so any page is one keyset query away. Scans the whole list once (in
         SQLite, off the GUI thread for a big list)."""
         terms = _sort_terms(kind, sort_key)
-        where, params = _where(kind, filters)
+        source, where, params = _source(kind, filters)
         direction = "DESC" if descending else "ASC"
         anchors: list[tuple] = []
         before = 0  # records in the segments already scanned
@@ -517,12 +529,12 @@ class Archive:
                 f"SELECT {names}, n FROM (SELECT"
                 f" {', '.join(f'{term} AS k{i}' for i, term in enumerate(terms))},"
                 f" row_number() OVER (ORDER BY {order}) - 1 AS n"
-                f" FROM {RECORD_TABLES[kind]} {_and(where, [clause])})"
+                f" FROM {source} {_and(where, [clause])})"
                 " WHERE (n + ?) % ? = 0 ORDER BY n"
             )
             rows = self.db.execute(sql, [*params, before % step, step]).fetchall()
             anchors += [(segment, *row[:-1]) for row in rows]
-            sql = f"SELECT count(*) FROM {RECORD_TABLES[kind]} {_and(where, [clause])}"
+            sql = f"SELECT count(*) FROM {source} {_and(where, [clause])}"
             before += self.db.execute(sql, params).fetchone()[0]
         return anchors
 
@@ -544,8 +556,19 @@ class Archive:
         return [by_id[i] for i in ids if i in by_id]
 
     def count(self, kind: RecordKind, filters: RecordFilter = RecordFilter()) -> int:
-        where, params = _where(kind, filters)
-        sql = f"SELECT count(*) FROM {RECORD_TABLES[kind]} {where}"
+        source, where, params = _source(kind, filters)
+        sql = f"SELECT count(*) FROM {source} {where}"
+        if (
+            kind is RecordKind.QUOTES
+            and _fts_search(filters)
+            and dataclasses.replace(filters, search=None).is_empty
+        ):
+            # Free text alone: the index has one row per quote (its rowid the quote id),
+            # so its matches are the count, without reading a quote.
+            sql, params = (
+                "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?",
+                [fts_match(filters.search)],
+            )
         with fts_errors(filters.search):
             return self.db.execute(sql, params).fetchone()[0]
 
@@ -559,8 +582,8 @@ class Archive:
         With ``cap``, at most that many operations are counted: counts that hit it are
         lower bounds, marked ``approximate``.
         """
-        where, params = _where(RecordKind.OPERATIONS, filters.without("cities"))
-        inner = f"SELECT o.city_id FROM operations o {_and(where, ['o.city_id IS NOT NULL'])}"
+        source, where, params = _source(RecordKind.OPERATIONS, filters.without("cities"))
+        inner = f"SELECT o.city_id FROM {source} {_and(where, ['o.city_id IS NOT NULL'])}"
         return self._facet(inner, params, cap, "SELECT id, label FROM places", "city_id")
 
     def speaker_facet(
@@ -579,8 +602,8 @@ class Archive:
                 " ORDER BY c.quotes DESC, s.name"
             )
             return [FacetValue(*row) for row in self.db.execute(sql)]
-        where, params = _where(RecordKind.QUOTES, rest)
-        inner = f"SELECT q.speaker_id FROM quotes q {_and(where, ['q.speaker_id IS NOT NULL'])}"
+        source, where, params = _source(RecordKind.QUOTES, rest)
+        inner = f"SELECT q.speaker_id FROM {source} {_and(where, ['q.speaker_id IS NOT NULL'])}"
         labels = "SELECT id, name AS label FROM speakers"
         return self._facet(inner, params, cap, labels, "speaker_id")
 
@@ -606,11 +629,11 @@ class Archive:
         counted twice. Aggregated from a covering index, then joined to the few
         places shown.
         """
-        where, params = _where(RecordKind.OPERATIONS, filters)
+        source, where, params = _source(RecordKind.OPERATIONS, filters)
         sql = (
             "SELECT p.id, p.label, p.kind, t.total, t.n, t.approximate FROM"
             " (SELECT o.place_id, sum(o.count) AS total, count(*) AS n,"
-            " max(o.qualifier <> 'exact') AS approximate FROM operations o"
+            f" max(o.qualifier <> 'exact') AS approximate FROM {source}"
             f" {_and(where, ['o.place_id IS NOT NULL'])} GROUP BY o.place_id) t"
             " JOIN places p ON p.id = t.place_id ORDER BY t.total DESC, p.label LIMIT ?"
         )
@@ -804,9 +827,31 @@ def _where(kind: RecordKind, filters: RecordFilter, scan: bool = False) -> tuple
     return "WHERE " + " AND ".join(clauses), params
 
 
+def _source(kind: RecordKind, filters: RecordFilter, scan: bool = False) -> tuple[str, str, list]:
+    """``(from, where, params)`` for the records matching ``filters``: the FROM clause
+    (the kind's table, or the full-text index joined to it when the search is free
+    text alone, so the matches drive the query), and a WHERE clause for it. With
+    ``scan`` (a walk of a sort index that stops after a page) a free-text search is
+    tested row by row instead."""
+    search = filters.search
+    match = fts_match(search) if search is not None else None
+    if match is None:
+        where, params = _where(kind, filters, scan)
+        return RECORD_TABLES[kind], where, params
+    where, params = _where(kind, dataclasses.replace(filters, search=None), scan)
+    if scan:
+        return RECORD_TABLES[kind], _and(where, [FTS_PROBE[kind]]), [*params, match]
+    return FTS_JOIN[kind], _and(where, [FTS_MATCH[kind]]), [*params, match]
+
+
 def _sort_terms(kind: RecordKind, sort_key: str | None) -> tuple[str, ...]:
     """The whitelisted ORDER BY terms of a list, ending with the record id."""
     return (*column(kind, sort_key or DEFAULT_SORT[kind]).sort_terms, ID_EXPR[kind])
+
+
+def _fts_search(filters: RecordFilter) -> bool:
+    """The search is free text alone (see :func:`_source`)."""
+    return filters.search is not None and fts_match(filters.search) is not None
 
 
 def _and(where: str, clauses: list[str]) -> str:

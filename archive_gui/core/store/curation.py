@@ -718,6 +718,43 @@ class Curation:
             ).fetchall()
         return QuoteTagsChange(row, tuple(sorted(r[0] for r in removed)), added=False)
 
+    def tag_filtered(self, filters, tag: str, color: str | None = None) -> QuoteTagsChange:
+        """Tag every quote matching ``filters`` (a RecordFilter) in one INSERT…SELECT:
+        the ids never leave SQLite. The change lists the quotes newly tagged."""
+        from archive_gui.core.store.archive import _where
+        from archive_gui.core.store.schema import ID_EXPR, RECORD_TABLES
+
+        where, params = _where(RecordKind.QUOTES, filters)
+        kind = RecordKind.QUOTES
+        with self.archive.transaction():
+            row, created = self._ensure_tag(tag, color)
+            added = self._x(
+                "INSERT OR IGNORE INTO quote_tags (quote_id, tag_id)"
+                f" SELECT {ID_EXPR[kind]}, ? FROM {RECORD_TABLES[kind]} {where}"
+                " RETURNING quote_id",
+                [row.id, *params],
+            ).fetchall()
+        return QuoteTagsChange(row, tuple(sorted(r[0] for r in added)), added=True, tag_row=created)
+
+    def untag_filtered(self, filters, tag: str) -> QuoteTagsChange:
+        """Remove the tag from every quote matching ``filters`` (a RecordFilter)."""
+        from archive_gui.core.store.archive import _where
+        from archive_gui.core.store.schema import ID_EXPR, RECORD_TABLES
+
+        where, params = _where(RecordKind.QUOTES, filters)
+        kind = RecordKind.QUOTES
+        with self.archive.transaction():
+            row = self.tag(tag)
+            if row is None:
+                return QuoteTagsChange(TagRow(0, normalize_tag_name(tag)), (), added=False)
+            removed = self._x(
+                "DELETE FROM quote_tags WHERE tag_id = ? AND quote_id IN"
+                f" (SELECT {ID_EXPR[kind]} FROM {RECORD_TABLES[kind]} {where})"
+                " RETURNING quote_id",
+                [row.id, *params],
+            ).fetchall()
+        return QuoteTagsChange(row, tuple(sorted(r[0] for r in removed)), added=False)
+
     def quote_ids_matching(self, query: Query | str | None) -> list[int]:
         """The ids of the quotes the search ``query`` matches (every quote if None).
 

@@ -138,6 +138,14 @@ def _where(kind: RecordKind, filters: RecordFilter) -> tuple[str, list]:
     return archive_where(kind, filters)
 
 
+def _source(kind: RecordKind, filters: RecordFilter) -> tuple[str, str, list]:
+    """``(from, where, params)``: see ``archive._source`` (a free-text search drives
+    the query from the full-text index)."""
+    from archive_gui.core.store.archive import _source as archive_source
+
+    return archive_source(kind, filters)
+
+
 # -- facet counts --------------------------------------------------------------
 
 
@@ -155,8 +163,7 @@ def facet_counts(
     bounds: ``approximate``)."""
     kind = RecordKind(kind)
     a = _ALIAS[kind]
-    table = "operations o" if kind is RecordKind.OPERATIONS else "quotes q"
-    where, params = _where(kind, filters.without(facet))
+    table, where, params = _source(kind, filters.without(facet))
     join = ""
     if facet == "cities":
         key = f"{a}.city_id" if kind is RecordKind.OPERATIONS else None
@@ -180,12 +187,26 @@ def facet_counts(
     if key is None:
         raise ValueError(f"the {facet} facet does not count {kind.value}")
     limit = " LIMIT ?" if cap else ""
-    sql = (
-        f"SELECT k, count(*) FROM (SELECT {key} AS k FROM {table}{join} {where}{limit})"
-        " WHERE k IS NOT NULL AND k <> '' GROUP BY k"
-    )
-    rows = db.execute(sql, [*params, cap] if cap else params).fetchall()
-    capped = bool(cap) and sum(row[1] for row in rows) >= cap
+    if join and cap:
+        # Tags: the cap applies to the quotes read (a tag row is on a few percent of
+        # them, so capping tag rows would still read every quote). The sample's size
+        # comes back as the row with a NULL key.
+        sample = f"SELECT q.id AS id FROM {table} {where} LIMIT ?"
+        sql = (
+            f"WITH s AS MATERIALIZED ({sample})"
+            " SELECT qt.tag_id, count(*) FROM s JOIN quote_tags qt ON qt.quote_id = s.id"
+            " GROUP BY qt.tag_id UNION ALL SELECT NULL, count(*) FROM s"
+        )
+        rows = db.execute(sql, [*params, cap]).fetchall()
+        capped = any(k is None and n >= cap for k, n in rows)
+        rows = [(k, n) for k, n in rows if k is not None]
+    else:
+        sql = (
+            f"SELECT k, count(*) FROM (SELECT {key} AS k FROM {table}{join} {where}{limit})"
+            " WHERE k IS NOT NULL AND k <> '' GROUP BY k"
+        )
+        rows = db.execute(sql, [*params, cap] if cap else params).fetchall()
+        capped = bool(cap) and sum(row[1] for row in rows) >= cap
     labels = _labels(db, facet, [row[0] for row in rows])
     values = [(k, labels.get(k, str(k)), n, capped) for k, n in rows]
     if facet == "years":
@@ -263,7 +284,7 @@ def arrests_over_time(db, filters: RecordFilter, unit: str = "month") -> list[Pe
     30 in Atlanta") is not added again."""
     if unit not in ("month", "week"):
         raise ValueError("unit is month or week")
-    where, params = _where(RecordKind.OPERATIONS, filters)
+    source, where, params = _source(RecordKind.OPERATIONS, filters)
     if unit == "month":
         key = f"substr({OPERATION_DATE}, 1, 7)"
     else:
@@ -276,7 +297,7 @@ def arrests_over_time(db, filters: RecordFilter, unit: str = "month") -> list[Pe
     )
     sql = (
         f"SELECT {key} AS k, sum(o.count), count(*), max(o.qualifier <> 'exact')"
-        f" FROM operations o {where} GROUP BY k HAVING k IS NOT NULL ORDER BY k"
+        f" FROM {source} {where} GROUP BY k HAVING k IS NOT NULL ORDER BY k"
     )
     totals = []
     for k, total, n, approx in db.execute(sql, params):
@@ -307,7 +328,7 @@ def records_behind(
 ) -> tuple[list[BarRecord], int]:
     """A few operations behind a bar (a place, or a period) under the filters, largest
     counts first, and how many there are in all."""
-    where, params = _where(RecordKind.OPERATIONS, filters)
+    source, where, params = _source(RecordKind.OPERATIONS, filters)
     extra, extra_params = [], []
     if place_id is not None:
         extra.append("o.place_id = ?")
@@ -320,10 +341,10 @@ def records_behind(
         joined = " AND ".join(extra)
         where = f"{where} AND {joined}" if where else f"WHERE {joined}"
     params = [*params, *extra_params]
-    (total,) = db.execute(f"SELECT count(*) FROM operations o {where}", params).fetchone()
+    (total,) = db.execute(f"SELECT count(*) FROM {source} {where}", params).fetchone()
     rows = db.execute(
         "SELECT o.id, o.count_text, (SELECT label FROM places WHERE id = o.place_id),"
-        " a.published, a.title FROM operations o JOIN articles a ON a.id = o.article_id"
+        f" a.published, a.title FROM {source} JOIN articles a ON a.id = o.article_id"
         f" {where} ORDER BY o.count DESC, o.id LIMIT ?",
         [*params, limit],
     ).fetchall()

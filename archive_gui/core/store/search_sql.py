@@ -39,6 +39,39 @@ _TEXT_SQL = {
     ),
 }
 
+# A search that is free text alone can drive the query from the full-text index:
+# joined (the FTS table's rowid is the quote id / the article id), every match is
+# read once in rowid order with no temporary table of matches (the IN form above
+# builds one: over a second for a word in most of a million quotes).
+FTS_JOIN = {
+    RecordKind.QUOTES: "quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid",
+    RecordKind.OPERATIONS: "articles_fts JOIN operations o ON o.article_id = articles_fts.rowid",
+}
+FTS_MATCH = {
+    RecordKind.QUOTES: "quotes_fts MATCH ?",
+    RecordKind.OPERATIONS: "articles_fts MATCH ?",
+}
+# ... or be tested row by row (one index probe each), when a query walks another index
+# and stops after a page of rows.
+FTS_PROBE = {
+    RecordKind.QUOTES: (
+        "EXISTS (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid = q.id)"
+    ),
+    RecordKind.OPERATIONS: (
+        "EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid = o.article_id)"
+    ),
+}
+
+
+def fts_match(query: Query | str | None) -> str | None:
+    """The FTS5 query string when ``query`` is free text alone (no fields), else None."""
+    if isinstance(query, str):
+        query = parse(query)
+    if query is None:
+        return None
+    return fts_query(query.root)
+
+
 # What SQLite says about a MATCH expression it cannot read.
 _FTS_MESSAGES = ("fts5", "unterminated string", "syntax error", "MATCH")
 

@@ -44,17 +44,21 @@ def reextract_articles(
     extractor: Extractor = extract,
     extractor_version: str = EXTRACTOR_VERSION,
     progress: Callable[[int, int], None] | None = None,
+    should_cancel: Callable[[], bool] | None = None,
 ) -> list[ReextractReport]:
     """Re-extract several articles, each in its own transaction.
 
     ``article_ids`` None means the articles extracted by another version than
-    ``extractor_version`` (all of them once extraction has improved).
+    ``extractor_version`` (all of them once extraction has improved). Cancelling
+    stops before the next article; the articles already done stay done.
     """
     if article_ids is None:
         article_ids = Curation(archive).article_ids(stale_for=extractor_version)
     ids = list(article_ids)
     reports = []
     for done, article_id in enumerate(ids):
+        if should_cancel is not None and should_cancel():
+            return reports
         if progress is not None:
             progress(done, len(ids))
         reports.append(reextract_article(archive, article_id, extractor, extractor_version))

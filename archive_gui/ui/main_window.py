@@ -4,6 +4,7 @@ record editor, with the researcher's work (tags, review, corrections) on an undo
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QModelIndex, QRect, QSettings, Qt, QTimer, Signal
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -290,6 +292,41 @@ class EmptyArchivePage(QWidget):
         layout.addSpacing(12)
         layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch()
+
+
+class ReextractProgressDialog(QProgressDialog):
+    """Progress and Cancel for a re-extraction running on a worker thread.
+
+    ``progressed`` may be emitted from the worker: the queued connection brings it
+    to the GUI thread. Cancel takes effect before the next article.
+    """
+
+    progressed = Signal(int, int)
+
+    def __init__(self, total: int, parent: QWidget):
+        super().__init__("Re-extracting articles…", "Cancel", 0, max(total, 1), parent)
+        self.setObjectName("reextractProgress")
+        self.setWindowTitle("Re-extract")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumDuration(400)
+        self.setAutoReset(False)
+        self.cancelled = threading.Event()
+        self.canceled.connect(self.cancelled.set)
+        self.progressed.connect(self._show)
+
+    def cancel(self) -> None:
+        self.cancelled.set()
+        super().cancel()
+
+    def _show(self, done: int, total: int) -> None:
+        self.setMaximum(max(total, 1))
+        self.setValue(done)
+        self.setLabelText(f"Re-extracting article {min(done + 1, total)} of {total}…")
+
+    def finish(self) -> None:
+        self.canceled.disconnect(self.cancelled.set)
+        self.reset()
+        self.hide()
 
 
 class MainWindow(QMainWindow):
@@ -1033,16 +1070,23 @@ class MainWindow(QMainWindow):
         keeping the researcher's work; the undo history is cleared afterwards."""
         if self._reextracting:
             return False
-        from archive_gui.core.extract import EXTRACTOR_VERSION
+        from archive_gui.core.extract import EXTRACTOR_VERSION, extract
         from archive_gui.core.reextract import reextract_articles
 
         extractor = self.extractor
         ids = list(article_ids) if article_ids is not None else self.curation.article_ids()
 
+        dialog = self.reextract_dialog = ReextractProgressDialog(len(ids), self)
+
         def work(archive: Archive):
-            if extractor is None:
-                return reextract_articles(archive, ids)
-            return reextract_articles(archive, ids, extractor, EXTRACTOR_VERSION)
+            return reextract_articles(
+                archive,
+                ids,
+                extractor or extract,
+                EXTRACTOR_VERSION,
+                progress=dialog.progressed.emit,  # queued to the GUI thread
+                should_cancel=dialog.cancelled.is_set,
+            )
 
         self._reextracting = True
         self._update_actions()
@@ -1053,12 +1097,15 @@ class MainWindow(QMainWindow):
         return True
 
     def _reextract_failed(self, error: BaseException) -> None:
+        self.reextract_dialog.finish()
         self._reextracting = False
         self._update_actions()
         self.statusBar().showMessage(f"Re-extraction failed: {error}", 15_000)
         self._refresh_all()  # whatever was written before the failure
 
     def _reextract_done(self, reports) -> None:
+        cancelled = self.reextract_dialog.cancelled.is_set()
+        self.reextract_dialog.finish()
         self._reextracting = False
         self.undo_stack.clear()  # record ids and values the old steps refer to may be gone
         self._refresh_all()
@@ -1066,8 +1113,9 @@ class MainWindow(QMainWindow):
         added = sum(r.quotes_added + r.operations_added for r in reports)
         fixes = sum(r.corrections_applied for r in reports)
         orphaned = sum(r.quotes_orphaned + r.operations_orphaned for r in reports)
+        stopped = " (cancelled; the rest are unchanged)" if cancelled else ""
         self.statusBar().showMessage(
-            f"Re-extracted {_plural(len(reports), 'article')}: {kept:,} records kept,"
+            f"Re-extracted {_plural(len(reports), 'article')}{stopped}: {kept:,} records kept,"
             f" {added:,} new, {fixes:,} corrections re-applied, {orphaned:,} kept for your work",
             15_000,
         )

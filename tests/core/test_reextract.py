@@ -220,3 +220,16 @@ def test_merged_speakers_stay_merged_after_reextraction(seeded):
 def test_unknown_article(archive):
     with pytest.raises(KeyError):
         reextract_article(archive, 42)
+
+
+def test_cancelling_stops_before_the_next_article(filled_archive):
+    ids = Curation(filled_archive).article_ids()
+    seen = []
+    reports = reextract_articles(
+        filled_archive,
+        ids,
+        progress=lambda done, total: seen.append(done),
+        should_cancel=lambda: len(seen) >= 1,
+    )
+    assert len(ids) == 2
+    assert len(reports) == 1 and reports[0].article_id == ids[0]

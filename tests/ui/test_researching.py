@@ -343,3 +343,21 @@ def test_dropping_files_imports_them(qtbot, tmp_path, settings):
     window.close()
     window.archive.close()
     QApplication.processEvents()
+
+
+def test_reextraction_shows_progress_and_can_be_cancelled(qtbot, window):
+    by_text = {spec.text: spec for spec in ARTICLES}
+    calls = []
+
+    def extractor(text, published):
+        calls.append(text)
+        window.reextract_dialog.cancel()  # the user presses Cancel during the first article
+        return build_extraction(by_text[text])
+
+    window.extractor = extractor
+    with qtbot.waitSignal(window.reextracted) as done:
+        window.reextract(None)
+    assert len(calls) == 1 and len(done.args[0]) == 1  # stopped before the next article
+    assert "cancelled" in window.statusBar().currentMessage()
+    assert not window.reextract_dialog.isVisible()
+    assert window.reextract_all_action.isEnabled()

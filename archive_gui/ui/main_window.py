@@ -86,13 +86,13 @@ COLUMN_WIDTHS = {
         "published": 85,
         "review_status": 85,
     },
-    RecordKind.QUOTES: {
-        "speaker": 120,
-        "role": 110,
-        "tags": 90,
-        "published": 85,
-        "article": 120,
-        "review_status": 85,
+    RecordKind.QUOTES: {  # narrow enough to leave the quote itself most of the row
+        "speaker": 110,
+        "role": 90,
+        "tags": 70,
+        "published": 80,
+        "article": 90,
+        "review_status": 80,
     },
 }
 STRETCH_COLUMN = {RecordKind.OPERATIONS: "article", RecordKind.QUOTES: "text"}

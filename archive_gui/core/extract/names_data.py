@@ -79,7 +79,7 @@ ROLE_WORDS = word_set(
     lawmaker legislator resident immigrant student worker owner superintendent
     administrator commander captain lieutenant sergeant detective trooper ambassador
     minister consul counsel editor reporter supervisor reverend teacher principal
-    inspector marshal trustee alderman alderwoman councilmember delegate
+    inspector marshal trustee alderman alderwoman councilmember delegate prosecutor
     """
 )
 
@@ -197,6 +197,8 @@ TITLE_SYNONYMS = {
     "representative": ("congressman", "congresswoman", "lawmaker"),
     "senator": ("lawmaker",),
     "doctor": ("physician",),
+    "attorney": ("lawyer", "counsel"),
+    "lawyer": ("attorney", "counsel"),
     "alderman": ("alderwoman", "councilman", "councilwoman"),
 }
 

@@ -25,7 +25,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from archive_gui.core.extract.names_data import NAMING_VERBS, SPEECH_VERBS
+from archive_gui.core.extract.names_data import NAMING_VERBS, SPEECH_VERBS, is_first_name
+from archive_gui.core.extract.places import is_place_name
 from archive_gui.core.extract.speakers import (
     ORGANIZATION,
     PERSON,
@@ -264,6 +265,8 @@ def _speech_candidates(article: _Article) -> list[_Candidate]:
     ):
         marks = [(s.open_mark, s.close_mark or end) for s in spans]
         starts = sentence_starts(text, start, end, marks)
+        if len(starts) > 1 and spans:
+            starts = _join_trailing_attributions(text, starts, end)
         article.sentences.extend(starts)
         for index, span in enumerate(spans):
             lead = _lead(span, spans[index - 1] if index else None, starts)
@@ -279,6 +282,32 @@ def _speech_candidates(article: _Article) -> list[_Candidate]:
                     _source_in_next_sentence(text, candidate, starts, end, following)
                 candidates.append(candidate)
     return candidates
+
+
+# A question or exclamation closing a quote: ‘“Where do we go?” Irma Estrada said.’
+_QUESTION_CLOSE = re.compile(r"[?!][”\"’]\s*$")
+_MAX_TRAILING_ATTRIBUTION_WORDS = 6
+
+
+def _join_trailing_attributions(text: str, starts: list[int], end: int) -> list[int]:
+    """Sentence starts without those that only begin the attribution of a quote ending in
+    "?" or "!" (‘“Where do we go?” Irma Estrada said.’): the name and the verb belong to
+    the quote's sentence, as they do after a comma."""
+    kept = [starts[0]]
+    for index in range(1, len(starts)):
+        start = starts[index]
+        if _QUESTION_CLOSE.search(text, max(kept[-1], start - 4), start):
+            stop = starts[index + 1] if index + 1 < len(starts) else end
+            tokens = words(text, start, stop)[: _MAX_TRAILING_ATTRIBUTION_WORDS + 1]
+            verb = next((i for i in range(len(tokens)) if _is_speech_verb(tokens, i)), None)
+            if (
+                verb is not None
+                and 0 < verb <= _MAX_TRAILING_ATTRIBUTION_WORDS
+                and not any(text[t.end : t.end + 1] in ".;:" for t in tokens[: verb - 1])
+            ):
+                continue
+        kept.append(start)
+    return kept
 
 
 def _source_in_next_sentence(
@@ -515,6 +544,7 @@ def _resolve_mentions(
     attributions = {id(c.mention): c for c in candidates if c.mention is not None}
     for candidate in attributions.values():
         candidate.mention.subject = True  # the subject of its speech verb, "said" or not
+        _first_name_speaker(candidate.mention)
     taken = sorted((c.mention.start, c.mention.end) for c in attributions.values())
     mentions = [c.mention for c in attributions.values()]
     for start, end in article.outside_quotes():
@@ -539,6 +569,20 @@ def _resolve_mentions(
         elif entity is not None and entity.kind == PERSON and mention.certain:
             introduced[article.paragraph_of(mention.start)] = (mention, entity)
     return introduced
+
+
+def _first_name_speaker(mention: Mention) -> None:
+    """A lone first name attributing a quote ("Felipe said", "said Rigoberto, 51,") is a
+    person the article names by first name only (children, people who withheld their
+    surname); a known person of that first name still takes precedence."""
+    if (
+        mention.kind == PERSON
+        and not mention.certain
+        and " " not in mention.name
+        and is_first_name(mention.name)
+        and not is_place_name(mention.name)
+    ):
+        mention.certain = True
 
 
 def _overlaps_any(mention: Mention, taken: list[tuple[int, int]]) -> bool:

@@ -99,6 +99,10 @@ _DOCUMENT_PHRASE = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE = frozenset({"who", "whose", "which", "that"})
+_DEFENCE = frozenset({"defense", "defence"})
+_COUNSEL = frozenset({"attorney", "lawyer", "counsel"})
+# Words of a role that make an attorney a prosecutor ("Assistant U.S. Attorney").
+_PUBLIC_ATTORNEY = frozenset({"u", "district", "assistant", "county", "state's", "general"})
 _GENDERED_WORDS = {"he": "male", "his": "male", "him": "male", "she": "female", "her": "female"}
 _CONNECTORS_IN_ROLES = frozenset({"of", "for", "the"})
 _SINGULAR_MEMBER_NOUNS = frozenset(
@@ -662,6 +666,9 @@ def _reference(head: list[Token]) -> Mention | None:
     if len(head) < 2 or head[0].text.lower() != "the":
         return None
     noun = head[1].text.lower()
+    if len(head) == 3 and noun in _DEFENCE and head[2].text.lower() in _COUNSEL:
+        # "the defense attorney said": a lawyer who is not the prosecutor
+        return Mention(head[0].start, head[2].end, REFERENCE, "defense " + head[2].text.lower())
     if len(head) > 2 or _POSSESSIVE.search(noun):
         # "the agency's Detroit field office": the organisation the possessive names
         noun = _base(noun)
@@ -1368,7 +1375,12 @@ def _reference_fits(noun: str, entity: Entity) -> bool:
         return entity.kind == ORGANIZATION
     if entity.kind == ORGANIZATION:
         return noun in entity.member_roles
-    return entity.role is not None and noun in _role_nouns(entity.role)
+    if entity.role is None:
+        return False
+    nouns = _role_nouns(entity.role)
+    if noun.startswith("defense "):
+        return noun[8:] in nouns and "prosecutor" not in nouns
+    return noun in nouns
 
 
 def _role_nouns(role: str) -> set[str]:
@@ -1379,6 +1391,8 @@ def _role_nouns(role: str) -> set[str]:
         nouns.add(word)
         nouns.add(noun)
         nouns.update(TITLE_SYNONYMS.get(noun, ()))
+    if nouns & _COUNSEL and nouns & _PUBLIC_ATTORNEY:
+        nouns.add("prosecutor")  # "Assistant U.S. Attorney", "District Attorney"
     return nouns
 
 

@@ -202,3 +202,39 @@ def test_abbreviated_titles_and_their_role_nouns():
         "pastor said."
     )
     assert [q[1] for q in speakers(text)] == ["Byron Castellanos", "Nathaniel Grier"]
+
+
+def test_attribution_after_a_quote_ending_in_a_question_mark():
+    text = (
+        "Kevin Marsh has owned the grill for twenty years.\n\n"
+        "“Ten thousand dollars. Where do we get ten thousand dollars?” Irma Estrada said.\n\n"
+        "“Why now?” Marsh asked. “Nobody can tell me,” he said."
+    )
+    assert [q[1] for q in speakers(text)] == ["Irma Estrada", "Kevin Marsh", "Kevin Marsh"]
+
+
+def test_people_named_by_first_name_only():
+    text = (
+        "LOS ANGELES — Forty men usually wait for work outside the store.\n\n"
+        "“Everybody is hiding,” said Rigoberto, 51, who asked that his last name not be used.\n\n"
+        "Pablo Alvarez, an organizer, counted 30 arrests. “This is fear,” Alvarez said.\n\n"
+        "“My rent is due Friday,” Felipe said.\n\n"
+        "“What else can I do?” Rigoberto said."
+    )
+    assert [q[1] for q in speakers(text)] == [
+        "Rigoberto",
+        "Pablo Alvarez",
+        "Felipe",
+        "Rigoberto",
+    ]
+
+
+def test_the_prosecutor_refers_to_a_public_attorney():
+    text = (
+        "Assistant U.S. Attorney Brian Kolb argued that Ruiz posed a flight risk. "
+        "“He has missed two prior hearings,” the prosecutor told the court.\n\n"
+        "Defense attorney Denise Abara disagreed. “He came because he was told to,” "
+        "Abara said.\n\n"
+        "“This isn't over,” the defense attorney said."
+    )
+    assert [q[1] for q in speakers(text)] == ["Brian Kolb", "Denise Abara", "Denise Abara"]

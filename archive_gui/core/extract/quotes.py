@@ -38,6 +38,7 @@ from archive_gui.core.extract.speakers import (
     find_mentions,
     read_object,
     read_subject,
+    reference_fits,
 )
 from archive_gui.core.extract.textutil import (
     CLOSE_QUOTE,
@@ -66,6 +67,8 @@ _CONFIDENCE = {
     "next-sentence": 0.85,
     "name-colon-quote": 0.8,
     "reference": 0.75,
+    "attribution-next-paragraph": 0.85,
+    "reference-named-later": 0.6,
 }
 _PRONOUN_CONFIDENCE = 0.8
 _PRONOUN_ANY_GENDER_CONFIDENCE = 0.65  # "they", or a person whose gender is unknown
@@ -76,6 +79,7 @@ _INHERITED_CONFIDENCE = {
     "introduced-speaker": 0.6,
     "headline-repeated": 0.9,
     "interview-answer": 0.8,
+    "quote-run-source": 0.8,
 }
 _UNATTRIBUTED_CONFIDENCE = 0.3
 _BREAK_AFTER_QUOTE = ",.;:?!—–-…"
@@ -280,6 +284,8 @@ def _speech_candidates(article: _Article) -> list[_Candidate]:
                         else None
                     )
                     _source_in_next_sentence(text, candidate, starts, end, following)
+                    if candidate.mention is None and following is not None:
+                        _attribution_opening_next(article, candidate, number + 1)
                 candidates.append(candidate)
     return candidates
 
@@ -336,6 +342,35 @@ def _source_in_next_sentence(
     found = _with_rule(mention, "next-sentence")
     if found is not None:
         candidate.mention, candidate.rule = found
+
+
+def _attribution_opening_next(article: _Article, candidate: _Candidate, number: int) -> None:
+    """“... in thirty years,” / said Walter Hemmings, who farms ...: a quote closing its
+    paragraph on a comma, its attribution opening the next paragraph."""
+    text = article.text
+    close = candidate.span.close_mark
+    if close is None or text[close - 1] != ",":
+        return
+    start, end = article.paragraphs[number]
+    spans = article.spans[number]
+    if spans and spans[0].open_mark - start < 2:
+        return  # the next paragraph opens with a quote of its own
+    stop = spans[0].open_mark if spans else end
+    found = _after_quote(text, (start, _sentence_end(text, start, stop)))
+    if found is not None:
+        candidate.mention, candidate.rule = (
+            found[0],
+            (found[1] if found[0].kind in (PRONOUN, REFERENCE) else "attribution-next-paragraph"),
+        )
+
+
+def _sentence_end(text: str, start: int, stop: int) -> int:
+    """Where the sentence opening at ``start`` ends (before ``stop``)."""
+    match = _SENTENCE_STOP.search(text, start, stop)
+    return match.start() + 1 if match else stop
+
+
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s+[A-Z“\"]|\s*$)")
 
 
 def _lead(span: _Span, previous: _Span | None, starts: list[int]) -> tuple[int, int]:
@@ -561,14 +596,39 @@ def _resolve_mentions(
 
     book = EntityBook()
     introduced: dict[int, tuple[Mention, Entity]] = {}
+    first_seen: dict[Entity, int] = {}  # each person, at the start of its first mention
+    waiting: list[_Candidate] = []  # "the principal said" before the principal is named
     for mention in mentions:
         entity = book.resolve(mention)
         candidate = attributions.get(id(mention))
         if candidate is not None:
             candidate.entity = entity
+            if entity is None and mention.kind == REFERENCE:
+                waiting.append(candidate)
         elif entity is not None and entity.kind == PERSON and mention.certain:
             introduced[article.paragraph_of(mention.start)] = (mention, entity)
+        if entity is not None and entity.kind == PERSON and entity.named:
+            first_seen.setdefault(entity, mention.start)
+    for candidate in waiting:
+        _named_later(article, candidate, first_seen)
     return introduced
+
+
+_MAX_PARAGRAPHS_TO_NAMING = 2
+
+
+def _named_later(article: _Article, candidate: _Candidate, first_seen: dict[Entity, int]) -> None:
+    """A role noun met before anyone has that role ("the principal said") is the person
+    of that role the next paragraphs introduce ("Principal Dorothy Keene")."""
+    mention = candidate.mention
+    limit = article.paragraph_of(mention.start) + _MAX_PARAGRAPHS_TO_NAMING
+    for entity, position in first_seen.items():
+        if position <= mention.start or article.paragraph_of(position) > limit:
+            continue
+        if reference_fits(mention.name, entity):
+            candidate.entity = entity
+            candidate.rule = "reference-named-later"
+            return
 
 
 def _first_name_speaker(mention: Mention) -> None:
@@ -627,6 +687,34 @@ def _carry_over(
             _inherit(candidate, previous, "multi-paragraph")
         elif paragraph in quote_only:
             _inherit(candidate, previous, "continuation-paragraph")
+    _share_back_through_quote_runs(candidates, by_paragraph, quote_only)
+
+
+# Rules of a speaker the text gives after a quote-only paragraph, in the paragraph next to it.
+_SOURCED_AFTER = frozenset({"next-sentence", "attribution-next-paragraph", "quote-run-source"})
+
+
+def _share_back_through_quote_runs(
+    candidates: list[_Candidate],
+    by_paragraph: dict[int, list[_Candidate]],
+    quote_only: set[int],
+) -> None:
+    """Quote-only paragraphs opening a run whose last quote is sourced by the text after
+    it ("“...” / “...” / “...” / That is how Carmen Ybarra describes ...") are hers too."""
+    for candidate in reversed(candidates):
+        paragraph = candidate.span.paragraph
+        if candidate.entity is not None or paragraph not in quote_only:
+            continue
+        following = by_paragraph.get(paragraph + 1, [None])[0]
+        if (
+            following is not None
+            and following.entity is not None
+            and following.span.paragraph in quote_only
+            and following.rule in _SOURCED_AFTER
+        ):
+            for same in by_paragraph[paragraph]:
+                if same.entity is None:
+                    _inherit(same, following, "quote-run-source")
 
 
 def _is_question(article: _Article, paragraph: int) -> bool:

@@ -909,6 +909,8 @@ def _run_mention(
         or (assume_person and name_last != name_first),
     )
     _add_prefix_role(text, tokens, run[first], mention)
+    if mention.role is None:
+        _add_possessive_role(text, mention)
     name_end = last_token.end
     if not _AFTER_NAME.match(text, name_end, min(limit, name_end + _MAX_APPOSITIVE_CHARS)):
         pass  # neither an appositive nor an affiliation follows the name
@@ -1082,6 +1084,31 @@ def _add_prefix_role(text: str, tokens: list[Token], name_index: int, mention: M
         mention.role = text[prefix[0].start : _end_with_full_stop(text, prefix[-1])]
 
 
+# "Ruiz's attorney, Denise Abara, ...": a possessive role set off before the name.
+_POSSESSIVE_ROLE_BEFORE = re.compile(r"\b[A-Za-z][\w.-]*[’']s((?:\s+[a-z][\w-]*){1,3}),\s*$")
+_MAX_POSSESSIVE_ROLE_LOOKBACK = 60
+
+
+def _add_possessive_role(text: str, mention: Mention) -> None:
+    """The role of "Ruiz's attorney, Denise Abara," whatever verb follows: the name must
+    close the appositive with a comma, and the role end in a role noun."""
+    if not text.startswith(",", mention.end):
+        return
+    match = _POSSESSIVE_ROLE_BEFORE.search(
+        text, max(0, mention.start - _MAX_POSSESSIVE_ROLE_LOOKBACK), mention.start
+    )
+    if match is None:
+        return
+    role = match.group(1).split()
+    if not _is_role_noun(role[-1].lower()) or role[-1].lower() in _NOT_ROLES_OF_OWNER:
+        return
+    mention.role = " ".join(role)
+
+
+# Relatives and acquaintances: "Her neighbor, Ana Whitcomb," names no office held.
+_NOT_ROLES_OF_OWNER = frozenset()
+
+
 def _is_role_noun(word: str) -> bool:
     """A lower-case word describing what a person is or does ("spokesman", "foreman")."""
     return word in ROLE_WORDS or word in PERSON_NOUNS
@@ -1128,10 +1155,21 @@ def _add_appositive(text: str, name_end: int, limit: int, mention: Mention) -> N
     if not possessive and not described and not lowered & ROLE_WORDS:
         return
     role, affiliation = _split_affiliation(" ".join(phrase_words), bool(possessive))
+    if mention.role and role and _is_title_only(mention.role):
+        # "Dr. Miriam Acosta, the superintendent": the title and the office both
+        mention.role = f"{mention.role}, {role}"
     mention.role = mention.role or role
     mention.affiliation = mention.affiliation or affiliation
     mention.certain = True
     mention.end = match.start(1) + len(phrase)
+
+
+def _is_title_only(role: str) -> bool:
+    """Whether a role is only a courtesy or academic title ("Dr.", "Rev.")."""
+    return all(
+        word.rstrip(".") in TITLES and not _is_role_noun(word.rstrip(".").lower())
+        for word in role.split()
+    )
 
 
 def _split_affiliation(phrase: str, possessive: bool) -> tuple[str | None, str | None]:
@@ -1353,8 +1391,10 @@ class EntityBook:
         if entity is None:
             entity = Entity(mention.name, ORGANIZATION, key=key)
             self._organisations[key] = entity
-        elif mention.name == key:
-            entity.name = key  # news style names an agency by its acronym once introduced
+        elif mention.name == key and key in _AGENCY_ACRONYMS:
+            # news style names a federal agency by its acronym once introduced; other
+            # organisations keep the full name the article gave first ("SPLC attorney")
+            entity.name = key
         return entity
 
 
@@ -1381,6 +1421,10 @@ def _reference_fits(noun: str, entity: Entity) -> bool:
     if noun.startswith("defense "):
         return noun[8:] in nouns and "prosecutor" not in nouns
     return noun in nouns
+
+
+reference_fits = _reference_fits
+_AGENCY_ACRONYMS = frozenset(KNOWN_ORGANISATIONS.values())
 
 
 def _role_nouns(role: str) -> set[str]:

@@ -238,3 +238,66 @@ def test_the_prosecutor_refers_to_a_public_attorney():
         "“This isn't over,” the defense attorney said."
     )
     assert [q[1] for q in speakers(text)] == ["Brian Kolb", "Denise Abara", "Denise Abara"]
+
+
+def test_quote_only_run_takes_the_speaker_the_next_paragraph_names():
+    text = (
+        "Inside the clinic\n\n"
+        "“We have no more gloves.”\n\n"
+        "“We have no more masks.”\n\n"
+        "That is how Lourdes Pineda, a nurse in Yuma, sums up the month.\n\n"
+        "A county official, Ray Dunn, said supplies were coming. “Soon,” Dunn said."
+    )
+    got = speakers(text)
+    assert [g[1] for g in got[:2]] == ["Lourdes Pineda", "Lourdes Pineda"]
+    assert got[2][1] == "Ray Dunn"
+
+
+def test_role_noun_before_the_person_is_named_takes_the_person_named_next():
+    text = (
+        "TUCSON — “No family will be turned away,” the pastor said.\n\n"
+        "Pastor Gilberto Reyes has led the congregation since 2011.\n\n"
+        "“We stay open,” Reyes said."
+    )
+    assert [q[1] for q in speakers(text)] == ["Gilberto Reyes", "Gilberto Reyes"]
+
+
+def test_attribution_opening_the_next_paragraph():
+    text = (
+        "Growers are short of hands.\n\n"
+        "“The peaches are rotting on the trees,”\n\n"
+        "said Howard Lamb, who farms near Dinuba.\n\n"
+        "His neighbor, Rita Paz, lost her crew. “They are afraid,” Paz said.\n\n"
+        "“Another month and I am finished,”\n\n"
+        "Lamb said."
+    )
+    assert [q[1] for q in speakers(text)] == [
+        "Howard Lamb",
+        "Rita Paz",
+        "Howard Lamb",
+    ]
+
+
+def test_possessive_appositive_gives_a_role_with_any_verb():
+    text = (
+        "Okafor's lawyer, Teresa Lund, called the detention unlawful. "
+        "“He did nothing wrong,” the defense lawyer said."
+    )
+    assert speakers(text)[0][1] == "Teresa Lund"
+
+
+def test_title_and_appositive_role_are_both_kept():
+    text = (
+        "Dr. Irene Castillo, the superintendent, closed two schools on Friday.\n\n"
+        "“Our buses will not run past the checkpoint,” the superintendent said."
+    )
+    assert speakers(text)[0][1] == "Irene Castillo"
+
+
+def test_acronym_met_later_does_not_replace_a_full_organisation_name():
+    text = (
+        "The Florida Farmworker Justice Project filed suit on Monday.\n\n"
+        "FFJP lawyer Nadia Hart said the suit names three counties. "
+        "“Workers were held for days,” FFJP said in a statement."
+    )
+    assert speakers(text)[0][1] == "Florida Farmworker Justice Project"

@@ -47,6 +47,7 @@ from archive_gui.core.extract.gazetteer_data import STATES
 from archive_gui.core.extract.numbers import CountMention, find_counts
 from archive_gui.core.extract.periods import PeriodMention, find_periods
 from archive_gui.core.extract.places import (
+    NATIONWIDE,
     PlaceMention,
     city_place,
     find_dateline,
@@ -252,7 +253,9 @@ def _view(text: str, sentence: _Sentence, aside: _Aside | None) -> str:
 
 _ARRESTED = (
     r"(?:arrested|apprehended|detained|nabbed|caught|(?:picked|rounded|swept)\s+up"
-    r"|taken\s+into\s+(?:\w+\s+)?custody|placed\s+(?:under\s+arrest|in(?:to)?\s+custody))"
+    r"|taken\s+into\s+(?:\w+\s+)?custody|placed\s+(?:under\s+arrest|in(?:to)?\s+custody)"
+    # "41 people were booked into immigration detention", "29 people landed in custody"
+    r"|booked\s+into|(?:landed|ended\s+up|wound\s+up)\s+in\s+(?:\w+\s+)?custody)"
 )
 _ACTIVE_BEFORE = re.compile(
     r"\b(?:arrested|apprehended|detained|nabbed|caught|nets|netted|(?:picked|rounded|swept)\s+up"
@@ -295,12 +298,15 @@ _TALLY_VERB = (
     r"|(?:now\s+)?(?:stands|stood)\s+at|(?:is|was)\s+now|now\s+(?:is|was)|reach(?:es)?)"
 )
 _TALLY_BEFORE = re.compile(
-    rf"(?:\b(?:brings?|brought|bringing|push(?:es|ed|ing)?|rais(?:es|ed|ing)|lift(?:s|ed)?)"
+    # "The final count was 84": the settled figure of arrests the previous sentence stated
+    r"(?:\b[Tt]he\s+(?:final|official|overall|updated|confirmed)\s+(?:total|tally|count|number)"
+    r"\s+(?:was|is|came\s+to|stood\s+at|stands\s+at)(?P<gap3>)"
+    rf"|\b(?:brings?|brought|bringing|push(?:es|ed|ing)?|rais(?:es|ed|ing)|lift(?:s|ed)?)"
     rf"\s+(?:the|its|their|this\s+\w+'s)\s+(?:[\w-]+\s+)?{_TALLY_NOUN}\b(?P<gap1>[^;:!?]{{0,80}}?)"
     rf"\s+to|\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+)?{_TALLY_NOUN}\b(?P<gap2>[^;:!?]{{0,100}}?)"
     rf"\s+{_TALLY_VERB})\s+(?:(?:about|around|roughly|nearly|almost|more\s+than|over|at\s+least)\s+)?$"
 )
-_TALLY_WORD = re.compile(r"\b(?:total|tally)\b", re.I)
+_TALLY_WORD = re.compile(r"\b(?:total|tally|count)\b", re.I)
 # What a running total must not count: "the number of agents ... rose to 300".
 _TALLY_NOT_ARRESTS = re.compile(
     r"\b(?:agents?|officers?|troops|deploy|target|sought|deport|remov|releas|detainers?"
@@ -310,7 +316,7 @@ _TALLY_NOT_ARRESTS = re.compile(
 _EXCEEDED_BEFORE = re.compile(r"\b(?:arrests|apprehensions)(?:\s+[\w'’-]+){0,3}?\s+$", re.I)
 _PASSIVE_AFTER = re.compile(
     rf"(?P<gap>(?:\s+[^\s.;:!?]+){{0,10}}?)\s+(?:were|was|have\s+been|has\s+been|had\s+been"
-    rf"|been|got|get)\s+(?P<adverbs>(?:[\w'’-]+\s+){{0,2}}?){_ARRESTED}\b",
+    rf"|been|got|get|after\s+being)\s+(?P<adverbs>(?:[\w'’-]+\s+){{0,2}}?){_ARRESTED}\b",
     re.I,
 )
 _PARTICIPLE_AFTER = re.compile(rf"(?P<gap>(?:\s+[\w'’-]+){{0,3}}?)\s+{_ARRESTED}\b", re.I)
@@ -639,7 +645,8 @@ def _next_noun_is_people(after: str) -> bool:
 # ``_TOTAL_BEFORE``, the present tense, "took ... into custody"), matched with the same
 # flags: a segment without one links no count, and its counts skip ``_arrest_rule``.
 _ARREST_STEM = re.compile(
-    r"arrest|apprehen|detain|detention|nab|caught|nets|netted|picked|rounded|swept|custody",
+    r"arrest|apprehen|detain|detention|nab|caught|nets|netted|picked|rounded|swept|custody"
+    r"|booked",
     re.I,
 )
 
@@ -1248,6 +1255,18 @@ class _Extractor:
             found.place_source = "parent"
         else:
             found.place, found.place_source = self._context_place(found.sentence)
+            if found.place_source in ("dateline", "") and self._agency_year(found):
+                found.place = PlaceMention(NATIONWIDE, "", found.mention.start, found.mention.start)
+                found.place_source = "agency-year"
+
+    def _agency_year(self, found: _Found) -> bool:
+        """An agency's yearly statistic with no place ("ICE made 143,470 administrative
+        arrests in fiscal year 2018"): the agency's national figure, not the dateline's."""
+        sentence = found.sentence
+        return bool(
+            _FISCAL_YEAR.search(self.text, sentence.start, sentence.end)
+            and self.agencies.within(sentence.start, sentence.end)
+        )
 
     def _context_place(self, sentence: _Sentence) -> tuple[PlaceMention | None, str]:
         if self.latest_place and sentence.paragraph - self.latest_place[0] <= 1:
@@ -1286,6 +1305,7 @@ class _Extractor:
 
     def _operation(self, found: _Found) -> Operation:
         mention, place, period = found.mention, found.place, found.period
+        spanned = place is not None and place.end > place.start  # not an implied place
         confidence = _RULE_CONFIDENCE[found.rule]
         confidence *= {"context": 0.85, "dateline": 0.9}.get(found.place_source, 1.0)
         confidence *= 0.9 if found.period_inherited else 1.0
@@ -1296,9 +1316,9 @@ class _Extractor:
             start=mention.start,
             end=mention.end,
             place=place.place if place else None,
-            place_text=place.text if place else None,
-            place_start=place.start if place else None,
-            place_end=place.end if place else None,
+            place_text=place.text if spanned else None,
+            place_start=place.start if spanned else None,
+            place_end=place.end if spanned else None,
             period_text=period.text if period else None,
             period_start=period.first if period else None,
             period_end=period.last if period else None,
@@ -1310,6 +1330,7 @@ class _Extractor:
 
 
 _CLAUSE_BREAK = re.compile(r"[;:]")
+_FISCAL_YEAR = re.compile(r"\b(?:fiscal\s+(?:year\s+)?(?:19|20)?\d\d|FY\s?(?:19|20)?\d\d)\b")
 _CLAUSE_BOUNDARY = re.compile(r",\s*(?:and|but|while|whereas|compared\s+with)\b|;", re.I)
 _CLAUSE_PENALTY = 1000
 _NEXT_ITEM_GAP = re.compile(r"\s+(?:for\s+|with\s+)?")

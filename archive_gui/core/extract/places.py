@@ -402,6 +402,23 @@ def _unlisted_city_mentions(text: str, start: int, end: int, known) -> list[Plac
     return mentions
 
 
+_NATIONS_CAPITAL = re.compile(r"\b(?:the\s+)?(?:nation['’]s|country['’]s)\s+capital\b")
+# "the Carolinas", "the Dakotas": two states named as one, read as a list of both.
+_STATE_GROUPS = {"Carolinas": ("NC", "SC"), "Dakotas": ("ND", "SD")}
+_STATE_GROUP = re.compile(r"\b(?:the\s+)?(?P<name>Carolinas|Dakotas)\b")
+
+
+def _state_group(name: str, start: int, end: int, codes: tuple[str, ...]) -> PlaceMention:
+    members = tuple(state_place(code) for code in codes)
+    return PlaceMention(_list_place(members), name, start, end, members)
+
+
+def _listable(mention: PlaceMention) -> bool:
+    if mention.members:
+        return all(member.kind == "state" for member in mention.members)
+    return mention.place is not None and mention.place.kind in ("city", "state")
+
+
 def _merge_lists(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """Join runs of cities/states separated only by commas or "and" into list mentions."""
     merged: list[list[PlaceMention]] = []
@@ -409,10 +426,8 @@ def _merge_lists(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
         previous = merged[-1][-1] if merged else None
         if (
             previous
-            and previous.place
-            and mention.place
-            and previous.place.kind in ("city", "state")
-            and mention.place.kind in ("city", "state")
+            and _listable(previous)
+            and _listable(mention)
             and _LIST_GAP.fullmatch(text, previous.end, mention.start)
         ):
             merged[-1].append(mention)
@@ -422,7 +437,7 @@ def _merge_lists(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
 
 
 def _list_mention(text: str, group: list[PlaceMention]) -> PlaceMention:
-    members = tuple(m.place for m in group)
+    members = tuple(p for m in group for p in (m.members or (m.place,)))
     start, end = group[0].start, group[-1].end
     return PlaceMention(_list_place(members), text[start:end], start, end, members)
 
@@ -495,7 +510,7 @@ def _more_cities() -> dict[str, tuple[str, ...]]:
     }
 
 
-_COUNTY = re.compile(r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?) County(?![\w'’-])")
+_COUNTY = re.compile(r"(?<![\w'’])(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?) County(?![\w'’-])")
 
 
 _COUNTY_MODIFIER = re.compile(
@@ -528,7 +543,16 @@ def _county_mentions(
     mentions = []
     position = text.find(" County", start, end)
     while position >= 0:
-        match = _COUNTY.search(text, max(start, position - 30), position + 7)
+        # The match ending at this " County": in "Wake County, 24 in Mecklenburg County"
+        # the window also holds the previous county, which must not be read twice.
+        match = next(
+            (
+                m
+                for m in _COUNTY.finditer(text, max(start, position - 30), position + 7)
+                if m.end() == position + 7
+            ),
+            None,
+        )
         position = text.find(" County", position + 7, end)
         if match is None:
             continue
@@ -541,12 +565,19 @@ def _county_mentions(
             text, max(0, match.start() - 5), match.start()
         ):
             continue  # "the Wake County courthouse", "a Cobb County jail": a building
-        codes = _counties().get(match["name"], ())
+        name, name_start = match["name"], match.start()
+        codes = _counties().get(name, ())
+        if not codes and " " in name:  # "In Wake County": the sentence's first word is not in it
+            name_start += name.index(" ") + 1
+            name = text[name_start : match.end("name")]
+            codes = _counties().get(name, ())
         code = next((c for c in states if c in codes), codes[0] if len(codes) == 1 else None)
-        if code is None or any(m.start < match.end() and match.start() < m.end for m in known):
+        if code is None or any(m.start < match.end() and name_start < m.end for m in known):
             continue
         place = state_place(code)
-        mentions.append(PlaceMention(place, match.group(), match.start(), match.end()))
+        mentions.append(
+            PlaceMention(place, text[name_start : match.end()], name_start, match.end())
+        )
     return mentions
 
 
@@ -742,6 +773,16 @@ def find_places(
         ]
     if " states" in text or " cities" in text:
         mentions += _several_mentions(text, start, end)
+    if "capital" in text:  # "in the nation's capital": Washington, D.C.
+        mentions += [
+            PlaceMention(_NAMES["Washington, D.C."], m.group(), m.start(), m.end())
+            for m in _NATIONS_CAPITAL.finditer(text, start, end)
+        ]
+    if "Carolinas" in text or "Dakotas" in text:
+        mentions += [
+            _state_group(m.group(), m.start(), m.end(), _STATE_GROUPS[m["name"]])
+            for m in _STATE_GROUP.finditer(text, start, end)
+        ]
     if "the District" in text:
         mentions += [
             PlaceMention(None, m.group(), m.start(), m.end(), relative="district")

@@ -1,0 +1,135 @@
+"""Arrest-count patterns found by blind probe articles (round 4), one short article each.
+
+The articles are fictional; each test states the pattern it covers.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from archive_gui.core.extract.operations import extract_operations
+from archive_gui.core.extract.places import find_places
+
+
+def _found(text: str, published: date = date(2019, 6, 1)) -> list[tuple[int, str | None]]:
+    return [
+        (op.count, op.place.label if op.place else None)
+        for op in extract_operations(text, published)
+    ]
+
+
+def _spans_hold(text: str) -> None:
+    for op in extract_operations(text, date(2019, 6, 1)):
+        assert text[op.start : op.end] == op.count_text
+        if op.place_start is not None:
+            assert text[op.place_start : op.place_end] == op.place_text
+
+
+def test_booked_into_detention_is_an_arrest():
+    text = (
+        "SAN JOSE, Calif. — Forty-one people were booked into immigration detention after a "
+        "three-day operation in Santa Clara County, ICE officials said Thursday.\n\n"
+        "County supervisors asked for an accounting of the arrests."
+    )
+    assert _found(text) == [(41, "California")]
+    _spans_hold(text)
+
+
+def test_landed_in_custody_is_an_arrest():
+    text = (
+        "SAN DIEGO — Twenty-nine people landed in immigration custody after a sweep of San "
+        "Diego worksites on Monday, ICE said.\n\nThe sweep focused on two staffing agencies."
+    )
+    assert _found(text) == [(29, "San Diego, CA")]
+
+
+def test_after_being_detained_is_an_arrest():
+    text = (
+        "DENVER — Thirty-three people face deportation after being detained by immigration "
+        "agents in Denver this week, the agency said.\n\nICE said 20 of them had prior "
+        "criminal convictions."
+    )
+    assert _found(text) == [(33, "Denver, CO")]
+
+
+def test_after_being_released_is_not_an_arrest():
+    text = "DENVER — Thirty-three people returned home after being released by a judge."
+    assert _found(text) == []
+
+
+def test_final_count_in_the_next_sentence():
+    text = (
+        "MIAMI — Federal agents arrested dozens of people in Miami on Tuesday. The final "
+        "count was 84, ICE said Wednesday.\n\nThe arrests took place at construction sites."
+    )
+    assert _found(text) == [(12, "Miami, FL"), (84, "Miami, FL")]
+
+
+def test_final_count_without_arrests_before_is_nothing():
+    text = "MIAMI — The city held a budget hearing on Tuesday. The final count was 84 votes."
+    assert _found(text) == []
+
+
+def test_fiscal_year_agency_statistic_is_nationwide():
+    text = (
+        "WASHINGTON — How many people does ICE arrest?\n\n"
+        "ICE made 143,470 administrative arrests in fiscal year 2018, up 11 percent from the "
+        "year before, according to the agency's annual report.\n\n"
+        "The agency removed 256,085 people in fiscal 2018."
+    )
+    assert _found(text) == [(143470, "United States")]
+    operation = extract_operations(text)[0]
+    assert operation.place_text is None and operation.place_start is None
+    _spans_hold(text)
+
+
+def test_fiscal_year_statistic_of_a_named_office_keeps_its_place():
+    text = (
+        "ATLANTA — ICE officers arrested 9,200 people in Georgia in fiscal year 2019, the "
+        "agency said."
+    )
+    assert _found(text) == [(9200, "Georgia")]
+
+
+def test_county_list_reads_every_county():
+    text = (
+        "RALEIGH, N.C. — ICE arrested 88 people in North Carolina last week. The agency said "
+        "31 were arrested in Wake County, 24 in Mecklenburg County and 19 in Durham County."
+    )
+    assert _found(text) == [
+        (88, "North Carolina"),
+        (31, "North Carolina"),
+        (24, "North Carolina"),
+        (19, "North Carolina"),
+    ]
+
+
+def test_county_at_sentence_start_drops_the_capitalised_first_word():
+    text = "RALEIGH, N.C. — In Mecklenburg County, 24 people were arrested on Monday."
+    places = [p.text for p in find_places(text, 0, None, "NC")]
+    assert "Mecklenburg County" in places
+    assert _found(text) == [(24, "North Carolina")]
+
+
+def test_the_carolinas_join_a_list_of_states():
+    assert _found("ATLANTA — ICE arrested 160 people in Georgia and the Carolinas.") == [
+        (160, "Atlanta area of operations")
+    ]
+    assert _found("ATLANTA — ICE arrested 160 people in Georgia, the Carolinas and Tennessee.") == [
+        (160, None)
+    ]
+    assert _found("ATLANTA — ICE arrested 160 people in the Carolinas.") == [(160, None)]
+
+
+def test_the_nations_capital_is_washington():
+    text = "WASHINGTON — Federal agents arrested 68 more people in the nation's capital on Tuesday."
+    assert _found(text) == [(68, "Washington, DC")]
+
+
+def test_more_regional_names_mean_their_state():
+    assert _found("DENVER — ICE arrested 75 people along the Front Range this week.") == [
+        (75, "Colorado")
+    ]
+    assert _found("TUCSON, Ariz. — Agents arrested 40 people across Southern Arizona.") == [
+        (40, "Arizona")
+    ]

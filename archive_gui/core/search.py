@@ -379,34 +379,59 @@ def parse(source: str) -> Query | None:
 _WORD = re.compile(r"\w+")
 
 
-def highlight_spans(query: Query | None, text: str) -> list[tuple[int, int]]:
-    """Spans of ``text`` matching the query's free-text terms, sorted and merged.
+class Highlighter:
+    """The spans of a text matching a query's free-text terms; made once per query
+    (:func:`highlighter`) and reused for every text shown, e.g. each painted cell.
 
     An approximation of the full-text index's tokenizer (case-insensitive words,
     phrases as consecutive words, ``prefix*``), for highlighting a list row or the
     source view; it never decides which records match.
     """
-    if query is None:
-        return []
-    words = [(m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(text)]
-    spans: list[tuple[int, int]] = []
-    for term in query.text_terms():
-        needle = [w.casefold() for w in _WORD.findall(term.value)]
-        if not needle:
-            continue
-        size = len(needle)
-        for i in range(len(words) - size + 1):
-            window = words[i : i + size]
-            if all(w[2] == t for w, t in zip(window[:-1], needle[:-1], strict=True)):
-                last = window[-1][2]
-                hit = last.startswith(needle[-1]) if term.prefix else last == needle[-1]
-                if hit:
-                    spans.append((window[0][0], window[-1][1]))
-    spans.sort()
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
+
+    def __init__(self, query: Query | None):
+        needles = []
+        for term in query.text_terms() if query is not None else ():
+            words = tuple(w.casefold() for w in _WORD.findall(term.value))
+            if words:
+                needles.append((words, term.prefix))
+        self._needles: tuple[tuple[tuple[str, ...], bool], ...] = tuple(needles)
+
+    def __bool__(self) -> bool:
+        """Whether any text can have a span (the query has free-text terms)."""
+        return bool(self._needles)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Spans of ``text`` matching the terms, sorted and merged."""
+        if not self._needles:
+            return []
+        words = [(m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(text)]
+        spans: list[tuple[int, int]] = []
+        for needle, prefix in self._needles:
+            size = len(needle)
+            for i in range(len(words) - size + 1):
+                window = words[i : i + size]
+                if all(w[2] == t for w, t in zip(window[:-1], needle[:-1], strict=True)):
+                    last = window[-1][2]
+                    hit = last.startswith(needle[-1]) if prefix else last == needle[-1]
+                    if hit:
+                        spans.append((window[0][0], window[-1][1]))
+        spans.sort()
+        merged: list[tuple[int, int]] = []
+        for start, end in spans:
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return merged
+
+
+def highlighter(query: Query | None) -> Highlighter:
+    """The prepared matcher of ``query``'s free-text terms (``None``: one that finds
+    nothing): make it when the query changes, then call ``.spans(text)`` per text."""
+    return Highlighter(query)
+
+
+def highlight_spans(query: Query | None, text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` matching the query's free-text terms, sorted and merged
+    (see :class:`Highlighter`; prepare one with :func:`highlighter` to reuse)."""
+    return highlighter(query).spans(text)

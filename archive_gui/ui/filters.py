@@ -197,7 +197,7 @@ class FilterPanel(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.search)
         layout.addWidget(self.list_view)
-        self._update_clear_link()
+        self.update_clear_link()
 
     def checked_ids(self) -> frozenset[int]:
         return self.model.checked_ids()
@@ -275,12 +275,14 @@ class FilterPanel(QWidget):
     def clear_silently(self) -> None:
         """Uncheck every value without signalling: the caller re-filters once for all panels."""
         self.model.clear_checks()
-        self._update_clear_link()
+        self.update_clear_link()
 
     def _emit_selection(self) -> None:
-        self._update_clear_link()
+        self.update_clear_link()
         self.selection_changed.emit(self.model.checked_ids())
 
-    def _update_clear_link(self) -> None:
+    def update_clear_link(self) -> None:
+        """Show "Clear" while any value is included or excluded; call after changing
+        ``model`` directly."""
         active = bool(self.model.checked_ids() or self.model.excluded_ids())
         self.clear_link.setVisible(active)

@@ -40,11 +40,11 @@ from PySide6.QtWidgets import (
 )
 
 from archive_gui.core.importer import ImportReport
-from archive_gui.core.search import REVIEW_STATUSES, Query, SearchSyntaxError, highlight_spans
+from archive_gui.core.search import REVIEW_STATUSES, Query, SearchSyntaxError, highlighter
 from archive_gui.core.store import Archive, ArchiveError, ArchiveTooNewError, Totals, filtering
 from archive_gui.core.store.curation import Curation, QuoteTagsChange, SavedSearch
 from archive_gui.core.store.filtering import filters_from_json, filters_to_json
-from archive_gui.core.store.schema import RecordFilter, RecordKind
+from archive_gui.core.store.schema import FACET_BY_KEY, RecordFilter, RecordKind
 from archive_gui.ui.chart import ArrestChartPanel, ArrestsOverTimePanel
 from archive_gui.ui.export_dialog import ExportDialog
 from archive_gui.ui.filter_summary import Chip, FilterSummaryBar
@@ -62,7 +62,7 @@ from archive_gui.ui.models import (
 from archive_gui.ui.record_editor import REVIEW_LABELS, RecordEditorPanel
 from archive_gui.ui.saved_searches import SavedSearchesPanel, SearchState
 from archive_gui.ui.search_box import SearchBox
-from archive_gui.ui.source import SourcePanel, _utf16_offset
+from archive_gui.ui.source import SourcePanel, utf16_offset
 from archive_gui.ui.speaker_manager import SpeakerManagerDialog
 from archive_gui.ui.tag_manager import TagManagerDialog
 from archive_gui.ui.tagging import TaggingController
@@ -98,15 +98,17 @@ COLUMN_WIDTHS = {
 STRETCH_COLUMN = {RecordKind.OPERATIONS: "article", RecordKind.QUOTES: "text"}
 
 # The facets of the side panel: (field, title, unit, search placeholder, rows shown).
+# The side panels in the order shown: facet (``schema.FACET_TABLE``), the placeholder
+# of its quick search (None: no search) and the rows it shows (None: it stretches).
 FACET_PANELS = (
-    ("cities", "City", "operations", "Find a city…", None),
-    ("speakers", "Speaker", "quotes", "Find a speaker…", None),
-    ("tags", "Tag", "quotes", "Find a tag…", 8),
-    ("states", "State", "operations", "Find a state…", 8),
-    ("outlets", "Outlet", "records", "Find an outlet…", 8),
-    ("years", "Year", "records", None, 6),
-    ("agencies", "Agency", "operations", None, 5),
-    ("review_statuses", "Review", "records", None, 4),
+    ("cities", "Find a city…", None),
+    ("speakers", "Find a speaker…", None),
+    ("tags", "Find a tag…", 8),
+    ("states", "Find a state…", 8),
+    ("outlets", "Find an outlet…", 8),
+    ("years", None, 6),
+    ("agencies", None, 5),
+    ("review_statuses", None, 4),
 )
 SETTINGS_GROUP = "mainWindow"
 
@@ -121,10 +123,17 @@ class HighlightDelegate(QStyledItemDelegate):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.query: Query | None = None
+        self._matcher = highlighter(None)
+
+    def set_query(self, query: Query | None) -> None:
+        """Highlight ``query``'s terms from the next repaint (its terms prepared once)."""
+        self.query = query
+        self._matcher = highlighter(query)
 
     def paint(self, painter, option, index) -> None:
-        text = index.data() or ""
-        spans = highlight_spans(self.query, text) if self.query is not None else []
+        # no free-text terms: no cell has anything to highlight, nothing to read
+        text = (index.data() or "") if self._matcher else ""
+        spans = self._matcher.spans(text) if text else []
         if not spans:
             super().paint(painter, option, index)
             return
@@ -210,7 +219,7 @@ class RecordTableView(QTableView):
         return self.model()
 
     def set_query(self, query: Query | None) -> None:
-        self.highlighter.query = query
+        self.highlighter.set_query(query)
         self.viewport().update()
 
     def all_selected(self) -> bool:
@@ -404,8 +413,10 @@ class MainWindow(QMainWindow):
         self.summary_bar.clear_requested.connect(self.clear_filters)
 
         self.panels: dict[str, FilterPanel] = {}
-        for facet, title, unit, placeholder, rows in FACET_PANELS:
-            panel = FilterPanel(title, unit, placeholder, facet=facet, rows=rows)
+        for facet, placeholder, rows in FACET_PANELS:
+            spec = FACET_BY_KEY[facet]
+            unit = spec.counts.value if spec.counts is not None else "records"
+            panel = FilterPanel(spec.title, unit, placeholder, facet=facet, rows=rows)
             panel.setObjectName(f"{facet}Filter")
             panel.selection_changed.connect(self._apply_filters)
             self.panels[facet] = panel
@@ -639,7 +650,8 @@ class MainWindow(QMainWindow):
         self.operations_model.set_filters(self.filters)
         self.quotes_model.set_filters(self.filters)
         self._update_summary_bar()
-        self._refresh_summaries()
+        # the chips are up to date: the counts coming back only re-count their values
+        self._refresh_summaries(relabel=False)
 
     def remove_filter(self, chip: Chip) -> None:
         """Remove one filter of the summary line."""
@@ -654,7 +666,7 @@ class MainWindow(QMainWindow):
             self._period = None
         elif chip.facet in self.panels:
             self.panels[chip.facet].model.remove(chip.value)
-            self.panels[chip.facet]._update_clear_link()
+            self.panels[chip.facet].update_clear_link()
         self._apply_filters()
 
     def _update_summary_bar(self) -> None:
@@ -685,10 +697,11 @@ class MainWindow(QMainWindow):
         self.source.clear()
         self.editor.clear()
 
-    def _refresh_summaries(self) -> None:
+    def _refresh_summaries(self, relabel: bool = True) -> None:
         """Facet counts and charts under the current filters (read in the background for
         a file archive, in two halves on two threads; a late answer to an older filter
-        is dropped and its queries interrupted), and the status.
+        is dropped and its queries interrupted), and the status. ``relabel``: the summary
+        bar is redrawn with the values' labels as counted (e.g. a renamed speaker).
 
         Every count is kept by the filters it was counted under (until the archive
         changes), so removing a filter shows the counts from before at once."""
@@ -747,7 +760,7 @@ class MainWindow(QMainWindow):
             if waiting["halves"] == 0:
                 facets = {name: found[facet_key(name)] for names, _ in halves for name in names}
                 places, periods = (found[chart_key] for _, chart_key in halves)
-                self._show_summaries(generation, (facets, places, periods))
+                self._show_summaries(generation, (facets, places, periods), relabel)
 
         todo = [
             (names, chart_key)
@@ -784,13 +797,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Could not read the list: {error}", 8000)
         self._update_status()
 
-    def _show_summaries(self, generation: int, summaries: tuple) -> None:
+    def _show_summaries(self, generation: int, summaries: tuple, relabel: bool = True) -> None:
         if generation != self._summary_generation:
             return
         facets, places, periods = summaries
         for facet, values in facets.items():
             self.panels[facet].set_values(values)
-        self._update_summary_bar()
+        if relabel:
+            self._update_summary_bar()
         if self.archive.path is None:
             self._show_chart(generation, places, periods)
         else:  # the chart on the next turn of the event loop: no long single stall
@@ -907,8 +921,7 @@ class MainWindow(QMainWindow):
         return self.quotes_table.selected_ids()
 
     def _untag_selected(self) -> None:
-        if self.tagging.open_popup():
-            self.tagging.popup.edit.setText("-")
+        self.tagging.open_popup("-")
 
     def tag_all_listed(self) -> bool:
         """Tag every quote in the (filtered) list: ask for the tag, then tag them all."""
@@ -995,7 +1008,7 @@ class MainWindow(QMainWindow):
                 included = {v: labels.get(v, str(v)) for v in included}
                 excluded = {v: labels.get(v, str(v)) for v in excluded}
             panel.model.restore(included, excluded)
-            panel._update_clear_link()
+            panel.update_clear_link()
         self._places = dict(self.archive.filter_labels("places", filters.places))
         self._period = (*filters.period, filters.period[0][:7]) if filters.period else None
         self.search_box.set_text(saved.query, emit=False)
@@ -1033,7 +1046,7 @@ class MainWindow(QMainWindow):
 
     def _highlight_search(self, text: str) -> None:
         """Mark the search's matches in the article, beside the record's highlights."""
-        spans = highlight_spans(self._query, text)
+        spans = highlighter(self._query).spans(text)
         self.search_spans = spans
         if not spans:
             return
@@ -1044,8 +1057,8 @@ class MainWindow(QMainWindow):
         fmt.setFontWeight(QFont.Weight.Bold)
         for start, end in spans:
             cursor = QTextCursor(view.document())
-            cursor.setPosition(_utf16_offset(text, start))
-            cursor.setPosition(_utf16_offset(text, end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(utf16_offset(text, start))
+            cursor.setPosition(utf16_offset(text, end), QTextCursor.MoveMode.KeepAnchor)
             selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor
             selection.format = fmt

@@ -30,7 +30,7 @@ class Highlight:
     text: str  # the text the view shows highlighted
 
 
-def _utf16_offset(text: str, index: int) -> int:
+def utf16_offset(text: str, index: int) -> int:
     """QTextDocument counts UTF-16 code units; Python counts code points."""
     prefix = text[:index]
     if prefix.isascii():
@@ -67,8 +67,8 @@ class SourceView(QTextBrowser):
         self._highlights = []
         for role, start, end in spans:
             cursor = QTextCursor(self.document())
-            cursor.setPosition(_utf16_offset(self._text, start))
-            cursor.setPosition(_utf16_offset(self._text, end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(utf16_offset(self._text, start))
+            cursor.setPosition(utf16_offset(self._text, end), QTextCursor.MoveMode.KeepAnchor)
             selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor
             selection.format = self._format(role)
@@ -77,7 +77,7 @@ class SourceView(QTextBrowser):
             self._highlights.append(Highlight(role, start, end, shown))
         self.setExtraSelections(selections)
         if spans:
-            self._scroll_to(_utf16_offset(self._text, spans[0][1]))
+            self._scroll_to(utf16_offset(self._text, spans[0][1]))
 
     def highlighted_spans(self) -> list[Highlight]:
         return list(self._highlights)

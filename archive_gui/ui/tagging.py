@@ -75,15 +75,24 @@ class TagPopup(QDialog):
         layout.addWidget(self.hint)
         self.setMinimumWidth(380)
         self._count = 0
+        self.common: list[str] = []  # tags every quote asked about carries
 
-    def ask(self, count: int, tag_names: list[str], common: list[str] | None = None) -> None:
-        """Show the popup for ``count`` quotes; ``common``: tags they all carry already."""
+    def ask(
+        self,
+        count: int,
+        tag_names: list[str],
+        common: list[str] | None = None,
+        heading: str | None = None,
+        text: str = "",
+    ) -> None:
+        """Show the popup for ``count`` quotes; ``common``: tags they all carry already;
+        ``heading`` replaces "Tag N selected quotes"; ``text`` starts the entry."""
         self._count = count
         self.names.setStringList(tag_names)
-        self.heading.setText(f"Tag {_plural(count, 'selected quote')}")
-        self._common = list(common or [])
-        self.edit.clear()
-        self._update_hint("")
+        self.heading.setText(heading or f"Tag {_plural(count, 'selected quote')}")
+        self.common = list(common or [])
+        self.edit.setText(text)
+        self._update_hint(text)
         self.show()
         self.raise_()
         self.activateWindow()
@@ -95,8 +104,8 @@ class TagPopup(QDialog):
         name = name[1:].strip() if remove else name
         if not name:
             hint = "Type a tag and press Enter; Escape closes."
-            if self._common:
-                hint += "\nAll selected quotes carry: " + ", ".join(self._common)
+            if self.common:
+                hint += "\nAll selected quotes carry: " + ", ".join(self.common)
         else:
             try:
                 name = normalize_tag_name(name)
@@ -159,20 +168,21 @@ class TaggingController(QObject):
         self.action.setObjectName("tagSelectedAction")
         self.action.setShortcut(TAG_SHORTCUT)
         self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.action.triggered.connect(self.open_popup)
+        self.action.triggered.connect(self._triggered)
         if parent is not None:  # the shortcut works wherever the focus is in the window
             parent.addAction(self.action)
 
     @property
-    def _ids(self) -> list[int]:
-        return self._target if isinstance(self._target, list) else []
+    def target(self) -> list[int] | RecordFilter:
+        """What the popup's tag goes on: quote ids, or every quote matching filters."""
+        return self._target
 
-    @_ids.setter
-    def _ids(self, ids: list[int]) -> None:
-        self._target = list(ids)
+    def _triggered(self) -> None:
+        self.open_popup()
 
-    def open_popup(self) -> bool:
-        """Ask for a tag for the selected quotes (False, and nothing shown, if none are)."""
+    def open_popup(self, text: str = "") -> bool:
+        """Ask for a tag for the selected quotes (False, and nothing shown, if none are);
+        ``text`` starts the popup's entry ("-" to remove a tag)."""
         selected = self.selected_quotes()
         if isinstance(selected, tuple):
             filters, count = selected
@@ -186,7 +196,7 @@ class TaggingController(QObject):
         common = None
         if len(self._target) <= COMMON_TAGS_LIMIT:
             common = [tag.name for tag in curation.tags_of_quotes(self._target).all]
-        self.popup.ask(len(self._target), names, common)
+        self.popup.ask(len(self._target), names, common, text=text)
         return True
 
     def ask_for_filter(self, filters: RecordFilter, count: int, heading: str | None = None) -> bool:
@@ -196,9 +206,7 @@ class TaggingController(QObject):
             return False
         self._target = filters
         names = [tag.name for tag in self.stack.curation.tags()]
-        self.popup.ask(count, names)
-        if heading:
-            self.popup.heading.setText(heading)
+        self.popup.ask(count, names, heading=heading)
         return True
 
     def tag(self, target: list[int] | RecordFilter, name: str, remove: bool = False) -> bool:

@@ -12,6 +12,7 @@ from archive_gui.core.search import (
     SearchSyntaxError,
     Text,
     highlight_spans,
+    highlighter,
     parse,
 )
 from archive_gui.core.store import RecordKind
@@ -286,3 +287,14 @@ def test_highlight_spans_follow_the_free_text_terms():
     query = parse("arrest* OR arrested")
     assert [text[s:e] for s, e in highlight_spans(query, text)] == ["arrested", "arrests"]
     assert [f.name for f in parse("speaker:a city:b x").fields()] == ["speaker", "city"]
+
+
+def test_a_prepared_highlighter_is_reused_across_texts():
+    query = parse('arrest* "about 30" -cream speaker:Marin')
+    matcher = highlighter(query)
+    assert matcher  # has free-text terms
+    for text in ("ICE arrested about 30 people.", "Not ice cream.", "", "Arrests: about  30"):
+        assert matcher.spans(text) == highlight_spans(query, text)
+    assert matcher.spans("Arrests: about  30") == [(0, 7), (9, 18)]
+    assert not highlighter(parse("speaker:Marin")) and not highlighter(None)
+    assert highlighter(None).spans("anything") == []

@@ -199,7 +199,7 @@ def test_tag_all_in_the_list_tags_the_filter_in_the_store(qtbot, file_archive):
     _settle(qtbot, window)
     expected = set(window.archive.record_ids(RecordKind.QUOTES, window.filters))
     assert window.tag_all_listed()
-    assert isinstance(window.tagging._target, RecordFilter)
+    assert isinstance(window.tagging.target, RecordFilter)
     with qtbot.waitSignal(window.tagging.tagged, timeout=10_000) as tagged:
         window.tagging.popup.edit.setText("listed")
         window.tagging.popup.accept_text()

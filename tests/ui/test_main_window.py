@@ -371,3 +371,21 @@ def test_file_archive_reads_lists_facets_and_chart_in_the_background(qtbot, tmp_
     assert "1 of 6 operations" in window.findChild(QLabel, "recordCounts").text()
     window.close()
     window.archive.close()
+
+
+def test_a_filter_change_redraws_the_summary_bar_once(qtbot, window, monkeypatch):
+    calls = []
+    redraw = window._update_summary_bar
+    monkeypatch.setattr(window, "_update_summary_bar", lambda: calls.append(1) or redraw())
+    _check(qtbot, _panel(window, "cityFilter"), "Atlanta, GA")
+    qtbot.wait(50)  # let the counts under the new filter come back
+    assert _facet_counts(_panel(window, "cityFilter"))["Atlanta, GA"] == 2
+    assert len(calls) == 1
+
+
+def test_every_side_panel_facet_has_one_panel_titled_as_the_facet_table(window):
+    from archive_gui.core.store.schema import FACET_BY_KEY, FACETS
+
+    assert set(window.panels) == set(FACETS)
+    for facet, panel in window.panels.items():
+        assert (panel.facet, panel.title) == (facet, FACET_BY_KEY[facet].title)

@@ -104,6 +104,6 @@ def test_the_popup_lists_the_tags_all_selected_quotes_carry(qtbot, setup):
     original = curation.tags_of_quote
     curation.tags_of_quote = lambda i: calls.append(i) or original(i)  # must not be used
     assert controller.open_popup()
-    assert controller.popup._common == ["Arrests"]
+    assert controller.popup.common == ["Arrests"]
     assert "All selected quotes carry: Arrests" in controller.popup.hint.text()
     assert calls == []

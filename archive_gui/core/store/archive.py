@@ -33,7 +33,9 @@ from archive_gui.core.store.schema import (
     ROW_EXTRAS,
     RecordFilter,
     RecordKind,
+    and_where,
     column,
+    marks,
 )
 from archive_gui.core.store.search_sql import FTS_JOIN, FTS_MATCH, FTS_PROBE, fts_errors, fts_match
 
@@ -474,7 +476,7 @@ class Archive:
                     break
                 sql = (
                     f"SELECT {', '.join(terms)} FROM {source}"
-                    f" {_and(where, [*base, *extra])} ORDER BY {order} LIMIT ?"
+                    f" {and_where(where, [*base, *extra])} ORDER BY {order} LIMIT ?"
                 )
                 rows = self.db.execute(sql, [*params, *extra_values, need])
                 keys += [(segment, *row) for row in rows]
@@ -529,12 +531,12 @@ class Archive:
                 f"SELECT {names}, n FROM (SELECT"
                 f" {', '.join(f'{term} AS k{i}' for i, term in enumerate(terms))},"
                 f" row_number() OVER (ORDER BY {order}) - 1 AS n"
-                f" FROM {source} {_and(where, [clause])})"
+                f" FROM {source} {and_where(where, [clause])})"
                 " WHERE (n + ?) % ? = 0 ORDER BY n"
             )
             rows = self.db.execute(sql, [*params, before % step, step]).fetchall()
             anchors += [(segment, *row[:-1]) for row in rows]
-            sql = f"SELECT count(*) FROM {source} {_and(where, [clause])}"
+            sql = f"SELECT count(*) FROM {source} {and_where(where, [clause])}"
             before += self.db.execute(sql, params).fetchone()[0]
         return anchors
 
@@ -544,10 +546,9 @@ class Archive:
         if not ids:
             return []
         selects = [f"{col.expr} AS {col.key}" for col in COLUMNS[kind]] + list(ROW_EXTRAS[kind])
-        marks = ", ".join("?" * len(ids))
         sql = (
             f"SELECT {', '.join(selects)} FROM {FROM_CLAUSES[kind]}"
-            f" WHERE {ID_EXPR[kind]} IN ({marks})"
+            f" WHERE {ID_EXPR[kind]} IN ({marks(ids)})"
         )
         cursor = self.db.execute(sql, ids)
         names = [d[0] for d in cursor.description]
@@ -583,7 +584,7 @@ class Archive:
         lower bounds, marked ``approximate``.
         """
         source, where, params = _source(RecordKind.OPERATIONS, filters.without("cities"))
-        inner = f"SELECT o.city_id FROM {source} {_and(where, ['o.city_id IS NOT NULL'])}"
+        inner = f"SELECT o.city_id FROM {source} {and_where(where, ['o.city_id IS NOT NULL'])}"
         return self._facet(inner, params, cap, "SELECT id, label FROM places", "city_id")
 
     def speaker_facet(
@@ -603,7 +604,8 @@ class Archive:
             )
             return [FacetValue(*row) for row in self.db.execute(sql)]
         source, where, params = _source(RecordKind.QUOTES, rest)
-        inner = f"SELECT q.speaker_id FROM {source} {_and(where, ['q.speaker_id IS NOT NULL'])}"
+        where = and_where(where, ["q.speaker_id IS NOT NULL"])
+        inner = f"SELECT q.speaker_id FROM {source} {where}"
         labels = "SELECT id, name AS label FROM speakers"
         return self._facet(inner, params, cap, labels, "speaker_id")
 
@@ -634,7 +636,7 @@ class Archive:
             "SELECT p.id, p.label, p.kind, t.total, t.n, t.approximate FROM"
             " (SELECT o.place_id, sum(o.count) AS total, count(*) AS n,"
             f" max(o.qualifier <> 'exact') AS approximate FROM {source}"
-            f" {_and(where, ['o.place_id IS NOT NULL'])} GROUP BY o.place_id) t"
+            f" {and_where(where, ['o.place_id IS NOT NULL'])} GROUP BY o.place_id) t"
             " JOIN places p ON p.id = t.place_id ORDER BY t.total DESC, p.label LIMIT ?"
         )
         rows = self.db.execute(sql, [*params, limit])
@@ -691,7 +693,7 @@ class Archive:
         where, params = _where(kind, filters)
         ids = list(ids)
         if ids:
-            clause = f"{ID_EXPR[kind]} IN ({', '.join('?' * len(ids))})"
+            clause = f"{ID_EXPR[kind]} IN ({marks(ids)})"
             where = f"{where} AND {clause}" if where else f"WHERE {clause}"
             params = [*params, *ids]
         if kind is RecordKind.QUOTES:
@@ -752,7 +754,7 @@ class Archive:
         if not names or not ids:
             return {}
         quoted = ", ".join(f'"{name}"' for name in names)  # checked against the schema
-        sql = f"SELECT id, {quoted} FROM {kind.value} WHERE id IN ({_marks(ids)})"
+        sql = f"SELECT id, {quoted} FROM {kind.value} WHERE id IN ({marks(ids)})"
         return {row[0]: dict(zip(names, row[1:], strict=True)) for row in self.db.execute(sql, ids)}
 
     def checkpoint(self) -> None:
@@ -801,22 +803,22 @@ def _where(kind: RecordKind, filters: RecordFilter, scan: bool = False) -> tuple
     plus = "+" if scan else ""
     if kind is RecordKind.OPERATIONS:
         if cities:
-            clauses.append(f"{plus}o.city_id IN ({_marks(cities)})")
+            clauses.append(f"{plus}o.city_id IN ({marks(cities)})")
             params += cities
         if speakers:
             clauses.append(
                 f"{plus}o.article_id IN (SELECT article_id FROM quotes"
-                f" WHERE speaker_id IN ({_marks(speakers)}))"
+                f" WHERE speaker_id IN ({marks(speakers)}))"
             )
             params += speakers
     else:
         if speakers:
-            clauses.append(f"{plus}q.speaker_id IN ({_marks(speakers)})")
+            clauses.append(f"{plus}q.speaker_id IN ({marks(speakers)})")
             params += speakers
         if cities:
             clauses.append(
                 f"{plus}q.article_id IN (SELECT article_id FROM operations"
-                f" WHERE city_id IN ({_marks(cities)}))"
+                f" WHERE city_id IN ({marks(cities)}))"
             )
             params += cities
     extra, extra_params = filter_clauses(kind, filters, plus)
@@ -840,8 +842,8 @@ def _source(kind: RecordKind, filters: RecordFilter, scan: bool = False) -> tupl
         return RECORD_TABLES[kind], where, params
     where, params = _where(kind, dataclasses.replace(filters, search=None), scan)
     if scan:
-        return RECORD_TABLES[kind], _and(where, [FTS_PROBE[kind]]), [*params, match]
-    return FTS_JOIN[kind], _and(where, [FTS_MATCH[kind]]), [*params, match]
+        return RECORD_TABLES[kind], and_where(where, [FTS_PROBE[kind]]), [*params, match]
+    return FTS_JOIN[kind], and_where(where, [FTS_MATCH[kind]]), [*params, match]
 
 
 def _sort_terms(kind: RecordKind, sort_key: str | None) -> tuple[str, ...]:
@@ -854,20 +856,8 @@ def _fts_search(filters: RecordFilter) -> bool:
     return filters.search is not None and fts_match(filters.search) is not None
 
 
-def _and(where: str, clauses: list[str]) -> str:
-    """``where`` (a WHERE clause or "") with more conditions ANDed on."""
-    if not clauses:
-        return where
-    joined = " AND ".join(clauses)
-    return f"{where} AND {joined}" if where else f"WHERE {joined}"
-
-
 def _state_of(city: Place) -> Place:
     try:
         return state_place(city.state)
     except KeyError:  # a code the gazetteer does not know: keep it as given
         return Place(kind="state", name=city.state, state=city.state)
-
-
-def _marks(values: list) -> str:
-    return ", ".join("?" * len(values))

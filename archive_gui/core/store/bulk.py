@@ -15,6 +15,10 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
 from archive_gui.core.store.archive import Archive, text_sha256
+from archive_gui.core.store.schema import marks
+
+# Settings a load changes for speed; read before it and restored after it.
+_TUNED_PRAGMAS = ("journal_mode", "synchronous", "cache_size")
 
 _LOADED_TABLES = ("articles", "places", "speakers", "operations", "quotes", "tags", "quote_tags")
 
@@ -74,8 +78,7 @@ TAG_COLUMNS = ("id", "name", "color")
 
 def _insert_sql(table: str, columns: Sequence[str]) -> str:
     names = ", ".join(f'"{c}"' for c in columns)
-    marks = ", ".join("?" * len(columns))
-    return f"INSERT INTO {table} ({names}) VALUES ({marks})"
+    return f"INSERT INTO {table} ({names}) VALUES ({marks(columns)})"
 
 
 class BulkLoader:
@@ -93,20 +96,24 @@ class BulkLoader:
         self._published_title: dict[int, tuple[str | None, str | None]] = {}
         self._speaker_names: dict[int, str] = {}
         self._place_labels: dict[int, str] = {}
+        self._pragmas: dict[str, str | int] = {}
 
     def __enter__(self) -> BulkLoader:
         conn = self._conn
         if conn.in_transaction:
             conn.execute("COMMIT")
+        # The settings in force now, put back by _restore_pragmas once the load is over.
+        self._pragmas = {
+            name: conn.execute(f"PRAGMA {name}").fetchone()[0] for name in _TUNED_PRAGMAS
+        }
         # A bulk load into a new file: no rollback journal worth its cost.
         conn.execute("PRAGMA journal_mode = DELETE")
         conn.execute("PRAGMA synchronous = OFF")
         conn.execute("PRAGMA cache_size = -262144")  # 256 MB while indexes are built
         conn.execute("BEGIN IMMEDIATE")
-        marks = ", ".join("?" * len(_LOADED_TABLES))
         self._saved = conn.execute(
             "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger')"
-            f" AND sql IS NOT NULL AND tbl_name IN ({marks}) ORDER BY type, name",
+            f" AND sql IS NOT NULL AND tbl_name IN ({marks(_LOADED_TABLES)}) ORDER BY type, name",
             _LOADED_TABLES,
         ).fetchall()
         for kind, name, _sql in self._saved:
@@ -137,10 +144,11 @@ class BulkLoader:
         self._restore_pragmas()
 
     def _restore_pragmas(self) -> None:
-        self._conn.execute("PRAGMA synchronous = NORMAL")
-        self._conn.execute("PRAGMA cache_size = -2000")
-        if self.archive.path is not None:
-            self._conn.execute("PRAGMA journal_mode = WAL")
+        """Put back the journal mode, durability and cache size in force before the load."""
+        for name, value in self._pragmas.items():
+            # Values read back from SQLite itself: a journal mode name or an integer.
+            setting = str(value) if name == "journal_mode" else int(value)
+            self._conn.execute(f"PRAGMA {name} = {setting}")
 
     # -- rows ----------------------------------------------------------------------
 
@@ -208,7 +216,7 @@ def tag_quotes(archive: Archive, quote_ids: Iterable[int], tag: str) -> int:
         for chunk in _chunks(ids):
             cursor = archive.db.execute(
                 "INSERT OR IGNORE INTO quote_tags (quote_id, tag_id)"
-                f" SELECT id, ? FROM quotes WHERE id IN ({', '.join('?' * len(chunk))})",
+                f" SELECT id, ? FROM quotes WHERE id IN ({marks(chunk)})",
                 [tag_id, *chunk],
             )
             added += cursor.rowcount
@@ -225,8 +233,7 @@ def untag_quotes(archive: Archive, quote_ids: Iterable[int], tag: str) -> int:
             return 0
         for chunk in _chunks(ids):
             cursor = archive.db.execute(
-                "DELETE FROM quote_tags WHERE tag_id = ?"
-                f" AND quote_id IN ({', '.join('?' * len(chunk))})",
+                f"DELETE FROM quote_tags WHERE tag_id = ? AND quote_id IN ({marks(chunk)})",
                 [row[0], *chunk],
             )
             removed += cursor.rowcount
@@ -239,9 +246,7 @@ def delete_articles(archive: Archive, article_ids: Iterable[int]) -> int:
     deleted = 0
     with archive.transaction():
         for chunk in _chunks(ids):
-            cursor = archive.db.execute(
-                f"DELETE FROM articles WHERE id IN ({', '.join('?' * len(chunk))})", chunk
-            )
+            cursor = archive.db.execute(f"DELETE FROM articles WHERE id IN ({marks(chunk)})", chunk)
             deleted += cursor.rowcount
     return deleted
 

@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 
 from archive_gui.core.records import Place
 from archive_gui.core.store.archive import Archive, _where, text_sha256
-from archive_gui.core.store.schema import ID_EXPR, RECORD_TABLES, RecordFilter, RecordKind
+from archive_gui.core.store.schema import ID_EXPR, RECORD_TABLES, RecordFilter, RecordKind, marks
 
 
 # Columns that mean something only inside one archive: ids (``id``, every ``*_id``, and
@@ -66,7 +66,7 @@ def bundle_article_ids(
     for chunk in chunks:
         clause, chunk_params = where, list(params)
         if chunk:
-            term = f"{ID_EXPR[kind]} IN ({', '.join('?' * len(chunk))})"
+            term = f"{ID_EXPR[kind]} IN ({marks(chunk)})"
             clause = f"{where} AND {term}" if where else f"WHERE {term}"
             chunk_params += chunk
         sql = f"SELECT DISTINCT {alias}.article_id FROM {RECORD_TABLES[kind]} {clause}"
@@ -224,8 +224,7 @@ def _add_corrections(
 def _insert(archive: Archive, table: str, values: dict, allowed: set[str]) -> int:
     names = [name for name in values if name in allowed]
     quoted = ", ".join(f'"{name}"' for name in names)
-    marks = ", ".join("?" * len(names))
-    sql = f"INSERT INTO {table} ({quoted}) VALUES ({marks})"
+    sql = f"INSERT INTO {table} ({quoted}) VALUES ({marks(names)})"
     return archive.db.execute(sql, [values[name] for name in names]).lastrowid
 
 

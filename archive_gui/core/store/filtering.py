@@ -20,7 +20,14 @@ from datetime import date, timedelta
 from typing import Any
 
 from archive_gui.core.search import REVIEW_STATUSES, Query, parse
-from archive_gui.core.store.schema import RecordFilter, RecordKind
+from archive_gui.core.store.schema import (
+    FACET_BY_KEY,
+    FACET_TABLE,
+    RecordFilter,
+    RecordKind,
+    and_where,
+    marks,
+)
 from archive_gui.core.store.search_sql import search_clause
 
 _ALIAS = {RecordKind.OPERATIONS: "o", RecordKind.QUOTES: "q"}
@@ -28,75 +35,23 @@ _ALIAS = {RecordKind.OPERATIONS: "o", RecordKind.QUOTES: "q"}
 # Facets of the side panel by filter field, and the records each one counts
 # (None: the records of the list being shown).
 FACET_KINDS: dict[str, RecordKind | None] = {
-    "cities": RecordKind.OPERATIONS,
-    "speakers": RecordKind.QUOTES,
-    "states": RecordKind.OPERATIONS,
-    "outlets": None,
-    "years": None,
-    "agencies": RecordKind.OPERATIONS,
-    "tags": RecordKind.QUOTES,
-    "review_statuses": None,
+    facet.key: facet.counts for facet in FACET_TABLE if facet.panel
 }
 
 # The date an operation is charted at: when it happened, else when it was reported.
 OPERATION_DATE = "coalesce(o.period_start, o.sort_published)"
 
 
-def _marks(values: list) -> str:
-    return ", ".join("?" * len(values))
-
-
 def _condition(kind: RecordKind, facet: str, values: list) -> str:
     """SQL true for the records of ``kind`` having one of ``values`` of ``facet``."""
-    a = _ALIAS[kind]
-    marks = _marks(values)
-    ops = kind is RecordKind.OPERATIONS
-    if facet == "cities":
-        if ops:
-            return f"o.city_id IN ({marks})"
-        return f"q.article_id IN (SELECT article_id FROM operations WHERE city_id IN ({marks}))"
-    if facet == "speakers":
-        if ops:
-            return f"o.article_id IN (SELECT article_id FROM quotes WHERE speaker_id IN ({marks}))"
-        return f"q.speaker_id IN ({marks})"
-    if facet == "states":
-        places = f"SELECT id FROM places WHERE state IN ({marks})"
-        if ops:
-            return f"o.place_id IN ({places})"
-        return f"q.article_id IN (SELECT article_id FROM operations WHERE place_id IN ({places}))"
-    if facet == "outlets":
-        return f"{a}.article_id IN (SELECT id FROM articles WHERE outlet IN ({marks}))"
-    if facet == "years":
-        return f"CAST(substr({a}.sort_published, 1, 4) AS INTEGER) IN ({marks})"
-    if facet == "agencies":
-        if ops:
-            return f"o.agency IN ({marks})"
-        return f"q.article_id IN (SELECT article_id FROM operations WHERE agency IN ({marks}))"
-    if facet == "tags":
-        tagged = f"SELECT quote_id FROM quote_tags WHERE tag_id IN ({marks})"
-        if ops:
-            return f"o.article_id IN (SELECT article_id FROM quotes WHERE id IN ({tagged}))"
-        return f"q.id IN ({tagged})"
-    if facet == "review_statuses":
-        return f"{a}.review_status IN ({marks})"
-    if facet == "places":
-        if ops:
-            return f"o.place_id IN ({marks})"
-        return f"q.article_id IN (SELECT article_id FROM operations WHERE place_id IN ({marks}))"
-    raise KeyError(f"unknown facet {facet!r}")
+    if facet not in FACET_BY_KEY:
+        raise KeyError(f"unknown facet {facet!r}")
+    return FACET_BY_KEY[facet].condition_sql(kind, values)
 
 
 # Facets whose conditions ``archive._where`` already writes for the included values.
 _BUILT_IN = ("cities", "speakers")
-_EXTRA_FACETS = (
-    "states",
-    "outlets",
-    "years",
-    "agencies",
-    "tags",
-    "review_statuses",
-    "places",
-)
+_EXTRA_FACETS = tuple(facet.key for facet in FACET_TABLE if facet.key not in _BUILT_IN)
 
 
 def filter_clauses(kind: RecordKind, filters: RecordFilter, plus: str = "") -> tuple[list, list]:
@@ -164,26 +119,12 @@ def facet_counts(
     kind = RecordKind(kind)
     a = _ALIAS[kind]
     table, where, params = _source(kind, filters.without(facet))
-    join = ""
-    if facet == "cities":
-        key = f"{a}.city_id" if kind is RecordKind.OPERATIONS else None
-    elif facet == "speakers":
-        key = "q.speaker_id" if kind is RecordKind.QUOTES else None
-    elif facet == "states":
-        key = "(SELECT state FROM places WHERE id = o.place_id)"
-    elif facet == "outlets":
-        key = f"(SELECT outlet FROM articles WHERE id = {a}.article_id)"
-    elif facet == "years":
-        key = f"CAST(substr({a}.sort_published, 1, 4) AS INTEGER)"
-    elif facet == "agencies":
-        key = "o.agency"
-    elif facet == "tags":
-        key = "qt.tag_id"
-        join = " JOIN quote_tags qt ON qt.quote_id = q.id"
-    elif facet == "review_statuses":
-        key = f"{a}.review_status"
-    else:
+    spec = FACET_BY_KEY.get(facet)
+    if spec is None or spec.count_key is None:
         raise KeyError(f"unknown facet {facet!r}")
+    key = spec.count_key[kind]
+    key = key.format(a=a) if key is not None else None
+    join = spec.count_join
     if key is None:
         raise ValueError(f"the {facet} facet does not count {kind.value}")
     limit = " LIMIT ?" if cap else ""
@@ -222,32 +163,22 @@ def facet_counts(
 def _labels(db, facet: str, keys: list) -> dict:
     if not keys:
         return {}
-    if facet == "cities":
-        sql = "SELECT id, label FROM places WHERE id IN ({})"
-    elif facet == "speakers":
-        sql = "SELECT id, name FROM speakers WHERE id IN ({})"
-    elif facet == "tags":
-        sql = "SELECT id, name FROM tags WHERE id IN ({})"
-    elif facet == "states":
-        sql = "SELECT state, name FROM places WHERE kind = 'state' AND state IN ({})"
-    elif facet == "review_statuses":
+    if facet == "review_statuses":
         return {k: str(k).capitalize() for k in keys}
-    else:
+    spec = FACET_BY_KEY.get(facet)
+    sql = spec.labels if spec is not None else None
+    if sql is None:
         return {k: str(k) for k in keys}
     labels: dict = {}
     for start in range(0, len(keys), 500):
         chunk = keys[start : start + 500]
-        for key, label in db.execute(sql.format(_marks(chunk)), chunk):
+        for key, label in db.execute(sql.format(marks(chunk)), chunk):
             labels.setdefault(key, label)
     return labels
 
 
 def facet_labels(db, facet: str, values: Iterable) -> dict:
     """What the filter summary shows for selected values of a facet."""
-    if facet == "places":
-        keys = list(values)
-        rows = db.execute(f"SELECT id, label FROM places WHERE id IN ({_marks(keys)})", keys)
-        return dict(rows.fetchall()) if keys else {}
     return _labels(db, facet, list(values))
 
 
@@ -290,11 +221,7 @@ def arrests_over_time(db, filters: RecordFilter, unit: str = "month") -> list[Pe
     else:
         key = f"date({OPERATION_DATE}, '-6 days', 'weekday 1')"
     conditions = ["o.part_of IS NULL", f"{OPERATION_DATE} IS NOT NULL"]
-    where = (
-        f"{where} AND " + " AND ".join(conditions)
-        if where
-        else ("WHERE " + " AND ".join(conditions))
-    )
+    where = and_where(where, conditions)
     sql = (
         f"SELECT {key} AS k, sum(o.count), count(*), max(o.qualifier <> 'exact')"
         f" FROM {source} {where} GROUP BY k HAVING k IS NOT NULL ORDER BY k"
@@ -337,9 +264,7 @@ def records_behind(
         extra.append(f"{OPERATION_DATE} >= ? AND {OPERATION_DATE} < ?")
         extra_params += list(period)
         extra.append("o.part_of IS NULL")
-    if extra:
-        joined = " AND ".join(extra)
-        where = f"{where} AND {joined}" if where else f"WHERE {joined}"
+    where = and_where(where, extra)
     params = [*params, *extra_params]
     (total,) = db.execute(f"SELECT count(*) FROM {source} {where}", params).fetchone()
     rows = db.execute(
@@ -353,17 +278,7 @@ def records_behind(
 
 # -- saved filters ----------------------------------------------------------------
 
-_JSON_FIELDS = (
-    "cities",
-    "speakers",
-    "states",
-    "outlets",
-    "years",
-    "agencies",
-    "tags",
-    "review_statuses",
-    "places",
-)
+_JSON_FIELDS = tuple(facet.key for facet in FACET_TABLE)
 
 
 def filters_to_json(filters: RecordFilter) -> dict:

@@ -6,11 +6,25 @@ key into SQL. No string from the user ever becomes part of a statement.
 
 from __future__ import annotations
 
+from collections.abc import Sized
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
 from archive_gui.core.search import Query
+
+
+def marks(values: Sized) -> str:
+    """``?, ?, ?``: one bound-parameter mark per value, for ``IN (...)`` and ``VALUES``."""
+    return ", ".join("?" * len(values))
+
+
+def and_where(where: str, clauses: list[str]) -> str:
+    """``where`` (a WHERE clause or "") with more conditions ANDed on."""
+    if not clauses:
+        return where
+    joined = " AND ".join(clauses)
+    return f"{where} AND {joined}" if where else f"WHERE {joined}"
 
 
 class RecordKind(StrEnum):
@@ -38,17 +52,127 @@ class Column:
         return self.sort or (self.expr,)
 
 
-# The facets of the side panel, by RecordFilter field.
-FACETS = (
-    "cities",
-    "speakers",
-    "states",
-    "outlets",
-    "years",
-    "agencies",
-    "tags",
-    "review_statuses",
+@dataclass(frozen=True)
+class Facet:
+    """A filter on a field of the records: a side panel's facet, or the chart's place.
+
+    The one description the filter SQL, the facet counts, the saved filters and the
+    side panels are derived from. SQL templates are written over the record table's
+    alias ``{a}`` (``o`` or ``q``), with ``{marks}`` for the bound values.
+    """
+
+    key: str  # the RecordFilter field
+    title: str  # its name in the side panel and the filter summary
+    counts: RecordKind | None  # the records its panel counts (None: those of the list)
+    # SQL true for a record having one of the values, by record kind
+    condition: dict[RecordKind, str]
+    # SQL of the value a record is counted under, by kind (None: not counted for
+    # that kind); the facet has no counts at all when the whole map is None
+    count_key: dict[RecordKind, str | None] | None = None
+    count_join: str = ""  # joined to the records for ``count_key``
+    labels: str | None = None  # SELECT value, label ... IN ({}): what the values read as
+    panel: bool = True  # a side panel (False: set from the chart only)
+
+    def condition_sql(self, kind: RecordKind, values: Sized) -> str:
+        return self.condition[kind].format(a=_ALIAS[kind], marks=marks(values))
+
+
+_ALIAS = {RecordKind.OPERATIONS: "o", RecordKind.QUOTES: "q"}
+
+
+def _by_kind(operations: str | None, quotes: str | None) -> dict[RecordKind, str | None]:
+    return {RecordKind.OPERATIONS: operations, RecordKind.QUOTES: quotes}
+
+
+def _same(sql: str) -> dict[RecordKind, str]:
+    return _by_kind(sql, sql)
+
+
+# The records of articles that report an operation with a value (quotes, filtered by a
+# field of operations) or that quote a speaker with one (operations, by a quote field).
+_OPERATIONS_WITH = "q.article_id IN (SELECT article_id FROM operations WHERE {})"
+_QUOTES_WITH = "o.article_id IN (SELECT article_id FROM quotes WHERE {})"
+_PLACES_OF_STATES = "SELECT id FROM places WHERE state IN ({marks})"
+_QUOTES_TAGGED = "SELECT quote_id FROM quote_tags WHERE tag_id IN ({marks})"
+
+FACET_TABLE: tuple[Facet, ...] = (
+    Facet(
+        "cities",
+        "City",
+        RecordKind.OPERATIONS,
+        _by_kind("o.city_id IN ({marks})", _OPERATIONS_WITH.format("city_id IN ({marks})")),
+        _by_kind("{a}.city_id", None),
+        labels="SELECT id, label FROM places WHERE id IN ({})",
+    ),
+    Facet(
+        "speakers",
+        "Speaker",
+        RecordKind.QUOTES,
+        _by_kind(_QUOTES_WITH.format("speaker_id IN ({marks})"), "q.speaker_id IN ({marks})"),
+        _by_kind(None, "q.speaker_id"),
+        labels="SELECT id, name FROM speakers WHERE id IN ({})",
+    ),
+    Facet(
+        "states",
+        "State",
+        RecordKind.OPERATIONS,
+        _by_kind(
+            f"o.place_id IN ({_PLACES_OF_STATES})",
+            _OPERATIONS_WITH.format(f"place_id IN ({_PLACES_OF_STATES})"),
+        ),
+        _same("(SELECT state FROM places WHERE id = o.place_id)"),
+        labels="SELECT state, name FROM places WHERE kind = 'state' AND state IN ({})",
+    ),
+    Facet(
+        "outlets",
+        "Outlet",
+        None,
+        _same("{a}.article_id IN (SELECT id FROM articles WHERE outlet IN ({marks}))"),
+        _same("(SELECT outlet FROM articles WHERE id = {a}.article_id)"),
+    ),
+    Facet(
+        "years",
+        "Year",
+        None,
+        _same("CAST(substr({a}.sort_published, 1, 4) AS INTEGER) IN ({marks})"),
+        _same("CAST(substr({a}.sort_published, 1, 4) AS INTEGER)"),
+    ),
+    Facet(
+        "agencies",
+        "Agency",
+        RecordKind.OPERATIONS,
+        _by_kind("o.agency IN ({marks})", _OPERATIONS_WITH.format("agency IN ({marks})")),
+        _same("o.agency"),
+    ),
+    Facet(
+        "tags",
+        "Tag",
+        RecordKind.QUOTES,
+        _by_kind(_QUOTES_WITH.format(f"id IN ({_QUOTES_TAGGED})"), f"q.id IN ({_QUOTES_TAGGED})"),
+        _same("qt.tag_id"),
+        count_join=" JOIN quote_tags qt ON qt.quote_id = q.id",
+        labels="SELECT id, name FROM tags WHERE id IN ({})",
+    ),
+    Facet(
+        "review_statuses",
+        "Review",
+        None,
+        _same("{a}.review_status IN ({marks})"),
+        _same("{a}.review_status"),
+    ),
+    Facet(
+        "places",
+        "Place",
+        RecordKind.OPERATIONS,
+        _by_kind("o.place_id IN ({marks})", _OPERATIONS_WITH.format("place_id IN ({marks})")),
+        labels="SELECT id, label FROM places WHERE id IN ({})",
+        panel=False,
+    ),
 )
+FACET_BY_KEY = {facet.key: facet for facet in FACET_TABLE}
+
+# The facets of the side panel, by RecordFilter field.
+FACETS = tuple(facet.key for facet in FACET_TABLE if facet.panel)
 
 
 @dataclass(frozen=True)
@@ -79,7 +203,7 @@ class RecordFilter:
     def without(self, facet: str) -> RecordFilter:
         """This filter with one facet cleared (its included and excluded values): a
         facet's own counts ignore its selection."""
-        if facet not in FACETS and facet != "places":
+        if facet not in FACET_BY_KEY:
             return self
         return replace(
             self,

@@ -1,5 +1,6 @@
 """Arrest-count extraction: the seed article and short constructed articles."""
 
+import multiprocessing
 from datetime import date
 from pathlib import Path
 
@@ -447,18 +448,40 @@ def test_without_publication_date_periods_have_no_dates():
     assert (op.period_text, op.period_start, op.period_end) == ("this week", None, None)
 
 
-def test_pathological_inputs_terminate():
-    texts = [
-        "",
-        "—" * 5000,
-        "1 " * 5000,
-        "arrested " * 3000 + "5",
-        "In Georgia, " * 2000,
-        "(" * 3000 + "were arrested",
-        "about about about 1 " * 1000 + " were arrested",
-    ]
-    for text in texts:
-        operations(text)
+# Generous: the inputs below take well under a second; the bound only turns a hang
+# (catastrophic regex backtracking) into a failure instead of a stuck test run.
+_HANG_LIMIT_SECONDS = 120
+
+
+@pytest.fixture(scope="module")
+def worker():
+    """A separate process to extract in, so that a hang can be stopped."""
+    pool = multiprocessing.get_context("spawn").Pool(1)
+    yield pool
+    pool.terminate()
+    pool.join()
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        pytest.param("", [], id="empty"),
+        pytest.param("—" * 5000, [], id="dashes"),
+        pytest.param("1 " * 5000, [], id="numbers"),
+        pytest.param("arrested " * 3000 + "5", [5], id="verbs-then-count"),
+        pytest.param("In Georgia, " * 2000, [], id="places"),
+        pytest.param("(" * 3000 + "were arrested", [], id="open-parens"),
+        pytest.param("about about about 1 " * 1000 + " were arrested", [], id="qualifiers"),
+    ],
+)
+def test_pathological_inputs_terminate(worker, text, counts):
+    pending = worker.apply_async(extract_operations, (text, PUBLISHED))
+    try:
+        found = pending.get(timeout=_HANG_LIMIT_SECONDS)
+    except multiprocessing.TimeoutError:
+        pytest.fail(f"extraction did not finish within {_HANG_LIMIT_SECONDS} s")
+    assert operations(text) == found  # spans hold; same result in this process
+    assert [op.count for op in found] == counts
 
 
 def test_ranking_appositive_does_not_lend_its_place():

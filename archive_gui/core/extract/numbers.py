@@ -185,10 +185,13 @@ class CountMention:
 _MAX_DIGITS = 12
 
 
+_DIGIT_NUMBER = re.compile(r"\d+(?:\.\d+)?(?:\s+(?:thousand|million))?")
+
+
 def words_to_int(words: str) -> int | None:
     """Value of a number written in digits or English words ("six hundred and eighty")."""
     cleaned = words.lower().replace(",", "").replace("-", " ")
-    if re.fullmatch(r"\d+(?:\.\d+)?(?:\s+(?:thousand|million))?", cleaned):
+    if cleaned.isdecimal() or _DIGIT_NUMBER.fullmatch(cleaned):
         number, _, scale = cleaned.partition(" ")
         if len(number.partition(".")[0]) > _MAX_DIGITS:
             return None  # no arrest count; and float() would overflow on hundreds of digits

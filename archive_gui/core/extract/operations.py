@@ -569,11 +569,25 @@ class _AgencyMention:
     end: int
 
 
+# The first two characters of every ``_AGENCY`` name, as literals the engine scans for
+# quickly; all open with a letter, so candidates cannot hide a later match start.
+_AGENCY_OPENING = re.compile(r"H[oS]|U\.|I[mC]|E[nR]|Bo|C[uB]|D[eH]|Ma")
+
+
 def _find_agencies(text: str) -> list[_AgencyMention]:
-    return [
-        _AgencyMention(_AGENCY_SHORT_NAMES[m.lastgroup], m.start(), m.end())
-        for m in _AGENCY.finditer(text)
-    ]
+    """``_AGENCY.finditer(text)``, trying the pattern only where a name may open."""
+    mentions = []
+    position = 0
+    match_at = _AGENCY.match
+    for candidate in _AGENCY_OPENING.finditer(text):
+        at = candidate.start()
+        if at < position:
+            continue
+        match = match_at(text, at)
+        if match:
+            mentions.append(_AgencyMention(_AGENCY_SHORT_NAMES[match.lastgroup], at, match.end()))
+            position = match.end()
+    return mentions
 
 
 def _dominant_agency(mentions: list[_AgencyMention]) -> str | None:

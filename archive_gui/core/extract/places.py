@@ -242,6 +242,10 @@ _UNLISTED_CITY = re.compile(
     rf"(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}}),\s+"
     rf"(?P<state>{_STATE_ALTERNATION})(?![A-Za-z])"
 )
+# Its ", State" tail, which opens with a literal comma the engine finds quickly: a match
+# of ``_UNLISTED_CITY`` can start no earlier than the run of name characters before it.
+_UNLISTED_TAIL = re.compile(rf",\s+(?:{_STATE_ALTERNATION})(?![A-Za-z])")
+_CITY_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz -")
 _CITY_PREPOSITION = re.compile(r"\b(?:in|near|outside|from|of)\s+$")
 _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _PREFIX_WINDOW = 30
@@ -386,10 +390,31 @@ def _gazetteer_mentions(text: str, start: int, end: int) -> list[PlaceMention]:
     return mentions
 
 
+def _unlisted_cities(text: str, start: int, end: int):
+    """``_UNLISTED_CITY.finditer(text, start, end)``, searching only from the name
+    characters before each ", State" (a city holds no comma, so a match ends at the first
+    such tail after its start)."""
+    position = start
+    tail_search = _UNLISTED_TAIL.search
+    city_search = _UNLISTED_CITY.search
+    while True:
+        tail = tail_search(text, position, end)
+        if tail is None:
+            return
+        at = tail.start()
+        while at > position and text[at - 1] in _CITY_CHARS:
+            at -= 1
+        match = city_search(text, at, end)
+        if match is None:
+            return
+        yield match
+        position = match.end()
+
+
 def _unlisted_city_mentions(text: str, start: int, end: int, known) -> list[PlaceMention]:
     """Cities outside the gazetteer written with their state ("in Morton, Miss.")."""
     mentions = []
-    for match in _UNLISTED_CITY.finditer(text, start, end):
+    for match in _unlisted_cities(text, start, end):
         if any(m.start <= match.start("city") < m.end for m in known):
             continue
         if not _CITY_PREPOSITION.search(text, max(0, match.start() - 10), match.start()):
@@ -455,7 +480,10 @@ def _list_place(members: tuple[Place, ...]) -> Place | None:
 
 _CITY_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}")
 _LOCATIVE_NAME = re.compile(
-    r"(?=[inoaf])\b(?:in|near|outside|around|from)\s+(?:the\s+city\s+of\s+)?"
+    # Each preposition opens a branch with a literal (so the engine scans for the first
+    # letters) and checks the word boundary before it with a look-behind.
+    r"(?:in(?<!\win)|near(?<!\wnear)|outside(?<!\woutside)|around(?<!\waround)"
+    r"|from(?<!\wfrom))\s+(?:the\s+city\s+of\s+)?"
     r"(?:(?:suburban|nearby|neighboring|neighbouring|rural|downtown)\s+)?"
     r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3})(?![\w-])"
 )
@@ -762,7 +790,11 @@ def find_places(
         mentions += _county_mentions(text, start, end, known, _context_states(mentions, hint_state))
     mentions += _abbreviation_mentions(text, start, end, mentions)
     mentions = _towns_of_context(mentions, hint_state)
-    nationwide = list(_NATION_WORD.finditer(text, start, end))
+    nationwide = (
+        list(_NATION_WORD.finditer(text, start, end))
+        if "ationwide" in text or "ationally" in text
+        else []
+    )
     if any(key in text for key in _ACROSS_COUNTRY_KEYS):
         nationwide += _ACROSS_COUNTRY.finditer(text, start, end)
     mentions += [PlaceMention(NATIONWIDE, m.group(), m.start(), m.end()) for m in nationwide]

@@ -303,6 +303,11 @@ def _run_export(db_path: Path, args: argparse.Namespace) -> int:
         except (_UsageError, ValueError) as exc:
             print(f"archive-gui: {exc}", file=sys.stderr)
             return 2
+        except OSError as exc:  # a missing or read-only folder, a full disk
+            print(
+                f"archive-gui: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr
+            )
+            return 1
     if args.output is not None:
         print(
             f"{count} {args.what} written to {args.output}"
@@ -326,7 +331,14 @@ def _run_bundle(db_path: Path, args: argparse.Namespace) -> int:
             except _UsageError as exc:
                 print(f"archive-gui: {exc}", file=sys.stderr)
                 return 2
-            summary = export_bundle(archive, args.output, RecordKind(args.what), filters, ids)
+            try:
+                summary = export_bundle(archive, args.output, RecordKind(args.what), filters, ids)
+            except OSError as exc:
+                print(
+                    f"archive-gui: cannot write {args.output}: {exc.strerror or exc}",
+                    file=sys.stderr,
+                )
+                return 1
         print(
             f"{args.output}: {summary.articles} articles with {summary.quotes} quotes and "
             f"{summary.operations} operations"

@@ -263,3 +263,12 @@ def test_sample_with_db_is_a_usage_error(argv, tmp_path, capsys, monkeypatch):
     assert exit_info.value.code == 2
     assert "--sample" in capsys.readouterr().err
     assert not (tmp_path / "x.db").exists()
+
+
+@pytest.mark.parametrize("command", [["export", "--what", "quotes"], ["bundle", "export"]])
+def test_writing_into_a_missing_folder_is_a_clear_error(seeded_db, tmp_path, capsys, command):
+    out = tmp_path / "no-such-folder" / "out.file"
+    assert main([*command, "--db", str(seeded_db), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "cannot write" in err and "Traceback" not in err
+    assert not out.parent.exists()

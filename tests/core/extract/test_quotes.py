@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 
 from archive_gui.core.extract.quotes import extract_quotes
+from archive_gui.core.paths import bundled_path
 from archive_gui.core.records import Quote
 
-SEED = Path(__file__).parents[3] / "resources" / "sample" / "atlanta-ice-arrests.txt"
-SHARED_SEED = Path("/work/shared/seed/atlanta-ice-arrests.txt")
+SEED = bundled_path("resources", "sample", "atlanta-ice-arrests.txt")
 
 SAID_BEFORE_NAME = (
     "“We will keep fighting for these families,” said Maria Lopez, director of the "
@@ -107,10 +106,7 @@ ARTICLES = [
 
 
 def seed_text() -> str:
-    path = SEED if SEED.exists() else SHARED_SEED
-    if not path.exists():
-        pytest.skip("seed article not available")
-    return path.read_text(encoding="utf-8")
+    return SEED.read_text(encoding="utf-8")  # bundled with the app, always there
 
 
 def summary(text: str) -> list[tuple[str, str | None]]:

@@ -81,7 +81,11 @@ def ensure_archive(path: Path, quotes: int) -> float | None:
     return time.perf_counter() - started
 
 
-def summary(samples: list[float]) -> dict:
+def summary(samples: list[float]) -> dict | None:
+    """Median, p95 and max of the samples; None (printed "n/a") when there are none,
+    e.g. a search query that fewer runs than queries never reached."""
+    if not samples:
+        return None
     ordered = sorted(samples)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
     return {

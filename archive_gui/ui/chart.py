@@ -60,6 +60,22 @@ def _swatch(approximate: bool) -> QPixmap:
     return pixmap
 
 
+SAMPLE_NOTE = "≥ sampled: counted from the first matches only"
+SAMPLE_TOOLTIP = (
+    "Under a search, the chart counts a capped number of the matching operations, "
+    "so its totals are lower bounds. Narrow the search or the filters for exact totals."
+)
+
+
+def _sample_note() -> QLabel:
+    """The header note shown while a chart's totals come from a capped sample."""
+    note = QLabel(SAMPLE_NOTE)
+    note.setObjectName("chartSampleNote")
+    note.setToolTip(SAMPLE_TOOLTIP)
+    note.setVisible(False)
+    return note
+
+
 def _legend_entry(approximate: bool, text: str) -> QHBoxLayout:
     swatch = QLabel()
     swatch.setPixmap(_swatch(approximate))
@@ -97,8 +113,11 @@ class ArrestChartPanel(QWidget):
         font = title.font()
         font.setBold(True)
         title.setFont(font)
+        self.sample_note = _sample_note()
         header = QHBoxLayout()
         header.addWidget(title)
+        header.addSpacing(12)
+        header.addWidget(self.sample_note)
         header.addStretch()
         header.addLayout(_legend_entry(False, "exact"))
         header.addSpacing(12)
@@ -222,6 +241,7 @@ class ArrestChartPanel(QWidget):
         _show_hover_again(self, self._plot)
 
     def show_totals(self, totals: list[PlaceTotal]) -> None:
+        self.sample_note.setVisible(any(getattr(t, "sampled", False) for t in totals))
         unchanged = self._plot is not None and list(totals) == self._rendered
         self._totals = list(totals)
         if not totals:
@@ -325,9 +345,12 @@ class ArrestsOverTimePanel(QWidget):
         self.unit_combo.currentIndexChanged.connect(
             lambda _i: self.unit_changed.emit(self.unit_combo.currentData())
         )
+        self.sample_note = _sample_note()
         header = QHBoxLayout()
         header.addWidget(title)
         header.addWidget(self.unit_combo)
+        header.addSpacing(12)
+        header.addWidget(self.sample_note)
         header.addStretch()
         header.addLayout(_legend_entry(False, "exact"))
         header.addSpacing(12)
@@ -362,6 +385,7 @@ class ArrestsOverTimePanel(QWidget):
         return self._plot
 
     def show_totals(self, totals: list[PeriodTotal]) -> None:
+        self.sample_note.setVisible(any(getattr(t, "sampled", False) for t in totals))
         unchanged = self._plot is not None and list(totals) == self._drawn
         self._totals = list(totals)
         self._stack.setCurrentWidget(self._holder if totals else self.empty_label)

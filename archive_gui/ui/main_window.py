@@ -73,6 +73,8 @@ ROW_HEIGHT_PADDING = 8
 # so the eight facets and two charts together stay within about 300 ms on two cores
 # at a million quotes (100,000 cost 1.0-1.9 s of reads there).
 FACET_CAP = 25_000
+# ... and the charts, under a search.
+CHART_CAP = FACET_CAP
 SEARCH_COLOR = QColor("#c8e6c9")  # search matches in the source view
 
 # Default widths of the record columns, by column key; the rest share what is left.
@@ -741,10 +743,13 @@ class MainWindow(QMainWindow):
                     if (key := facet_key(name)) not in found:
                         result[key] = facet(archive, name)
                 if chart_key not in found:
+                    # Under a search the charts, like the facets, count a capped sample
+                    # (a common word matches most of the archive) and say so.
+                    cap = CHART_CAP if filters.search is not None else None
                     if chart_key[0] == "places":
-                        result[chart_key] = archive.arrests_by_place(filters)
+                        result[chart_key] = archive.arrests_by_place(filters, cap=cap)
                     else:
-                        result[chart_key] = archive.arrests_over_time(filters, unit)
+                        result[chart_key] = archive.arrests_over_time(filters, unit, cap=cap)
                 return result
 
             return read

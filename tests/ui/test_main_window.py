@@ -389,3 +389,20 @@ def test_every_side_panel_facet_has_one_panel_titled_as_the_facet_table(window):
     assert set(window.panels) == set(FACETS)
     for facet, panel in window.panels.items():
         assert (panel.facet, panel.title) == (facet, FACET_BY_KEY[facet].title)
+
+
+def test_charts_under_a_search_are_capped_and_say_so(qtbot, window, monkeypatch):
+    """Under a search the charts, like the facets, count a capped sample of the matching
+    operations and their headers say the totals are lower bounds; without one, exact."""
+    import archive_gui.ui.main_window as main_window
+
+    charts = (window.chart, window.time_chart)
+    qtbot.waitUntil(lambda: bool(window.chart.totals))
+    assert all(chart.sample_note.isHidden() for chart in charts)
+    monkeypatch.setattr(main_window, "CHART_CAP", 1)
+    window.search_box.set_text("arrested")
+    qtbot.waitUntil(lambda: not any(chart.sample_note.isHidden() for chart in charts))
+    assert all(total.sampled for total in window.chart.totals)
+    assert sum(total.operations for total in window.chart.totals) == 1
+    window.search_box.set_text("")
+    qtbot.waitUntil(lambda: all(chart.sample_note.isHidden() for chart in charts))

@@ -37,7 +37,15 @@ from archive_gui.core.store.schema import (
     column,
     marks,
 )
-from archive_gui.core.store.search_sql import FTS_JOIN, FTS_MATCH, FTS_PROBE, fts_errors, fts_match
+from archive_gui.core.store.search_sql import (
+    FTS_JOIN,
+    FTS_JOIN_SORT_KEYS,
+    FTS_MATCH,
+    FTS_PROBE,
+    SORT_KEY_COLUMNS,
+    fts_errors,
+    fts_match,
+)
 
 NATIONWIDE = Place(kind="nationwide", name="United States")
 _TAG_SEPARATOR = "\x1f"
@@ -93,6 +101,8 @@ class PlaceTotal:
     total: int
     operations: int
     approximate: bool  # at least one count is not exact
+    # counted from a capped sample of the matching operations (a lower bound)
+    sampled: bool = False
 
 
 @dataclass(frozen=True)
@@ -445,7 +455,7 @@ class Archive:
         if anchor is not None:
             segments = segments[segments.index(anchor[0]) :]
         walk = self._walk_sort_index(kind, matches, limit, probes=_fts_search(filters))
-        source, where, params = _source(kind, filters, scan=walk)
+        source, where, params = _source(kind, filters, scan=walk, reads=terms)
         keys: list[tuple] = []
         for segment in segments:
             need = limit - len(keys)
@@ -518,7 +528,7 @@ class Archive:
         starts, so any page is one keyset query away. Scans the whole list once (in
         SQLite, off the GUI thread for a big list)."""
         terms = _sort_terms(kind, sort_key)
-        source, where, params = _source(kind, filters)
+        source, where, params = _source(kind, filters, reads=terms)
         direction = "DESC" if descending else "ASC"
         anchors: list[tuple] = []
         before = 0  # records in the segments already scanned
@@ -623,26 +633,33 @@ class Archive:
         return [FacetValue(*row, approximate=capped) for row in rows]
 
     def arrests_by_place(
-        self, filters: RecordFilter = RecordFilter(), limit: int = 20
+        self, filters: RecordFilter = RecordFilter(), limit: int = 20, cap: int | None = None
     ) -> list[PlaceTotal]:
         """The places with the most arrests reported; each place on its own, never rolled up.
 
         A city's count is not added to its state's, so nested places are never
         counted twice. Aggregated from a covering index, then joined to the few
-        places shown.
+        places shown. With ``cap`` at most that many operations are read: when there
+        are more, the totals are lower bounds and marked ``sampled``.
         """
         source, where, params = _source(RecordKind.OPERATIONS, filters)
+        matching = (
+            "SELECT o.place_id AS place_id, o.count AS c, o.qualifier AS qualifier"
+            f" FROM {source} {and_where(where, ['o.place_id IS NOT NULL'])}"
+            + (" LIMIT ?" if cap else "")
+        )
         sql = (
-            "SELECT p.id, p.label, p.kind, t.total, t.n, t.approximate FROM"
-            " (SELECT o.place_id, sum(o.count) AS total, count(*) AS n,"
-            f" max(o.qualifier <> 'exact') AS approximate FROM {source}"
-            f" {and_where(where, ['o.place_id IS NOT NULL'])} GROUP BY o.place_id) t"
+            "SELECT p.id, p.label, p.kind, t.total, t.n, t.approximate, t.read FROM"
+            " (SELECT place_id, sum(c) AS total, count(*) AS n,"
+            " max(qualifier <> 'exact') AS approximate, sum(count(*)) OVER () AS read"
+            f" FROM ({matching}) GROUP BY place_id) t"
             " JOIN places p ON p.id = t.place_id ORDER BY t.total DESC, p.label LIMIT ?"
         )
-        rows = self.db.execute(sql, [*params, limit])
+        rows = self.db.execute(sql, [*params, *([cap] if cap else []), limit]).fetchall()
+        sampled = bool(cap) and any(read >= cap for *_, read in rows)
         return [
-            PlaceTotal(pid, label, kind, total, n, bool(approx))
-            for pid, label, kind, total, n, approx in rows
+            PlaceTotal(pid, label, kind, total, n, bool(approx), sampled)
+            for pid, label, kind, total, n, approx, _read in rows
         ]
 
     def facet(
@@ -663,11 +680,11 @@ class Archive:
         return [FacetValue(value, label, n, approximate) for value, label, n, approximate in values]
 
     def arrests_over_time(
-        self, filters: RecordFilter = RecordFilter(), unit: str = "month"
+        self, filters: RecordFilter = RecordFilter(), unit: str = "month", cap: int | None = None
     ) -> list[filtering.PeriodTotal]:
         """Arrest counts by month or week (see ``filtering.arrests_over_time``)."""
         with fts_errors(filters.search):
-            return filtering.arrests_over_time(self.db, filters, unit)
+            return filtering.arrests_over_time(self.db, filters, unit, cap)
 
     def records_behind(
         self,
@@ -829,12 +846,19 @@ def _where(kind: RecordKind, filters: RecordFilter, scan: bool = False) -> tuple
     return "WHERE " + " AND ".join(clauses), params
 
 
-def _source(kind: RecordKind, filters: RecordFilter, scan: bool = False) -> tuple[str, str, list]:
+def _source(
+    kind: RecordKind,
+    filters: RecordFilter,
+    scan: bool = False,
+    reads: Iterable[str] | None = None,
+) -> tuple[str, str, list]:
     """``(from, where, params)`` for the records matching ``filters``: the FROM clause
     (the kind's table, or the full-text index joined to it when the search is free
     text alone, so the matches drive the query), and a WHERE clause for it. With
     ``scan`` (a walk of a sort index that stops after a page) a free-text search is
-    tested row by row instead."""
+    tested row by row instead. ``reads``, the record columns the query reads (when it
+    reads nothing else), lets a search that filters nothing else join the full-text
+    index to a covering index of those columns instead of to the record rows."""
     search = filters.search
     match = fts_match(search) if search is not None else None
     if match is None:
@@ -843,7 +867,11 @@ def _source(kind: RecordKind, filters: RecordFilter, scan: bool = False) -> tupl
     where, params = _where(kind, dataclasses.replace(filters, search=None), scan)
     if scan:
         return RECORD_TABLES[kind], and_where(where, [FTS_PROBE[kind]]), [*params, match]
-    return FTS_JOIN[kind], and_where(where, [FTS_MATCH[kind]]), [*params, match]
+    source = FTS_JOIN[kind]
+    covered = SORT_KEY_COLUMNS.get(kind)
+    if not where and reads is not None and covered is not None and set(reads) <= covered:
+        source = FTS_JOIN_SORT_KEYS[kind]
+    return source, and_where(where, [FTS_MATCH[kind]]), [*params, match]
 
 
 def _sort_terms(kind: RecordKind, sort_key: str | None) -> tuple[str, ...]:

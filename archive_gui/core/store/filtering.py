@@ -195,6 +195,8 @@ class PeriodTotal:
     total: int
     operations: int
     approximate: bool  # at least one count is not exact
+    # counted from a capped sample of the matching operations (a lower bound)
+    sampled: bool = False
 
 
 def period_bounds(key: str, unit: str) -> tuple[str, str]:
@@ -209,10 +211,13 @@ def period_bounds(key: str, unit: str) -> tuple[str, str]:
     return start.isoformat(), end.isoformat()
 
 
-def arrests_over_time(db, filters: RecordFilter, unit: str = "month") -> list[PeriodTotal]:
+def arrests_over_time(
+    db, filters: RecordFilter, unit: str = "month", cap: int | None = None
+) -> list[PeriodTotal]:
     """Arrest counts by month or week (Monday first) of when they happened (else of the
     report), in date order. A count that is a breakdown of another (``part_of``, "including
-    30 in Atlanta") is not added again."""
+    30 in Atlanta") is not added again. With ``cap`` at most that many operations are
+    read: when there are more, the totals are lower bounds and marked ``sampled``."""
     if unit not in ("month", "week"):
         raise ValueError("unit is month or week")
     source, where, params = _source(RecordKind.OPERATIONS, filters)
@@ -222,16 +227,22 @@ def arrests_over_time(db, filters: RecordFilter, unit: str = "month") -> list[Pe
         key = f"date({OPERATION_DATE}, '-6 days', 'weekday 1')"
     conditions = ["o.part_of IS NULL", f"{OPERATION_DATE} IS NOT NULL"]
     where = and_where(where, conditions)
-    sql = (
-        f"SELECT {key} AS k, sum(o.count), count(*), max(o.qualifier <> 'exact')"
-        f" FROM {source} {where} GROUP BY k HAVING k IS NOT NULL ORDER BY k"
+    matching = (
+        f"SELECT {key} AS k, o.count AS c, o.qualifier AS qualifier FROM {source} {where}"
+        + (" LIMIT ?" if cap else "")
     )
+    sql = (
+        "SELECT k, sum(c), count(*), max(qualifier <> 'exact')"
+        f" FROM ({matching}) GROUP BY k ORDER BY k"
+    )
+    rows = db.execute(sql, [*params, cap] if cap else params).fetchall()
+    sampled = bool(cap) and sum(row[2] for row in rows) >= cap
     totals = []
-    for k, total, n, approx in db.execute(sql, params):
-        if unit == "month" and len(k) != 7:
-            continue  # a partial date ("2017"): no month to chart it in
+    for k, total, n, approx in rows:
+        if k is None or (unit == "month" and len(k) != 7):
+            continue  # no date, or a partial one ("2017"): no month to chart it in
         start, end = period_bounds(k, unit)
-        totals.append(PeriodTotal(k, start, end, total or 0, n, bool(approx)))
+        totals.append(PeriodTotal(k, start, end, total or 0, n, bool(approx), sampled))
     return totals
 
 

@@ -51,6 +51,18 @@ FTS_MATCH = {
     RecordKind.QUOTES: "quotes_fts MATCH ?",
     RecordKind.OPERATIONS: "articles_fts MATCH ?",
 }
+# ... or joined to the sort keys alone (schema 5's covering index of each quote's id and
+# default sort key), when the query reads nothing else of the quote: sorting sparse
+# matches by date then reads a small index, never the (large) quote rows at random.
+# Named with INDEXED BY: SQLite would otherwise look each quote up by its rowid.
+FTS_JOIN_SORT_KEYS = {
+    RecordKind.QUOTES: (
+        "quotes_fts JOIN quotes q INDEXED BY quotes_sort_keys ON q.id = quotes_fts.rowid"
+    ),
+}
+SORT_KEY_COLUMNS = {
+    RecordKind.QUOTES: frozenset({"q.id", "q.sort_published", "q.start"}),
+}
 # ... or be tested row by row (one index probe each), when a query walks another index
 # and stops after a page of rows.
 FTS_PROBE = {

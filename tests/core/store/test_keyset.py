@@ -214,3 +214,50 @@ def test_capped_facets_are_marked_approximate(keyset_archive):
     assert sum(v.count for v in capped) == 10
     exact_counts = {v.id: v.count for v in exact}
     assert all(v.count <= exact_counts[v.id] for v in capped)  # lower bounds
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_a_search_sorted_by_date_pages_through_the_sort_key_index(keyset_archive, descending):
+    """A free-text search alone, sorted by the default key, reads the sort keys from
+    the covering index of schema 5; the pages, either way, are those of the plain
+    (filter, then sort) order."""
+    from archive_gui.core.search import parse
+
+    kind = RecordKind.QUOTES
+    filters = RecordFilter(search=parse("families"))
+    expected = list(keyset_archive.record_ids(kind, filters, "published", descending))
+    assert 0 < len(expected) < keyset_archive.count(kind)
+    matches = keyset_archive.count(kind, filters)
+    walked = _walk_forward(keyset_archive, kind, filters, "published", descending, matches)
+    assert walked == expected
+    assert _walk_backward(keyset_archive, kind, filters, "published", descending) == expected
+    anchors = keyset_archive.page_anchors(kind, filters, "published", descending, step=PAGE)
+    assert [a[-1] for a in anchors] == expected[::PAGE]
+    plan = keyset_archive.db.execute(
+        "EXPLAIN QUERY PLAN SELECT q.sort_published, q.start, q.id FROM"
+        " quotes_fts JOIN quotes q INDEXED BY quotes_sort_keys ON q.id = quotes_fts.rowid"
+        " WHERE quotes_fts MATCH ? ORDER BY q.sort_published, q.start, q.id LIMIT 5",
+        ['"families"'],
+    ).fetchall()
+    assert any("COVERING INDEX quotes_sort_keys" in row[-1] for row in plan)
+
+
+def test_charts_under_a_cap_are_lower_bounds_marked_sampled(keyset_archive):
+    filters = RecordFilter()
+    for read in (
+        lambda cap: keyset_archive.arrests_by_place(filters, limit=50, cap=cap),
+        lambda cap: keyset_archive.arrests_over_time(filters, "month", cap=cap),
+    ):
+        exact = read(None)
+        assert exact and not any(t.sampled for t in exact)
+        assert read(10_000_000) == exact  # a cap that is not reached changes nothing
+        capped = read(10)
+        assert capped and all(t.sampled for t in capped)
+        assert sum(t.operations for t in capped) <= 10
+        exact_totals = {_bar(t): t.total for t in exact}
+        assert all(t.total <= exact_totals[_bar(t)] for t in capped)
+
+
+def _bar(total) -> object:
+    """A chart total's place or period."""
+    return getattr(total, "place_id", None) or total.key

@@ -57,24 +57,35 @@ def _span(text: str, words: str) -> tuple[int, int]:
     return start, start + len(words)
 
 
+# The columns of schema version 1, named: later versions add columns to these tables.
+PLACES = "(id, kind, name, state, area, parent_id, label)"
+SPEAKERS = "(id, name, kind, role, affiliation)"
+ARTICLE_COLUMNS = (
+    "(id, sha256, title, outlet, url, author, published, imported_at, source_file,"
+    " extractor_version, text)"
+)
+
+
 def fill(conn: sqlite3.Connection) -> None:
     """Data in the columns schema version 1 has (every later version keeps them)."""
     x = conn.execute
-    x("INSERT INTO places VALUES (1, 'nationwide', 'United States', NULL, NULL, NULL,"
+    place = f"INSERT INTO places {PLACES} VALUES "
+    speaker = f"INSERT INTO speakers {SPEAKERS} VALUES "
+    x(place + "(1, 'nationwide', 'United States', NULL, NULL, NULL,"
       " 'United States')")  # fmt: skip
-    x("INSERT INTO places VALUES (2, 'state', 'Georgia', 'GA', 'Atlanta', 1, 'Georgia')")
-    x("INSERT INTO places VALUES (3, 'city', 'Atlanta', 'GA', 'Atlanta', 2, 'Atlanta, GA')")
-    x("INSERT INTO places VALUES (4, 'state', 'Illinois', 'IL', 'Chicago', 1, 'Illinois')")
-    x("INSERT INTO places VALUES (5, 'city', 'Chicago', 'IL', 'Chicago', 4, 'Chicago, IL')")
-    x("INSERT INTO places VALUES (6, 'area', 'Atlanta', NULL, 'Atlanta', 1,"
+    x(place + "(2, 'state', 'Georgia', 'GA', 'Atlanta', 1, 'Georgia')")
+    x(place + "(3, 'city', 'Atlanta', 'GA', 'Atlanta', 2, 'Atlanta, GA')")
+    x(place + "(4, 'state', 'Illinois', 'IL', 'Chicago', 1, 'Illinois')")
+    x(place + "(5, 'city', 'Chicago', 'IL', 'Chicago', 4, 'Chicago, IL')")
+    x(place + "(6, 'area', 'Atlanta', NULL, 'Atlanta', 1,"
       " 'Atlanta area of operations')")  # fmt: skip
-    x("INSERT INTO speakers VALUES (1, 'Bryan Cox', 'person', 'spokesman', 'ICE')")
-    x("INSERT INTO speakers VALUES (2, 'Maria Lopez', 'person', 'organizer', NULL)")
-    x("INSERT INTO speakers VALUES (3, 'ACLU', 'organization', NULL, NULL)")
+    x(speaker + "(1, 'Bryan Cox', 'person', 'spokesman', 'ICE')")
+    x(speaker + "(2, 'Maria Lopez', 'person', 'organizer', NULL)")
+    x(speaker + "(3, 'ACLU', 'organization', NULL, NULL)")
     for n, (title, outlet, url, published, text) in enumerate(ARTICLES, start=1):
         x(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, NULL, ?, '2024-01-01T00:00:00+00:00',"
-            " ?, '1', ?)",
+            f"INSERT INTO articles {ARTICLE_COLUMNS} VALUES (?, ?, ?, ?, ?, NULL, ?,"
+            " '2024-01-01T00:00:00+00:00', ?, '1', ?)",
             [n, hashlib.sha256(text.encode()).hexdigest(), title, outlet, url, published,
              f"article-{n}.txt", text],
         )  # fmt: skip
@@ -124,11 +135,11 @@ def fill(conn: sqlite3.Connection) -> None:
              p_start, p_end, "this week" if op_id == 1 else None,
              "2019-07-15" if op_id == 1 else None, "2019-07-21" if op_id == 1 else None, part],
         )  # fmt: skip
-    x("INSERT INTO tags VALUES (1, 'policy', '#ff0000')")
-    x("INSERT INTO tags VALUES (2, 'people/families', NULL)")
-    x("INSERT INTO quote_tags VALUES (1, 1)")
-    x("INSERT INTO quote_tags VALUES (2, 1)")
-    x("INSERT INTO quote_tags VALUES (2, 2)")
+    x("INSERT INTO tags (id, name, color) VALUES (1, 'policy', '#ff0000')")
+    x("INSERT INTO tags (id, name, color) VALUES (2, 'people/families', NULL)")
+    x("INSERT INTO quote_tags (quote_id, tag_id) VALUES (1, 1)")
+    x("INSERT INTO quote_tags (quote_id, tag_id) VALUES (2, 1)")
+    x("INSERT INTO quote_tags (quote_id, tag_id) VALUES (2, 2)")
 
 
 def make(version: int, target: Path) -> None:

@@ -86,7 +86,46 @@ def _legend_entry(approximate: bool, text: str) -> QHBoxLayout:
     return row
 
 
-class ArrestChartPanel(QWidget):
+class _BarHover:
+    """Click and hover on the bars of a chart panel: shared by both charts.
+
+    The panel provides ``bar_at(scene_pos)``, ``click_bar(index)``, ``_totals``,
+    ``_plot``, ``_hovered`` and ``hover_text`` (a callable, or None).
+    """
+
+    def tooltip_for(self, index: int) -> str:
+        return self.hover_text(self._totals[index]) if self.hover_text else ""
+
+    def show_hover_again(self) -> None:
+        """Show the hovered bar's text again (it has been read in the background)."""
+        hovered = self._hovered
+        if self._plot is None or hovered is None or self.hover_text is None:
+            return
+        if not 0 <= hovered < len(self._totals) or not QToolTip.isVisible():
+            return
+        QToolTip.showText(QCursor.pos(), self.hover_text(self._totals[hovered]), self._plot)
+
+    def _scene_clicked(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        index = self.bar_at(event.scenePos())
+        if index is not None:
+            self.click_bar(index)
+
+    def _scene_moved(self, scene_pos) -> None:
+        index = self.bar_at(scene_pos)
+        if index == self._hovered:
+            return
+        self._hovered = index
+        if index is None or self.hover_text is None:
+            QToolTip.hideText()
+            return
+        text = self.hover_text(self._totals[index])
+        view_pos = self._plot.mapFromScene(scene_pos)
+        QToolTip.showText(self._plot.mapToGlobal(view_pos), text, self._plot)
+
+
+class ArrestChartPanel(_BarHover, QWidget):
     """Horizontal bars of the arrests reported at each place under the current filters.
 
     Places are never rolled up (a city's arrests are not added to its state's).
@@ -214,32 +253,6 @@ class ArrestChartPanel(QWidget):
     def click_bar(self, row: int) -> None:
         self.bar_clicked.emit(self._totals[row])
 
-    def _scene_clicked(self, event) -> None:
-        if event.button() != Qt.MouseButton.LeftButton:
-            return
-        row = self.bar_at(event.scenePos())
-        if row is not None:
-            self.click_bar(row)
-
-    def _scene_moved(self, scene_pos) -> None:
-        row = self.bar_at(scene_pos)
-        if row == self._hovered:
-            return
-        self._hovered = row
-        if row is None or self.hover_text is None:
-            QToolTip.hideText()
-            return
-        text = self.hover_text(self._totals[row])
-        view_pos = self._plot.mapFromScene(scene_pos)
-        QToolTip.showText(self._plot.mapToGlobal(view_pos), text, self._plot)
-
-    def tooltip_for(self, row: int) -> str:
-        return self.hover_text(self._totals[row]) if self.hover_text else ""
-
-    def show_hover_again(self) -> None:
-        """Show the hovered bar's text again (it has been read in the background)."""
-        _show_hover_again(self, self._plot)
-
     def show_totals(self, totals: list[PlaceTotal]) -> None:
         self.sample_note.setVisible(any(getattr(t, "sampled", False) for t in totals))
         unchanged = self._plot is not None and list(totals) == self._rendered
@@ -313,7 +326,7 @@ UNITS = (("month", "By month"), ("week", "By week"))
 MAX_TICKS = 14
 
 
-class ArrestsOverTimePanel(QWidget):
+class ArrestsOverTimePanel(_BarHover, QWidget):
     """Vertical bars of the arrests reported per month or week, under the current filters.
 
     ``unit_changed(unit)`` when the user picks months or weeks; ``period_clicked`` with
@@ -477,37 +490,3 @@ class ArrestsOverTimePanel(QWidget):
 
     def click_bar(self, column: int) -> None:
         self.period_clicked.emit(self._totals[column])
-
-    def tooltip_for(self, column: int) -> str:
-        return self.hover_text(self._totals[column]) if self.hover_text else ""
-
-    def show_hover_again(self) -> None:
-        """Show the hovered bar's text again (it has been read in the background)."""
-        _show_hover_again(self, self._plot)
-
-    def _scene_clicked(self, event) -> None:
-        if event.button() != Qt.MouseButton.LeftButton:
-            return
-        column = self.bar_at(event.scenePos())
-        if column is not None:
-            self.click_bar(column)
-
-    def _scene_moved(self, scene_pos) -> None:
-        column = self.bar_at(scene_pos)
-        if column == self._hovered:
-            return
-        self._hovered = column
-        if column is None or self.hover_text is None:
-            QToolTip.hideText()
-            return
-        text = self.hover_text(self._totals[column])
-        QToolTip.showText(self._plot.mapToGlobal(self._plot.mapFromScene(scene_pos)), text)
-
-
-def _show_hover_again(chart, plot) -> None:
-    hovered = getattr(chart, "_hovered", None)
-    if plot is None or hovered is None or chart.hover_text is None:
-        return
-    if not 0 <= hovered < len(chart._totals) or not QToolTip.isVisible():
-        return
-    QToolTip.showText(QCursor.pos(), chart.hover_text(chart._totals[hovered]), plot)

@@ -519,29 +519,32 @@ class MainWindow(QMainWindow):
         layout.addWidget(splitter)
         return browser
 
+    def _action(self, text: str, slot, name: str | None = None, shortcut=None) -> QAction:
+        """A menu action triggering ``slot``, with an object name tests can find."""
+        action = QAction(text, self)
+        if name:
+            action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
     def _create_actions(self) -> None:
-        self.open_action = QAction("&Open archive…", self)
-        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.open_action.triggered.connect(self.choose_archive)
-        self.import_action = QAction("&Import files…", self)
-        self.import_action.setObjectName("importAction")
-        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
-        self.import_action.triggered.connect(self.choose_import_files)
-        self.export_action = QAction("&Export…", self)
-        self.export_action.setObjectName("exportAction")
-        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_action.triggered.connect(self.show_export_dialog)
-        self.quit_action = QAction("&Quit", self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.triggered.connect(self.close)
-        self.clear_filters_action = QAction("&Clear filters", self)
-        self.clear_filters_action.setObjectName("clearFiltersAction")
-        self.clear_filters_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
-        self.clear_filters_action.triggered.connect(self.clear_filters)
-        self.find_action = QAction("&Find…", self)
-        self.find_action.setObjectName("findAction")
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.find_action.triggered.connect(lambda: self.search_box.focus())
+        keys = QKeySequence.StandardKey
+        self.open_action = self._action("&Open archive…", self.choose_archive, shortcut=keys.Open)
+        self.import_action = self._action(
+            "&Import files…", self.choose_import_files, "importAction", "Ctrl+I"
+        )
+        self.export_action = self._action(
+            "&Export…", self.show_export_dialog, "exportAction", "Ctrl+E"
+        )
+        self.quit_action = self._action("&Quit", self.close, shortcut=keys.Quit)
+        self.clear_filters_action = self._action(
+            "&Clear filters", self.clear_filters, "clearFiltersAction", "Ctrl+Shift+L"
+        )
+        self.find_action = self._action(
+            "&Find…", lambda: self.search_box.focus(), "findAction", keys.Find
+        )
 
         # Disabled while a change is written in the background.
         self.undo_action, self.redo_action = self.undo_stack.create_actions(self)
@@ -551,13 +554,15 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
 
         self.tag_action = self.tagging.action
-        self.untag_action = QAction("&Remove a tag from selected quotes…", self)
-        self.untag_action.setObjectName("untagSelectedAction")
-        self.untag_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
-        self.untag_action.triggered.connect(self._untag_selected)
-        self.tag_matching_action = QAction("Tag &all quotes in the list…", self)
-        self.tag_matching_action.setObjectName("tagMatchingAction")
-        self.tag_matching_action.triggered.connect(self.tag_all_listed)
+        self.untag_action = self._action(
+            "&Remove a tag from selected quotes…",
+            self._untag_selected,
+            "untagSelectedAction",
+            "Ctrl+Shift+T",
+        )
+        self.tag_matching_action = self._action(
+            "Tag &all quotes in the list…", self.tag_all_listed, "tagMatchingAction"
+        )
 
         self.review_actions: list[QAction] = []
         for number, status in enumerate(REVIEW_STATUSES, start=1):
@@ -568,18 +573,18 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, s=status: self.set_review_status(s))
             self.review_actions.append(action)
 
-        self.tag_manager_action = QAction("&Tag manager…", self)
-        self.tag_manager_action.setObjectName("tagManagerAction")
-        self.tag_manager_action.triggered.connect(self.show_tag_manager)
-        self.speaker_manager_action = QAction("&Speaker manager…", self)
-        self.speaker_manager_action.setObjectName("speakerManagerAction")
-        self.speaker_manager_action.triggered.connect(self.show_speaker_manager)
-        self.reextract_action = QAction("&Re-extract the selected records' articles", self)
-        self.reextract_action.setObjectName("reextractAction")
-        self.reextract_action.triggered.connect(self.reextract_selected)
-        self.reextract_all_action = QAction("Re-extract &every article", self)
-        self.reextract_all_action.setObjectName("reextractAllAction")
-        self.reextract_all_action.triggered.connect(lambda: self.reextract(None))
+        self.tag_manager_action = self._action(
+            "&Tag manager…", self.show_tag_manager, "tagManagerAction"
+        )
+        self.speaker_manager_action = self._action(
+            "&Speaker manager…", self.show_speaker_manager, "speakerManagerAction"
+        )
+        self.reextract_action = self._action(
+            "&Re-extract the selected records' articles", self.reextract_selected, "reextractAction"
+        )
+        self.reextract_all_action = self._action(
+            "Re-extract &every article", lambda: self.reextract(None), "reextractAllAction"
+        )
 
     def _create_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")

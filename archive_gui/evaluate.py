@@ -62,6 +62,22 @@ def _detail(label: str, scores: Scores) -> str:
     )
 
 
+def _origin_rows(group: list[ArticleResult]) -> list[str]:
+    """One row per blind writing round, when the held-out split holds more than one.
+
+    Each round was written blind at a different time, so each is a separate test of
+    generalisation; summing them alone would hide whether the newest still holds.
+    """
+    origins = sorted({r.origin or "?" for r in group})
+    if len(origins) < 2:
+        return []
+    rows = []
+    for origin in origins:
+        part = [r for r in group if (r.origin or "?") == origin]
+        rows.append(_row(f" {origin}", len(part), total(part)))
+    return rows
+
+
 def report(results: list[ArticleResult], split: str, verbose: bool) -> str:
     """The figures table (and with ``verbose`` the per-article errors) as text."""
     splits = SPLITS if split == "all" else (split,)
@@ -69,7 +85,10 @@ def report(results: list[ArticleResult], split: str, verbose: bool) -> str:
     if split == "all":
         groups.append(("all", results))
     lines = [f"{'split':<10}{'articles':>9}" + "".join(f"{c:>16}" for c in COLUMNS)]
-    lines += [_row(name, len(group), total(group)) for name, group in groups]
+    for name, group in groups:
+        lines.append(_row(name, len(group), total(group)))
+        if name == "heldout":
+            lines += _origin_rows(group)
     lines.append("")
     lines += [_detail(name, total(group)) for name, group in groups]
     if verbose:

@@ -128,6 +128,8 @@ class GoldArticle:
     text: str
     quotes: tuple[GoldQuote, ...]
     operations: tuple[GoldOperation, ...]
+    # Which writing round the article came from ("heldout-4"); blind sets are reported apart.
+    origin: str | None = None
 
 
 def default_gold_path() -> Path:
@@ -154,6 +156,7 @@ def load_gold(path: Path | None = None) -> list[GoldArticle]:
                     for q in entry["quotes"]
                 ),
                 operations=tuple(_gold_operation(op) for op in entry["operations"]),
+                origin=entry.get("origin"),
             )
         )
     return articles
@@ -248,6 +251,7 @@ class ArticleResult:
     split: str
     scores: Scores
     errors: list[str]
+    origin: str | None = None
 
 
 def _pair(
@@ -366,6 +370,7 @@ def evaluate(articles: Iterable[GoldArticle], extractor: Extractor) -> list[Arti
             extraction = Extraction()
             failure = f"extraction failed: {type(error).__name__}: {error}"
         result = score_article(article, extraction)
+        result.origin = article.origin
         if failure:
             result.errors.insert(0, failure)
         results.append(result)

@@ -276,3 +276,21 @@ def test_the_command_prints_the_four_figures_per_split(capsys, monkeypatch):
     assert re.search(rf"^dev\s+{dev_articles}\s", out, re.MULTILINE)
     assert re.search(r"^heldout\s+\d+\s", out, re.MULTILINE)
     assert "quote missed:" in out
+
+
+def test_each_blind_round_of_the_held_out_split_gets_its_own_row():
+    from archive_gui.evaluate import report
+
+    def result(origin: str, perfect_run: bool):
+        article = gold_article(split="heldout", file=f"{origin}.txt")
+        extraction = perfect() if perfect_run else Extraction()
+        scored = score_article(article, extraction)
+        scored.origin = origin
+        return scored
+
+    out = report([result("heldout-3", True), result("heldout-4", False)], "heldout", False)
+
+    assert re.search(r"^ heldout-3\s+1\s+1\.000", out, re.MULTILINE)
+    assert re.search(r"^ heldout-4\s+1\s+0\.000", out, re.MULTILINE)
+    single = report([result("heldout-3", True)], "heldout", False)
+    assert "heldout-3" not in single

@@ -32,6 +32,7 @@ from archive_gui.core.extract.gazetteer_data import (
     CITY_PARTS,
     FIELD_OFFICE_ALIASES,
     FIELD_OFFICES,
+    MULTI_STATE_REGIONS,
     REGIONS,
     STATES,
     TOWN_STATES,
@@ -234,6 +235,42 @@ _SEVERAL_PLACES = re.compile(
     r"|(?:the\s+(?:\d+|two|three|four|five|six)|both)\s+cities\b)",
     re.I,
 )
+# Regions spanning several states ("across New England", "the Southeast") and the
+# border ("along the Southwest border"): several states, or one area when the region's
+# states are exactly one field office's.  A capitalised word after the name makes it an
+# organisation's ("Southwest Key", "Northwest Detention Center").
+_REGION = re.compile(
+    rf"(?:(?<![\w-])(?P<bare>New\s+England|Pacific\s+Northwest)"
+    rf"|\b[Tt]he\s+(?:(?:entire|whole|U\.S\.|American)\s+)?"
+    rf"(?P<name>{'|'.join(map(re.escape, sorted(MULTI_STATE_REGIONS, key=len, reverse=True)))})"
+    r"|\b(?P<border>(?:[Ss]outhwest(?:ern)?|[Ss]outhern|[Nn]orthern|U\.S\.-Mexico|U\.S\.-Mexican"
+    r"|U\.S\.-Canad(?:a|ian)|[Mm]exican)\s+border))(?![\w-])(?!\s+[A-Z])"
+)
+_REGION_KEYS = ("New England", "Northwest", " border", *(f"the {r}" for r in MULTI_STATE_REGIONS))
+
+
+def _region_mentions(text: str, start: int, end: int) -> list[PlaceMention]:
+    mentions = []
+    for match in _REGION.finditer(text, start, end):
+        name = match["bare"] or match["name"]
+        codes = MULTI_STATE_REGIONS.get(" ".join(name.split())) if name else None
+        if codes:
+            mentions.append(_state_group(match.group(), match.start(), match.end(), codes))
+        else:
+            mentions.append(
+                PlaceMention(None, match.group(), match.start(), match.end(), relative="several")
+            )
+    return mentions
+
+
+# "across the city", "in this northeast Iowa town": the dateline's city, not the state
+# named inside the phrase.
+_THIS_TOWN = re.compile(
+    r"\b(?:in|across|throughout|through|around|at)\s+(?:this\s+(?:[\w.-]+\s+){0,3}?"
+    r"(?:city|town|community|village|suburb)|the\s+city)\b(?!\s+of\b|['’]s\s+[A-Z])"
+)
+
+
 # "in the District": Washington, D.C., when the article is about the capital.
 _THE_DISTRICT = re.compile(r"t(?<=\b[Ii]n t)he\s+District\b(?!\s+(?:of\b|[A-Z]))")
 
@@ -482,21 +519,63 @@ _CITY_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}")
 _LOCATIVE_NAME = re.compile(
     # Each preposition opens a branch with a literal (so the engine scans for the first
     # letters) and checks the word boundary before it with a look-behind.
-    r"(?:in(?<!\win)|near(?<!\wnear)|outside(?<!\woutside)|around(?<!\waround)"
-    r"|from(?<!\wfrom))\s+(?:the\s+city\s+of\s+)?"
+    # (A sentence may open with the preposition: "In nearby Norcross, ...".)
+    r"(?:[Ii]n(?<!\w[Ii]n)|[Nn]ear(?<!\w[Nn]ear)|[Oo]utside(?<!\w[Oo]utside)"
+    r"|[Aa]round(?<!\w[Aa]round)|[Ff]rom(?<!\w[Ff]rom))\s+(?:the\s+city\s+of\s+)?"
     r"(?:(?:suburban|nearby|neighboring|neighbouring|rural|downtown)\s+)?"
     r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3})(?![\w-])"
 )
+# A town named as the attribute of a workplace or a raid, without a preposition: "at a
+# Bean Station meatpacking plant", "the Postville raid", "at the Napoleon plant".
+_FACILITY_NOUN = (
+    r"(?:(?:meat(?:packing)?|poultry|processing|pork|beef|chicken|egg|dairy|food|trailer"
+    r"|battery|manufacturing|packing|construction|car\s+wash|factory|plant)\s+)?"
+    r"(?:plant|factory|facility|warehouse|farm|dairy|raids?|worksite|job\s+site"
+    r"|construction\s+site|site|sweep|mill|cannery|slaughterhouse|nursery)\b"
+)
+_ATTRIBUTIVE_NAME = re.compile(
+    r"(?:[Aa]t|[Tt]he|[Aa]n?)(?<![\w.][Aa]t)(?<!\w[Tt]he)(?<!\w[Aa])(?<!\w[Aa]n)\s+"
+    r"(?:(?:the|a|an)\s+)?"
+    r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?:,\s+[A-Z][\w.]+,)?\s+" + _FACILITY_NOUN
+)
+_NOT_TOWNS = frozenset(["The", "A", "An", "At", "In", "This", "That", "Federal", "State", "City"])
 
 
 def _locative_names(text: str, start: int, end: int):
     """(name, start, end) of capitalised names after a preposition, not followed by
-    another capitalised word ("in Orange County" is not "Orange")."""
+    another capitalised word ("in Orange County" is not "Orange"), and of towns naming a
+    workplace or raid ("a Bean Station meatpacking plant"), in text order."""
+    found = []
     for match in _LOCATIVE_NAME.finditer(text, start, end):
         following = _NEXT_CAPITALISED.match(text, match.end(), end)
         if following and following.group(1) not in _NOT_ORG_CONTINUATION:
             continue
-        yield match["name"], match.start("name"), match.end("name")
+        found.append((match["name"], match.start("name"), match.end("name")))
+    if any(noun in text for noun in _FACILITY_KEYS):
+        for match in _ATTRIBUTIVE_NAME.finditer(text, start, end):
+            if match["name"] in _NOT_TOWNS:
+                continue
+            if not any(s <= match.start("name") < e for _, s, e in found):
+                found.append((match["name"], match.start("name"), match.end("name")))
+        found.sort(key=lambda item: item[1])
+    return found
+
+
+_FACILITY_KEYS = (
+    "plant",
+    "factory",
+    "facility",
+    "warehouse",
+    "farm",
+    "dairy",
+    "raid",
+    "site",
+    "sweep",
+    "mill",
+    "cannery",
+    "slaughterhouse",
+    "nursery",
+)
 
 
 @functools.cache
@@ -815,6 +894,17 @@ def find_places(
             _state_group(m.group(), m.start(), m.end(), _STATE_GROUPS[m["name"]])
             for m in _STATE_GROUP.finditer(text, start, end)
         ]
+    if any(key in text for key in _REGION_KEYS):
+        mentions += _region_mentions(text, start, end)
+    if "this " in text or "the city" in text:
+        towns = [
+            PlaceMention(None, m.group(), m.start(), m.end(), relative="dateline")
+            for m in _THIS_TOWN.finditer(text, start, end)
+        ]
+        if towns:
+            mentions = [
+                m for m in mentions if not any(t.start <= m.start < t.end for t in towns)
+            ] + towns
     if "the District" in text:
         mentions += [
             PlaceMention(None, m.group(), m.start(), m.end(), relative="district")
@@ -934,6 +1024,9 @@ def resolve_relative(
         place = mention.place
         if mention.relative == "state":
             place = state_place(latest_state) if latest_state else None
+        elif mention.relative == "dateline":
+            dateline_place = dateline.place if dateline is not None else None
+            place = dateline_place if dateline_place and dateline_place.kind == "city" else None
         elif mention.relative == "district":
             place = city_place("Washington", "DC") if "DC" in codes else None
         elif mention.relative == "washington":

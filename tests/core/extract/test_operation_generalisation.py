@@ -133,3 +133,59 @@ def test_more_regional_names_mean_their_state():
     assert _found("TUCSON, Ariz. — Agents arrested 40 people across Southern Arizona.") == [
         (40, "Arizona")
     ]
+
+
+# Round 5 probes: places the earlier rounds did not read.
+
+
+def test_neighbourhood_is_its_city():
+    text = (
+        "MIAMI — Federal agents arrested 14 people in Little Haiti early Tuesday, ICE said.\n\n"
+        "In Pilsen, on Chicago's Southwest Side, agents detained 9 more."
+    )
+    assert _found(text) == [(14, "Miami, FL"), (9, "Chicago, IL")]
+
+
+def test_sentence_opening_preposition_reads_a_town():
+    text = (
+        "ATLANTA — About 40 people were arrested in Gwinnett County on Tuesday during an "
+        "immigration operation. In nearby Norcross, another 12 were detained."
+    )
+    assert _found(text) == [(40, "Georgia"), (12, "Norcross, GA")]
+
+
+def test_town_naming_a_workplace_or_raid():
+    text = (
+        "MORRISTOWN, Tenn. — Federal agents arrested 97 workers at a Bean Station meatpacking "
+        "plant Thursday.\n\nAdvocates said the Bean Station raid left dozens of children "
+        "without a parent at home."
+    )
+    assert _found(text) == [(97, "Bean Station, TN")]
+
+
+def test_regions_of_several_states():
+    text = (
+        "BOSTON (AP) — Federal immigration officers arrested 1,461 people across New England "
+        "this spring, the agency said. In the Pacific Northwest, ICE Seattle reported 92 arrests."
+        "\n\nSeveral hundred people were arrested across the Southeast the same week, and "
+        "agents along the Southwest border apprehended 8,000."
+    )
+    assert _found(text) == [
+        (1461, "Boston area of operations"),
+        (92, None),
+        (100, None),
+        (8000, None),
+    ]
+
+
+def test_this_town_and_the_city_are_the_dateline():
+    text = (
+        "POSTVILLE, Iowa (AP) — Federal agents detained 389 workers Monday at a meatpacking "
+        "plant in this northeast Iowa town.\n\nCHARLOTTE was not the only city hit."
+    )
+    assert _found(text) == [(389, "Postville, IA")]
+    text = (
+        "CHARLOTTE, N.C. — Agents detained 30 people in Raleigh on Friday.\n\n"
+        "On Saturday alone, Border Patrol agents picked up 81 people across the city."
+    )
+    assert _found(text) == [(30, "Raleigh, NC"), (81, "Charlotte, NC")]

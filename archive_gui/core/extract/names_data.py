@@ -140,7 +140,8 @@ PERSON_NOUNS = word_set(
     nurse doctor lawyer attorney son daughter wife husband brother sister cousin friend
     member immigrant mechanic cook contractor subcontractor supervisor volunteer organizer
     advocate activist administrator employer landlord tenant shopkeeper vendor laborer
-    labourer mom dad grandmother grandfather uncle aunt deputy source
+    labourer mom dad grandmother grandfather uncle aunt deputy source defendant plaintiff
+    detainee petitioner
     """
 )
 
@@ -200,6 +201,10 @@ TITLE_SYNONYMS = {
     "attorney": ("lawyer", "counsel"),
     "lawyer": ("attorney", "counsel"),
     "alderman": ("alderwoman", "councilman", "councilwoman"),
+    "chairman": ("chair", "chairperson"),
+    "chairwoman": ("chair", "chairperson"),
+    "chair": ("chairman", "chairwoman", "chairperson"),
+    "chairs": ("chair", "chairman", "chairwoman", "chairperson"),  # "who chairs the panel"
 }
 
 # Nouns that refer back to the last organisation mentioned ("the agency said"); documents

@@ -97,7 +97,7 @@ _SOURCE_SENTENCE = re.compile(
     r"(?:words?|response|reply|answer|reaction|assessment|message|verdict|view|comment|"
     r"warning|plea|question|remark|remarks)\s+(?:[\w’']+\s+){0,3}?(?:from|of|by)\s+"
     # "That is how Marisol Quintero remembers the morning ...", "So says ..."
-    r"|(?:That|This)\s+(?:is|was|'s|’s)\s+how\s+|So\s+says\s+"
+    r"|(?:That|This)(?:\s+is|\s+was|'s|’s)\s+how\s+|So\s+says\s+"
 )
 _MAX_QUESTION_WORDS = 40
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
@@ -605,7 +605,12 @@ def _resolve_mentions(
             candidate.entity = entity
             if entity is None and mention.kind == REFERENCE:
                 waiting.append(candidate)
-        elif entity is not None and entity.kind == PERSON and mention.certain:
+        elif (
+            entity is not None
+            and entity.kind == PERSON
+            and (mention.certain or (mention.subject and entity.named))
+        ):
+            # a name, or a known person's surname opening a clause ("Olson says she ...")
             introduced[article.paragraph_of(mention.start)] = (mention, entity)
         if entity is not None and entity.kind == PERSON and entity.named:
             first_seen.setdefault(entity, mention.start)
@@ -672,7 +677,10 @@ def _carry_over(
     for same in by_paragraph.values():
         _share_within_paragraph(same)
     quote_only = _quote_only_paragraphs(article)
+    interview = _InterviewLabels.read(article)
     for candidate in candidates:
+        if interview.label(candidate) == "A":
+            interview.answer(candidate, introduced)
         if candidate.entity is not None:
             continue
         paragraph = candidate.span.paragraph
@@ -688,6 +696,57 @@ def _carry_over(
         elif paragraph in quote_only:
             _inherit(candidate, previous, "continuation-paragraph")
     _share_back_through_quote_runs(candidates, by_paragraph, quote_only)
+
+
+# "Q: ..." and "A: ..." labels of a transcript-style interview.
+_INTERVIEW_LABEL = re.compile(r"(Q|A|Question|Answer)\s*[:.]\s*")
+
+
+@dataclass
+class _InterviewLabels:
+    """The Q and A labels opening an interview's paragraphs, and the answers met so far."""
+
+    text: str
+    paragraphs: list[tuple[int, int]]
+    first_question: int | None
+    last_answer: _Candidate | None = None
+
+    @classmethod
+    def read(cls, article: _Article) -> _InterviewLabels:
+        text = article.text
+        first = next(
+            (
+                number
+                for number, (start, end) in enumerate(article.paragraphs)
+                if (match := _INTERVIEW_LABEL.match(text, start, end)) and match.group(1)[0] == "Q"
+            ),
+            None,
+        )
+        return cls(text, article.paragraphs, first)
+
+    def label(self, candidate: _Candidate) -> str | None:
+        """ "Q" or "A" when the quote's paragraph opens with that label right before it."""
+        if self.first_question is None or candidate.span.paragraph < self.first_question:
+            return None
+        start = self.paragraphs[candidate.span.paragraph][0]
+        match = _INTERVIEW_LABEL.match(self.text, start, candidate.span.open_mark)
+        if match is None or match.end() != candidate.span.open_mark:
+            return None
+        return match.group(1)[0]
+
+    def answer(self, candidate: _Candidate, introduced: dict[int, tuple[Mention, Entity]]) -> None:
+        """An "A:" quote is the interviewee's: whoever gave the last answer, or the
+        person the paragraphs before the first question introduced."""
+        if candidate.entity is not None:
+            self.last_answer = candidate
+        elif self.last_answer is not None:
+            _inherit(candidate, self.last_answer, "interview-answer")
+        else:
+            before = [p for p in introduced if p < self.first_question]
+            if before:
+                candidate.mention, candidate.entity = introduced[max(before)]
+                candidate.rule = "introduced-speaker"
+                self.last_answer = candidate
 
 
 # Rules of a speaker the text gives after a quote-only paragraph, in the paragraph next to it.

@@ -349,7 +349,12 @@ def _unnamed_speakers(text: str, tokens: list[Token]) -> list[Mention]:
             index >= 2
             and " ".join(t.text.lower() for t in tokens[index - 2 : index]) == "according to"
         )
-        if after_according or _speech_follows(text, tokens, mention.end):
+        if (
+            after_according
+            or _speech_follows(text, tokens, mention.end)
+            or (mention.kind == UNNAMED and _opens_clause(text, mention.start))
+        ):
+            # a speaker, or someone unnamed a later "the girl said" may refer back to
             found.append(mention)
     return found
 
@@ -664,11 +669,23 @@ def _pronoun(token: Token) -> Mention:
 def _reference(head: list[Token]) -> Mention | None:
     """A definite noun phrase standing for a speaker: "the agency", "the spokesman"."""
     if len(head) < 2 or head[0].text.lower() != "the":
-        return None
+        return _officials(head)
     noun = head[1].text.lower()
     if len(head) == 3 and noun in _DEFENCE and head[2].text.lower() in _COUNSEL:
         # "the defense attorney said": a lawyer who is not the prosecutor
         return Mention(head[0].start, head[2].end, REFERENCE, "defense " + head[2].text.lower())
+    if len(head) == 3:
+        last = head[2].text.lower()
+        if _POSSESSIVE.search(noun) and last == "office" and _base(noun) in ROLE_WORDS:
+            # "the governor's office said": the governor speaking through the office
+            return Mention(head[0].start, head[2].end, REFERENCE, _base(noun))
+        if noun.isalpha() and noun.islower() and (last in ROLE_WORDS or last in PERSON_NOUNS):
+            if noun in ORG_REFERENCE_NOUNS and last in _UNNAMED_MEMBER_NOUNS:
+                # "the agency spokesman said": the agency
+                return Mention(head[0].start, head[2].end, REFERENCE, noun, role=last)
+            if last not in ORG_REFERENCE_NOUNS:
+                # "the committee chairman", "the young man", "the immigration judge"
+                return Mention(head[0].start, head[2].end, REFERENCE, last)
     if len(head) > 2 or _POSSESSIVE.search(noun):
         # "the agency's Detroit field office": the organisation the possessive names
         noun = _base(noun)
@@ -678,6 +695,27 @@ def _reference(head: list[Token]) -> Mention | None:
     if noun in ORG_REFERENCE_NOUNS or noun in ROLE_WORDS or noun in PERSON_NOUNS:
         return Mention(head[0].start, head[1].end, REFERENCE, noun)
     return None
+
+
+_PLURAL_OFFICIALS = frozenset({"officials", "authorities", "spokespeople", "representatives"})
+_MAX_OFFICIALS_MODIFIERS = 2
+_OFFICIALS_MODIFIERS = ORG_REFERENCE_NOUNS | word_set(
+    "federal immigration senior top government enforcement other several two three"
+)
+
+
+def _officials(head: list[Token]) -> Mention | None:
+    """ "officials said", "agency officials said", "federal officials said": the people of
+    the organisation the modifier names ("agency") or of the last one whose officials spoke."""
+    if not head or len(head) > _MAX_OFFICIALS_MODIFIERS + 1:
+        return None
+    if head[-1].text.lower() not in _PLURAL_OFFICIALS:
+        return None
+    modifiers = [t.text.lower() for t in head[:-1]]
+    if not all(w in _OFFICIALS_MODIFIERS for w in modifiers):
+        return None  # "ICE officials", "county officials": read elsewhere, or nobody's
+    noun = next((w for w in modifiers if w in ORG_REFERENCE_NOUNS), "officials")
+    return Mention(head[0].start, head[-1].end, REFERENCE, noun, role="officials")
 
 
 def _organisation_in(text: str, head: list[Token], end: int, *, at_end: bool) -> Mention | None:
@@ -1249,6 +1287,20 @@ class EntityBook:
             entity = self._antecedent(lambda e: _reference_names(mention.name, e))
             if entity is None:
                 entity = self._antecedent(lambda e: _reference_fits(mention.name, e))
+            if entity is None and mention.name in PERSON_NOUN_GENDER:
+                # "the young man said": the last person of that gender, like "he"
+                gender = PERSON_NOUN_GENDER[mention.name]
+                entity = self._antecedent(
+                    lambda e: e.kind == PERSON and e.named and e.gender in (None, gender)
+                )
+            elif entity is None and mention.name in _PARTY_NOUNS:
+                # "the defendant said": the last person named who holds no office in court
+                entity = self._antecedent(_is_party)
+            if entity is None and mention.name == "officials":
+                # "officials said" before any organisation's officials spoke: the agency
+                entity = self._antecedent(
+                    lambda e: e.kind == ORGANIZATION and e.key in _AGENCY_ACRONYMS
+                )
         elif mention.kind == PERSON:
             entity = self._person(mention)
         elif mention.kind == UNNAMED:
@@ -1398,6 +1450,19 @@ class EntityBook:
         return entity
 
 
+_PARTY_NOUNS = frozenset({"defendant", "plaintiff", "detainee", "petitioner"})
+_COURT_OFFICES = frozenset(
+    {"judge", "justice", "attorney", "lawyer", "counsel", "prosecutor", "clerk", "official"}
+)
+
+
+def _is_party(entity: Entity) -> bool:
+    """Whether a person may be the party of a case: named, without an office in court."""
+    if entity.kind != PERSON or not entity.named:
+        return False
+    return entity.role is None or not (_role_nouns(entity.role) & _COURT_OFFICES)
+
+
 def _reference_names(noun: str, entity: Entity) -> bool:
     """Whether an organisation's own name uses the noun ("the alliance" -> "... Alliance")."""
     if entity.kind != ORGANIZATION or noun not in ORG_REFERENCE_NOUNS:
@@ -1414,6 +1479,8 @@ def _reference_fits(noun: str, entity: Entity) -> bool:
     if noun in ORG_REFERENCE_NOUNS:
         return entity.kind == ORGANIZATION
     if entity.kind == ORGANIZATION:
+        if noun == "officials":
+            return bool(entity.member_roles & _OFFICIAL_ROLES)
         return noun in entity.member_roles
     if entity.role is None:
         return False
@@ -1424,6 +1491,7 @@ def _reference_fits(noun: str, entity: Entity) -> bool:
 
 
 reference_fits = _reference_fits
+_OFFICIAL_ROLES = frozenset({"official", "officials", "spokesperson", "spokesman", "spokeswoman"})
 _AGENCY_ACRONYMS = frozenset(KNOWN_ORGANISATIONS.values())
 
 

@@ -301,3 +301,78 @@ def test_acronym_met_later_does_not_replace_a_full_organisation_name():
         "“Workers were held for days,” FFJP said in a statement."
     )
     assert speakers(text)[0][1] == "Florida Farmworker Justice Project"
+
+
+def test_source_sentence_with_a_contracted_that_is():
+    text = (
+        "“They knocked so hard the windows shook.”\n\n"
+        "That's how Irene Castañeda describes the morning agents came for her brother."
+    )
+    assert speakers(text)[0][1] == "Irene Castañeda"
+
+
+def test_quote_only_paragraph_after_a_known_person_opening_a_clause():
+    text = (
+        "“My kids waited at the corner for an hour,” says parent Jenna Olson.\n\n"
+        "Olson says she hopes the driver comes back.\n\n"
+        "“He knows every kid by name.”"
+    )
+    assert speakers(text)[1][1] == "Jenna Olson"
+
+
+def test_transcript_answers_after_q_and_a_labels():
+    text = (
+        "Maria Delgado has represented immigrants in the Bronx for 14 years. She spoke "
+        "with the Ledger.\n\n"
+        "Q: “When did you first notice agents in the building?”\n\n"
+        "A: “Last spring. They waited in the hallway.”\n\n"
+        "Q: “What happened to your clients?”\n\n"
+        "A: “Two of them were arrested before they could see a judge.”"
+    )
+    assert [q[1] for q in speakers(text)] == [None, "Maria Delgado", None, "Maria Delgado"]
+
+
+def test_office_of_a_role_speaks_for_its_holder():
+    text = (
+        "Gov. Josh Stein's office criticized the county's 287(g) agreement.\n\n"
+        "“This agreement will make our communities less safe,” the governor's office said."
+    )
+    assert speakers(text)[0][1] == "Josh Stein"
+
+
+def test_plural_officials_are_the_organisation_whose_officials_spoke():
+    text = (
+        "“The operation targeted individuals who pose a threat,” ICE officials said.\n\n"
+        "Officials said more arrests were expected. “We are not done,” officials said.\n\n"
+        "“Every arrest was lawful,” agency officials said."
+    )
+    assert [q[1] for q in speakers(text)] == ["ICE", "ICE", "ICE"]
+
+
+def test_reference_with_a_modifier_before_the_role_noun():
+    text = (
+        "Sen. Rand Paul, the Kentucky Republican who chairs the committee, opened the "
+        "hearing.\n\n"
+        "“We will not write a blank check,” the committee chairman said.\n\n"
+        "Her grandson, Kevin Ramírez, drove her to church. “She cried the whole way,” "
+        "the young man said."
+    )
+    assert [q[1] for q in speakers(text)] == ["Rand Paul", "Kevin Ramírez"]
+
+
+def test_the_defendant_is_the_party_not_the_judge():
+    text = (
+        "Gerald Finchley, 61, told U.S. District Judge Harold Murphy that he had made a "
+        "mistake.\n\n"
+        "“I am ashamed,” the defendant said."
+    )
+    assert speakers(text)[0][1] == "Gerald Finchley"
+
+
+def test_the_girl_refers_to_an_unnamed_girl_not_the_last_named_woman():
+    text = (
+        "“I did not know what to tell her,” said Lydia Crane, a teacher.\n\n"
+        "A 14-year-old girl, who asked that her name not be used, stood outside.\n\n"
+        "“My mom is not a criminal,” the girl said."
+    )
+    assert speakers(text)[1][1] is None

@@ -284,7 +284,7 @@ _OPEN_MARKS = ("'", '"', "“", "‘")
 _TOOK_BEFORE = re.compile(r"\b(?:took|taken)\s+$", re.I)
 _INTO_CUSTODY_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+into\s+(?:\w+\s+)?custody\b", re.I)
 _TOTAL_BEFORE = re.compile(
-    r"\b(?:arrests|apprehensions)(?:\s+[\w'’-]+){0,3}?\s+(?:totaled|totalled|reached|topped"
+    r"\b(?:arrests|apprehensions)(?:\s+[\w.'’-]+){0,5}?\s+(?:totaled|totalled|reached|topped"
     r"|numbered|surpassed|hit|tops?|reach(?:es)?|near(?:s|ed)?|pass(?:es|ed)?|surpass(?:es)?"
     r"|(?:rose|climbed|jumped|grew|fell|dropped)\s+to|stood\s+at"
     r"|were|was)\s+$",
@@ -325,10 +325,21 @@ _NEGATION = re.compile(r"\b(?:not|never|no|none|nobody)\b|n[’']t\b", re.I)
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|will|may|might|should|must|can|to)\s*$", re.I)
 _CLAUSE_VERB = re.compile(r"\b(?:were|was|are|is|been|be|had|have|has|and|or|but|not)\b", re.I)
 
-_INCLUDING_BEFORE = re.compile(r"\b(?:including|among\s+(?:them|those|whom))\s+$", re.I)
+# "including 790 in Texas", "Those arrested included 54 in San Jose": a part of a count.
+_INCLUDING_BEFORE = re.compile(
+    r"\b(?:including|among\s+(?:them|those|whom)|(?:arrested|detained|apprehended|arrests"
+    r"|apprehensions)\s+(?:also\s+)?(?:included|include|includes))\s+$",
+    re.I,
+)
 # "71 of those arrested", "three of my clients", "40 of the arrests": a subset.
 _OF_THEM_AFTER = re.compile(
     r"\s+of\s+(?:them|those|whom|these|the|his|her|their|its|our|my)\b", re.I
+)
+# "The operation's goal is 5,000 arrests", "a quota of 3,000 arrests a day": a target.
+_GOAL_BEFORE = re.compile(
+    r"\b(?:goals?|targets?|quotas?|objectives?|benchmarks?)\s+(?:(?:is|was|of|were|are|set\s+at"
+    r"|remains?)\s+)?(?:(?:about|around|roughly|at\s+least|more\s+than|some|an?)\s+)?$",
+    re.I,
 )
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:its|their|his|her|our|my|your)\s+$", re.I)
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|those|these)\s+$", re.I)
@@ -358,6 +369,17 @@ _OF_THOSE_OPENING = re.compile(
 _COORDINATED_BEFORE = re.compile(
     r"^(?:\s+[\w.'’-]+|,?\s*;){0,8}?\s*(?:,|\band\b|\bplus\b|\bwhile\b)\s*"
     r"(?:another\s+|an?\s+additional\s+)?$",
+    re.I,
+)
+# Across an attribution ("in East Boston on Thursday, according to a councilor, and at
+# least a dozen more in Chelsea") only an elliptical item continues the enumeration.
+_COORDINATED_FAR_BEFORE = re.compile(
+    r"^(?:\s+[\w.'’-]+|,?\s*;|,(?=\s+[\w.'’-]+)){0,16}?\s*,\s*(?:and|plus|while)\s+"
+    r"(?:another\s+|an?\s+additional\s+)?$",
+    re.I,
+)
+_ELLIPTICAL_AFTER = re.compile(
+    r"\s+(?:more|others|additional)\b|\s+(?:(?:people|others)\s+)?(?:in|at)\s+(?:the\s+)?[A-Z]",
     re.I,
 )
 _PAST_VERB = re.compile(r"\b\w+ed\b", re.I)
@@ -754,7 +776,11 @@ _OFFICE_LIST = re.compile(
     r"\b(?:field\s+offices?|offices|areas?\s+of\s+(?:operations|responsibility))\b", re.I
 )
 _STATE_NAMES = {name: code for name, code, _ in STATES}
-_ACCOUNTED_BEFORE = re.compile(r"\s+accounted\s+for\s+$", re.I)
+_ACCOUNTED_BEFORE = re.compile(
+    r"(?:\s+(?:sector|office|field\s+office|area|region|county|metro\s+area))?"
+    r"\s+accounted\s+for\s+$",
+    re.I,
+)
 # Elliptical list items: what may stand between the previous count and the item's place,
 # between the place and the count, and after the item.
 _ITEM_HEAD = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s*(?:[,;]|\band\b)\s*(?:and\s+)?(?:in\s+)?", re.I)
@@ -766,6 +792,7 @@ _ABBREVIATION_PERIOD = (
 _ITEM_HEAD_LONG = re.compile(rf"(?:[^.;:]|{_ABBREVIATION_PERIOD}){{0,80}}?(?:[,;]|\band)\s*", re.I)
 _ITEM_AFTER_PLACE = re.compile(r",?\s+(?:for\s+|with\s+)?|,\s*")
 _IN_PLACE = re.compile(r"\s+in\s+")
+_PLACE_ITEM_GAP = re.compile(r",\s+(?:with\s+)?|\s+with\s+|\s*[:–—]\s*")
 _ITEM_END = re.compile(r"\s*(?:[,;.)]|\band\b|$)")
 
 
@@ -812,10 +839,12 @@ def _list_line(text: str, start: int, end: int):
         position = gap.end()
 
 
-def _coordinated(view: str, previous_end: int, start: int) -> bool:
+def _coordinated(view: str, previous_end: int, start: int, end: int) -> bool:
     """Whether the count continues an enumeration: "50 in Texas and 30 in Georgia"."""
     between = view[previous_end:start]
-    if not _COORDINATED_BEFORE.match(between):
+    if not _COORDINATED_BEFORE.match(between) and not (
+        _COORDINATED_FAR_BEFORE.match(between) and _ELLIPTICAL_AFTER.match(view, end)
+    ):
         return False
     verbs = {w.lower() for w in _PAST_VERB.findall(between)}
     return not verbs - _ADJECTIVES_IN_ED
@@ -1042,6 +1071,8 @@ class _Extractor:
             else self._running_total(view, start, sentence, aside)
         )
         before = view[max(0, start - 30) : start]
+        if _GOAL_BEFORE.search(before):
+            return None
         if rule != "active" and _POSSESSIVE_BEFORE.search(before):
             return None  # "its 1,100 employees": the size of a group, not an arrest count
         if _DEFINITE_BEFORE.search(before) and any(
@@ -1077,7 +1108,12 @@ class _Extractor:
         elif rule is None and (item := self._list_item(sentence, aside, view, mention, end)):
             found.rule, found.parent = "coordinated", item[0].parent
             found.place, found.place_source = item[1], "sentence"
-        elif previous is not None and rule is None and _coordinated(view, previous_end, start):
+            found.subset = item[0].subset
+        elif rule is None and (place := self._place_item(view, mention, end)):
+            found.rule, found.place, found.place_source = "coordinated", place, "sentence"
+            parent = self._sentence_parent(sentence, aside)
+            found.parent = parent if parent is not None else self._previous_operation(sentence)
+        elif previous is not None and rule is None and _coordinated(view, previous_end, start, end):
             found.rule, found.parent = "coordinated", previous.parent
             found.subset = previous.subset
         if found.parent is not None and not self._fits_in(found, self.found[found.parent]):
@@ -1165,6 +1201,20 @@ class _Extractor:
             if place.end <= mention.start and not _ITEM_END.match(view, end):
                 continue
             return last, self._state_item(place)
+        return None
+
+    def _place_item(self, view: str, mention: CountMention, end: int):
+        """The place of a list item written as the place then its count, in a sentence
+        about arrests: "the most arrests were Texas, 516; Florida, 344", "in Texas, with
+        330, and California, with 290"."""
+        text = self.text
+        for place in self.sentence_places:
+            if place.place is None or place.end > mention.start:
+                continue
+            if _PLACE_ITEM_GAP.fullmatch(text, place.end, mention.start) and _ITEM_END.match(
+                view, end
+            ):
+                return self._state_item(place)
         return None
 
     def _own_place_after(self, found: _Found) -> bool:
@@ -1356,8 +1406,8 @@ _AGENCY_BEFORE_PLACE = re.compile(
 )
 _OFFICE_NAME_PENALTY = 500
 _BIOGRAPHY_BEFORE = re.compile(
-    r"\b(?:came|moved|immigrated|emigrated|fled|returned|born|raised|grew\s+up|lived"
-    r"|settled|relocated)\s+(?:(?:here\s+)?(?:to|in|from))\s+$"
+    r"\b(?:came\s+(?:here\s+)?(?:to|from)|(?:moved|immigrated|emigrated|fled|returned|born"
+    r"|raised|grew\s+up|lived|settled|relocated)\s+(?:(?:here\s+)?(?:to|in|from)))\s+$"
     # "Elsewhere in California, ERO San Francisco arrested 214": a setting, not the place
     r"|\belsewhere\s+in\s+(?:the\s+)?$",
     re.I,

@@ -748,12 +748,16 @@ def _more_city_mentions(
             if code is None:
                 continue
         mentions.append(PlaceMention(city_place(name, code), name, name_start, name_end))
-    return mentions + _listed_city_mentions(text, end, [*known, *mentions], cities)
+    return mentions + _listed_city_mentions(text, end, [*known, *mentions], cities, states)
 
 
-def _listed_city_mentions(text: str, end: int, known: list[PlaceMention], cities):
+def _listed_city_mentions(
+    text: str, end: int, known: list[PlaceMention], cities, states: list[str]
+) -> list[PlaceMention]:
     """A city outside the curated gazetteer listed right after a known city of its state
-    ("from Hamtramck and Dearborn", "in Cicero, Berwyn"): the list's state decides it."""
+    ("from Hamtramck and Dearborn", "in Cicero, Berwyn"): the list's state decides it
+    (for a known city that has namesakes, "Pasadena and Baytown", the state they share
+    among those the article is about)."""
     mentions = []
     for mention in known:
         place = mention.place
@@ -768,8 +772,12 @@ def _listed_city_mentions(text: str, end: int, known: list[PlaceMention], cities
             continue
         if cities is None:
             cities = _more_cities()
-        if place.state in cities.get(name.group(), ()):
-            city = city_place(name.group(), place.state)
+        codes = set(cities.get(name.group(), ())) | _small_towns().get(name.group(), set())
+        code = place.state if place.state in codes else None
+        if code is None and place.name in _TOWN_STATES:
+            code = next((c for c in states if c in codes and c in _TOWN_STATES[place.name]), None)
+        if code is not None:
+            city = city_place(name.group(), code)
             mentions.append(PlaceMention(city, name.group(), name.start(), name.end()))
     return mentions
 

@@ -189,3 +189,71 @@ def test_this_town_and_the_city_are_the_dateline():
         "On Saturday alone, Border Patrol agents picked up 81 people across the city."
     )
     assert _found(text) == [(30, "Raleigh, NC"), (81, "Charlotte, NC")]
+
+
+def test_goal_of_arrests_is_not_an_operation():
+    text = (
+        "NEW ORLEANS — Federal agents have arrested about 250 people in the New Orleans area "
+        "since Dec. 3, officials said.\n\nThe operation's goal is 5,000 arrests, and the agency "
+        "has a quota of 3,000 arrests a day nationwide."
+    )
+    assert _found(text) == [(250, "New Orleans, LA")]
+
+
+def test_arrests_included_counts_by_place():
+    text = (
+        "SAN FRANCISCO — ICE officers arrested 243 people across Northern California, the "
+        "agency said. Those arrested included 54 in San Jose, 41 in Oakland and 22 with "
+        "criminal records."
+    )
+    assert _found(text) == [(243, "California"), (54, "San Jose, CA"), (41, "Oakland, CA")]
+
+
+def test_place_then_count_list_items():
+    text = (
+        "WASHINGTON — ICE released figures showing 5,100 arrests in its first week. The states "
+        "with the most arrests were Texas, 516; Florida, 344; and New York, 188.\n\n"
+        "Officials said the largest numbers were arrested in Ohio, with 330, and Iowa, with 29."
+        "\n\nIn Georgia, 20 were released."
+    )
+    assert _found(text) == [
+        (5100, None),
+        (516, "Texas"),
+        (344, "Florida"),
+        (188, "New York"),
+        (330, "Ohio"),
+        (29, "Iowa"),
+    ]
+
+
+def test_enumeration_across_an_attribution():
+    text = (
+        "BOSTON — Immigration agents detained 32 people in East Boston on Thursday, according "
+        "to a city councilor, and at least a dozen more in Chelsea.\n\nMARIETTA — Agents "
+        "arrested 26 people in Cobb County last week, according to ICE, and dozens of "
+        "residents packed a county meeting."
+    )
+    assert _found(text) == [(32, "Boston, MA"), (12, "Chelsea, MA"), (26, "Georgia")]
+
+
+def test_city_listed_after_a_namesake_takes_the_shared_state():
+    text = "HOUSTON — Immigration officers arrested 58 people in Pasadena and Baytown last week."
+    assert _found(text) == [(58, None)]
+
+
+def test_apprehensions_at_the_border_totaled_and_sector_share():
+    text = (
+        "WASHINGTON — Apprehensions at the southwest border totaled 47,330 in April, down 24 "
+        "percent from March, CBP said.\n\nThe Border Patrol's Rio Grande Valley sector "
+        "accounted for 12,300 of them."
+    )
+    assert _found(text) == [(47330, None), (12300, "Texas")]
+
+
+def test_arrests_came_in_a_city_is_not_a_biography():
+    text = (
+        "CHARLOTTE, N.C. — Federal agents arrested more than 370 people in the first week, "
+        "DHS said. About 130 of the arrests came in Charlotte itself, with the rest in "
+        "surrounding counties and in Raleigh."
+    )
+    assert _found(text) == [(370, "Charlotte, NC"), (130, "Charlotte, NC")]

@@ -538,6 +538,7 @@ _ATTRIBUTIVE_NAME = re.compile(
     r"(?:(?:the|a|an)\s+)?"
     r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?:,\s+[A-Z][\w.]+,)?\s+" + _FACILITY_NOUN
 )
+_FACILITY_AFTER = re.compile(r"\s+" + _FACILITY_NOUN)
 _NOT_TOWNS = frozenset(["The", "A", "An", "At", "In", "This", "That", "Federal", "State", "City"])
 
 
@@ -668,10 +669,12 @@ def _county_mentions(
             continue  # "Maricopa County Sheriff's Office": an organisation
         if _ORG_PREFIX.search(text, max(0, match.start() - _PREFIX_WINDOW), match.start()):
             continue
-        if _COUNTY_MODIFIER.match(text, match.end(), end) or _THE_BEFORE.search(
-            text, max(0, match.start() - 5), match.start()
+        if _COUNTY_MODIFIER.match(text, match.end(), end) or (
+            _THE_BEFORE.search(text, max(0, match.start() - 5), match.start())
+            and not _FACILITY_AFTER.match(text, match.end(), end)
         ):
             continue  # "the Wake County courthouse", "a Cobb County jail": a building
+            # (but "a Grainger County meatpacking plant" is where a raid took place)
         name, name_start = match["name"], match.start()
         codes = _counties().get(name, ())
         if not codes and " " in name:  # "In Wake County": the sentence's first word is not in it

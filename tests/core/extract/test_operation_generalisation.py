@@ -257,3 +257,12 @@ def test_arrests_came_in_a_city_is_not_a_biography():
         "surrounding counties and in Raleigh."
     )
     assert _found(text) == [(370, "Charlotte, NC"), (130, "Charlotte, NC")]
+
+
+def test_county_naming_a_workplace_is_its_state():
+    text = (
+        "KNOXVILLE, Tenn. — A judge sentenced the manager of a Grainger County meatpacking "
+        "plant, two years after a raid there led to the arrest of 97 workers.\n\n"
+        "The Cobb County jail held 40 people for ICE."
+    )
+    assert _found(text)[:1] == [(97, "Tennessee")]

@@ -51,7 +51,13 @@ ADVERBS = word_set(
 
 PRONOUN_GENDER = {"he": "male", "she": "female", "they": None, "it": None}
 
-HONORIFIC_GENDER = {"Mr": "male", "Mrs": "female", "Ms": "female", "Miss": "female"}
+HONORIFIC_GENDER = {
+    "Mr": "male",
+    "Mrs": "female",
+    "Ms": "female",
+    "Miss": "female",
+    "Doña": "female",  # Spanish, before a first name: "Doña Eulalia"
+}
 
 # Capitalised words written before a name that are not part of it.
 TITLES = word_set(
@@ -62,7 +68,7 @@ TITLES = word_set(
     Congressman Congresswoman Assemblyman Assemblywoman Speaker Pastor Father Sister
     Bishop Cardinal Pope Acting Vice Supervisor Commander Reverend Inspector
     Superintendent Marshal Ambassador Councilmember Alderman Alderwoman Trustee
-    Ald Supt Atty Msgr Fr Assemblymember Sgt
+    Ald Supt Atty Msgr Fr Assemblymember Sgt Doña
     """
 )
 
@@ -217,8 +223,21 @@ ORG_REFERENCE_NOUNS = word_set(
     society league committee commission board district hospital university college
     project organizers
     report study survey statement analysis audit lawsuit complaint filing letter memo
+    suit petition memorandum directive
     """
 )
+
+# Documents quoted as speakers ("the lawsuit says"), grouped by what refers to the same
+# document ("the lawsuit" ... "the complaint"); they speak for whoever wrote them.
+DOCUMENT_GROUPS = {
+    **dict.fromkeys(("lawsuit", "suit", "complaint", "petition", "filing", "motion"), "lawsuit"),
+    **dict.fromkeys(("report", "study", "survey", "analysis", "audit", "review"), "report"),
+    **dict.fromkeys(("memo", "memorandum", "directive", "guidance"), "memo"),
+    **dict.fromkeys(("statement", "release"), "statement"),
+    **dict.fromkeys(("ruling", "order", "opinion", "decision"), "ruling"),
+    "letter": "letter",
+    "email": "email",
+}
 
 # Lower-case words joining the words of an organisation name.
 ORG_CONNECTORS = frozenset({"of", "and", "for", "on", "the", "&"})

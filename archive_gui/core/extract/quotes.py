@@ -25,7 +25,12 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from archive_gui.core.extract.names_data import NAMING_VERBS, SPEECH_VERBS, is_first_name
+from archive_gui.core.extract.names_data import (
+    DOCUMENT_GROUPS,
+    NAMING_VERBS,
+    SPEECH_VERBS,
+    is_first_name,
+)
 from archive_gui.core.extract.places import is_place_name
 from archive_gui.core.extract.speakers import (
     ORGANIZATION,
@@ -35,6 +40,7 @@ from archive_gui.core.extract.speakers import (
     Entity,
     EntityBook,
     Mention,
+    document_authored,
     find_mentions,
     read_object,
     read_subject,
@@ -598,12 +604,20 @@ def _resolve_mentions(
     introduced: dict[int, tuple[Mention, Entity]] = {}
     first_seen: dict[Entity, int] = {}  # each person, at the start of its first mention
     waiting: list[_Candidate] = []  # "the principal said" before the principal is named
+    documents: list[_Candidate] = []  # "the lawsuit says"
+    authors: list[tuple[int, str, Entity]] = []  # (position, document group, author)
     for mention in mentions:
         entity = book.resolve(mention)
         candidate = attributions.get(id(mention))
+        if entity is not None and entity.named and mention.kind in (PERSON, ORGANIZATION):
+            group = document_authored(article.text, mention)
+            if group is not None:
+                authors.append((mention.start, group, entity))
         if candidate is not None:
             candidate.entity = entity
-            if entity is None and mention.kind == REFERENCE:
+            if mention.kind == REFERENCE and mention.name in DOCUMENT_GROUPS:
+                documents.append(candidate)
+            elif entity is None and mention.kind == REFERENCE:
                 waiting.append(candidate)
         elif (
             entity is not None
@@ -616,7 +630,21 @@ def _resolve_mentions(
             first_seen.setdefault(entity, mention.start)
     for candidate in waiting:
         _named_later(article, candidate, first_seen)
+    for candidate in documents:
+        _document_author(article, candidate, authors)
     return introduced
+
+
+def _document_author(
+    article: _Article, candidate: _Candidate, authors: list[tuple[int, str, Entity]]
+) -> None:
+    """A document quoted as the speaker ("the lawsuit says") speaks for the author the
+    article gave it up to the quote's paragraph ("The lawsuit, filed by the ACLU")."""
+    group = DOCUMENT_GROUPS[candidate.mention.name]
+    limit = article.paragraphs[candidate.span.paragraph][1]
+    found = [entity for position, kind, entity in authors if kind == group and position < limit]
+    if found:
+        candidate.entity = found[-1]
 
 
 _MAX_PARAGRAPHS_TO_NAMING = 2

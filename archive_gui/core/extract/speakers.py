@@ -21,6 +21,7 @@ from archive_gui.core.extract.names_data import (
     ABBREVIATIONS,
     ADVERBS,
     CAPITALISED_FUNCTION_WORDS,
+    DOCUMENT_GROUPS,
     HONORIFIC_GENDER,
     KNOWN_ORGANISATIONS,
     NAME_GIVING_FILLERS,
@@ -83,6 +84,7 @@ _NOT_BEFORE_SPEAKER = word_set(
     """
 )
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
+_SUBJECT_PRONOUNS = frozenset({"He", "She"})
 # Every way of capitalising them, to find them without lower-casing each word.
 _INDEFINITE_ANY_CASE = frozenset(
     "".join(letters)
@@ -184,10 +186,20 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
         return []
     mentions: list[Mention] = []
     for run in _name_runs(text, tokens):
+        if len(run) == 1 and tokens[run[0]].text in _SUBJECT_PRONOUNS:
+            token = tokens[run[0]]
+            if _opens_clause(text, token.start):
+                # "She spoke with the Ledger.": the person the story is following
+                mentions.append(_pronoun(token))
+            continue
         mention = _run_mention(text, tokens, run, end, assume_person=False)
         if mention is None:
             continue
-        if mention.kind == PERSON and not mention.certain and _speaks_as_it(text, mention.end):
+        if (
+            mention.kind == PERSON
+            and not mention.certain
+            and (_speaks_as_it(text, mention.end) or _WHICH.match(text, mention.end))
+        ):
             # "Prairie Packers said it would cooperate": what says "it" is an organisation
             organisation = _org_mention(text, tokens, run)
             organisation.subject = True
@@ -243,8 +255,13 @@ def _opens_clause(text: str, position: int) -> bool:
 
 _SAYS_IT = re.compile(
     r"\s+(?:[a-z]+ly\s+)?(?:said|says|announced|stated|confirmed|added|noted)"
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today))?"
     r"(?:\s+(?:in|on)\s+(?:a|an|its)\s+[\w-]+(?:\s+[\w-]+)?)?,?(?:\s+that)?\s+(?:it|its)\b"
 )
+
+
+# "CoreCivic, which runs the facility": people take "who", organisations "which".
+_WHICH = re.compile(r",\s+which\b")
 
 
 def _speaks_as_it(text: str, position: int) -> bool:
@@ -416,6 +433,21 @@ def _unnamed(text: str, tokens: list[Token], index: int) -> Mention | None:
                     text, tokens, noun_index + 1
                 )
                 return organisation  # "a spokeswoman for ICE", "a spokesman for the agency"
+            if not capitalised:
+                body = next(
+                    (
+                        tokens[i].text
+                        for i in range(index + 1, noun_index)
+                        if tokens[i].text in ORG_REFERENCE_NOUNS
+                    ),
+                    None,
+                )
+                if body is not None:
+                    # "a department spokeswoman": the department mentioned last
+                    gender = ROLE_GENDER.get(noun) or _gender_in_clause(
+                        text, tokens, noun_index + 1
+                    )
+                    return Mention(start, end, REFERENCE, body, gender=gender, role=noun)
         gender = PERSON_NOUN_GENDER.get(noun) or ROLE_GENDER.get(noun)
         if gender is None:
             gender = _gender_in_clause(text, tokens, noun_index + 1)
@@ -599,9 +631,13 @@ def read_object(text: str, start: int, end: int) -> Mention | None:
     if first.text.lower() in PRONOUN_GENDER:
         return _pronoun(first)
     head = _until_comma(text, tokens)
+    if first.text.lower() in _OWNERS or (len(head) > 1 and _POSSESSIVE.search(head[-2].text)):
+        person = _role_then_person(text, tokens, head, end)
+        if person is not None:
+            return person  # "said his attorney, Jordan Weiss", "said ICE's spokesman, ..."
     reference = _reference(head)
     if reference is not None:
-        return reference
+        return _role_then_person(text, tokens, head, end) or reference
     if first.text.lower() in _INDEFINITE:
         unnamed = _unnamed(text, head, 0)
         if unnamed is not None:
@@ -620,6 +656,28 @@ def read_object(text: str, start: int, end: int) -> Mention | None:
         if leading is None and _is_prefix_of_run(text, head, run):
             leading = mention
     return leading or _organisation_in(text, head, end, at_end=False)
+
+
+_OWNERS = frozenset({"his", "her", "their"})
+
+
+def _role_then_person(
+    text: str, tokens: list[Token], head: list[Token], end: int
+) -> Mention | None:
+    """The person named in apposition after a role: "his attorney, Jordan Weiss"."""
+    if not _is_role_noun(head[-1].text.lower()) or len(head) >= len(tokens):
+        return None
+    rest = tokens[len(head) :]
+    clause = _until_comma(text, rest)
+    runs = _name_runs(text, clause)
+    if not runs or runs[0][0] != 0 or runs[0][-1] != len(clause) - 1:
+        return None
+    mention = _run_mention(text, rest, runs[0], end, assume_person=True)
+    if mention is None or mention.kind != PERSON:
+        return None
+    mention.certain = True
+    mention.role = mention.role or head[-1].text.lower()
+    return mention
 
 
 def _subject_clause(text: str, tokens: list[Token]) -> Mention | None:
@@ -692,7 +750,12 @@ def _reference(head: list[Token]) -> Mention | None:
         if noun not in ORG_REFERENCE_NOUNS or noun == head[1].text.lower():
             return None
         return Mention(head[0].start, head[1].start + len(noun), REFERENCE, noun)
-    if noun in ORG_REFERENCE_NOUNS or noun in ROLE_WORDS or noun in PERSON_NOUNS:
+    if (
+        noun in ORG_REFERENCE_NOUNS
+        or noun in ROLE_WORDS
+        or noun in PERSON_NOUNS
+        or noun in DOCUMENT_GROUPS
+    ):
         return Mention(head[0].start, head[1].end, REFERENCE, noun)
     return None
 
@@ -726,7 +789,11 @@ def _organisation_in(text: str, head: list[Token], end: int, *, at_end: bool) ->
     """
     for run in _name_runs(text, head):
         after = head[run[-1] + 1 :]
-        if at_end and not (not after or (len(after) == 1 and after[0].text in ORG_MEMBER_WORDS)):
+        if at_end and not (
+            not after
+            or (len(after) == 1 and after[0].text in ORG_MEMBER_WORDS)
+            or (len(after) == 1 and after[0].text.isdigit() and head[run[-1]].text == "Local")
+        ):
             continue
         mention = _run_mention(text, head, run, end, assume_person=False)
         if mention is None or mention.kind != ORGANIZATION:
@@ -847,8 +914,18 @@ def _links_capitalised(text: str, tokens: list[Token], index: int) -> bool:
     return (
         following < len(tokens)
         and _is_capitalised(tokens[following].text)
+        and tokens[following].text not in _DATE_WORDS
         and _joined(text, tokens[index], tokens[index + 1])
     )
+
+
+_DATE_WORDS = word_set(
+    """
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December Jan Feb Mar Apr Aug Sept Sep
+    Oct Nov Dec
+    """
+)
 
 
 def _split_connectors(tokens: list[Token], run: list[int]) -> list[list[int]]:
@@ -935,11 +1012,16 @@ def _run_mention(
         return None
     first, name_first, name_last, honorific, titled, known_first, gender = shape
     last_token = tokens[run[name_last]]
+    name_end = last_token.end
+    if name_last < len(run) - 1 and name_last > name_first:
+        # "Hector Alvarado Sr.": the suffix is part of the name
+        suffix = tokens[run[-1]]
+        name_end = suffix.end + (text.startswith(".", suffix.end) and suffix.text in ABBREVIATIONS)
     mention = Mention(
         start=tokens[run[first]].start,
         end=last_token.end,
         kind=PERSON,
-        name=_base(text[tokens[run[name_first]].start : last_token.end]),
+        name=_base(text[tokens[run[name_first]].start : name_end]),
         gender=gender,
         certain=known_first
         or titled
@@ -1025,9 +1107,26 @@ def _organisation_appositive(text: str, name_end: int, limit: int) -> bool:
     return match is not None and match.group(1).split()[-1].lower() in ORG_APPOSITIVE_NOUNS
 
 
+_ORG_NAME_LINKS = frozenset({"for", "of", "on"})
+
+
 def _is_org_name(bases: list[str]) -> bool:
     """Whether a run names an organisation ("Forum", "Department of Homeland Security")."""
-    return bases[-1] in ORG_KEYWORDS or (bases[0] in ORG_KEYWORDS and "of" in bases)
+    if bases[-1] in ORG_KEYWORDS or (bases[0] in ORG_KEYWORDS and "of" in bases):
+        return True
+    if any(
+        link in _ORG_NAME_LINKS and owner in ORG_KEYWORDS
+        for owner, link in zip(bases, bases[1:-1], strict=False)
+    ):
+        return True  # "Inland Coalition for Worker Justice", "Center for American Progress"
+    if "of" not in bases[1:-1]:
+        return False
+    # a chapter named after its place: "American Civil Liberties Union of Southern California"
+    split = bases.index("of")
+    owner = bases[split - 1]
+    return (owner in ORG_KEYWORDS or _is_acronym(owner)) and _is_place_name(
+        " ".join(bases[split + 1 :])
+    )
 
 
 def _name_start(bases: list[str], after_connector: bool = False) -> int | None:
@@ -1123,8 +1222,13 @@ def _add_prefix_role(text: str, tokens: list[Token], name_index: int, mention: M
 
 
 # "Ruiz's attorney, Denise Abara, ...": a possessive role set off before the name.
-_POSSESSIVE_ROLE_BEFORE = re.compile(r"\b[A-Za-z][\w.-]*[’']s((?:\s+[a-z][\w-]*){1,3}),\s*$")
-_MAX_POSSESSIVE_ROLE_LOOKBACK = 60
+_POSSESSIVE_ROLE_BEFORE = re.compile(
+    r"\b(?:[A-Za-z][\w.-]*[’']s|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)((?:\s+[a-z][\w-]*){1,3})"
+    # "The mayor of Santa Ana, Valerie Amezcua,": a place or organisation after the role
+    r"(?:\s+(?:of|for|in|at)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|and)){0,4})?"
+    r",\s*$"
+)
+_MAX_POSSESSIVE_ROLE_LOOKBACK = 90
 
 
 def _add_possessive_role(text: str, mention: Mention) -> None:
@@ -1302,7 +1406,8 @@ class EntityBook:
                     lambda e: e.kind == ORGANIZATION and e.key in _AGENCY_ACRONYMS
                 )
         elif mention.kind == PERSON:
-            entity = self._person(mention)
+            entity = self._named_organisation(mention.name, " " in mention.name)
+            entity = entity or self._person(mention)
         elif mention.kind == UNNAMED:
             entity = Entity(mention.name, PERSON, mention.gender, mention.role, named=False)
         else:
@@ -1327,7 +1432,7 @@ class EntityBook:
         fitting = (entity for entity in recent if _pronoun_fits(pronoun, entity))
         best = next(fitting, None)
         if best is None:
-            return None
+            return self._pending_person(pronoun)
         sentence, subject = self._seen.get(best, (-1, False))
         if subject or sentence < 0:
             return best
@@ -1338,6 +1443,21 @@ class EntityBook:
             if other_subject:
                 return other
         return best
+
+    def _pending_person(self, pronoun: Mention) -> Entity | None:
+        """ "Marisa Delgado has represented immigrants ... She spoke with the Ledger": with
+        nobody else for "he" or "she" to stand for, the full name that opened a clause just
+        before is a person even though its first name is not a known one."""
+        if pronoun.gender is None or pronoun.sentence < 0:
+            return None
+        for surname, pending in reversed(self._pending.items()):
+            if not pending.subject or not 0 <= pronoun.sentence - pending.sentence <= 1:
+                continue
+            del self._pending[surname]
+            pending.certain = True
+            pending.gender = pending.gender or pronoun.gender
+            return self._person(pending)
+        return None
 
     def _touch(self, entity: Entity) -> None:
         self._mentions_read += 1
@@ -1437,11 +1557,33 @@ class EntityBook:
             ]
         return max(family, key=lambda e: self._recent.get(e, -1), default=None)
 
+    def _named_organisation(self, name: str, opening: bool = True) -> Entity | None:
+        """The organisation known by this name or whose name it opens ("CoreCivic, which
+        runs the facility" ... "CoreCivic said"; "Valley Fresh" for "Valley Fresh Eggs")."""
+        if not self._organisations:
+            return None
+        prefix = name + " "
+        return next(
+            (
+                entity
+                for entity in self._organisations.values()
+                if entity.name == name or (opening and entity.name.startswith(prefix))
+            ),
+            None,
+        )
+
     def _organisation(self, mention: Mention) -> Entity:
         key = _org_key(mention.name)
         entity = self._organisations.get(key)
         if entity is None:
-            entity = Entity(mention.name, ORGANIZATION, key=key)
+            entity = self._named_organisation(mention.name)
+            if entity is None and _is_acronym(mention.name):
+                entity = next(
+                    (e for e in self._organisations.values() if _abbreviates(key, e.name)),
+                    None,
+                )
+            if entity is None:
+                entity = Entity(mention.name, ORGANIZATION, key=key)
             self._organisations[key] = entity
         elif mention.name == key and key in _AGENCY_ACRONYMS:
             # news style names a federal agency by its acronym once introduced; other
@@ -1463,6 +1605,43 @@ def _is_party(entity: Entity) -> bool:
     return entity.role is None or not (_role_nouns(entity.role) & _COURT_OFFICES)
 
 
+_DOCUMENT_NOUN = "(" + "|".join(sorted(DOCUMENT_GROUPS, key=len, reverse=True)) + ")"
+# "The lawsuit, filed by the ACLU", "a report released Wednesday by the coalition",
+# "In a 22-page ruling, Judge ...": the document right before its author.
+_DOCUMENT_BEFORE_AUTHOR = re.compile(
+    r"\b" + _DOCUMENT_NOUN + r"\b[^.;:“”\"]{0,80}?\b(?:filed|released|issued|published|"
+    r"written|sent|signed|brought|prepared|compiled|authored|commissioned)"
+    r"(?:\s+[\w-]+){0,2}?\s+by\s+(?:the\s+)?$"
+    r"|\b[Ii]n\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?" + _DOCUMENT_NOUN + r",\s+$"
+)
+# "The ACLU sued ...", "... filed a lawsuit", "... said in a statement", "ICE's memo".
+_AUTHOR_BEFORE_DOCUMENT = re.compile(
+    r"(?:[’']s\s+(?:[\w-]+\s+){0,3}?" + _DOCUMENT_NOUN + r"\b"
+    r"|\s*(?:,[^,.;“”\"]{1,80},\s*)?\s+(?:[a-z]+ly\s+)?(?:(sued)\b"
+    r"|(?:filed|released|published|issued|sent|wrote)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?" + _DOCUMENT_NOUN + r"\b"
+    r"|(?:said|says|wrote|writes|added|stated)\s+(?:[\w-]+\s+)?in\s+"
+    r"(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?" + _DOCUMENT_NOUN + r"\b))"
+)
+_MAX_DOCUMENT_LOOKBACK = 140
+
+
+def document_authored(text: str, mention: Mention) -> str | None:
+    """The group of the document ("lawsuit", "report", ...) that the text around a
+    mention says it wrote, filed or issued, if any."""
+    after = _AUTHOR_BEFORE_DOCUMENT.match(text, mention.end, mention.end + 160)
+    if after is not None:
+        noun = next((g for g in after.groups() if g), None)
+        return "lawsuit" if noun == "sued" else DOCUMENT_GROUPS.get(noun or "")
+    before = _DOCUMENT_BEFORE_AUTHOR.search(
+        text, max(0, mention.start - _MAX_DOCUMENT_LOOKBACK), mention.start
+    )
+    if before is not None:
+        noun = next(g for g in before.groups() if g)
+        return DOCUMENT_GROUPS[noun.lower()]
+    return None
+
+
 def _reference_names(noun: str, entity: Entity) -> bool:
     """Whether an organisation's own name uses the noun ("the alliance" -> "... Alliance")."""
     if entity.kind != ORGANIZATION or noun not in ORG_REFERENCE_NOUNS:
@@ -1478,6 +1657,13 @@ def _reference_fits(noun: str, entity: Entity) -> bool:
     """
     if noun in ORG_REFERENCE_NOUNS:
         return entity.kind == ORGANIZATION
+    if noun in DOCUMENT_GROUPS:
+        # "the ruling says", its author unknown: the judge
+        return (
+            entity.kind == PERSON
+            and entity.role is not None
+            and ("judge" in _role_nouns(entity.role))
+        )
     if entity.kind == ORGANIZATION:
         if noun == "officials":
             return bool(entity.member_roles & _OFFICIAL_ROLES)
@@ -1536,9 +1722,42 @@ def _surname(name_words: list[str]) -> str:
     kept = [
         w
         for w in name_words[1:]
-        if not (len(w) <= 2 and w.endswith(".")) and w not in NAME_SUFFIXES
+        if not (len(w) <= 2 and w.endswith(".")) and w.rstrip(".") not in NAME_SUFFIXES
     ]
     return " ".join(kept or name_words[1:])
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """Whether an acronym abbreviates a name, each word giving its initial and perhaps more
+    of its letters in order: "NWIRP" for "Northwest Immigrant Rights Project"."""
+    name_words = [w for w in name.split() if _is_capitalised(w) and w not in ORG_CONNECTORS]
+    if len(name_words) < 2 or len(acronym) < len(name_words):
+        return False
+
+    def fits(letters: str, index: int) -> bool:
+        if index == len(name_words):
+            return not letters
+        word = name_words[index].upper()
+        if not letters or letters[0] != word[0]:
+            return False
+        # the word's initial, then any of its later letters in order
+        for taken in range(1, len(letters) + 1):
+            if taken > 1 and not _in_order(letters[1:taken], word[1:]):
+                break
+            if fits(letters[taken:], index + 1):
+                return True
+        return False
+
+    return fits(acronym.upper(), 0)
+
+
+def _in_order(letters: str, word: str) -> bool:
+    position = 0
+    for letter in letters:
+        position = word.find(letter, position) + 1
+        if not position:
+            return False
+    return True
 
 
 def _org_key(name: str) -> str:

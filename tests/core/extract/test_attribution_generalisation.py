@@ -376,3 +376,93 @@ def test_the_girl_refers_to_an_unnamed_girl_not_the_last_named_woman():
         "“My mom is not a criminal,” the girl said."
     )
     assert speakers(text)[1][1] is None
+
+
+def test_document_quotes_speak_for_the_author_the_article_gives_them():
+    text = (
+        "Civil rights groups sued the Department of Homeland Security on Tuesday.\n\n"
+        "The lawsuit, filed by the Inland Coalition for Worker Justice, says agents "
+        "“stormed businesses without judicial warrants.”\n\n"
+        "A department spokeswoman said last month that “every enforcement action is "
+        "targeted and lawful.”\n\n"
+        "According to the complaint, “the raids have emptied entire neighborhoods.”"
+    )
+    assert [q[1] for q in speakers(text)] == [
+        "Inland Coalition for Worker Justice",
+        "Department of Homeland Security",
+        "Inland Coalition for Worker Justice",
+    ]
+
+
+def test_report_released_by_an_organisation_and_a_statement_said_in():
+    text = (
+        "Detainees went without water, according to a report released Wednesday by the "
+        "Colorado Immigrant Rights Coalition.\n\n"
+        "“Several detainees reported drinking from bathroom sinks,” according to the report."
+        "\n\nCasa Esperanza, which runs a food pantry, said in a statement that families "
+        "were afraid. “We will keep our doors open,” the statement said."
+    )
+    assert [q[1] for q in speakers(text)] == [
+        "Colorado Immigrant Rights Coalition",
+        "Casa Esperanza",
+    ]
+
+
+def test_name_followed_by_which_is_an_organisation():
+    text = (
+        "CoreCivic, which runs the facility, disputed that.\n\n"
+        "“Residents receive round-the-clock medical care,” CoreCivic said."
+    )
+    assert speakers(text) == [
+        ("Residents receive round-the-clock medical care,", "CoreCivic", "organization")
+    ]
+
+
+def test_organisation_named_later_by_its_first_words_or_its_acronym():
+    text = (
+        "JBS USA said Friday it would help workers find lawyers.\n\n"
+        "“We are deeply concerned for our team members,” JBS said in a statement.\n\n"
+        "The Northwest Immigrant Rights Project condemned the arrest.\n\n"
+        "“Courthouses must be safe,” said Matt Adams, legal director of NWIRP."
+        " “ICE's actions undermine our courts,” the organization said."
+    )
+    assert [q[1] for q in speakers(text)] == [
+        "JBS USA",
+        "Matt Adams",
+        "Northwest Immigrant Rights Project",
+    ]
+
+
+def test_person_in_apposition_after_a_role_and_the_role_before_the_name():
+    text = (
+        "“We're thrilled,” said his attorney, Jordan Weiss.\n\n"
+        "The mayor of Santa Ana, Valerie Amezcua, said the city would not help.\n\n"
+        "“Our police department will not be used,” the mayor said."
+    )
+    assert [q[1] for q in speakers(text)] == ["Jordan Weiss", "Valerie Amezcua"]
+
+
+def test_suffix_and_spanish_courtesy_title():
+    text = (
+        "Hector Alvarado Sr. opened his shop in 1994.\n\n"
+        "“I could do nothing,” Mr. Alvarado said.\n\n"
+        "Doña Eulalia Ramírez, 72, sells tamales. “I have never been so afraid,” said "
+        "Doña Eulalia."
+    )
+    assert [q[1] for q in speakers(text)] == ["Hector Alvarado Sr.", "Eulalia Ramírez"]
+
+
+def test_union_local_with_its_number_as_subject_of_called():
+    text = (
+        "The union representing the workers, UFCW Local 7, called the raid “a cruel "
+        "attack on working families.”"
+    )
+    assert speakers(text)[0][1] == "UFCW Local 7"
+
+
+def test_sentence_pronoun_makes_an_unknown_first_name_a_person():
+    text = (
+        "Marisa Delgado has represented immigrants for 14 years. She spoke with the Ledger."
+        "\n\nQ: “When did you first notice agents?”\n\nA: “Last spring.”"
+    )
+    assert [q[1] for q in speakers(text)] == [None, "Marisa Delgado"]

@@ -282,11 +282,26 @@ _PRESENT_BEFORE = re.compile(
 )
 _OPEN_MARKS = ("'", '"', "“", "‘")
 _TOOK_BEFORE = re.compile(r"\b(?:took|taken)\s+$", re.I)
+# "Federal agents held nearly 300 workers at the plant": agents holding people is an
+# arrest; "ICE held 55,000 people in detention" is a detention population.
+_HELD_BEFORE = re.compile(
+    r"\b(?:agents|officers|authorities|deputies|troopers|ICE|HSI|CBP)\s+(?:also\s+|briefly\s+)?held\s+$"
+)
+_NOT_HELD_AFTER = re.compile(
+    r"[^.;]{0,60}?\b(?:in\s+(?:\w+\s+)?detention|a\s+day|on\s+average)\b", re.I
+)
+# "ICE officers booked 118 people into the Prairieland Detention Center": an arrest when
+# the booking is into immigration custody or detention, not a county jail.
+_BOOKED_BEFORE = re.compile(r"\bbooked\s+$", re.I)
+_INTO_DETENTION_AFTER = re.compile(
+    r"(?:\s+[\w'’-]+){0,3}?\s+into\s+(?:(?:the|a|an|ICE|immigration|federal|[A-Z][\w-]*)\s+){0,3}"
+    r"(?:[Cc]ustody|[Dd]etention|[Pp]rocessing)\b",
+)
 _INTO_CUSTODY_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+into\s+(?:\w+\s+)?custody\b", re.I)
 _TOTAL_BEFORE = re.compile(
     r"\b(?:arrests|apprehensions)(?:\s+[\w.'’-]+){0,5}?\s+(?:totaled|totalled|reached|topped"
     r"|numbered|surpassed|hit|tops?|reach(?:es)?|near(?:s|ed)?|pass(?:es|ed)?|surpass(?:es)?"
-    r"|(?:rose|climbed|jumped|grew|fell|dropped)\s+to|stood\s+at"
+    r"|(?:rose|climbed|jumped|grew|fell|dropped)\s+to|stood\s+at|averaged|average"
     r"|were|was)\s+$",
     re.I,
 )
@@ -321,6 +336,14 @@ _PASSIVE_AFTER = re.compile(
 )
 _PARTICIPLE_AFTER = re.compile(rf"(?P<gap>(?:\s+[\w'’-]+){{0,3}}?)\s+{_ARRESTED}\b", re.I)
 _ARRESTS_AFTER = re.compile(r"(?P<gap>(?:\s+[\w'’-]+){0,2}?)\s+(?:arrests|apprehensions)\b", re.I)
+# "At least 11 people were in federal custody Sunday after agents raided a swap meet":
+# people in custody after an event were arrested in it ("55,000 people were in ICE
+# custody" with no event is a detention population).
+_IN_CUSTODY_AFTER = re.compile(
+    r"(?:\s+[\w'’-]+){0,2}?\s+(?:were|was|are|is|remain(?:ed|s)?)\s+(?:now\s+|still\s+)?in\s+"
+    r"(?:[\w-]+\s+){0,2}?custody\b(?=[^.;]{0,50}\b(?:after|following|during)\b)",
+    re.I,
+)
 _NEGATION = re.compile(r"\b(?:not|never|no|none|nobody)\b|n[’']t\b", re.I)
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|will|may|might|should|must|can|to)\s*$", re.I)
 _CLAUSE_VERB = re.compile(r"\b(?:were|was|are|is|been|be|had|have|has|and|or|but|not)\b", re.I)
@@ -421,6 +444,7 @@ _AGE_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s*$")
 _COMMA_AFTER = re.compile(r"\s*,")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _WORD = re.compile(r"[A-Za-z'’]+")
+_PHRASE_END = re.compile(r"[,;:.()]")
 _NOT_PEOPLE = frozenset(
     [
         "agents",
@@ -659,7 +683,10 @@ def _is_not_a_count(view: str, mention: CountMention, start: int, end: int) -> b
 
 
 def _next_words(after: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(after[:60])][:5]
+    """The words of the noun phrase after a count: up to five, before any punctuation
+    ("143,099, down 10 percent" quantifies nothing after it)."""
+    phrase = _PHRASE_END.split(after[:60], 1)[0]
+    return [w.lower() for w in _WORD.findall(phrase)][:5]
 
 
 def _counts_non_people(after: str) -> bool:
@@ -682,7 +709,7 @@ def _next_noun_is_people(after: str) -> bool:
 # flags: a segment without one links no count, and its counts skip ``_arrest_rule``.
 _ARREST_STEM = re.compile(
     r"arrest|apprehen|detain|detention|nab|caught|nets|netted|picked|rounded|swept|custody"
-    r"|booked",
+    r"|booked|held",
     re.I,
 )
 
@@ -736,6 +763,10 @@ def _arrest_rule(
         return "total"
     if _TOOK_BEFORE.search(before) and _INTO_CUSTODY_AFTER.match(view, end, limit):
         return "active"
+    if _HELD_BEFORE.search(before) and not _NOT_HELD_AFTER.match(view, end):
+        return "active"
+    if _BOOKED_BEFORE.search(before) and _INTO_DETENTION_AFTER.match(view, end, limit):
+        return "active"
     present = (
         _PRESENT_BEFORE.search(before, max(0, len(before) - 40))
         if before.rstrip().lower().endswith(_PRESENT_VERBS)
@@ -753,6 +784,8 @@ def _arrest_rule(
     participle = _PARTICIPLE_AFTER.match(view, end, limit)
     if participle and not _CLAUSE_VERB.search(participle["gap"]):
         return "participle"
+    if _IN_CUSTODY_AFTER.match(view, end, limit):
+        return "passive"
     arrests = _ARRESTS_AFTER.match(view, end, limit)
     if arrests and not _CLAUSE_VERB.search(arrests["gap"]):
         return "arrests"
@@ -811,17 +844,28 @@ _LINE_ITEM = re.compile(
     r"\s*(?P<name>[A-Z][\w.'’]*(?:[ -][A-Z][\w.'’]*){0,3})"
     r"\s*(?:[–—:-]\s*(?P<dash>\d[\d,]*)|\((?P<paren>\d[\d,]*)\))"
 )
+_LINE_BULLET = re.compile(r"\s*(?:[•·▪◦*‣⁃]|[-–—](?=\s))\s*")
 _LINE_GAP = re.compile(r"\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+)")
 _LINE_END = re.compile(r"[\s.;]*$")
 
 
 def _list_line(text: str, start: int, end: int):
     """The state code a list line opens with (or None) and its items as
-    (name start, name end, count start), or None when the line is not such a list."""
-    state = None
+    (name start, name end, count start), or None when the line is not such a list.
+    A bullet before the line is skipped; "Texas: 516" is one item, not a state head."""
+    bullet = _LINE_BULLET.match(text, start, end)
+    if bullet:
+        start = bullet.end()
     head = _LINE_STATE.match(text, start, end)
     if head and head.group("name") in _STATE_NAMES:
-        state, start = _STATE_NAMES[head.group("name")], head.end()
+        items = _line_items(text, head.end(), end)
+        if items is not None:
+            return _STATE_NAMES[head.group("name")], items
+    items = _line_items(text, start, end)
+    return None if items is None else (None, items)
+
+
+def _line_items(text: str, start: int, end: int):
     items = []
     position = start
     while True:
@@ -832,7 +876,7 @@ def _list_line(text: str, start: int, end: int):
         items.append((item.start("name"), item.end("name"), item.start(count)))
         position = item.end()
         if _LINE_END.match(text, position, end):
-            return state, items
+            return items
         gap = _LINE_GAP.match(text, position, end)
         if not gap:
             return None
@@ -1398,6 +1442,10 @@ _FISCAL_YEAR = re.compile(r"\b(?:fiscal\s+(?:year\s+)?(?:19|20)?\d\d|FY\s?(?:19|
 _CLAUSE_BOUNDARY = re.compile(r",\s*(?:and|but|while|whereas|compared\s+with)\b|;", re.I)
 _CLAUSE_PENALTY = 1000
 _NEXT_ITEM_GAP = re.compile(r"\s+(?:for\s+|with\s+)?")
+_TIGHT_PLACE_GAP = re.compile(
+    r"\s+(?:(?:more|others|people|workers|men|women|immigrants|migrants)\s+)?(?:in|at|from|near)\s+"
+    r"(?:(?:the\s+)?(?:neighboring|neighbouring|nearby|suburban)\s+)?"
+)
 # "ICE Houston arrested ...", "(ERO) Boston": a place naming the agency's office, read
 # as the operation's place only when the sentence has no other.
 _AGENCY_BEFORE_PLACE = re.compile(
@@ -1448,6 +1496,8 @@ def _nearest(text: str, found: _Found, candidates, sentence_operations: list[_Fo
         ):
             continue  # "about 9,800 and the Dallas office about 8,900": the next item's place
         distance = weight * max(0, high - low)
+        if weight == 1.0 and _TIGHT_PLACE_GAP.fullmatch(text, low, high):
+            distance = 0  # "four more in neighboring Skokie": the count's own place
         if _CLAUSE_BOUNDARY.search(text, low, high):
             distance += _CLAUSE_PENALTY
         if _AGENCY_BEFORE_PLACE.search(text, max(0, candidate.start - 40), candidate.start) or (

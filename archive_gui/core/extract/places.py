@@ -285,6 +285,11 @@ _UNLISTED_TAIL = re.compile(rf",\s+(?:{_STATE_ALTERNATION})(?![A-Za-z])")
 _CITY_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz -")
 _CITY_PREPOSITION = re.compile(r"\b(?:in|near|outside|from|of)\s+$")
 _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+# Between the items of a list: also "in Boyle Heights and in nearby Huntington Park".
+_MERGE_GAP = re.compile(
+    r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+    r"(?:(?:in|at|near)\s+(?:(?:nearby|neighboring|neighbouring|suburban)\s+)?)?"
+)
 _PREFIX_WINDOW = 30
 
 
@@ -490,7 +495,7 @@ def _merge_lists(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
             previous
             and _listable(previous)
             and _listable(mention)
-            and _LIST_GAP.fullmatch(text, previous.end, mention.start)
+            and _MERGE_GAP.fullmatch(text, previous.end, mention.start)
         ):
             merged[-1].append(mention)
         else:
@@ -505,7 +510,10 @@ def _list_mention(text: str, group: list[PlaceMention]) -> PlaceMention:
 
 
 def _list_place(members: tuple[Place, ...]) -> Place | None:
-    """The field office area whose states are exactly the listed states, if any."""
+    """The field office area whose states are exactly the listed states, if any (and the
+    city when every member is parts of one city: "in Harlem and Sunset Park")."""
+    if all(member == members[0] for member in members) and members[0].kind == "city":
+        return members[0]
     if any(member.kind != "state" for member in members):
         return None
     codes = {member.state for member in members}

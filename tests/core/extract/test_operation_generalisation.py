@@ -266,3 +266,72 @@ def test_county_naming_a_workplace_is_its_state():
         "The Cobb County jail held 40 people for ICE."
     )
     assert _found(text)[:1] == [(97, "Tennessee")]
+
+
+# Round 6 probes: verbs, lists and places a second batch found.
+
+
+def test_bulleted_office_list_and_state_colon_items():
+    text = (
+        "WASHINGTON — ICE arrested 2,040 people across the country, the agency said.\n"
+        "Arrests by field office:\n• Atlanta: 235\n• Dallas: 198\n\n"
+        "WASHINGTON — ICE arrested 498 people in a four-day operation.\n"
+        "Arrests by location:\nCalifornia: 101\nWashington: 27"
+    )
+    assert _found(text) == [
+        (2040, "United States"),
+        (235, "Atlanta area of operations"),
+        (198, "Dallas area of operations"),
+        (498, None),
+        (101, "California"),
+        (27, "Washington"),
+    ]
+
+
+def test_agents_held_workers_but_not_a_detention_population():
+    text = (
+        "GREELEY, Colo. (AP) — Federal agents held nearly 300 workers at the meatpacking "
+        "plant here Tuesday.\n\nICE held a record 55,000 people in detention this month."
+    )
+    assert _found(text) == [(300, "Greeley, CO")]
+
+
+def test_booked_into_detention_but_not_into_a_jail():
+    text = (
+        "FORT WORTH, Texas — ICE officers booked 118 people into the Prairieland Detention "
+        "Center after a week of arrests across North Texas.\n\nDeputies booked 40 people "
+        "into the county jail on other charges."
+    )
+    assert _found(text) == [(118, "Texas")]
+
+
+def test_in_custody_after_an_event():
+    text = (
+        "SANTA ANA, Calif. — At least 11 people were in federal custody Sunday after agents "
+        "raided a swap meet in Santa Ana.\n\nAbout 1,400 people were in ICE custody at the "
+        "Adelanto center."
+    )
+    assert _found(text) == [(11, "Santa Ana, CA")]
+
+
+def test_count_then_punctuation_quantifies_nothing_after_it():
+    text = (
+        "WASHINGTON — ICE arrests in fiscal year 2019 totaled 143,099, down 10 percent from "
+        "the year before. Arrests in the interior averaged about 400 a day."
+    )
+    assert _found(text) == [(143099, "United States"), (400, None)]
+
+
+def test_count_more_in_a_neighbouring_town_and_parts_of_one_city():
+    text = (
+        "EVANSTON, Ill. — Federal agents picked up seven people in Evanston and four more in "
+        "neighboring Skokie on Tuesday.\n\nNEW YORK — Agents detained five people in Harlem "
+        "and Sunset Park, and at least 20 at a car wash in Boyle Heights and in nearby "
+        "Huntington Park."
+    )
+    assert _found(text) == [
+        (7, "Evanston, IL"),
+        (4, "Skokie, IL"),
+        (5, "New York City, NY"),
+        (20, None),
+    ]

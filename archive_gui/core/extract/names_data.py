@@ -28,7 +28,7 @@ SPEECH_VERBS = word_set(
     emphasised conceded concedes contended contends maintained maintains observed
     remarked suggested suggests testified testifies tweeted posted cautioned predicted
     promised promises vowed vows pledged complained complains urged urges shouted yelled
-    chanted
+    chanted alleges alleged asserts asserted reads read recounted recounts
     explaining adding noting
     """
 )
@@ -147,7 +147,13 @@ PERSON_NOUNS = word_set(
     member immigrant mechanic cook contractor subcontractor supervisor volunteer organizer
     advocate activist administrator employer landlord tenant shopkeeper vendor laborer
     labourer mom dad grandmother grandfather uncle aunt deputy source defendant plaintiff
-    detainee petitioner
+    detainee petitioner usher principal coach cashier dishwasher waiter waitress janitor
+    electrician plumber carpenter roofer landscaper welder gardener nanny housekeeper
+    caregiver rabbi imam minister deacon nun chaplain consul physician pediatrician
+    psychologist therapist paramedic firefighter trucker farmworker rancher grower
+    clerk magistrate prosecutor defender paralegal translator interpreter teenager
+    teen widow widower grandson granddaughter nephew niece fisherman pharmacist
+    dentist bartender chef baker butcher tailor barber pastor
     """
 )
 
@@ -231,6 +237,7 @@ ORG_REFERENCE_NOUNS = word_set(
 # document ("the lawsuit" ... "the complaint"); they speak for whoever wrote them.
 DOCUMENT_GROUPS = {
     **dict.fromkeys(("lawsuit", "suit", "complaint", "petition", "filing", "motion"), "lawsuit"),
+    **dict.fromkeys(("indictment", "affidavit"), "indictment"),
     **dict.fromkeys(("report", "study", "survey", "analysis", "audit", "review"), "report"),
     **dict.fromkeys(("memo", "memorandum", "directive", "guidance"), "memo"),
     **dict.fromkeys(("statement", "release"), "statement"),

@@ -102,6 +102,8 @@ _SOURCE_SENTENCE = re.compile(
     r"(?:The|Those|These|That|This|Such)\s+(?:[\w’']+\s+){0,5}?"
     r"(?:words?|response|reply|answer|reaction|assessment|message|verdict|view|comment|"
     r"warning|plea|question|remark|remarks)\s+(?:[\w’']+\s+){0,3}?(?:from|of|by)\s+"
+    # "The speaker was Alondra Ruiz", "The voice belonged to ..."
+    r"|(?:The|That|This)\s+(?:[\w’'-]+\s+){0,2}?(?:speaker|voice)\s+(?:was|is|belonged\s+to)\s+"
     # "That is how Marisol Quintero remembers the morning ...", "So says ..."
     r"|(?:That|This)(?:\s+is|\s+was|'s|’s)\s+how\s+|So\s+says\s+"
 )
@@ -551,6 +553,8 @@ def _introducing_subject(text: str, lead: tuple[int, int], tokens: list[Token]) 
     first = tokens[0].text.lower()
     if first in _SUBJECT_PRONOUNS:
         return read_subject(text, start, tokens[0].end)
+    if len(tokens) == 1 and _is_interviewer_label(text, tokens[0]):
+        return None
     for mention in find_mentions(text, start, lead[1]):
         if mention.kind in (PERSON, ORGANIZATION):
             if len(words(text, start, mention.start)) > _MAX_SUBJECT_OFFSET:
@@ -559,6 +563,20 @@ def _introducing_subject(text: str, lead: tuple[int, int], tokens: list[Token]) 
                 mention.certain = True  # a full name opening the sentence is its subject
             return mention
     return None
+
+
+_INTERVIEWER_LABELS = frozenset({"REPORTER", "INTERVIEWER", "HOST", "MODERATOR", "Q"})
+
+
+def _is_interviewer_label(text: str, label: Token) -> bool:
+    """Whether a transcript label is the interviewer's: "REPORTER:", or the publication
+    the article said the interview was with ("talked with the Record" ... "RECORD:")."""
+    word = label.text
+    if word in _INTERVIEWER_LABELS:
+        return True
+    if not word.isupper() or len(word) < 3:
+        return False
+    return f"the {word.title()}" in text[: label.start]
 
 
 def _with_rule(mention: Mention | None, rule: str) -> tuple[Mention, str] | None:

@@ -198,7 +198,11 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
         if (
             mention.kind == PERSON
             and not mention.certain
-            and (_speaks_as_it(text, mention.end) or _WHICH.match(text, mention.end))
+            and (
+                _speaks_as_it(text, mention.end)
+                or _WHICH.match(text, mention.end)
+                or _org_noun_follows(tokens, run)
+            )
         ):
             # "Prairie Packers said it would cooperate": what says "it" is an organisation
             organisation = _org_mention(text, tokens, run)
@@ -262,6 +266,15 @@ _SAYS_IT = re.compile(
 
 # "CoreCivic, which runs the facility": people take "who", organisations "which".
 _WHICH = re.compile(r",\s+which\b")
+
+
+def _org_noun_follows(tokens: list[Token], run: list[int]) -> bool:
+    """ "the United Farm Workers union": a name followed by the noun of its kind."""
+    following = run[-1] + 1
+    return following < len(tokens) and tokens[following].text in _ORG_KIND_NOUNS
+
+
+_ORG_KIND_NOUNS = word_set("union company group coalition nonprofit organization firm")
 
 
 def _speaks_as_it(text: str, position: int) -> bool:
@@ -589,6 +602,10 @@ def read_subject(text: str, start: int, end: int) -> Mention | None:
     are not part of the speaker ("In a statement, ICE") are skipped clause by clause.
     """
     tokens = _without_trailing_adverbs(words(text, start, end))[-_MAX_SUBJECT_WORDS:]
+    if tokens and tokens[0].text.lower() in _ARTICLES:
+        document = _DOCUMENT_PHRASE.match(text, tokens[0].start, end)
+        if document is not None:
+            tokens = [t for t in tokens if t.start >= document.end()]
     while tokens:
         mention = _subject_clause(text, tokens)
         if mention is not None:
@@ -697,13 +714,34 @@ def _subject_clause(text: str, tokens: list[Token]) -> Mention | None:
     if runs and runs[-1][-1] == len(head) - 1:
         end = tokens[-1].end
         mention = _run_mention(text, tokens, runs[-1], end, assume_person=True)
-        if mention is not None and mention.kind == ORGANIZATION and len(runs) > 1:
-            # "Father Ignacio Ruelas of St. Alphonsus Church": the person, not the church
+        if (mention is None or mention.kind == ORGANIZATION) and len(runs) > 1:
+            # "Father Ignacio Ruelas of St. Alphonsus Church", "Sheriff Bill Waybourn of
+            # Tarrant County": the person, not the church or the place
             person = _person_before_affiliation(text, tokens, runs[-2], runs[-1], end)
             mention = person or mention
         if mention is not None:
             return mention
+    owner = _owner_of(text, tokens, head)
+    if owner is not None:
+        return owner
     return _organisation_in(text, head, tokens[-1].end, at_end=True)
+
+
+# Nouns after a possessive that speak for the possessor: "Healey's office said".
+_SPEAKS_FOR_OWNER = word_set("office campaign administration team staff spokesman spokeswoman")
+
+
+def _owner_of(text: str, tokens: list[Token], head: list[Token]) -> Mention | None:
+    """ "Healey's office", "a statement from Healey's office": whoever owns the office."""
+    if len(head) < 2 or head[-1].text.lower() not in _SPEAKS_FOR_OWNER:
+        return None
+    owner = head[-2]
+    if not (_POSSESSIVE.search(owner.text) and _is_capitalised(owner.text)):
+        return None
+    runs = _name_runs(text, head[:-1])
+    if not runs or runs[-1][-1] != len(head) - 2:
+        return None
+    return _run_mention(text, head, runs[-1], head[-1].start, assume_person=True)
 
 
 def _person_before_affiliation(
@@ -866,7 +904,7 @@ def _name_runs(text: str, tokens: list[Token]) -> list[list[int]]:
         word = texts[index]
         if word[0].isupper():
             current.append(index)
-            if word.endswith(_POSSESSIVE_ENDINGS):
+            if word.endswith(_POSSESSIVE_ENDINGS) and not _inner_possessive(text, tokens, index):
                 if linked:
                     pieces.extend(_split_connectors(tokens, current))
                 else:
@@ -893,6 +931,29 @@ def _name_runs(text: str, tokens: list[Token]) -> list[list[int]]:
 
 
 _LINKING_WORDS = NAME_PARTICLES | ORG_CONNECTORS
+# Possessives inside an organisation's name: "U.S. Attorney's Office", "Women's Refugee
+# Commission", "Harnett County Sheriff's Office".
+_NAME_POSSESSIVES = word_set("women children people men workers veterans")
+
+
+def _inner_possessive(text: str, tokens: list[Token], index: int) -> bool:
+    """Whether a possessive word goes on into an organisation's name."""
+    following = index + 1
+    if following >= len(tokens) or not _is_capitalised(tokens[following].text):
+        return False
+    if not _joined(text, tokens[index], tokens[following]):
+        return False
+    owner = _base(tokens[index].text).lower()
+    return (owner in ROLE_WORDS or owner in _NAME_POSSESSIVES) and (
+        tokens[following].text in ORG_KEYWORDS
+        or any(
+            t.text in ORG_KEYWORDS
+            for t in tokens[following + 1 : following + 3]
+            if _is_capitalised(t.text)
+        )
+    )
+
+
 _TEXT = itemgetter(0)
 _START = attrgetter("start")
 _FIRST = itemgetter(0)
@@ -908,9 +969,12 @@ def _links_capitalised(text: str, tokens: list[Token], index: int) -> bool:
     while (
         following < len(tokens)
         and following - index < _MAX_PARTICLES
-        and tokens[following].text in NAME_PARTICLES
+        and (
+            tokens[following].text in NAME_PARTICLES
+            or (tokens[following].text == "the" and word in _ORG_NAME_LINKS)
+        )
     ):
-        following += 1
+        following += 1  # "Kevin de la Cruz", "Office for the Southern District"
     return (
         following < len(tokens)
         and _is_capitalised(tokens[following].text)
@@ -1032,6 +1096,14 @@ def _run_mention(
     if mention.role is None:
         _add_possessive_role(text, mention)
     name_end = last_token.end
+    if (
+        first > 0
+        and not (known_first or titled or honorific)
+        and name_last > name_first
+        and all(_is_acronym(t) for t in texts[:first])
+        and mention.role is None
+    ):
+        return _org_mention(text, tokens, run)  # "LG Energy Solution", "SK Battery America"
     if not _AFTER_NAME.match(text, name_end, min(limit, name_end + _MAX_APPOSITIVE_CHARS)):
         pass  # neither an appositive nor an affiliation follows the name
     elif mention.role is None and (
@@ -1053,8 +1125,8 @@ def _run_mention(
 def _run_head(texts: tuple[str, ...]) -> tuple[int, bool] | None:
     """How a run of words starts: None when it names nothing, else the number of leading
     function words to skip and whether the rest names an organisation."""
-    if len(texts) == 1 and texts[0] in _NEVER_NAMED:
-        return None
+    if len(texts) == 1 and (texts[0] in _NEVER_NAMED or texts[0].lower() in ORG_REFERENCE_NOUNS):
+        return None  # "Thursday"; "Agency officials said" opening a sentence
     skip = 0
     while len(texts) - skip > 1 and texts[skip] in CAPITALISED_FUNCTION_WORDS:
         skip += 1
@@ -1406,7 +1478,9 @@ class EntityBook:
                     lambda e: e.kind == ORGANIZATION and e.key in _AGENCY_ACRONYMS
                 )
         elif mention.kind == PERSON:
-            entity = self._named_organisation(mention.name, " " in mention.name)
+            entity = self._named_organisation(
+                mention.name, " " in mention.name or mention.name.lower() not in self._families
+            )
             entity = entity or self._person(mention)
         elif mention.kind == UNNAMED:
             entity = Entity(mention.name, PERSON, mention.gender, mention.role, named=False)
@@ -1431,8 +1505,9 @@ class EntityBook:
         recent = islice(reversed(self._recent), _MAX_ANTECEDENT_DISTANCE)
         fitting = (entity for entity in recent if _pronoun_fits(pronoun, entity))
         best = next(fitting, None)
-        if best is None:
-            return self._pending_person(pronoun)
+        if best is None or (not best.named and self._seen.get(best, (-1,))[0] < pronoun.sentence):
+            # nobody else, or only someone unnamed met before: a full name just before
+            return self._pending_person(pronoun) or best
         sentence, subject = self._seen.get(best, (-1, False))
         if subject or sentence < 0:
             return best
@@ -1610,15 +1685,16 @@ _DOCUMENT_NOUN = "(" + "|".join(sorted(DOCUMENT_GROUPS, key=len, reverse=True)) 
 # "In a 22-page ruling, Judge ...": the document right before its author.
 _DOCUMENT_BEFORE_AUTHOR = re.compile(
     r"\b" + _DOCUMENT_NOUN + r"\b[^.;:“”\"]{0,80}?\b(?:filed|released|issued|published|"
-    r"written|sent|signed|brought|prepared|compiled|authored|commissioned)"
+    r"written|sent|signed|brought|prepared|compiled|authored|commissioned|unsealed)"
     r"(?:\s+[\w-]+){0,2}?\s+by\s+(?:the\s+)?$"
     r"|\b[Ii]n\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?" + _DOCUMENT_NOUN + r",\s+$"
 )
 # "The ACLU sued ...", "... filed a lawsuit", "... said in a statement", "ICE's memo".
 _AUTHOR_BEFORE_DOCUMENT = re.compile(
     r"(?:[’']s\s+(?:[\w-]+\s+){0,3}?" + _DOCUMENT_NOUN + r"\b"
-    r"|\s*(?:,[^,.;“”\"]{1,80},\s*)?\s+(?:[a-z]+ly\s+)?(?:(sued)\b"
-    r"|(?:filed|released|published|issued|sent|wrote)\s+(?:[\w-]+\s+){0,2}?"
+    r"|\s*(?:,[^,.;“”\"]{1,80},\s*)?(?:\s+(?:union|group|coalition|company|also|has|have|had))?"
+    r"\s+(?:[a-z]+ly\s+)?(?:(sued)\b"
+    r"|(?:filed|released|published|issued|sent|wrote|unsealed)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?" + _DOCUMENT_NOUN + r"\b"
     r"|(?:said|says|wrote|writes|added|stated)\s+(?:[\w-]+\s+)?in\s+"
     r"(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?" + _DOCUMENT_NOUN + r"\b))"
@@ -1705,6 +1781,8 @@ def _affiliated_organisation(affiliation: str | None) -> str | None:
     if _is_acronym(name) or _base(name_words[-1]) in ORG_KEYWORDS:
         return _base(name)
     first = _base(name_words[0])
+    if _is_acronym(first) and len(name_words) > 1 and _is_place_name(" ".join(name_words[1:])):
+        return _base(name)  # a chapter named by its city: "FIEL Houston"
     return first if _is_acronym(first) else None
 
 

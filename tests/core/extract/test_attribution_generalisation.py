@@ -466,3 +466,94 @@ def test_sentence_pronoun_makes_an_unknown_first_name_a_person():
         "\n\nQ: “When did you first notice agents?”\n\nA: “Last spring.”"
     )
     assert [q[1] for q in speakers(text)] == [None, "Marisa Delgado"]
+
+
+def test_person_of_a_place_before_the_speech_verb():
+    text = "“ICE can't be everywhere. We can help,” Sheriff Bill Waybourn of Tarrant County said."
+    assert speakers(text)[0][1] == "Bill Waybourn"
+
+
+def test_a_statement_from_someones_office_read():
+    text = (
+        "Gov. Maura Healey criticized the arrest.\n\n"
+        "“This is outrageous,” a statement from Healey's office read."
+    )
+    assert speakers(text)[0][1] == "Maura Healey"
+
+
+def test_capitalised_generic_noun_opening_a_sentence_is_no_organisation():
+    text = (
+        "“These individuals were arrested lawfully,” Homeland Security officials said.\n\n"
+        "Agency officials did not say where. “Their location will be posted,” officials said."
+    )
+    assert [q[1] for q in speakers(text)] == ["Homeland Security", "Homeland Security"]
+
+
+def test_company_named_later_by_its_first_word_and_an_acronym_led_company():
+    text = (
+        "Hyundai Motor Group said none of the workers were its employees.\n\n"
+        "“We are committed to full compliance with U.S. laws,” Hyundai said.\n\n"
+        "“Our priority is the safe return of our people,” LG Energy Solution said."
+    )
+    assert [q[1:] for q in speakers(text)] == [
+        ("Hyundai Motor Group", "organization"),
+        ("LG Energy Solution", "organization"),
+    ]
+
+
+def test_suit_alleges_for_the_union_that_sued():
+    text = (
+        "The United Farm Workers union sued the Border Patrol on Wednesday.\n\n"
+        "“Agents arrested people without any reasonable suspicion,” the suit alleges."
+    )
+    assert speakers(text)[0][1] == "United Farm Workers"
+
+
+def test_indictment_unsealed_by_an_office_with_a_possessive_in_its_name():
+    text = (
+        "The indictment, unsealed Monday by the U.S. Attorney's Office for the Southern "
+        "District of Texas, alleges that Ramon Ybarra “knowingly transported and housed” "
+        "at least 40 workers."
+    )
+    assert speakers(text) == [
+        (
+            "knowingly transported and housed",
+            "U.S. Attorney's Office for the Southern District of Texas",
+            "organization",
+        )
+    ]
+
+
+def test_the_speaker_was_names_the_source_of_the_quote_before():
+    text = (
+        "The crowd grew quiet.\n\n"
+        "“My dad was taken on my birthday.”\n\n"
+        "The speaker was Alondra Ruiz, 16, whose father was detained last month."
+    )
+    assert speakers(text)[0][1] == "Alondra Ruiz"
+
+
+def test_occupation_noun_refers_back_to_the_person_introduced_with_it():
+    text = (
+        "“It breaks my heart,” said usher Manuel Orozco.\n\n"
+        "“Some families are watching online now,” the usher said."
+    )
+    assert [q[1] for q in speakers(text)] == ["Manuel Orozco", "Manuel Orozco"]
+
+
+def test_transcript_label_of_the_publication_is_the_interviewer():
+    text = (
+        "Sheriff Dale Whitcombe talked with the Record about the program.\n\n"
+        "RECORD: “Why did you sign the agreement?”\n\n"
+        "WHITCOMBE: “Because I don't want to release somebody.”"
+    )
+    assert [q[1] for q in speakers(text)] == [None, "Dale Whitcombe"]
+
+
+def test_acronym_chapter_named_by_its_city():
+    text = (
+        "“These are landscapers, not gang members,” said Cesar Espinosa, executive "
+        "director of FIEL Houston.\n\n"
+        "“We will not let them disappear quietly,” the group said."
+    )
+    assert [q[1] for q in speakers(text)] == ["Cesar Espinosa", "FIEL Houston"]

@@ -729,6 +729,16 @@ def _has_arrest_stem(view: str) -> bool:
     return False
 
 
+def _may_link(sentence: str) -> bool:
+    """Whether any rule could read an arrest count in the sentence: one needs an arrest
+    word, a running-total noun ("the total stands at") or "accounted for"; the others
+    only continue a count read that way."""
+    if _has_arrest_stem(sentence):
+        return True
+    lowered = sentence.lower()
+    return any(word in lowered for word in ("total", "tally", "count", "accounted"))
+
+
 def _tally(before: str) -> bool:
     """Whether ``before`` ends in a running-total phrase ("brings the total to")."""
     lowered = before.lower()
@@ -842,7 +852,8 @@ _HEADING_KIND = re.compile(
 _LINE_STATE = re.compile(r"\s*(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?):\s+")
 _LINE_ITEM = re.compile(
     r"\s*(?P<name>[A-Z][\w.'’]*(?:[ -][A-Z][\w.'’]*){0,3})"
-    r"\s*(?:[–—:-]\s*(?P<dash>\d[\d,]*)|\((?P<paren>\d[\d,]*)\))"
+    # "Atlanta (Georgia, North Carolina and South Carolina) – 231": the office's states
+    r"\s*(?:(?:\([^()\d]{0,80}\)\s*)?[–—:-]\s*(?P<dash>\d[\d,]*)|\((?P<paren>\d[\d,]*)\))"
 )
 _LINE_BULLET = re.compile(r"\s*(?:[•·▪◦*‣⁃]|[-–—](?=\s))\s*")
 _LINE_GAP = re.compile(r"\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+)")
@@ -925,8 +936,11 @@ class _Extractor:
         self.sentence_places: list[PlaceMention] = []
         self.sentence_first = 0  # index in found of the current sentence's first operation
         self.segment_links = False  # whether the current segment has an arrest word
-        self.latest_place: tuple[int, PlaceMention] | None = None  # (paragraph, mention)
-        self.latest_period: tuple[int, PeriodMention, bool] | None = None  # (para, _, of op)
+        # Sentences with places / periods, for the context of later counts: filtered (of
+        # descriptive asides) only when a count needs them, as [sentence, raw, filtered]
+        # and, for periods, whether the sentence had operations.
+        self.place_history: list[list] = []
+        self.period_history: list[list] = []
         self.list_heading: tuple[int, str] | None = None  # (last paragraph, kind) of a list
 
     def _find_places(self, head_end: int, body_start: int) -> list[PlaceMention]:
@@ -971,31 +985,52 @@ class _Extractor:
         if self.list_heading is not None and self._read_list_line(sentence):
             return
         self._note_list_heading(sentence)
-        places = [
-            p
-            for p in self.places.within(sentence.start, sentence.end)[:_MAX_MENTIONS]
-            if not self._descriptive(sentence, p.start)
-        ]
-        periods = [
-            p
-            for p in self.periods.within(sentence.start, sentence.end)[:_MAX_MENTIONS]
-            if not self._descriptive(sentence, p.start) and not self._speech_dated(text, p)
-        ]
+        raw_places = self.places.within(sentence.start, sentence.end)[:_MAX_MENTIONS]
+        raw_periods = self.periods.within(sentence.start, sentence.end)[:_MAX_MENTIONS]
         self.sentence_first = len(self.found)
-        self.sentence_places = places
-        if self.counts.within(sentence.start, sentence.end):
+        places = periods = None
+        if self.counts.within(sentence.start, sentence.end) and _may_link(
+            text[sentence.start : sentence.end]
+        ):
+            places = self._sentence_places(sentence, raw_places)
+            periods = self._sentence_periods(sentence, raw_periods)
+            self.sentence_places = places
             for segment in [None, *sentence.asides]:
                 if segment is None or segment.kind != "descriptive":
                     self._read_segment(sentence, segment)
-        new = self.found[self.sentence_first :]
-        for found in new:
-            self._attach_place(found, places)
-            self._attach_period(found, periods)
-            self._attach_agency(found)
-        if places:
-            self.latest_place = (sentence.paragraph, places[-1])
-        if periods:
-            self.latest_period = (sentence.paragraph, periods[-1], bool(new))
+            for found in self.found[self.sentence_first :]:
+                self._attach_place(found, places)
+                self._attach_period(found, periods)
+                self._attach_agency(found)
+        if raw_places:
+            self.place_history.append([sentence, raw_places, places])
+        if raw_periods:
+            new = len(self.found) > self.sentence_first
+            self.period_history.append([sentence, raw_periods, periods, new])
+
+    def _sentence_places(self, sentence: _Sentence, raw: list[PlaceMention]):
+        return [p for p in raw if not self._descriptive(sentence, p.start)]
+
+    def _sentence_periods(self, sentence: _Sentence, raw: list[PeriodMention]):
+        text = self.text
+        return [
+            p
+            for p in raw
+            if not self._descriptive(sentence, p.start) and not self._speech_dated(text, p)
+        ]
+
+    def _latest(self, history: list[list], read, paragraph: int):
+        """The latest entry of a history whose filtered mentions are not empty, when it is
+        no more than a paragraph before ``paragraph`` (else None)."""
+        for entry in reversed(history):
+            sentence = entry[0]
+            if paragraph - sentence.paragraph > 1:
+                return None
+            if entry[2] is None:
+                entry[2] = read(sentence, entry[1])
+            if entry[2]:
+                return entry
+        return None
 
     def _note_list_heading(self, sentence: _Sentence) -> None:
         """Remember a heading that introduces a one-per-line list of arrests by place."""
@@ -1153,7 +1188,7 @@ class _Extractor:
             found.rule, found.parent = "coordinated", item[0].parent
             found.place, found.place_source = item[1], "sentence"
             found.subset = item[0].subset
-        elif rule is None and (place := self._place_item(view, mention, end)):
+        elif rule is None and (place := self._place_item(sentence, view, mention, end)):
             found.rule, found.place, found.place_source = "coordinated", place, "sentence"
             parent = self._sentence_parent(sentence, aside)
             found.parent = parent if parent is not None else self._previous_operation(sentence)
@@ -1247,11 +1282,13 @@ class _Extractor:
             return last, self._state_item(place)
         return None
 
-    def _place_item(self, view: str, mention: CountMention, end: int):
+    def _place_item(self, sentence: _Sentence, view: str, mention: CountMention, end: int):
         """The place of a list item written as the place then its count, in a sentence
         about arrests: "the most arrests were Texas, 516; Florida, 344", "in Texas, with
         330, and California, with 290"."""
         text = self.text
+        if not _has_arrest_stem(text[sentence.start : sentence.end]):
+            return None
         for place in self.sentence_places:
             if place.place is None or place.end > mention.start:
                 continue
@@ -1377,8 +1414,9 @@ class _Extractor:
         )
 
     def _context_place(self, sentence: _Sentence) -> tuple[PlaceMention | None, str]:
-        if self.latest_place and sentence.paragraph - self.latest_place[0] <= 1:
-            latest = self.latest_place[1]
+        entry = self._latest(self.place_history, self._sentence_places, sentence.paragraph)
+        if entry is not None:
+            latest = entry[2][-1]
             return (None, "") if latest.is_list else (latest, "context")
         return (self.dateline, "dateline") if self.dateline else (None, "")
 
@@ -1392,10 +1430,10 @@ class _Extractor:
             found.period = period
         elif found.parent is not None:
             found.period = self.found[found.parent].period
-        elif self.latest_period and self.latest_period[2]:
-            paragraph, latest, _ = self.latest_period
-            if sentence.paragraph - paragraph <= 1:
-                found.period, found.period_inherited = latest, True
+        else:
+            entry = self._latest(self.period_history, self._sentence_periods, sentence.paragraph)
+            if entry is not None and entry[3]:
+                found.period, found.period_inherited = entry[2][-1], True
 
     def _attach_agency(self, found: _Found) -> None:
         sentence = found.sentence

@@ -335,3 +335,22 @@ def test_count_more_in_a_neighbouring_town_and_parts_of_one_city():
         (5, "New York City, NY"),
         (20, None),
     ]
+
+
+def test_office_list_line_with_its_states_in_parentheses():
+    text = (
+        "WASHINGTON — ICE arrested 600 people nationwide this week.\n"
+        "Arrests by ERO field office included:\n"
+        "Atlanta (Georgia, North Carolina and South Carolina) – 231\n"
+        "Chicago – 187\n"
+    )
+    assert _found(text) == [
+        (600, "United States"),
+        (231, "Atlanta area of operations"),
+        (187, "Chicago area of operations"),
+    ]
+
+
+def test_place_count_pairs_need_an_arrest_word():
+    text = "DENVER — Ticket sales by city: Boston – 214, Lynn – 97."
+    assert _found(text) == []

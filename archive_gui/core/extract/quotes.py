@@ -90,10 +90,10 @@ _INHERITED_CONFIDENCE = {
 _UNATTRIBUTED_CONFIDENCE = 0.3
 _BREAK_AFTER_QUOTE = ",.;:?!—–-…"
 # Punctuation ending a spoken sentence, possibly inside a nested quote ("... today?’").
-_FINAL_PUNCTUATION = re.compile(r"[,.;:?!—–…-][’']?\s*$")
+_FINAL_MARKS = ",.;:?!—–…-"
 _QUOTE_MARK = re.compile(f"[{QUOTE_MARKS}]")
 _SINGLE_MARK = re.compile("['‘’]")
-_SENTENCE_CLOSE = re.compile(r"[.?!][”\"’']?\s*$")
+_SENTENCE_MARKS = ".?!"
 _MAX_HEADLINE_WORDS = 25
 _WORD_CHAR = re.compile(r"\w")
 # A sentence after a quote that names its source: "The words came from Tran Van Hieu, ...",
@@ -118,7 +118,7 @@ _CALLING_VERBS = frozenset({"call", "calls", "called", "calling"})
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "at", "de", "for", "in", "of", "on", "the", "to"})
 
 
-@dataclass
+@dataclass(slots=True)
 class _Span:
     """Where a quotation sits: its marks, its words and its paragraph."""
 
@@ -131,7 +131,7 @@ class _Span:
     headline: bool = False  # in a headline or subhead (single marks count there)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Candidate:
     """A quote being attributed."""
 
@@ -152,7 +152,7 @@ def extract_quotes(text: str) -> list[Quote]:
     return [_record(text, candidate) for candidate in candidates]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Article:
     """The text with its paragraphs and the quotation spans of each paragraph."""
 
@@ -220,9 +220,26 @@ def _find_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[_Span]:
 
 def _is_headline(text: str, start: int, end: int) -> bool:
     """Whether a paragraph is a headline or subhead: short, without a closing full stop."""
-    if _SENTENCE_CLOSE.search(text, start, end) or text.startswith("By ", start):
+    if _closes_sentence(text, start, end) or text.startswith("By ", start):
         return False
     return len(text[start:end].split()) <= _MAX_HEADLINE_WORDS
+
+
+def _closes_sentence(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with a full stop, "?" or "!", perhaps then a mark."""
+    piece = text[max(start, end - 8) : end].rstrip()
+    if piece and piece[-1] in "”\"’'":
+        piece = piece[:-1]
+    return bool(piece) and piece[-1] in _SENTENCE_MARKS
+
+
+def _ends_spoken_sentence(quoted: str) -> bool:
+    """Whether a quote ends with the punctuation of a spoken sentence, possibly inside a
+    nested quote ("... today?’")."""
+    piece = quoted.rstrip()
+    if piece and piece[-1] in "’'":
+        piece = piece[:-1]
+    return bool(piece) and piece[-1] in _FINAL_MARKS
 
 
 def _single_quoted(text: str, start: int, end: int, number: int) -> list[_Span]:
@@ -416,7 +433,7 @@ def _is_speech(text: str, span: _Span, lead: tuple[int, int], tail: tuple[int, i
         or lead_text.endswith(":")
         or (lead_text.endswith(",") and _reports_speech(lead_tokens))
     )
-    if in_speech_position and (_FINAL_PUNCTUATION.search(quoted) or _breaks_after(text, tail)):
+    if in_speech_position and (_ends_spoken_sentence(quoted) or _breaks_after(text, tail)):
         return True
     if span.headline and lead_text.endswith(":"):
         # "Mayor: 'This is not who we are' as arrests top 250", "Leaders: 'Enough is enough'":
@@ -435,7 +452,7 @@ def _is_long_enough(quoted_words: list[str]) -> bool:
 
 def _looks_like_title(quoted: str, quoted_words: list[str]) -> bool:
     """A name in quotation marks ("Operation Safe City"): capitalised words, no punctuation."""
-    if _FINAL_PUNCTUATION.search(quoted) or len(quoted_words) > _MAX_NAME_WORDS:
+    if _ends_spoken_sentence(quoted) or len(quoted_words) > _MAX_NAME_WORDS:
         return False
     return quoted_words[0][0].isupper() and all(
         w[0].isupper() or not w[0].isalpha() or w in _TITLE_SMALL_WORDS for w in quoted_words
@@ -624,10 +641,19 @@ def _resolve_mentions(
     waiting: list[_Candidate] = []  # "the principal said" before the principal is named
     documents: list[_Candidate] = []  # "the lawsuit says"
     authors: list[tuple[int, str, Entity]] = []  # (position, document group, author)
+    quotes_documents = any(
+        c.mention.kind == REFERENCE and c.mention.name in DOCUMENT_GROUPS
+        for c in attributions.values()
+    )
     for mention in mentions:
         entity = book.resolve(mention)
         candidate = attributions.get(id(mention))
-        if entity is not None and entity.named and mention.kind in (PERSON, ORGANIZATION):
+        if (
+            quotes_documents
+            and entity is not None
+            and entity.named
+            and mention.kind in (PERSON, ORGANIZATION)
+        ):
             group = document_authored(article.text, mention)
             if group is not None:
                 authors.append((mention.start, group, entity))
@@ -748,7 +774,7 @@ def _carry_over(
 _INTERVIEW_LABEL = re.compile(r"(Q|A|Question|Answer)\s*[:.]\s*")
 
 
-@dataclass
+@dataclass(slots=True)
 class _InterviewLabels:
     """The Q and A labels opening an interview's paragraphs, and the answers met so far."""
 

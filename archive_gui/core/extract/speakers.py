@@ -127,7 +127,7 @@ _UNNAMED_MEMBER_NOUNS = frozenset(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One place where the article names or refers to a speaker.
 
@@ -150,7 +150,7 @@ class Mention:
     sentence: int = -1  # index of the article sentence it stands in, when known
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Entity:
     """A person or organisation of one article, with everything learnt about it."""
 
@@ -186,12 +186,15 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
         return []
     mentions: list[Mention] = []
     for run in _name_runs(text, tokens):
-        if len(run) == 1 and tokens[run[0]].text in _SUBJECT_PRONOUNS:
+        if len(run) == 1:
             token = tokens[run[0]]
-            if _opens_clause(text, token.start):
-                # "She spoke with the Ledger.": the person the story is following
-                mentions.append(_pronoun(token))
-            continue
+            if token.text in _NEVER_NAMED:
+                continue  # "The", "Thursday": what _run_mention would find nothing in
+            if token.text in _SUBJECT_PRONOUNS:
+                if _opens_clause(text, token.start):
+                    # "She spoke with the Ledger.": the person the story is following
+                    mentions.append(_pronoun(token))
+                continue
         mention = _run_mention(text, tokens, run, end, assume_person=False)
         if mention is None:
             continue
@@ -1308,6 +1311,11 @@ def _add_possessive_role(text: str, mention: Mention) -> None:
     close the appositive with a comma, and the role end in a role noun."""
     if not text.startswith(",", mention.end):
         return
+    before = mention.start - 1
+    while before > 0 and text[before] == " ":
+        before -= 1
+    if text[before] != ",":
+        return  # the role must be set off by a comma before the name
     match = _POSSESSIVE_ROLE_BEFORE.search(
         text, max(0, mention.start - _MAX_POSSESSIVE_ROLE_LOOKBACK), mention.start
     )
@@ -1443,8 +1451,12 @@ class EntityBook:
 
     def __init__(self) -> None:
         self._people: dict[str, Entity] = {}  # by name as written in full
+        # every word of a full name but the last -> the people whose name it is in
+        self._name_words: dict[str, list[Entity]] = {}
         self._families: dict[str, list[Entity]] = {}  # by lower-cased surname
         self._organisations: dict[str, Entity] = {}  # by acronym or name
+        # name, and the words opening it -> (organisation, whether the whole name)
+        self._organisation_names: dict[str, tuple[Entity, bool]] = {}
         self._officials: dict[tuple[str | None, str | None], Entity] = {}
         # Entity -> number of its latest mention, least recently mentioned first.
         self._recent: dict[Entity, int] = {}
@@ -1596,7 +1608,10 @@ class EntityBook:
                 self._families.setdefault(name_words[0].lower(), []).append(entity)
         elif is_full_name and entity.name == entity.surname:
             entity.name = mention.name  # "Mr. Marin" first, "David Marin" later
-        self._people[entity.name] = entity
+        if entity.name not in self._people:
+            self._people[entity.name] = entity
+            for word in entity.name.split()[:-1]:
+                self._name_words.setdefault(word, []).append(entity)
         entity.learn(mention)
         affiliation = _affiliated_organisation(mention.affiliation)
         if affiliation is not None:
@@ -1624,10 +1639,8 @@ class EntityBook:
             # ... "Huang said") or a first name ("Carla said")
             family = [
                 entity
-                for entity in self._people.values()
+                for entity in self._name_words.get(mention.name, ())
                 if entity.named
-                and mention.name in entity.name  # a quick test before splitting the name
-                and mention.name in entity.name.split()[:-1]
                 and (mention.gender is None or entity.gender in (None, mention.gender))
             ]
         return max(family, key=lambda e: self._recent.get(e, -1), default=None)
@@ -1635,17 +1648,18 @@ class EntityBook:
     def _named_organisation(self, name: str, opening: bool = True) -> Entity | None:
         """The organisation known by this name or whose name it opens ("CoreCivic, which
         runs the facility" ... "CoreCivic said"; "Valley Fresh" for "Valley Fresh Eggs")."""
-        if not self._organisations:
+        known = self._organisation_names.get(name)
+        if known is None:
             return None
-        prefix = name + " "
-        return next(
-            (
-                entity
-                for entity in self._organisations.values()
-                if entity.name == name or (opening and entity.name.startswith(prefix))
-            ),
-            None,
-        )
+        entity, whole = known
+        return entity if whole or opening else None
+
+    def _name_organisation(self, entity: Entity) -> None:
+        """Index an organisation by its name and by the words opening it."""
+        name_words = entity.name.split()
+        for size in range(len(name_words) - 1, 0, -1):
+            self._organisation_names.setdefault(" ".join(name_words[:size]), (entity, False))
+        self._organisation_names[entity.name] = (entity, True)
 
     def _organisation(self, mention: Mention) -> Entity:
         key = _org_key(mention.name)
@@ -1659,11 +1673,13 @@ class EntityBook:
                 )
             if entity is None:
                 entity = Entity(mention.name, ORGANIZATION, key=key)
+                self._name_organisation(entity)
             self._organisations[key] = entity
         elif mention.name == key and key in _AGENCY_ACRONYMS:
             # news style names a federal agency by its acronym once introduced; other
             # organisations keep the full name the article gave first ("SPLC attorney")
             entity.name = key
+            self._name_organisation(entity)
         return entity
 
 

@@ -43,6 +43,8 @@ from archive_gui.core.extract import EXTRACTOR_VERSION, extract
 from archive_gui.core.htmlpage import HtmlPageError, read_html_page
 from archive_gui.core.records import ArticleMeta, Extraction
 from archive_gui.core.store import Archive, ArchiveError
+from archive_gui.core.store.archive import AddResult
+from archive_gui.core.store.batch import ArticleBatch
 
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm")  # saved web pages: article body and metadata
@@ -325,12 +327,13 @@ def import_paths(
     """Import every article file under ``paths`` into ``archive``.
 
     ``meta`` applies to every file (title defaults per file). Cancelling stops
-    before the next file; articles already imported stay.
+    before the next file; articles already imported stay (and are committed).
 
     ``workers``: processes extracting in parallel (default: the usable cores, at
     most ``MAX_WORKERS``; 1 extracts in this thread). Whatever the number, files
-    are stored in the same order, each in its own transaction by this thread, and
-    a file that fails (or crashes or hangs its worker) fails alone. Workers are
+    are stored in the same order by this thread, each whole or not at all (many to
+    a transaction, see ``store.batch``), and a file that fails (or crashes or hangs
+    its worker) fails alone. Workers are
     started with "forkserver" (or "spawn"), never "fork", so like any such process
     they import the caller's main module: a script that imports several files
     must keep its work under ``if __name__ == "__main__":``.
@@ -339,10 +342,11 @@ def import_paths(
     files, problems = find_article_files(paths)
     report = ImportReport(failed=list(problems))
     workers = default_workers() if workers is None else max(1, workers)
-    if workers > 1 and len(files) >= PARALLEL_MIN_FILES:
-        _import_parallel(archive, files, meta, report, progress, should_cancel, workers)
-    else:
-        _import_serial(archive, files, meta, report, progress, should_cancel)
+    with ArticleBatch(archive, _recorder(report)) as batch:
+        if workers > 1 and len(files) >= PARALLEL_MIN_FILES:
+            _import_parallel(archive, files, meta, report, progress, should_cancel, workers, batch)
+        else:
+            _import_serial(archive, files, meta, report, progress, should_cancel, batch)
     if progress is not None and not report.cancelled:
         progress(len(files), len(files), Path())
     return report
@@ -364,6 +368,7 @@ def _import_serial(
     report: ImportReport,
     progress: ProgressCallback | None,
     should_cancel: Callable[[], bool] | None,
+    batch: ArticleBatch,
 ) -> None:
     for done, path in enumerate(files):
         if should_cancel is not None and should_cancel():
@@ -371,7 +376,24 @@ def _import_serial(
             break
         if progress is not None:
             progress(done, len(files), path)
-        _guarded(report, path, import_file, archive, path, meta, report)
+        _guarded(report, path, _import_one, archive, path, meta, report, batch)
+
+
+def _recorder(report: ImportReport) -> Callable[[Path, AddResult | None, str | None], None]:
+    """What records a stored (committed) or failed article in ``report``."""
+
+    def done(path: Path, stored: AddResult | None, failure: str | None) -> None:
+        if stored is None:
+            report.failed.append((path, failure or "not stored"))
+        elif stored.created:
+            report.added += 1
+            report.quotes += stored.quotes
+            report.operations += stored.operations
+            report.article_ids.append(stored.article_id)
+        else:
+            report.skipped += 1
+
+    return done
 
 
 def _guarded(report: ImportReport, path: Path, step: Callable, *args) -> None:
@@ -402,11 +424,23 @@ def import_file(archive: Archive, path: Path, meta: ArticleMeta, report: ImportR
     Metadata: ``meta`` (the caller's options) over what a web page says about
     itself, over the defaults (title from the headline line or the file name).
     """
+    _import_one(archive, path, meta, report, None)
+
+
+def _import_one(
+    archive: Archive,
+    path: Path,
+    meta: ArticleMeta,
+    report: ImportReport,
+    batch: ArticleBatch | None,
+) -> None:
     job = _prepare(archive, path, meta)
     if job is None:
         report.skipped += 1
         return
-    _store(archive, job, _run_here(job), report)
+    if job.isolated and batch is not None:
+        batch.commit()  # not holding the write lock while a child process takes its time
+    _store(archive, job, _run_here(job), report, batch)
 
 
 @dataclass
@@ -446,8 +480,11 @@ def _run_here(job: _Job):
     return job.function(*job.args)
 
 
-def _store(archive: Archive, job: _Job, result, report: ImportReport) -> None:
-    """Store a file's article with the extraction ``result`` of its job."""
+def _store(
+    archive: Archive, job: _Job, result, report: ImportReport, batch: ArticleBatch | None
+) -> None:
+    """Store a file's article with the extraction ``result`` of its job: in its own
+    transaction, or in ``batch`` (which reports the outcome once committed)."""
     if job.text is None:
         text, page_meta, extraction = result
         if archive.has_text(text) is not None:
@@ -456,14 +493,12 @@ def _store(archive: Archive, job: _Job, result, report: ImportReport) -> None:
         file_meta = _file_meta(merge_meta(job.meta, page_meta), text, job.path)
     else:
         text, file_meta, extraction = job.text, job.meta, result
-    stored = archive.add_article(text, file_meta, extraction, EXTRACTOR_VERSION)
-    if stored.created:
-        report.added += 1
-        report.quotes += stored.quotes
-        report.operations += stored.operations
-        report.article_ids.append(stored.article_id)
-    else:
-        report.skipped += 1
+    if batch is not None:
+        batch.add(job.path, text, file_meta, extraction, EXTRACTOR_VERSION)
+        return
+    _recorder(report)(
+        job.path, archive.add_article(text, file_meta, extraction, EXTRACTOR_VERSION), None
+    )
 
 
 # --- extraction in worker processes ---------------------------------------------------------
@@ -565,6 +600,7 @@ def _import_parallel(
     progress: ProgressCallback | None,
     should_cancel: Callable[[], bool] | None,
     workers: int,
+    batch: ArticleBatch,
 ) -> None:
     """:func:`import_paths` with extraction in ``workers`` processes.
 
@@ -589,7 +625,7 @@ def _import_parallel(
                 report.cancelled = True
                 return
             slot = window.popleft()
-            outcome = _outcome(slot, pool, window, cancelled)
+            outcome = _outcome(slot, pool, window, cancelled, batch)
             if outcome is _CANCELLED or cancelled():
                 report.cancelled = True
                 return
@@ -600,7 +636,7 @@ def _import_parallel(
             elif slot.job is None:
                 report.skipped += 1
             else:
-                _guarded(report, slot.path, _store, archive, slot.job, outcome, report)
+                _guarded(report, slot.path, _store, archive, slot.job, outcome, report, batch)
     finally:
         pool.close(kill=True)
 
@@ -622,12 +658,24 @@ def _submit(archive: Archive, pool: _Pool, path: Path, meta: ArticleMeta) -> _Sl
     return slot
 
 
-def _outcome(slot: _Slot, pool: _Pool, window: deque[_Slot], cancelled: Callable[[], bool]):
-    """The slot's extraction result (a failure goes to ``slot.failure``), or ``_CANCELLED``."""
+def _outcome(
+    slot: _Slot,
+    pool: _Pool,
+    window: deque[_Slot],
+    cancelled: Callable[[], bool],
+    batch: ArticleBatch,
+):
+    """The slot's extraction result (a failure goes to ``slot.failure``), or ``_CANCELLED``.
+
+    While it waits, what ``batch`` holds is committed once due (the write lock is not
+    held for long, whatever the wait).
+    """
     if slot.job is None or slot.failure is not None:
         return None
     try:
         if slot.future is None:
+            if slot.apart or slot.job.isolated:
+                batch.commit()  # a child process may take its time
             return (
                 _isolated(slot.job.function, *slot.job.args) if slot.apart else _run_here(slot.job)
             )
@@ -639,6 +687,8 @@ def _outcome(slot: _Slot, pool: _Pool, window: deque[_Slot], cancelled: Callable
             waited += 0.1
             if cancelled():
                 return _CANCELLED
+            if batch.due:
+                batch.commit()
             if waited >= deadline:  # the others in the window are not to blame: a new pool
                 pool.close(kill=True)
                 for other in window:
@@ -651,7 +701,7 @@ def _outcome(slot: _Slot, pool: _Pool, window: deque[_Slot], cancelled: Callable
         pool.close(kill=True)
         _run_apart(window)
         slot.future, slot.apart = None, True
-        return _outcome(slot, pool, window, cancelled)
+        return _outcome(slot, pool, window, cancelled, batch)
     except (ArticleFileError, ArchiveError) as exc:
         slot.failure = str(exc)
     except Exception as exc:

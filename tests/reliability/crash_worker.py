@@ -21,36 +21,52 @@ def say(line: str) -> None:
 
 
 def run_import(archive_path: Path, folder: Path, slow: bool = False) -> None:
-    """``slow``: each record insert takes 3 ms more, as on a slow disk, so that a kill
-    aimed just after ``B`` lands in the middle of the article's transaction."""
+    """``slow``: each multi-row insert of an article's records takes 3 ms more, as on a
+    slow disk, so that a kill aimed just after ``B`` lands in the middle of the article.
+
+    The import stores many articles to a transaction (``store.batch``): ``B`` is said
+    as an article's rows begin, ``C`` once the transaction holding them has committed.
+    """
     import time
 
-    from archive_gui.core.importer import import_paths
+    import archive_gui.core.importer as importer
     from archive_gui.core.store import Archive
     from archive_gui.core.store.archive import text_sha256
+    from archive_gui.core.store.batch import ArticleBatch
 
     with Archive.open(archive_path) as archive:
         if slow:
-            for name in ("_insert_quote", "_insert_operation"):
-                insert = getattr(archive, name)
+            insert_rows = archive._insert_rows
 
-                def slowly(*args, insert=insert):
-                    time.sleep(0.003)
-                    return insert(*args)
+            def slowly(*args):
+                time.sleep(0.003)
+                return insert_rows(*args)
 
-                setattr(archive, name, slowly)
-        add_article = archive.add_article
+            archive._insert_rows = slowly
+        shas = {}
+        add = ArticleBatch.add
 
-        def logged(text, meta, extraction, version):
-            sha = text_sha256(text)
+        def logged_add(self, key, text, *args):
+            shas[key] = sha = text_sha256(text)
             say(f"B {sha}")
-            result = add_article(text, meta, extraction, version)
-            say(f"C {sha}")
-            return result
+            return add(self, key, text, *args)
 
-        archive.add_article = logged
+        recorder = importer._recorder
+
+        def logged_recorder(report):
+            done = recorder(report)
+
+            def logged_done(key, stored, failure):
+                if stored is not None:
+                    say(f"C {shas[key]}")
+                done(key, stored, failure)
+
+            return logged_done
+
+        ArticleBatch.add = logged_add
+        importer._recorder = logged_recorder
         say("READY")
-        report = import_paths(archive, [folder])
+        report = importer.import_paths(archive, [folder])
     say(f"DONE {report.added} {report.skipped} {len(report.failed)}")
 
 

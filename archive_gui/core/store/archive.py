@@ -227,6 +227,19 @@ class Archive:
 
     # -- writing -------------------------------------------------------------
 
+    _INSERT_QUOTE = (
+        'INSERT INTO quotes (article_id, text, start, "end", speaker_id, speaker_role,'
+        " speaker_affiliation, mention_text, mention_start, mention_end, rule, confidence)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    )
+    _multi_row_sql: dict[tuple[str, int], str] = {}  # (one-row INSERT, rows): its SQL
+    _INSERT_OPERATION = (
+        'INSERT INTO operations (id, article_id, count, qualifier, count_text, start, "end",'
+        " place_id, city_id, place_text, place_start, place_end, period_text,"
+        " period_start, period_end, agency, part_of, rule, confidence)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    )
+
     def has_text(self, text: str) -> int | None:
         """The id of the article with exactly this text, if archived."""
         row = self.db.execute(
@@ -237,48 +250,75 @@ class Archive:
     def add_article(
         self, text: str, meta: ArticleMeta, extraction: Extraction, extractor_version: str
     ) -> AddResult:
-        """Store an article with its records in one transaction; a known text is a no-op."""
+        """Store an article with its records in one transaction; a known text is a no-op.
+
+        (An import stores many articles to a transaction: see ``store.batch``.)
+        """
         try:
-            return self._add_article(text, meta, extraction, extractor_version)
+            with self.transaction():
+                return self._add_article(text, meta, extraction, extractor_version)
         except sqlite3.Error as exc:
             reason = migrations.describe_error(exc, self.path)
             raise ArchiveError(f"the article was not stored: {reason}") from exc
 
     def _add_article(
-        self, text: str, meta: ArticleMeta, extraction: Extraction, extractor_version: str
+        self,
+        text: str,
+        meta: ArticleMeta,
+        extraction: Extraction,
+        extractor_version: str,
+        ids: dict | None = None,
     ) -> AddResult:
+        """Store an article with its records in the transaction (or savepoint) the caller
+        holds. ``ids``: speaker and place ids already looked up in that transaction (and
+        filled in here), or None to look each one up."""
         sha = text_sha256(text)
-        with self.transaction():
-            existing = self.db.execute("SELECT id FROM articles WHERE sha256 = ?", [sha]).fetchone()
-            if existing:
-                return AddResult(existing[0], created=False)
-            article_id = self.db.execute(
-                "INSERT INTO articles (sha256, title, outlet, url, author, published,"
-                " imported_at, source_file, extractor_version, text)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    sha,
-                    meta.title,
-                    meta.outlet,
-                    meta.url,
-                    meta.author,
-                    meta.published.isoformat() if meta.published else None,
-                    datetime.now(UTC).isoformat(timespec="seconds"),
-                    meta.source_file,
-                    extractor_version,
-                    text,
-                ],
-            ).lastrowid
-            for quote in extraction.quotes:
-                self._insert_quote(article_id, quote)
-            operation_ids: list[int] = []
-            for operation in extraction.operations:
-                parent = (
-                    operation_ids[operation.part_of]
-                    if operation.part_of is not None and operation.part_of < len(operation_ids)
-                    else None
+        existing = self.db.conn.execute(
+            "SELECT id FROM articles WHERE sha256 = ?", [sha]
+        ).fetchone()
+        if existing:
+            return AddResult(existing[0], created=False)
+        article_id = self.db.conn.execute(
+            "INSERT INTO articles (sha256, title, outlet, url, author, published,"
+            " imported_at, source_file, extractor_version, text)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                sha,
+                meta.title,
+                meta.outlet,
+                meta.url,
+                meta.author,
+                meta.published.isoformat() if meta.published else None,
+                datetime.now(UTC).isoformat(timespec="seconds"),
+                meta.source_file,
+                extractor_version,
+                text,
+            ],
+        ).lastrowid
+        # One statement per table: the full-text index writes its pending terms to disk
+        # at the start of every statement of a transaction (a statement savepoint), so
+        # a statement per record would write a tiny index segment per record.
+        if extraction.quotes:
+            rows = [self._quote_row(article_id, quote, ids) for quote in extraction.quotes]
+            self._insert_rows(self._INSERT_QUOTE, rows)
+        if extraction.operations:
+            # Ids given here, as SQLite would give them, so a count can name the one
+            # it is a breakdown of (an earlier one) in the same statement.
+            (last,) = self.db.conn.execute("SELECT max(id) FROM operations").fetchone()
+            first = (last or 0) + 1
+            rows = [
+                self._operation_row(
+                    article_id,
+                    operation,
+                    first + operation.part_of
+                    if operation.part_of is not None and operation.part_of < n
+                    else None,
+                    ids,
+                    first + n,
                 )
-                operation_ids.append(self._insert_operation(article_id, operation, parent))
+                for n, operation in enumerate(extraction.operations)
+            ]
+            self._insert_rows(self._INSERT_OPERATION, rows)
         return AddResult(
             article_id,
             created=True,
@@ -286,7 +326,28 @@ class Archive:
             operations=len(extraction.operations),
         )
 
+    def _insert_rows(self, sql: str, rows: list[tuple]) -> None:
+        """``sql`` (an INSERT of one row of VALUES) for each of ``rows``, as one statement
+        per chunk of rows within SQLite's limit of bound parameters."""
+        conn = self.db.conn
+        per = max(1, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(rows[0]))
+        for start in range(0, len(rows), per):
+            chunk = rows[start : start + per]
+            key = (sql, len(chunk))
+            statement = self._multi_row_sql.get(key)
+            if statement is None:
+                head, _, values = sql.rpartition(" VALUES ")
+                statement = self._multi_row_sql[key] = (
+                    f"{head} VALUES {', '.join([values] * len(chunk))}"
+                )
+            conn.execute(statement, [value for row in chunk for value in row])
+
     def _insert_quote(self, article_id: int, quote: Quote) -> int:
+        return self.db.conn.execute(
+            self._INSERT_QUOTE, self._quote_row(article_id, quote)
+        ).lastrowid
+
+    def _quote_row(self, article_id: int, quote: Quote, ids: dict | None = None) -> tuple:
         speaker_id = None
         if quote.speaker:
             speaker_id = self._speaker_id(
@@ -294,91 +355,123 @@ class Archive:
                 quote.speaker_kind or "person",
                 quote.speaker_role,
                 quote.speaker_affiliation,
+                ids,
             )
-        return self.db.execute(
-            'INSERT INTO quotes (article_id, text, start, "end", speaker_id, speaker_role,'
-            " speaker_affiliation, mention_text, mention_start, mention_end, rule, confidence)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                article_id,
-                quote.text,
-                quote.start,
-                quote.end,
-                speaker_id,
-                quote.speaker_role,
-                quote.speaker_affiliation,
-                quote.mention_text,
-                quote.mention_start,
-                quote.mention_end,
-                quote.rule,
-                quote.confidence,
-            ],
-        ).lastrowid
+        return (
+            article_id,
+            quote.text,
+            quote.start,
+            quote.end,
+            speaker_id,
+            quote.speaker_role,
+            quote.speaker_affiliation,
+            quote.mention_text,
+            quote.mention_start,
+            quote.mention_end,
+            quote.rule,
+            quote.confidence,
+        )
 
-    def _insert_operation(self, article_id: int, op: Operation, parent_id: int | None) -> int:
-        place_id = self._place_id(op.place) if op.place else None
+    def _insert_operation(
+        self, article_id: int, op: Operation, parent_id: int | None, ids: dict | None = None
+    ) -> int:
+        row = self._operation_row(article_id, op, parent_id, ids)
+        return self.db.conn.execute(self._INSERT_OPERATION, row).lastrowid
+
+    def _operation_row(
+        self,
+        article_id: int,
+        op: Operation,
+        parent_id: int | None,
+        ids: dict | None = None,
+        operation_id: int | None = None,
+    ) -> tuple:
+        place_id = self._place_id(op.place, ids) if op.place else None
         city_id = place_id if op.place and op.place.kind == "city" else None
-        return self.db.execute(
-            'INSERT INTO operations (article_id, count, qualifier, count_text, start, "end",'
-            " place_id, city_id, place_text, place_start, place_end, period_text,"
-            " period_start, period_end, agency, part_of, rule, confidence)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                article_id,
-                op.count,
-                op.qualifier,
-                op.count_text,
-                op.start,
-                op.end,
-                place_id,
-                city_id,
-                op.place_text,
-                op.place_start,
-                op.place_end,
-                op.period_text,
-                op.period_start.isoformat() if op.period_start else None,
-                op.period_end.isoformat() if op.period_end else None,
-                op.agency,
-                parent_id,
-                op.rule,
-                op.confidence,
-            ],
-        ).lastrowid
+        return (
+            operation_id,
+            article_id,
+            op.count,
+            op.qualifier,
+            op.count_text,
+            op.start,
+            op.end,
+            place_id,
+            city_id,
+            op.place_text,
+            op.place_start,
+            op.place_end,
+            op.period_text,
+            op.period_start.isoformat() if op.period_start else None,
+            op.period_end.isoformat() if op.period_end else None,
+            op.agency,
+            parent_id,
+            op.rule,
+            op.confidence,
+        )
 
-    def _speaker_id(self, name: str, kind: str, role: str | None, affiliation: str | None) -> int:
-        row = self.db.execute(
-            "SELECT id FROM speakers WHERE name = ? AND kind = ?", [name, kind]
-        ).fetchone()
-        if row:
-            self.db.execute(
-                "UPDATE speakers SET role = coalesce(?, role),"
-                " affiliation = coalesce(?, affiliation) WHERE id = ?",
-                [role, affiliation, row[0]],
+    def _speaker_id(
+        self,
+        name: str,
+        kind: str,
+        role: str | None,
+        affiliation: str | None,
+        ids: dict | None = None,
+    ) -> int:
+        """The id of a speaker, created if new; a role or affiliation given replaces the one
+        stored. ``ids`` remembers the row as it now stands (see :meth:`_add_article`)."""
+        key = ("speaker", name, kind)
+        row = ids.get(key) if ids is not None else None
+        if row is None:
+            row = self.db.conn.execute(
+                "SELECT id, role, affiliation FROM speakers WHERE name = ? AND kind = ?",
+                [name, kind],
+            ).fetchone()
+            if row is None:
+                speaker_id = self.db.conn.execute(
+                    "INSERT INTO speakers (name, kind, role, affiliation) VALUES (?, ?, ?, ?)",
+                    [name, kind, role, affiliation],
+                ).lastrowid
+                if ids is not None:
+                    ids[key] = (speaker_id, role, affiliation)
+                return speaker_id
+        speaker_id, known_role, known_affiliation = row
+        new_role = known_role if role is None else role
+        new_affiliation = known_affiliation if affiliation is None else affiliation
+        if (new_role, new_affiliation) != (known_role, known_affiliation):
+            self.db.conn.execute(
+                "UPDATE speakers SET role = ?, affiliation = ? WHERE id = ?",
+                [new_role, new_affiliation, speaker_id],
             )
-            return row[0]
-        return self.db.execute(
-            "INSERT INTO speakers (name, kind, role, affiliation) VALUES (?, ?, ?, ?)",
-            [name, kind, role, affiliation],
-        ).lastrowid
+        if ids is not None:
+            ids[key] = (speaker_id, new_role, new_affiliation)
+        return speaker_id
 
-    def _place_id(self, place: Place) -> int:
+    def _place_id(self, place: Place, ids: dict | None = None) -> int:
         """The id of a place, creating it and the places it nests in."""
-        row = self.db.execute(
+        key = ("place", place.kind, place.name, place.state or "")
+        if ids is not None and key in ids:
+            return ids[key]
+        row = self.db.conn.execute(
             "SELECT id FROM places WHERE kind = ? AND name = ? AND coalesce(state, '') = ?",
             [place.kind, place.name, place.state or ""],
         ).fetchone()
         if row:
-            return row[0]
-        parent_id = None
-        if place.kind == "city" and place.state:
-            parent_id = self._place_id(_state_of(place))
-        elif place.kind in ("state", "area"):
-            parent_id = self._place_id(NATIONWIDE)
-        return self.db.execute(
-            "INSERT INTO places (kind, name, state, area, parent_id, label)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            [place.kind, place.name, place.state, place.area, parent_id, place.label],
-        ).lastrowid
+            place_id = row[0]
+        else:
+            parent_id = None
+            if place.kind == "city" and place.state:
+                parent_id = self._place_id(_state_of(place), ids)
+            elif place.kind in ("state", "area"):
+                parent_id = self._place_id(NATIONWIDE, ids)
+            place_id = self.db.conn.execute(
+                "INSERT INTO places (kind, name, state, area, parent_id, label)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [place.kind, place.name, place.state, place.area, parent_id, place.label],
+            ).lastrowid
+        if ids is not None:
+            ids[key] = place_id
+        return place_id
 
     # -- reading: articles and totals ------------------------------------------
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import math
 import os
 import sqlite3
 from array import array
@@ -38,6 +39,9 @@ from archive_gui.core.store.schema import (
     marks,
 )
 from archive_gui.core.store.search_sql import (
+    FTS_DOCS,
+    FTS_DOCUMENTS,
+    FTS_IN,
     FTS_JOIN,
     FTS_JOIN_SORT_KEYS,
     FTS_MATCH,
@@ -45,6 +49,7 @@ from archive_gui.core.store.search_sql import (
     SORT_KEY_COLUMNS,
     fts_errors,
     fts_match,
+    fts_probe_terms,
 )
 
 NATIONWIDE = Place(kind="nationwide", name="United States")
@@ -57,9 +62,26 @@ class ArchiveError(Exception):
 
 # What a read may raise when the file is busy, damaged or the read was interrupted.
 READ_ERRORS = (ArchiveError, sqlite3.Error)
-# A walk of a sort index under a free-text search tests each row with a full-text probe
-# (tens of microseconds): walked only when a page is found within this many rows.
+# A walk of a sort index under a free-text search and other filters tests each row with a
+# full-text probe (tens of microseconds): walked only when a page is found within this
+# many rows.
 WALK_PROBES = 2_000
+# What finding a page of a free-text search alone costs, in microseconds per row, by plan
+# (measured at a million quotes, warm cache). A probe of the full-text index for one
+# record seeks each term in each segment of the index (a bulk load leaves about a dozen
+# in quotes_fts); reading the matches into a temporary index costs per match, and
+# walking the sort index against it per row walked; sorting costs per match.
+PROBE_US = {RecordKind.QUOTES: 90.0, RecordKind.OPERATIONS: 25.0}  # a one-word probe
+MATCH_US = 0.16
+STEP_US = 0.5
+SORT_US = 1.0
+# Operations under a free-text search are counted by joining each matching article to its
+# operations (about half a microsecond each): before the first page is shown only when
+# there are at most this many matching articles; otherwise the count comes after it.
+EXACT_COUNT_DOCS = 20_000
+# Matches are always counted this far before a search's first page (a few milliseconds):
+# a smaller list comes with its exact count.
+COUNT_FLOOR = 20_000
 
 
 @dataclass(frozen=True)
@@ -110,6 +132,17 @@ class Totals:
     articles: int
     operations: int
     quotes: int
+
+
+@dataclass(frozen=True)
+class FirstPage:
+    """The first keys of a list and how many records it has (see Archive.first_page)."""
+
+    keys: list[tuple]
+    count: int  # the number of records, or a lower bound of it when not ``exact``
+    exact: bool
+    # what later pages of the list are planned by: pass as ``record_keys(matches=...)``
+    matches: int
 
 
 def text_sha256(text: str) -> str:
@@ -536,9 +569,10 @@ class Archive:
         with ``inclusive``), ``before`` continues above one, ``from_end`` ends at the
         bottom. ``key[-1]`` is the record id.
 
-        ``matches``, the number of records the filters match, picks the plan: many
-        matches walk the sort index and test the filters (a page is found within a few
-        hundred rows), few are found through the filter index and sorted.
+        ``matches``, the number of records the filters match (or an estimate, as
+        :meth:`first_page` gives), picks the plan (see :meth:`_plan`): many matches walk
+        the sort index and test the filters (a page is found within a few hundred rows),
+        few are found through the filter index and sorted.
         """
         terms = _sort_terms(kind, sort_key)
         forward = before is None and not from_end
@@ -547,8 +581,8 @@ class Archive:
         segments = (0, 1) if forward else (1, 0)
         if anchor is not None:
             segments = segments[segments.index(anchor[0]) :]
-        walk = self._walk_sort_index(kind, matches, limit, probes=_fts_search(filters))
-        source, where, params = _source(kind, filters, scan=walk, reads=terms)
+        plan = self._plan(kind, filters, matches, limit)
+        source, where, params = _source(kind, filters, plan, reads=terms)
         keys: list[tuple] = []
         for segment in segments:
             need = limit - len(keys)
@@ -594,20 +628,115 @@ class Archive:
         # takes the GIL, which the GUI thread waits for on every row it reads.
         self.db.conn.set_progress_handler(lambda: 1 if outdated() else 0, 500_000)
 
-    def _walk_sort_index(
-        self, kind: RecordKind, matches: int | None, limit: int, probes: bool = False
-    ) -> bool:
-        """Whether walking the sort index beats sorting the matches: it reads about
-        ``limit * size / matches`` rows, sorting reads ``matches``. With ``probes``
-        (a free-text search, tested by a full-text probe of tens of microseconds per
-        row walked) the walk must find its page within about 2,000 rows."""
+    def _plan(
+        self, kind: RecordKind, filters: RecordFilter, matches: int | None, limit: int
+    ) -> str:
+        """How :meth:`record_keys` finds ``limit`` records among ``matches``:
+
+        - ``"walk"``: walk the sort index and test the filters on each row; it reads
+          about ``limit * size / matches`` rows;
+        - ``"index"``: find the matches through the filters' own indexes (or the
+          full-text index) and sort them; it reads ``matches`` rows.
+
+        A free-text search walks in one of two ways: ``"probe"`` tests each row walked
+        with a probe of the full-text index, ``"in"`` reads the matches once into a
+        temporary index and looks each row up there. Alone, the search takes the plan
+        of least cost (``PROBE_US`` ...); with other filters, a walk probes, and only
+        when it finds its page within ``WALK_PROBES`` rows.
+        """
         if not matches:
-            return False
-        (size,) = self.db.execute(f"SELECT max(id) FROM {kind.value}").fetchone()
-        walked = limit * (size or 0) / matches
-        if probes:
-            return walked <= WALK_PROBES
-        return matches * matches > limit * (size or 0)
+            return "index"
+        size = self._max_id(kind.value)
+        walked = limit * size / matches
+        if not _fts_search(filters):
+            return "walk" if matches * matches > limit * size else "index"
+        if not _search_alone(filters):
+            return "probe" if walked <= WALK_PROBES else "index"
+        docs = matches * self._max_id(FTS_DOCUMENTS[kind]) / max(size, 1)
+        costs = {  # ties go to the first
+            "probe": walked * _probe_us(kind, filters),
+            "in": docs * MATCH_US + walked * STEP_US,
+            "index": matches * SORT_US,
+        }
+        return min(costs, key=costs.__getitem__)
+
+    def _plan_settled(self, kind: RecordKind, filters: RecordFilter, limit: int) -> int:
+        """The number of matches from which :meth:`_plan` no longer changes (for a search
+        alone, in full-text documents): counting further does not change the page."""
+        size = self._max_id(kind.value)
+        if not _fts_search(filters):
+            return math.isqrt(limit * size) + 1
+        if not _search_alone(filters):
+            return math.ceil(limit * size / WALK_PROBES)
+        per_record = self._max_id(FTS_DOCUMENTS[kind]) / max(size, 1)
+        probe = _probe_us(kind, filters)
+        if math.isinf(probe):  # never probed: "in" beats "index" from here on
+            # docs * MATCH + walked * STEP = m * SORT, with walked = limit * size / m
+            matches = math.sqrt(limit * size * STEP_US / max(SORT_US - MATCH_US * per_record, 0.1))
+        else:
+            # walked * PROBE = docs * MATCH + walked * STEP, with docs = m * per_record
+            matches = math.sqrt(limit * size * (probe - STEP_US) / (MATCH_US * per_record))
+        return math.ceil(matches * per_record) + 1
+
+    def _max_id(self, table: str) -> int:
+        """The largest id of a record table (its size, give or take deletions)."""
+        (size,) = self.db.execute(f"SELECT max(id) FROM {table}").fetchone()  # a whitelisted name
+        return size or 0
+
+    def first_page(
+        self,
+        kind: RecordKind,
+        filters: RecordFilter = RecordFilter(),
+        sort_key: str | None = None,
+        descending: bool = False,
+        limit: int = 200,
+    ) -> FirstPage:
+        """The first ``limit`` keys of a list and its count, for showing the list at once.
+
+        Without a search the count is exact. Under a search, matches are counted only
+        as far as they decide the plan of the page (see :meth:`_plan_settled`: a few
+        milliseconds) and the count is then a lower bound (``exact`` False): count the
+        rest with :meth:`count` after showing the page. A search in most of a million
+        quotes takes 40 ms to count, and operations under it 100 ms; its first page
+        takes a few.
+        """
+        with fts_errors(filters.search):
+            if filters.search is None:
+                count = self.count(kind, filters)
+                exact, matches = True, count
+            else:
+                count, exact, matches = self._count_for_plan(kind, filters, limit)
+            keys = self.record_keys(
+                kind,
+                filters,
+                sort_key,
+                descending,
+                limit=min(limit, count) if exact else limit,
+                matches=matches,
+            )
+        if not exact and len(keys) < limit:
+            count, exact = len(keys), True  # the page holds the whole list
+        return FirstPage(keys, max(count, len(keys)), exact, matches)
+
+    def _count_for_plan(
+        self, kind: RecordKind, filters: RecordFilter, limit: int
+    ) -> tuple[int, bool, int]:
+        """``(count, exact, matches)``: the matches of a search counted as far as the page
+        plan needs (a lower bound when not ``exact``), and what to plan pages by."""
+        cap = max(self._plan_settled(kind, filters, limit), COUNT_FLOOR)
+        if not (_fts_search(filters) and _search_alone(filters)):
+            count = self.count(kind, filters, cap=cap)
+            return count, count < cap, count
+        match = fts_match(filters.search)
+        (docs,) = self.db.execute(FTS_DOCS[kind], [match, cap]).fetchone()
+        if kind is RecordKind.QUOTES:  # one document per quote: the count itself
+            return docs, docs < cap, docs
+        size = self._max_id(kind.value)
+        matches = math.ceil(docs * size / max(self._max_id(FTS_DOCUMENTS[kind]), 1))
+        if docs < cap and docs <= EXACT_COUNT_DOCS:
+            count = self.count(kind, filters)
+            return count, True, count
+        return 0, False, matches
 
     def page_anchors(
         self,
@@ -659,20 +788,23 @@ class Archive:
         by_id = {row["id"]: row for row in rows}
         return [by_id[i] for i in ids if i in by_id]
 
-    def count(self, kind: RecordKind, filters: RecordFilter = RecordFilter()) -> int:
+    def count(
+        self, kind: RecordKind, filters: RecordFilter = RecordFilter(), cap: int | None = None
+    ) -> int:
+        """The number of records matching ``filters``; with ``cap``, counting stops at
+        ``cap`` (a result of ``cap`` means at least that many)."""
         source, where, params = _source(kind, filters)
         sql = f"SELECT count(*) FROM {source} {where}"
-        if (
-            kind is RecordKind.QUOTES
-            and _fts_search(filters)
-            and dataclasses.replace(filters, search=None).is_empty
-        ):
+        if cap is not None:
+            sql = f"SELECT count(*) FROM (SELECT 1 FROM {source} {where} LIMIT ?)"
+            params = [*params, cap]
+        if kind is RecordKind.QUOTES and _fts_search(filters) and _search_alone(filters):
             # Free text alone: the index has one row per quote (its rowid the quote id),
             # so its matches are the count, without reading a quote.
-            sql, params = (
-                "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?",
-                [fts_match(filters.search)],
-            )
+            match = fts_match(filters.search)
+            sql, params = "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?", [match]
+            if cap is not None:
+                sql, params = FTS_DOCS[kind], [match, cap]
         with fts_errors(filters.search):
             return self.db.execute(sql, params).fetchone()[0]
 
@@ -942,16 +1074,19 @@ def _where(kind: RecordKind, filters: RecordFilter, scan: bool = False) -> tuple
 def _source(
     kind: RecordKind,
     filters: RecordFilter,
-    scan: bool = False,
+    plan: str = "index",
     reads: Iterable[str] | None = None,
 ) -> tuple[str, str, list]:
     """``(from, where, params)`` for the records matching ``filters``: the FROM clause
     (the kind's table, or the full-text index joined to it when the search is free
-    text alone, so the matches drive the query), and a WHERE clause for it. With
-    ``scan`` (a walk of a sort index that stops after a page) a free-text search is
-    tested row by row instead. ``reads``, the record columns the query reads (when it
+    text, so the matches drive the query), and a WHERE clause for it. For a walk of a
+    sort index that stops after a page (``plan`` "walk", "probe" or "in", see
+    ``Archive._plan``) the filters cannot drive the query, and a free-text search is
+    tested row by row: by a probe of the full-text index, or ("in") by a lookup among
+    its matches read once. ``reads``, the record columns the query reads (when it
     reads nothing else), lets a search that filters nothing else join the full-text
     index to a covering index of those columns instead of to the record rows."""
+    scan = plan in ("walk", "probe", "in")
     search = filters.search
     match = fts_match(search) if search is not None else None
     if match is None:
@@ -959,7 +1094,8 @@ def _source(
         return RECORD_TABLES[kind], where, params
     where, params = _where(kind, dataclasses.replace(filters, search=None), scan)
     if scan:
-        return RECORD_TABLES[kind], and_where(where, [FTS_PROBE[kind]]), [*params, match]
+        test = FTS_IN[kind] if plan == "in" else FTS_PROBE[kind]
+        return RECORD_TABLES[kind], and_where(where, [test]), [*params, match]
     source = FTS_JOIN[kind]
     covered = SORT_KEY_COLUMNS.get(kind)
     if not where and reads is not None and covered is not None and set(reads) <= covered:
@@ -975,6 +1111,18 @@ def _sort_terms(kind: RecordKind, sort_key: str | None) -> tuple[str, ...]:
 def _fts_search(filters: RecordFilter) -> bool:
     """The search is free text alone (see :func:`_source`)."""
     return filters.search is not None and fts_match(filters.search) is not None
+
+
+def _probe_us(kind: RecordKind, filters: RecordFilter) -> float:
+    """What a probe of the full-text index for the search costs per record (infinite
+    for a prefix search, see ``fts_probe_terms``)."""
+    terms = fts_probe_terms(filters.search)
+    return math.inf if terms is None else PROBE_US[kind] * max(terms, 1)
+
+
+def _search_alone(filters: RecordFilter) -> bool:
+    """Nothing but the search filters the records."""
+    return dataclasses.replace(filters, search=None).is_empty
 
 
 def _state_of(city: Place) -> Place:

@@ -82,7 +82,7 @@ def filter_clauses(kind: RecordKind, filters: RecordFilter, plus: str = "") -> t
     if query is not None:
         sql, search_params = search_clause(kind, query)
         if sql:
-            clauses.append(sql)
+            clauses.append(f"{plus}({sql})" if plus else sql)
             params += search_params
     return clauses, params
 

@@ -63,6 +63,28 @@ FTS_JOIN_SORT_KEYS = {
 SORT_KEY_COLUMNS = {
     RecordKind.QUOTES: frozenset({"q.id", "q.sort_published", "q.start"}),
 }
+# ... or be read once into a temporary index of the matches' ids, which a walk of a sort
+# index then tests each row against (a lookup in memory, far cheaper than a probe of the
+# full-text index): the unary ``+`` keeps SQLite from driving the query by those ids.
+FTS_IN = {
+    RecordKind.QUOTES: "+q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)",
+    RecordKind.OPERATIONS: (
+        "+o.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+    ),
+}
+# The number of index documents (quotes, articles) a query matches, counted up to a cap:
+# the full-text index alone, no record read.
+FTS_DOCS = {
+    RecordKind.QUOTES: (
+        "SELECT count(*) FROM (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT ?)"
+    ),
+    RecordKind.OPERATIONS: (
+        "SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)"
+    ),
+}
+# The table whose rowids the full-text index of a kind holds (quotes; articles for
+# operations).
+FTS_DOCUMENTS = {RecordKind.QUOTES: "quotes", RecordKind.OPERATIONS: "articles"}
 # ... or be tested row by row (one index probe each), when a query walks another index
 # and stops after a page of rows.
 FTS_PROBE = {
@@ -82,6 +104,30 @@ def fts_match(query: Query | str | None) -> str | None:
     if query is None:
         return None
     return fts_query(query.root)
+
+
+def fts_probe_terms(query: Query | str | None) -> int | None:
+    """How many terms a probe of the full-text index for one record evaluates (each
+    seeks in every segment of the index), or None when the query has a ``prefix*``
+    term: a prefix probe expands to every word of the index that starts with it (up to
+    milliseconds per record), so a walk never probes one."""
+    if isinstance(query, str):
+        query = parse(query)
+    if query is None:
+        return 0
+    terms = 0
+    nodes: list[Node] = [query.root]
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, Text):
+            if node.prefix:
+                return None
+            terms += 1
+        elif isinstance(node, And | Or):
+            nodes.extend(node.items)
+        elif isinstance(node, Not):
+            nodes.append(node.item)
+    return terms
 
 
 # What SQLite says about a MATCH expression it cannot read.

@@ -261,3 +261,78 @@ def test_charts_under_a_cap_are_lower_bounds_marked_sampled(keyset_archive):
 def _bar(total) -> object:
     """A chart total's place or period."""
     return getattr(total, "place_id", None) or total.key
+
+
+SEARCHES = ("families", "we", '"no comment"', "famil*", "we OR law", "law NOT we")
+
+
+@pytest.mark.parametrize("plan", ["probe", "in", "index"])
+@pytest.mark.parametrize(("kind", "key", "descending"), SORTS)
+def test_every_plan_of_a_search_pages_in_the_full_order(
+    keyset_archive, monkeypatch, plan, kind, key, descending
+):
+    """A free-text search found by probing the full-text index row by row, by looking each
+    row up among the matches read once ("in"), or through the index and sorted gives the
+    pages of one full ORDER BY, either way, alone and with another filter."""
+    from archive_gui.core.search import parse
+
+    monkeypatch.setattr(Archive, "_plan", lambda *_args: plan)
+    atlanta = next(v.id for v in keyset_archive.city_facet() if v.label == "Atlanta, GA")
+    for text in SEARCHES:
+        for filters in (
+            RecordFilter(search=parse(text)),
+            RecordFilter(search=parse(text), cities=frozenset({atlanta})),
+        ):
+            expected = list(keyset_archive.record_ids(kind, filters, key, descending))
+            assert expected
+            assert _walk_forward(keyset_archive, kind, filters, key, descending) == expected
+            assert _walk_backward(keyset_archive, kind, filters, key, descending) == expected
+
+
+def test_a_search_alone_takes_the_cheapest_plan(keyset_archive, monkeypatch):
+    """Many matches are probed, a middling number looked up among the matches read once,
+    few sorted; a prefix term (which expands to every word it starts) is never probed."""
+    from archive_gui.core.search import parse
+
+    archive = keyset_archive
+    monkeypatch.setattr(archive, "_max_id", lambda _table: 1_000_000)
+    words, prefix = RecordFilter(search=parse("we")), RecordFilter(search=parse("famil*"))
+    assert archive._plan(RecordKind.QUOTES, words, 800_000, PAGE) == "probe"
+    assert archive._plan(RecordKind.QUOTES, words, 40_000, PAGE) == "in"
+    assert archive._plan(RecordKind.QUOTES, words, 800, PAGE) == "index"
+    assert archive._plan(RecordKind.QUOTES, prefix, 800_000, PAGE) == "in"
+    # The matches are counted only as far as the plan changes with them.
+    settled = archive._plan_settled(RecordKind.QUOTES, words, PAGE)
+    assert archive._plan(RecordKind.QUOTES, words, settled, PAGE) == "probe"
+    assert archive._plan(RecordKind.QUOTES, words, settled // 2, PAGE) == "in"
+    settled = archive._plan_settled(RecordKind.QUOTES, prefix, PAGE)
+    assert archive._plan(RecordKind.QUOTES, prefix, settled // 2, PAGE) == "index"
+    assert archive._plan(RecordKind.QUOTES, prefix, settled, PAGE) == "in"
+
+
+@pytest.mark.parametrize("kind", list(RecordKind))
+@pytest.mark.parametrize("text", ["we", "families", 'speaker:"Bryan Cox"'])
+def test_the_first_page_comes_with_an_exact_count_or_a_lower_bound(
+    keyset_archive, monkeypatch, kind, text
+):
+    from archive_gui.core.search import parse
+
+    filters = RecordFilter(search=parse(text))
+    expected = list(keyset_archive.record_ids(kind, filters, "published"))
+    first = keyset_archive.first_page(kind, filters, "published", limit=PAGE)
+    assert first.exact and first.count == len(expected)
+    assert [k[-1] for k in first.keys] == expected[:PAGE]
+    # Counting stops early (here after 3 matches): the count is then a lower bound, and
+    # the page is the same.
+    monkeypatch.setattr(Archive, "_plan_settled", lambda *_args: 3)
+    monkeypatch.setattr("archive_gui.core.store.archive.COUNT_FLOOR", 3)
+    monkeypatch.setattr("archive_gui.core.store.archive.EXACT_COUNT_DOCS", 0)
+    first = keyset_archive.first_page(kind, filters, "published", limit=PAGE)
+    assert [k[-1] for k in first.keys] == expected[:PAGE]
+    assert not first.exact
+    assert PAGE == len(first.keys) <= first.count <= len(expected)
+    assert keyset_archive.count(kind, filters, cap=3) == 3
+    assert keyset_archive.count(kind, filters, cap=10**9) == len(expected)
+    # A page that holds the whole list counts it.
+    small = keyset_archive.first_page(kind, filters, "published", limit=len(expected) + 1)
+    assert small.exact and small.count == len(expected)

@@ -214,6 +214,9 @@ class RecordTableView(QTableView):
 
         header.setSortIndicator(model.sort_column(), model.sort_order())
         self.setSortingEnabled(True)
+        # A new search, filter or sort order starts at its first rows (a reset of the
+        # model alone keeps the scroll position, e.g. at the end of the previous list).
+        model.query_replaced.connect(self.scrollToTop)
         # Connected after setSortingEnabled, so this runs once the model has (not) sorted.
         header.sortIndicatorChanged.connect(self._keep_indicator_on_sorted_column)
 
@@ -406,6 +409,7 @@ class MainWindow(QMainWindow):
                 table.addAction(action)
         for model in (self.operations_model, self.quotes_model):
             model.loaded.connect(self._update_status)
+            model.counted.connect(self._update_status)
             model.failed.connect(self._list_failed)
 
         self.search_box = SearchBox()
@@ -832,12 +836,15 @@ class MainWindow(QMainWindow):
         self._pages.setCurrentWidget(self.empty_page if totals.articles == 0 else self.browser_page)
         operations = self.operations_model.rowCount()
         quotes = self.quotes_model.rowCount()
+        # A search's first rows are shown before all its matches are counted: "≥ n".
+        ops_mark = "" if self.operations_model.count_is_exact else "≥ "
+        quotes_mark = "" if self.quotes_model.count_is_exact else "≥ "
         if self.filters.is_empty:
             counts = [_plural(operations, "operation"), _plural(quotes, "quote")]
         else:
             counts = [
-                f"{operations:,} of {_plural(totals.operations, 'operation')}",
-                f"{quotes:,} of {_plural(totals.quotes, 'quote')}",
+                f"{ops_mark}{operations:,} of {_plural(totals.operations, 'operation')}",
+                f"{quotes_mark}{quotes:,} of {_plural(totals.quotes, 'quote')}",
             ]
         self.status_label.setText(" · ".join([*counts, _plural(totals.articles, "article")]))
         self.import_action.setEnabled(self.archive.path is not None and self._import is None)

@@ -134,12 +134,13 @@ def background_pool() -> QThreadPool:
 
 
 def list_pool() -> QThreadPool:
-    """A thread of its own for what a list shows first (its count and first page): the
-    rows after a click never wait behind facet counts, charts or page anchors."""
+    """Threads of their own for what the lists show first (their first pages and counts):
+    the rows after a click never wait behind facet counts, charts or page anchors. Two,
+    so that both lists (operations and quotes) read their first pages at once."""
     global _LIST_POOL
     if _LIST_POOL is None:
         _LIST_POOL = QThreadPool()
-        _LIST_POOL.setMaxThreadCount(1)
+        _LIST_POOL.setMaxThreadCount(2)
     return _LIST_POOL
 
 
@@ -166,10 +167,39 @@ _NICE = threading.local()
 
 
 # Worker priorities (Linux nice values): the list's own thread (the rows the user waits
-# for) above the facet, chart and anchor readers, both below the GUI thread.
-LIST_NICE = 5
+# for) at the GUI thread's, above the facet, chart and anchor readers. (At nice 5 it got
+# a quarter of a core beside any other busy process: a search's first page took three
+# times as long on a loaded machine.)
+LIST_NICE = 0
 BACKGROUND_NICE = 15
 SCAN_NICE = 19
+
+# The first pages the lists are waiting for (queued or being read): readers of facets,
+# charts and page anchors hold back until they are in, up to HOLD_BACK_SECONDS, so that
+# on two cores the rows after a click or a search never share the CPU with them.
+_FIRST_PAGES = threading.Condition()
+_first_pages_pending = 0
+HOLD_BACK_SECONDS = 0.3
+
+
+def _first_page_queued() -> None:
+    global _first_pages_pending
+    with _FIRST_PAGES:
+        _first_pages_pending += 1
+
+
+def _first_page_done() -> None:
+    global _first_pages_pending
+    with _FIRST_PAGES:
+        _first_pages_pending = max(0, _first_pages_pending - 1)
+        _FIRST_PAGES.notify_all()
+
+
+def _hold_back() -> None:
+    """Wait (a worker thread) until no list waits for its first page, or at most
+    HOLD_BACK_SECONDS."""
+    with _FIRST_PAGES:
+        _FIRST_PAGES.wait_for(lambda: _first_pages_pending == 0, HOLD_BACK_SECONDS)
 
 
 def _yield_to_gui(level: int = BACKGROUND_NICE) -> None:
@@ -227,10 +257,14 @@ def run_in_background(
     pool: QThreadPool | None = None,
     on_error: Callable[[BaseException], None] | None = None,
     connect: Callable[[object], Archive] | None = None,
+    first_page: bool = False,
 ) -> None:
     """Run ``work`` off the GUI thread on a connection of its own, then ``on_done(result)``
     on the GUI thread, unless ``owner`` has been deleted by then. An in-memory archive
     has no file to share: it runs right here.
+
+    ``first_page`` marks the read a list shows first: until it is done, reads on the
+    other pools (facets, charts, page anchors; not writes) wait (see ``_hold_back``).
 
     Callers discard results they no longer want (a generation counter), so a slow
     answer to an old question never overwrites a newer one.
@@ -259,10 +293,15 @@ def run_in_background(
     dispatcher.pending[token] = (owner, on_done, on_error)
     pool = pool or background_pool()
     level = {id(_LIST_POOL): LIST_NICE, id(_SCAN_POOL): SCAN_NICE}.get(id(pool), BACKGROUND_NICE)
+    holds_back = connect is None and pool is not _LIST_POOL
+    if first_page:
+        _first_page_queued()
 
     def run() -> None:
         try:
             _yield_to_gui(level)
+            if holds_back:
+                _hold_back()
             if connect is not None:
                 own = connect(path)
                 try:
@@ -278,6 +317,9 @@ def run_in_background(
         except Exception as exc:  # delivered to the caller, never lost in the pool
             dispatcher.done.emit(token, None, exc)
             return
+        finally:
+            if first_page:
+                _first_page_done()
         dispatcher.done.emit(token, result, None)
 
     pool.start(run, priority)
@@ -318,20 +360,21 @@ class _Query:
 
 
 def _load(query: _Query, archive: Archive, with_anchors: bool) -> dict:
-    """Everything a list needs at first: its count, its first page and (for a big list,
-    in the background) where every page starts."""
-    count = archive.count(query.kind, query.filters)
-    keys = archive.record_keys(
-        query.kind,
-        query.filters,
-        query.sort_key,
-        query.descending,
-        limit=min(PAGE_SIZE, count),
-        matches=count,
+    """Everything a list needs at first: its first page and its count (under a search
+    maybe a lower bound, counted in full after the page is shown, see
+    ``Archive.first_page``), and (for a big list, in the background) where every page
+    starts. With the anchors (a list read in one go) the count is always exact."""
+    first = archive.first_page(
+        query.kind, query.filters, query.sort_key, query.descending, PAGE_SIZE
     )
+    count, exact = first.count, first.exact
+    if with_anchors and not exact:
+        count, exact = archive.count(query.kind, query.filters), True
     result = {
         "count": count,
-        "first": _Page(keys, _rows(archive, query.kind, keys)),
+        "exact": exact,
+        "matches": first.matches if not exact else count,
+        "first": _Page(first.keys, _rows(archive, query.kind, first.keys)),
         "anchors": None,
     }
     if with_anchors:
@@ -361,7 +404,10 @@ class RecordTableModel(QAbstractTableModel):
     as empty and are filled in when they do (``anchors_ready``).
     ``loaded`` is emitted when a query's count and first rows are in, ``failed(error)``
     when it could not be run (e.g. a search the full-text index refuses): the rows of
-    the previous query stay.
+    the previous query stay. Under a search the count may first be a lower bound
+    (``count_is_exact`` False: the first rows are shown before every match is counted);
+    the rest of the list is then counted in the background, its rows are appended and
+    ``counted`` is emitted.
 
     The rows shown, their count, pages and anchors belong to the query last loaded
     (``_shown``); a new query (filters, sort) takes their place at once when its own
@@ -369,6 +415,10 @@ class RecordTableModel(QAbstractTableModel):
     """
 
     loaded = Signal()
+    counted = Signal()
+    # The rows shown now belong to other filters or another sort order (not a refresh of
+    # the same list): a view shows the top of the new list.
+    query_replaced = Signal()
     anchors_ready = Signal()
     failed = Signal(object)
 
@@ -381,6 +431,8 @@ class RecordTableModel(QAbstractTableModel):
         self._sort_key: str = DEFAULT_SORT[kind]
         self._descending = False
         self._count = 0
+        self._count_exact = True
+        self._matches = 0  # what page queries are planned by (see Archive.record_keys)
         self._pages: OrderedDict[int, _Page] = OrderedDict()
         self._anchors: list[tuple] | None = None
         self._generation = 0
@@ -404,6 +456,12 @@ class RecordTableModel(QAbstractTableModel):
     @property
     def has_anchors(self) -> bool:
         return self._anchors is not None
+
+    @property
+    def count_is_exact(self) -> bool:
+        """False while the rows shown are counted in the background: ``rowCount()`` is
+        then a lower bound (show it as "≥ n")."""
+        return self._count_exact
 
     def set_archive(self, archive: Archive) -> None:
         self._archive = archive
@@ -444,6 +502,7 @@ class RecordTableModel(QAbstractTableModel):
             10,
             list_pool(),
             on_error=lambda exc: self._load_failed(generation, exc),
+            first_page=True,
         )
 
     def _load_failed(self, generation: int, error: BaseException) -> None:
@@ -507,7 +566,7 @@ class RecordTableModel(QAbstractTableModel):
                     self._shown.descending,
                     after=previous[-1],
                     limit=min(PAGE_SIZE, self._count - number * PAGE_SIZE),
-                    matches=self._count,
+                    matches=self._matches,
                 )
             else:
                 keys = self._page_keys(number) or []
@@ -560,19 +619,61 @@ class RecordTableModel(QAbstractTableModel):
         if generation != self._generation:
             return  # a newer query has been asked for
         self.beginResetModel()
+        replaced = query != self._shown
         self._shown = query
         self._shown_serial += 1
         self._fetching.clear()
         self._count = result["count"]
+        self._count_exact = result["exact"]
+        self._matches = result["matches"]
         self._pages.clear()
         if result["first"].keys:
             self._pages[0] = result["first"]
         self._anchors = result["anchors"]
         self._loading = False
         self.endResetModel()
+        if replaced:
+            self.query_replaced.emit()
+        if not self._count_exact:
+            self._start_count(self._shown_serial)
         if self._anchors is None:
             self._start_anchors(self._shown_serial)
         self.loaded.emit()
+
+    def _start_count(self, serial: int) -> None:
+        """Count the rows shown in full (their count is a lower bound until then), on the
+        list's thread after any first page waiting there."""
+        query = self._shown
+
+        def count(archive: Archive) -> int:
+            _hold_back()  # behind the first pages, which the user waits for
+            abandon_when(archive, lambda: serial != self._shown_serial)
+            return archive.count(query.kind, query.filters)
+
+        run_in_background(
+            self,
+            self._archive,
+            count,
+            lambda n: self._apply_count(serial, n),
+            1,
+            list_pool(),
+            on_error=lambda _exc: None,  # interrupted: a newer query is shown
+        )
+
+    def _apply_count(self, serial: int, count: int) -> None:
+        if serial != self._shown_serial:
+            return
+        if count > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, count - 1)
+            self._count = count
+            self.endInsertRows()
+        elif count < self._count:  # changed meanwhile (an edit elsewhere): trust the count
+            self.beginRemoveRows(QModelIndex(), count, self._count - 1)
+            self._count = count
+            self.endRemoveRows()
+        self._count_exact = True
+        self._matches = count
+        self.counted.emit()
 
     def _apply_anchors(self, serial: int, anchors: list[tuple]) -> None:
         if serial != self._shown_serial:
@@ -680,7 +781,7 @@ class RecordTableModel(QAbstractTableModel):
             "sort_key": self._shown.sort_key,
             "descending": self._shown.descending,
             "limit": size,
-            "matches": self._count,
+            "matches": self._matches,
         }
         previous, following = self._pages.get(number - 1), self._pages.get(number + 1)
         last = (self._count - 1) // PAGE_SIZE
@@ -690,7 +791,7 @@ class RecordTableModel(QAbstractTableModel):
             return {**query, "after": previous.keys[-1]}
         if following is not None and following.keys:
             return {**query, "before": following.keys[0]}
-        if number == last:
+        if number == last and self._count_exact:  # (a lower bound ends before the list)
             return {**query, "from_end": True}
         if self._anchors is not None and number < len(self._anchors):
             return {**query, "after": self._anchors[number], "inclusive": True}

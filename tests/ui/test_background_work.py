@@ -143,6 +143,59 @@ def test_sorting_switches_rows_atomically(qtbot, file_archive):
     wait_for_background()
 
 
+def test_a_search_shows_its_first_rows_before_every_match_is_counted(
+    qtbot, file_archive, monkeypatch
+):
+    """Under a search the first page comes with a lower bound of the count when counting
+    every match would cost more than the page (forced here: one-row pages, counting
+    stopped at one match): the status bar says "≥ n", then the rest is counted in the
+    background, its rows appended, and the status shows the exact count."""
+    monkeypatch.setattr("archive_gui.ui.models.PAGE_SIZE", 1)
+    monkeypatch.setattr(Archive, "_plan_settled", lambda *_args: 1)
+    monkeypatch.setattr("archive_gui.core.store.archive.COUNT_FLOOR", 1)
+    window = _window(qtbot, file_archive)
+    model = window.quotes_model
+    query = parse("we OR families OR our")
+    expected = file_archive.record_ids(RecordKind.QUOTES, RecordFilter(search=query))
+    assert len(expected) >= 2
+    seen: list = []
+
+    def on_loaded() -> None:
+        if model.filters.search is not None and not seen:
+            status = window.status_label.text()
+            seen.append((model.rowCount(), model.count_is_exact, status))
+
+    model.loaded.connect(on_loaded)
+    with qtbot.waitSignal(model.counted, timeout=10_000):
+        window.search_box.set_text("we OR families OR our")
+        window.search_box.apply()
+    rows, exact, status = seen[0]
+    assert (rows, exact) == (1, False)
+    assert "≥ 1 of" in status
+    assert model.count_is_exact and model.rowCount() == len(expected)
+    assert "≥" not in window.status_label.text().split("·")[1]
+    assert model.ids_in_rows(0, model.rowCount() - 1) == list(
+        file_archive.record_ids(RecordKind.QUOTES, RecordFilter(search=query), "published")
+    )
+    wait_for_background()
+
+
+def test_a_new_query_shows_the_top_of_its_list(qtbot, file_archive, monkeypatch):
+    monkeypatch.setattr("archive_gui.ui.models.PAGE_SIZE", 1)
+    window = _window(qtbot, file_archive)
+    table = window.quotes_table
+    window.tabs.setCurrentWidget(table)
+    table.setFixedHeight(table.verticalHeader().defaultSectionSize() * 3)
+    qtbot.waitUntil(lambda: table.verticalScrollBar().maximum() > 0, timeout=5_000)
+    table.scrollToBottom()
+    assert table.verticalScrollBar().value() > 0
+    with qtbot.waitSignal(window.quotes_model.loaded, timeout=10_000):
+        window.search_box.set_text("we OR families")
+        window.search_box.apply()
+    assert table.verticalScrollBar().value() == 0
+    wait_for_background()
+
+
 # -- tagging off the GUI thread ----------------------------------------------------------
 
 

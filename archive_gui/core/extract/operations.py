@@ -608,6 +608,39 @@ class _Spans:
         return self.mentions[low:high]
 
 
+class _SentenceSpans:
+    """Mentions found per sentence on first use, looked up by a range inside one sentence:
+    counts and periods are read only in the sentences a count could be linked in and in
+    the few before them that lend context, not across the whole article."""
+
+    def __init__(self, text: str, sentences: list[_Sentence], finder):
+        self.text = text
+        self.sentences = sentences
+        self.sentence_starts = [s.start for s in sentences]
+        self.finder = finder
+        self.found: dict[int, tuple[list, list[int]]] = {}
+
+    def of_sentence(self, index: int) -> list:
+        return self._read(index)[0]
+
+    def _read(self, index: int) -> tuple[list, list[int]]:
+        cached = self.found.get(index)
+        if cached is None:
+            sentence = self.sentences[index]
+            mentions = self.finder(self.text, sentence.start, sentence.end)
+            cached = self.found[index] = (mentions, [m.start for m in mentions])
+        return cached
+
+    def within(self, start: int, end: int):
+        index = bisect.bisect_right(self.sentence_starts, start) - 1
+        if index < 0:
+            return []
+        mentions, starts = self._read(index)
+        low = bisect.bisect_left(starts, start)
+        high = bisect.bisect_left(starts, end)
+        return mentions[low:high]
+
+
 @dataclass(frozen=True)
 class _AgencyMention:
     name: str
@@ -929,9 +962,13 @@ class _Extractor:
         agencies = _find_agencies(text)
         self.agencies = _Spans(agencies)
         self.default_agency = _dominant_agency(agencies)
-        self.counts = _Spans(find_counts(text, 0))
+        self.counts = _SentenceSpans(text, self.sentences, find_counts)
         self.places = _Spans(self._find_places(head_end, body_start))
-        self.periods = _Spans(find_periods(text, 0, published=published))
+        self.periods = _SentenceSpans(
+            text,
+            self.sentences,
+            lambda text, start, end: find_periods(text, start, end, published),
+        )
         self.found: list[_Found] = []
         self.sentence_places: list[PlaceMention] = []
         self.sentence_first = 0  # index in found of the current sentence's first operation
@@ -986,14 +1023,13 @@ class _Extractor:
             return
         self._note_list_heading(sentence)
         raw_places = self.places.within(sentence.start, sentence.end)[:_MAX_MENTIONS]
-        raw_periods = self.periods.within(sentence.start, sentence.end)[:_MAX_MENTIONS]
         self.sentence_first = len(self.found)
         places = periods = None
-        if self.counts.within(sentence.start, sentence.end) and _may_link(
-            text[sentence.start : sentence.end]
+        if _may_link(text[sentence.start : sentence.end]) and self.counts.within(
+            sentence.start, sentence.end
         ):
             places = self._sentence_places(sentence, raw_places)
-            periods = self._sentence_periods(sentence, raw_periods)
+            periods = self._sentence_periods(sentence, self._raw_periods(sentence))
             self.sentence_places = places
             for segment in [None, *sentence.asides]:
                 if segment is None or segment.kind != "descriptive":
@@ -1004,9 +1040,12 @@ class _Extractor:
                 self._attach_agency(found)
         if raw_places:
             self.place_history.append([sentence, raw_places, places])
-        if raw_periods:
+        if periods is None or periods:
             new = len(self.found) > self.sentence_first
-            self.period_history.append([sentence, raw_periods, periods, new])
+            self.period_history.append([sentence, None, periods, new])
+
+    def _raw_periods(self, sentence: _Sentence) -> list[PeriodMention]:
+        return self.periods.within(sentence.start, sentence.end)[:_MAX_MENTIONS]
 
     def _sentence_places(self, sentence: _Sentence, raw: list[PlaceMention]):
         return [p for p in raw if not self._descriptive(sentence, p.start)]
@@ -1027,6 +1066,8 @@ class _Extractor:
             if paragraph - sentence.paragraph > 1:
                 return None
             if entry[2] is None:
+                if entry[1] is None:
+                    entry[1] = self._raw_periods(sentence)
                 entry[2] = read(sentence, entry[1])
             if entry[2]:
                 return entry

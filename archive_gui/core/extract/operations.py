@@ -762,6 +762,58 @@ def _has_arrest_stem(view: str) -> bool:
     return False
 
 
+# Words that let a sentence without an arrest stem link a count.
+_TOTAL_WORDS = ("total", "tally", "count", "accounted")
+
+
+def _find_all(text: str, word: str, spans: list[tuple[int, int]]) -> None:
+    """Append the span of every occurrence of ``word`` (``str.find`` runs in C)."""
+    at = text.find(word)
+    while at >= 0:
+        spans.append((at, at + len(word)))
+        at = text.find(word, at + 1)
+
+
+class _LinkWords:
+    """Where the article has an arrest stem or a running-total word, so that whether a
+    sentence holds one is two bisections instead of a scan of the sentence."""
+
+    def __init__(self, text: str):
+        self.exact = not any(odd in text for odd in _CASE_ODDITIES)
+        self.stems: list[tuple[int, int]] = []
+        self.words: list[tuple[int, int]] = []
+        if self.exact:
+            lowered = text.lower()
+            for word in _STEMS:
+                _find_all(lowered, word, self.stems)
+            self.words = list(self.stems)
+            for word in _TOTAL_WORDS:
+                _find_all(lowered, word, self.words)
+            self.stems.sort()
+            self.words.sort()
+
+    @staticmethod
+    def _within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+        index = bisect.bisect_left(spans, (start, start))
+        while index < len(spans) and spans[index][0] < end:
+            if spans[index][1] <= end:
+                return True
+            index += 1
+        return False
+
+    def stem(self, text: str, start: int, end: int) -> bool:
+        """``_has_arrest_stem(text[start:end])``."""
+        if not self.exact:
+            return _has_arrest_stem(text[start:end])
+        return self._within(self.stems, start, end)
+
+    def may_link(self, text: str, start: int, end: int) -> bool:
+        """``_may_link(text[start:end])``."""
+        if not self.exact:
+            return _may_link(text[start:end])
+        return self._within(self.words, start, end)
+
+
 def _may_link(sentence: str) -> bool:
     """Whether any rule could read an arrest count in the sentence: one needs an arrest
     word, a running-total noun ("the total stands at") or "accounted for"; the others
@@ -959,6 +1011,7 @@ class _Extractor:
         else:
             self.sentences = _split_sentences(text, 0)
             _mark_headline(text, self.sentences)
+        self.link_words = _LinkWords(text)
         agencies = _find_agencies(text)
         self.agencies = _Spans(agencies)
         self.default_agency = _dominant_agency(agencies)
@@ -1025,7 +1078,7 @@ class _Extractor:
         raw_places = self.places.within(sentence.start, sentence.end)[:_MAX_MENTIONS]
         self.sentence_first = len(self.found)
         places = periods = None
-        if _may_link(text[sentence.start : sentence.end]) and self.counts.within(
+        if self.link_words.may_link(text, sentence.start, sentence.end) and self.counts.within(
             sentence.start, sentence.end
         ):
             places = self._sentence_places(sentence, raw_places)
@@ -1328,7 +1381,7 @@ class _Extractor:
         about arrests: "the most arrests were Texas, 516; Florida, 344", "in Texas, with
         330, and California, with 290"."""
         text = self.text
-        if not _has_arrest_stem(text[sentence.start : sentence.end]):
+        if not self.link_words.stem(text, sentence.start, sentence.end):
             return None
         for place in self.sentence_places:
             if place.place is None or place.end > mention.start:

@@ -239,9 +239,9 @@ _SEVERAL_PLACES = re.compile(
 # border ("along the Southwest border"): several states, or one area when the region's
 # states are exactly one field office's.  A capitalised word after the name makes it an
 # organisation's ("Southwest Key", "Northwest Detention Center").
-# (Each name is looked for with ``str.find``, much faster here than one alternation;
-# "the" before a loose name and the direction before "border" are checked after.)
-_REGION_NAMES = tuple(sorted(MULTI_STATE_REGIONS, key=len, reverse=True))
+# (The names open with a capital but one, so their trie is scanned for quickly; "the"
+# before a loose name and the direction before "border" are checked after.)
+_REGION_NAME = re.compile(trie_alternation(MULTI_STATE_REGIONS))
 _BORDER_BEFORE = re.compile(
     r"(?<![\w-])(?:[Ss]outhwest(?:ern)?|[Ss]outhern|[Nn]orthern|U\.S\.-Mexic(?:o|an)"
     r"|U\.S\.-Canad(?:a|ian)|[Mm]exican)$"
@@ -253,16 +253,10 @@ _BARE_REGIONS = frozenset(["New England", "Pacific Northwest"])
 
 def _region_mentions(text: str, start: int, end: int) -> list[PlaceMention]:
     mentions = []
-    taken: list[tuple[int, int]] = []
-    for name in _REGION_NAMES:
-        at = text.find(name, start, end)
-        while at >= 0:
-            stop = at + len(name)
-            mention = _region_mention(text, name, at, stop, end)
-            if mention is not None and not any(a <= at < b for a, b in taken):
-                mentions.append(mention)
-                taken.append((at, stop))
-            at = text.find(name, stop, end)
+    for match in _REGION_NAME.finditer(text, start, end):
+        mention = _region_mention(text, match.group(), match.start(), match.end(), end)
+        if mention is not None:
+            mentions.append(mention)
     at = text.find(" border", start, end)
     while at >= 0:
         stop = at + len(" border")
@@ -610,6 +604,8 @@ def _locative_names(text: str, start: int, end: int):
         found.append((match["name"], match.start("name"), match.end("name")))
     for noun_start, noun_end in _facility_words(text, start, end):
         window_start = max(start, noun_start - _ATTRIBUTIVE_WINDOW)
+        if not any(w[:1].isupper() for w in text[window_start:noun_start].split()[-3:]):
+            continue  # the town must stand right before the noun (or its modifier)
         for match in _ATTRIBUTIVE_NAME.finditer(text, window_start, noun_end):
             if match["name"] in _NOT_TOWNS:
                 continue

@@ -301,7 +301,9 @@ _INTO_CUSTODY_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+into\s+(?:\w+\s+)?c
 _TOTAL_BEFORE = re.compile(
     r"\b(?:arrests|apprehensions)(?:\s+[\w.'’-]+){0,5}?\s+(?:totaled|totalled|reached|topped"
     r"|numbered|surpassed|hit|tops?|reach(?:es)?|near(?:s|ed)?|pass(?:es|ed)?|surpass(?:es)?"
-    r"|(?:rose|climbed|jumped|grew|fell|dropped)\s+to|stood\s+at|averaged|average"
+    r"|(?:rose|climbed|jumped|grew|fell|dropped|increased|decreased|declined|soared)"
+    # "arrests in Arizona rose 45 percent in April to 2,310"
+    r"(?:\s+[\w%.'’-]+){0,5}?\s+to|stood\s+at|averaged|average"
     r"|were|was)\s+$",
     re.I,
 )
@@ -382,7 +384,9 @@ _REFERENCE_WITH_PLACE = re.compile(
 # another verb, so it does not make the subset a breakdown by place.
 _OTHER_PREDICATE = re.compile(
     r"\b(?:released|convicted|deported|removed|charged|sentenced|booked|transferred|jailed"
-    r"|freed|held|born|living|lived|worked|working)\b",
+    r"|freed|held|born|living|lived|worked|working"
+    # "54 were taken to a federal facility in Louisiana": where they were sent
+    r"|(?:taken|sent|flown|transported|moved|bused|driven)\s+to)\b",
     re.I,
 )
 _PLACE_GAP_BREAK = re.compile(r"[;:,()]|—|–|--")

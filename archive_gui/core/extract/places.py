@@ -247,7 +247,10 @@ _BORDER_BEFORE = re.compile(
     r"|U\.S\.-Canad(?:a|ian)|[Mm]exican)$"
 )
 _REGION_AFTER = re.compile(r"[\w-]|\s+[A-Z]")
-_REGION_THE = re.compile(r"\b[Tt]he\s+(?:(?:entire|whole|U\.S\.|American)\s+)?$")
+# "the Southeast", "across the entire Southwest"; in a headline "in Midwest sweep".
+_REGION_THE = re.compile(
+    r"\b[Tt]he\s+(?:(?:entire|whole|U\.S\.|American)\s+)?$|\b(?:in|across|throughout)\s+$"
+)
 _BARE_REGIONS = frozenset(["New England", "Pacific Northwest"])
 
 
@@ -692,7 +695,10 @@ def _more_cities() -> dict[str, tuple[str, ...]]:
     }
 
 
-_COUNTY = re.compile(r"(?<![\w'’])(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?) County(?![\w'’-])")
+# ("DeKalb", "McLennan", "LaSalle": a second capital inside the name.)
+_COUNTY = re.compile(
+    r"(?<![\w'’])(?P<name>[A-Z][a-z]*(?:[A-Z][a-z]+)?(?:[ -][A-Z][a-z]+)?) County(?![\w'’-])"
+)
 
 
 _COUNTY_MODIFIER = re.compile(

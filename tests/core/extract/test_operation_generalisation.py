@@ -354,3 +354,39 @@ def test_office_list_line_with_its_states_in_parentheses():
 def test_place_count_pairs_need_an_arrest_word():
     text = "DENVER — Ticket sales by city: Boston – 214, Lynn – 97."
     assert _found(text) == []
+
+
+# Round 7 probes (a third fresh batch).
+
+
+def test_subset_sent_somewhere_is_not_a_place_breakdown():
+    text = (
+        "BEAN STATION, Tenn. (AP) — Immigration agents detained about 100 workers at a "
+        "meatpacking plant on Thursday.\n\nOf those detained, 54 were taken to a federal "
+        "facility in Louisiana, officials said."
+    )
+    assert _found(text) == [(100, "Bean Station, TN")]
+
+
+def test_county_with_an_inner_capital():
+    text = (
+        "ATLANTA — Eleven people were taken into custody Tuesday in DeKalb County, and nine "
+        "more were apprehended in McIntosh County the next day, ICE said."
+    )
+    assert _found(text) == [(11, "Georgia"), (9, "Georgia")]
+
+
+def test_arrests_rose_by_a_percentage_to_a_count():
+    text = (
+        "PHOENIX — ICE arrests in Arizona rose 45 percent in April to 2,310, the agency said. "
+        "About 70 percent of those arrested had no criminal record."
+    )
+    assert _found(text) == [(2310, "Arizona")]
+
+
+def test_headline_region_without_the():
+    text = (
+        "Agents arrest 52 in Midwest sweep\n"
+        "KANSAS CITY, Mo. — ICE officers arrested 52 people in Missouri and Kansas last week."
+    )
+    assert _found(text) == [(52, None), (52, None)]

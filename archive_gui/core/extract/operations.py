@@ -147,8 +147,11 @@ def _split_sentences(
     for number, paragraph in paragraphs:
         start = paragraph.start()
         for boundary in _SENTENCE_END.finditer(text, paragraph.start(), paragraph.end()):
-            if boundary.group()[0] == "." and _ABBREVIATION.search(
-                text, max(start, boundary.start() - 12), boundary.start() + 1
+            at = boundary.start()
+            if (
+                text[at] == "."
+                and _may_abbreviate(text, at)
+                and _ABBREVIATION.search(text, max(start, at - 12), at + 1)
             ):
                 continue
             sentences.append(_Sentence(start, boundary.end(), number, text))
@@ -156,6 +159,27 @@ def _split_sentences(
         if text[start : paragraph.end()].strip():
             sentences.append(_Sentence(start, paragraph.end(), number, text))
     return sentences
+
+
+_LOWER_ABBREVIATIONS = ("vs", "etc")
+_MAX_ABBREVIATION = 5  # "Calif", "Sept": no word ``_ABBREVIATION`` lists is longer
+
+
+def _may_abbreviate(text: str, period: int) -> bool:
+    """False when the word before the period cannot be one ``_ABBREVIATION`` matches (a
+    lower-case or long word without inner dots: most sentence ends), so the pattern
+    runs only for the rest."""
+    first = period
+    while (
+        first > 0 and period - first <= 12 and (text[first - 1].isalpha() or text[first - 1] == ".")
+    ):
+        first -= 1
+    word = text[first:period]
+    if not word or "." in word:
+        return True
+    if word[0].islower():
+        return word in _LOWER_ABBREVIATIONS
+    return len(word) <= _MAX_ABBREVIATION
 
 
 _COMMA_RELATIVE = re.compile(rf",\s+(?=(?:which|who|whom|whose|the\s+{_RANK}|in\s+what)\b)")
@@ -1134,7 +1158,9 @@ class _Extractor:
         """Remember a heading that introduces a one-per-line list of arrests by place."""
         text = self.text
         self.list_heading = None
-        if not _HEADING_END.search(text, sentence.start, sentence.end):
+        if text.find(":", sentence.start, sentence.end) < 0 or not _HEADING_END.search(
+            text, sentence.start, sentence.end
+        ):
             return
         if not _ARREST_WORD.search(text, sentence.start, sentence.end):
             return

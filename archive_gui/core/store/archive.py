@@ -559,6 +559,7 @@ class Archive:
         inclusive: bool = False,
         limit: int = 200,
         matches: int | None = None,
+        plan: str | None = None,
     ) -> list[tuple]:
         """Sort keys of up to ``limit`` consecutive records of a list, in list order.
 
@@ -572,7 +573,12 @@ class Archive:
         ``matches``, the number of records the filters match (or an estimate, as
         :meth:`first_page` gives), picks the plan (see :meth:`_plan`): many matches walk
         the sort index and test the filters (a page is found within a few hundred rows),
-        few are found through the filter index and sorted.
+        few are found through the filter index and sorted. ``plan`` forces one.
+
+        A walk that probes the full-text index row by row gives up after a few times the
+        rows it was expected to read (matches that are dense overall can be sparse at the
+        start of the list, e.g. a word of the last years in a list sorted by date): the
+        rest of the page is then read by the "in" plan.
         """
         terms = _sort_terms(kind, sort_key)
         forward = before is None and not from_end
@@ -581,8 +587,15 @@ class Archive:
         segments = (0, 1) if forward else (1, 0)
         if anchor is not None:
             segments = segments[segments.index(anchor[0]) :]
-        plan = self._plan(kind, filters, matches, limit)
-        source, where, params = _source(kind, filters, plan, reads=terms)
+        plan = plan or self._plan(kind, filters, matches, limit)
+        probes = plan == "probe" and _fts_search(filters)
+        if probes:
+            # The walk reads the rows of the other filters and probes each in a column.
+            others = dataclasses.replace(filters, search=None)
+            source, where, params = _source(kind, others, "walk", reads=terms)
+            probe, budget = FTS_PROBE[kind], self._probe_budget(kind, matches, limit)
+        else:
+            source, where, params = _source(kind, filters, plan, reads=terms)
         keys: list[tuple] = []
         for segment in segments:
             need = limit - len(keys)
@@ -611,15 +624,54 @@ class Archive:
                 need = limit - len(keys)
                 if need <= 0:
                     break
+                if not probes:
+                    sql = (
+                        f"SELECT {', '.join(terms)} FROM {source}"
+                        f" {and_where(where, [*base, *extra])} ORDER BY {order} LIMIT ?"
+                    )
+                    rows = self.db.execute(sql, [*params, *extra_values, need])
+                    keys += [(segment, *row) for row in rows]
+                    continue
                 sql = (
-                    f"SELECT {', '.join(terms)} FROM {source}"
+                    f"SELECT {', '.join(terms)}, {probe} FROM {source}"
                     f" {and_where(where, [*base, *extra])} ORDER BY {order} LIMIT ?"
                 )
-                rows = self.db.execute(sql, [*params, *extra_values, need])
-                keys += [(segment, *row) for row in rows]
+                match = fts_match(filters.search)
+                walked, last = 0, None
+                # Stepped row by row: the walk stops at the page's last match.
+                for *values, hit in self.db.execute(sql, [match, *params, *extra_values, budget]):
+                    walked, last = walked + 1, (segment, *values)
+                    if hit:
+                        keys.append(last)
+                        if len(keys) == limit:
+                            break
+                if len(keys) < limit and walked == budget:  # sparse here: read the rest
+                    rest = self.record_keys(
+                        kind,
+                        filters,
+                        sort_key,
+                        descending,
+                        after=last if forward else None,
+                        before=None if forward else last,
+                        limit=limit - len(keys),
+                        matches=matches,
+                        plan="in",
+                    )
+                    keys += rest if forward else rest[::-1]
+                    break
+            else:
+                continue
+            break
         if not forward:
             keys.reverse()
         return keys
+
+    def _probe_budget(self, kind: RecordKind, matches: int | None, limit: int) -> int:
+        """How many rows a walk that probes each may read: four times what it is expected
+        to (at least 1,000 rows, at most twice ``WALK_PROBES``)."""
+        size = self._max_id(kind.value)
+        expected = limit * size / max(matches or 1, 1)
+        return int(min(max(1_000, 4 * expected), 2 * WALK_PROBES))
 
     def interrupt_when(self, outdated: Callable[[], bool]) -> None:
         """Abandon this connection's running reads once ``outdated()`` is true: they raise

@@ -266,16 +266,20 @@ def _bar(total) -> object:
 SEARCHES = ("families", "we", '"no comment"', "famil*", "we OR law", "law NOT we")
 
 
-@pytest.mark.parametrize("plan", ["probe", "in", "index"])
+@pytest.mark.parametrize("plan", ["probe", "in", "index", "probe, then in"])
 @pytest.mark.parametrize(("kind", "key", "descending"), SORTS)
 def test_every_plan_of_a_search_pages_in_the_full_order(
     keyset_archive, monkeypatch, plan, kind, key, descending
 ):
     """A free-text search found by probing the full-text index row by row, by looking each
     row up among the matches read once ("in"), or through the index and sorted gives the
-    pages of one full ORDER BY, either way, alone and with another filter."""
+    pages of one full ORDER BY, either way, alone and with another filter; so does a
+    probing walk that gives up after a few rows and reads the rest of its page by "in"."""
     from archive_gui.core.search import parse
 
+    if plan == "probe, then in":
+        plan = "probe"
+        monkeypatch.setattr(Archive, "_probe_budget", lambda *_args: 3)
     monkeypatch.setattr(Archive, "_plan", lambda *_args: plan)
     atlanta = next(v.id for v in keyset_archive.city_facet() if v.label == "Atlanta, GA")
     for text in SEARCHES:

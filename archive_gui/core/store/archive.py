@@ -260,12 +260,16 @@ class Archive:
 
     # -- writing -------------------------------------------------------------
 
+    _INSERT_ARTICLE = (
+        "INSERT INTO articles (id, sha256, title, outlet, url, author, published,"
+        " imported_at, source_file, extractor_version, text)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    )
     _INSERT_QUOTE = (
         'INSERT INTO quotes (article_id, text, start, "end", speaker_id, speaker_role,'
         " speaker_affiliation, mention_text, mention_start, mention_end, rule, confidence)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     )
-    _multi_row_sql: dict[tuple[str, int], str] = {}  # (one-row INSERT, rows): its SQL
     _INSERT_OPERATION = (
         'INSERT INTO operations (id, article_id, count, qualifier, count_text, start, "end",'
         " place_id, city_id, place_text, place_start, place_end, period_text,"
@@ -287,93 +291,116 @@ class Archive:
 
         (An import stores many articles to a transaction: see ``store.batch``.)
         """
+        return self.add_articles([(text, meta, extraction, extractor_version)])[0]
+
+    def add_articles(
+        self, articles: list[tuple[str, ArticleMeta, Extraction, str]]
+    ) -> list[AddResult]:
+        """Store articles (``(text, meta, extraction, extractor_version)``) with their
+        records in one transaction, all or none; a known text (or one given twice) is
+        stored once."""
         try:
             with self.transaction():
-                return self._add_article(text, meta, extraction, extractor_version)
+                return self._add_articles(articles)
         except sqlite3.Error as exc:
             reason = migrations.describe_error(exc, self.path)
-            raise ArchiveError(f"the article was not stored: {reason}") from exc
+            many = "s were" if len(articles) > 1 else " was"
+            raise ArchiveError(f"the article{many} not stored: {reason}") from exc
 
-    def _add_article(
-        self,
-        text: str,
-        meta: ArticleMeta,
-        extraction: Extraction,
-        extractor_version: str,
-        ids: dict | None = None,
-    ) -> AddResult:
-        """Store an article with its records in the transaction (or savepoint) the caller
-        holds. ``ids``: speaker and place ids already looked up in that transaction (and
-        filled in here), or None to look each one up."""
-        sha = text_sha256(text)
-        existing = self.db.conn.execute(
-            "SELECT id FROM articles WHERE sha256 = ?", [sha]
-        ).fetchone()
-        if existing:
-            return AddResult(existing[0], created=False)
-        article_id = self.db.conn.execute(
-            "INSERT INTO articles (sha256, title, outlet, url, author, published,"
-            " imported_at, source_file, extractor_version, text)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                sha,
-                meta.title,
-                meta.outlet,
-                meta.url,
-                meta.author,
-                meta.published.isoformat() if meta.published else None,
-                datetime.now(UTC).isoformat(timespec="seconds"),
-                meta.source_file,
-                extractor_version,
-                text,
-            ],
-        ).lastrowid
-        # One statement per table: the full-text index writes its pending terms to disk
-        # at the start of every statement of a transaction (a statement savepoint), so
-        # a statement per record would write a tiny index segment per record.
-        if extraction.quotes:
-            rows = [self._quote_row(article_id, quote, ids) for quote in extraction.quotes]
-            self._insert_rows(self._INSERT_QUOTE, rows)
-        if extraction.operations:
-            # Ids given here, as SQLite would give them, so a count can name the one
-            # it is a breakdown of (an earlier one) in the same statement.
-            (last,) = self.db.conn.execute("SELECT max(id) FROM operations").fetchone()
-            first = (last or 0) + 1
-            rows = [
-                self._operation_row(
-                    article_id,
-                    operation,
-                    first + operation.part_of
-                    if operation.part_of is not None and operation.part_of < n
-                    else None,
-                    ids,
-                    first + n,
+    def _add_articles(
+        self, articles: list[tuple[str, ArticleMeta, Extraction, str]]
+    ) -> list[AddResult]:
+        """:meth:`add_articles` in the transaction the caller holds.
+
+        Three statements, whatever the number of articles: one per table (after the
+        speakers and places they name are found or created). The full-text indexes
+        write their pending terms to disk as a new segment at the start of each
+        statement of a transaction (a statement savepoint): a statement per record
+        would write, and later merge, a tiny segment per record. Ids are given here,
+        as SQLite would give them (the next after the largest; the caller holds the
+        write lock), so that records can name their article and a count the count
+        it is a breakdown of.
+        """
+        conn = self.db.conn
+        shas = [text_sha256(text) for text, *_ in articles]
+        known: dict[str, int] = {}
+        unique = sorted(set(shas))
+        for start in range(0, len(unique), 500):
+            chunk = unique[start : start + 500]
+            known.update(
+                conn.execute(
+                    f"SELECT sha256, id FROM articles WHERE sha256 IN ({marks(chunk)})", chunk
                 )
-                for n, operation in enumerate(extraction.operations)
-            ]
-            self._insert_rows(self._INSERT_OPERATION, rows)
-        return AddResult(
-            article_id,
-            created=True,
-            quotes=len(extraction.quotes),
-            operations=len(extraction.operations),
-        )
+            )
+        (next_article,) = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()
+        (next_operation,) = conn.execute(
+            "SELECT coalesce(max(id), 0) + 1 FROM operations"
+        ).fetchone()
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        ids: dict = {}  # speakers and places found so far
+        results: list[AddResult] = []
+        article_rows: list[tuple] = []
+        quote_rows: list[tuple] = []
+        operation_rows: list[tuple] = []
+        for sha, (text, meta, extraction, extractor_version) in zip(shas, articles, strict=True):
+            if sha in known:
+                results.append(AddResult(known[sha], created=False))
+                continue
+            article_id = known[sha] = next_article
+            next_article += 1
+            article_rows.append(
+                (
+                    article_id,
+                    sha,
+                    meta.title,
+                    meta.outlet,
+                    meta.url,
+                    meta.author,
+                    meta.published.isoformat() if meta.published else None,
+                    now,
+                    meta.source_file,
+                    extractor_version,
+                    text,
+                )
+            )
+            quote_rows += [self._quote_row(article_id, quote, ids) for quote in extraction.quotes]
+            first = next_operation
+            for n, operation in enumerate(extraction.operations):
+                part_of = operation.part_of
+                parent = first + part_of if part_of is not None and part_of < n else None
+                operation_rows.append(
+                    self._operation_row(article_id, operation, parent, ids, first + n)
+                )
+            next_operation += len(extraction.operations)
+            results.append(
+                AddResult(
+                    article_id,
+                    created=True,
+                    quotes=len(extraction.quotes),
+                    operations=len(extraction.operations),
+                )
+            )
+        self._insert_rows(self._INSERT_ARTICLE, article_rows)
+        self._insert_rows(self._INSERT_QUOTE, quote_rows)
+        self._insert_rows(self._INSERT_OPERATION, operation_rows)
+        return results
 
     def _insert_rows(self, sql: str, rows: list[tuple]) -> None:
-        """``sql`` (an INSERT of one row of VALUES) for each of ``rows``, as one statement
-        per chunk of rows within SQLite's limit of bound parameters."""
+        """``sql`` (an INSERT of one row of VALUES) for each of ``rows``, in order, in a
+        few multi-row statements: chunks of a power of two rows (a few statement texts
+        to prepare and cache), within SQLite's limit of bound parameters."""
+        if not rows:
+            return
         conn = self.db.conn
-        per = max(1, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(rows[0]))
-        for start in range(0, len(rows), per):
-            chunk = rows[start : start + per]
-            key = (sql, len(chunk))
-            statement = self._multi_row_sql.get(key)
-            if statement is None:
-                head, _, values = sql.rpartition(" VALUES ")
-                statement = self._multi_row_sql[key] = (
-                    f"{head} VALUES {', '.join([values] * len(chunk))}"
-                )
+        limit = conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(rows[0])
+        head, _, values = sql.rpartition(" VALUES ")
+        start = 0
+        while start < len(rows):
+            size = 1 << (min(len(rows) - start, limit, 1024).bit_length() - 1)
+            chunk = rows[start : start + size]
+            statement = f"{head} VALUES {', '.join([values] * size)}"
             conn.execute(statement, [value for row in chunk for value in row])
+            start += size
 
     def _insert_quote(self, article_id: int, quote: Quote) -> int:
         return self.db.conn.execute(
@@ -452,7 +479,7 @@ class Archive:
         ids: dict | None = None,
     ) -> int:
         """The id of a speaker, created if new; a role or affiliation given replaces the one
-        stored. ``ids`` remembers the row as it now stands (see :meth:`_add_article`)."""
+        stored. ``ids`` remembers the row as it now stands (see :meth:`_add_articles`)."""
         key = ("speaker", name, kind)
         row = ids.get(key) if ids is not None else None
         if row is None:

@@ -284,7 +284,8 @@ _ARRESTED = (
 _ACTIVE_BEFORE = re.compile(
     r"\b(?:arrested|apprehended|detained|nabbed|caught|nets|netted|(?:picked|rounded|swept)\s+up"
     r"|(?:arrests?|apprehensions?|detentions?)\s+of|(?:took|taken|takes|take)\s+into\s+custody)\s+"
-    r"(?:(?:a\s+total\s+of|an\s+additional|another|a\s+further|a\s+record|the)\s+)?$",
+    r"(?:(?:a\s+total\s+of|an\s+additional|another|a\s+further|a\s+record|the"
+    r"|a\s+(?:group|band|crowd|caravan)\s+of)\s+)?$",
     re.I,
 )
 # Headline present tense: "ICE arrests 2,901", "Fugitive teams arrest dozens"; the bare
@@ -376,7 +377,7 @@ _CLAUSE_VERB = re.compile(r"\b(?:were|was|are|is|been|be|had|have|has|and|or|but
 
 # "including 790 in Texas", "Those arrested included 54 in San Jose": a part of a count.
 _INCLUDING_BEFORE = re.compile(
-    r"\b(?:including|among\s+(?:them|those|whom)|(?:arrested|detained|apprehended|arrests"
+    r"\b(?:including:?|among\s+(?:them|those|whom):?|(?:arrested|detained|apprehended|arrests"
     r"|apprehensions)\s+(?:also\s+)?(?:included|include|includes))\s+$",
     re.I,
 )
@@ -390,6 +391,8 @@ _GOAL_BEFORE = re.compile(
     r"|remains?)\s+)?(?:(?:about|around|roughly|at\s+least|more\s+than|some|an?)\s+)?$",
     re.I,
 )
+# "Among them: 243 in the Houston area ...": a sentence of breakdowns of the last count.
+_AMONG_OPENING = re.compile(r"\s*(?:Among\s+(?:them|those)|Including):", re.I)
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:its|their|his|her|our|my|your)\s+$", re.I)
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|those|these)\s+$", re.I)
 _NONE_OF_BEFORE = re.compile(r"\bnone\s+of\s+(?:the|its|their|those)\s+$", re.I)
@@ -791,7 +794,7 @@ def _has_arrest_stem(view: str) -> bool:
 
 
 # Words that let a sentence without an arrest stem link a count.
-_TOTAL_WORDS = ("total", "tally", "count", "accounted")
+_TOTAL_WORDS = ("total", "tally", "count", "accounted", "among", "of th", "including")
 
 
 def _find_all(text: str, word: str, spans: list[tuple[int, int]]) -> None:
@@ -1290,8 +1293,9 @@ class _Extractor:
         found.no_place = bool(_NONE_OF_BEFORE.search(before))
         if _INCLUDING_BEFORE.search(before) or (aside is not None and aside.kind == "breakdown"):
             found.parent = self._sentence_parent(sentence, aside)
-            if found.parent is None and _ARREST_WORD.search(
-                self.text, sentence.start, sentence.end
+            if found.parent is None and (
+                _ARREST_WORD.search(self.text, sentence.start, sentence.end)
+                or _AMONG_OPENING.match(self.text, sentence.start, sentence.end)
             ):
                 found.parent = self._previous_operation(sentence)
             found.subset = True

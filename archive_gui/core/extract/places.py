@@ -568,15 +568,20 @@ def _list_place(members: tuple[Place, ...]) -> Place | None:
     return None
 
 
-_CITY_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}")
+# ("O'Neill", "O'Fallon": a name may open with an O and an apostrophe.)
+_CITY_NAME = re.compile(r"(?:O['’])?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}")
 _LOCATIVE_NAME = re.compile(
     # Each preposition opens a branch with a literal (so the engine scans for the first
     # letters) and checks the word boundary before it with a look-behind.
-    # (A sentence may open with the preposition: "In nearby Norcross, ...".)
-    r"(?:[Ii]n(?<!\w[Ii]n)|[Nn]ear(?<!\w[Nn]ear)|[Oo]utside(?<!\w[Oo]utside)"
-    r"|[Aa]round(?<!\w[Aa]round)|[Ff]rom(?<!\w[Ff]rom))\s+(?:the\s+city\s+of\s+)?"
+    r"(?:in(?<!\win)|near(?<!\wnear)|outside(?<!\woutside)|around(?<!\waround)"
+    r"|from(?<!\wfrom))(?P<tail>\s+(?:the\s+city\s+of\s+)?"
     r"(?:(?:suburban|nearby|neighboring|neighbouring|rural|downtown)\s+)?"
-    r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3})(?![\w-])"
+    r"(?P<name>(?:O['’])?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3})(?![\w-]))"
+)
+# A sentence may open with the preposition: "In nearby Norcross, ...".  (A separate
+# pattern: case-folded first letters would make the scan four times slower.)
+_LOCATIVE_NAME_OPENING = re.compile(
+    r"(?:In|Near|Outside|Around|From)" + _LOCATIVE_NAME.pattern.split("(?P<tail>", 1)[1][:-1]
 )
 # A town named as the attribute of a workplace or a raid, without a preposition: "at a
 # Bean Station meatpacking plant", "the Postville raid", "at the Napoleon plant".
@@ -591,6 +596,25 @@ _ATTRIBUTIVE_NAME = re.compile(
     r"(?:(?:the|a|an)\s+)?"
     r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?:,\s+[A-Z][\w.]+,)?\s+" + _FACILITY_NOUN
 )
+_STATE_BEFORE_COLON = re.compile(r"(?:[A-Z][a-z]+ )?[A-Z][a-z]+$")
+
+
+def _state_colon_names(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """Towns listed under their state: "Wyoming: Cheyenne (5)"."""
+    names = []
+    at = text.find(": ", start, end)
+    while at >= 0:
+        state = _STATE_BEFORE_COLON.search(text, max(start, at - 20), at)
+        if state and (
+            state.group() in _STATE_BY_NAME or state.group().split()[-1] in _STATE_BY_NAME
+        ):
+            name = _CITY_NAME.match(text, at + 2, end)
+            if name:
+                names.append((name.group(), name.start(), name.end()))
+        at = text.find(": ", at + 2, end)
+    return names
+
+
 _FACILITY_AFTER = re.compile(r"\s+" + _FACILITY_NOUN)
 _NOT_TOWNS = frozenset(["The", "A", "An", "At", "In", "This", "That", "Federal", "State", "City"])
 
@@ -600,11 +624,20 @@ def _locative_names(text: str, start: int, end: int):
     another capitalised word ("in Orange County" is not "Orange"), and of towns naming a
     workplace or raid ("a Bean Station meatpacking plant"), in text order."""
     found = []
-    for match in _LOCATIVE_NAME.finditer(text, start, end):
+    openings = [
+        m
+        for m in _LOCATIVE_NAME_OPENING.finditer(text, start, end)
+        if not (m.start() and text[m.start() - 1].isalnum())
+    ]
+    matches = list(_LOCATIVE_NAME.finditer(text, start, end))
+    if openings:
+        matches = sorted(matches + openings, key=lambda m: m.start())
+    for match in matches:
         following = _NEXT_CAPITALISED.match(text, match.end(), end)
         if following and following.group(1) not in _NOT_ORG_CONTINUATION:
             continue
         found.append((match["name"], match.start("name"), match.end("name")))
+    found += _state_colon_names(text, start, end)
     for noun_start, noun_end in _facility_words(text, start, end):
         window_start = max(start, noun_start - _ATTRIBUTIVE_WINDOW)
         if not any(w[:1].isupper() for w in text[window_start:noun_start].split()[-3:]):

@@ -390,3 +390,37 @@ def test_headline_region_without_the():
         "KANSAS CITY, Mo. — ICE officers arrested 52 people in Missouri and Kansas last week."
     )
     assert _found(text) == [(52, None), (52, None)]
+
+
+# Round 8 probes (a fourth fresh batch).
+
+
+def test_among_them_colon_breaks_down_the_previous_count():
+    text = (
+        "WASHINGTON — More than 3,100 people were arrested during a six-day nationwide "
+        "operation, ICE said. Among them: 243 in the Houston area of responsibility and 212 in "
+        "the Dallas area of responsibility."
+    )
+    assert _found(text) == [
+        (3100, "United States"),
+        (243, "Houston area of operations"),
+        (212, "Dallas area of operations"),
+    ]
+
+
+def test_apprehended_a_group_of():
+    text = "EL PASO, Texas — Agents apprehended a group of 1,036 migrants early Wednesday."
+    assert _found(text) == [(1036, "El Paso, TX")]
+
+
+def test_town_with_an_apostrophe_and_towns_under_their_state():
+    text = (
+        "GRAND ISLAND, Neb. — The company supplied many of the 133 workers arrested in last "
+        "year's raid at potato farms near O'Neill."
+    )
+    assert _found(text) == [(133, "O'Neill, NE")]
+    text = (
+        "DENVER — ICE arrested 57 people, the agency said. By city, the arrests were "
+        "Colorado: Aurora (14); Wyoming: Cheyenne (5)."
+    )
+    assert _found(text) == [(57, "Denver, CO"), (14, "Aurora, CO"), (5, "Cheyenne, WY")]

@@ -40,6 +40,7 @@ from archive_gui.core.store.schema import (
 )
 from archive_gui.core.store.search_sql import (
     FTS_DOCS,
+    FTS_DOCS_UP_TO,
     FTS_DOCUMENTS,
     FTS_IN,
     FTS_JOIN,
@@ -82,6 +83,10 @@ EXACT_COUNT_DOCS = 20_000
 # Matches are always counted this far before a search's first page (a few milliseconds):
 # a smaller list comes with its exact count.
 COUNT_FLOOR = 20_000
+# Before counting a search's matches up to where its plan settles, they are counted among
+# the first 1/SAMPLE of the full-text index's ids: when that many already settle the plan
+# (twice over, extrapolated), that count is the lower bound shown first.
+SAMPLE = 8
 
 
 @dataclass(frozen=True)
@@ -807,12 +812,18 @@ class Archive:
             count = self.count(kind, filters, cap=cap)
             return count, count < cap, count
         match = fts_match(filters.search)
-        (docs,) = self.db.execute(FTS_DOCS[kind], [match, cap]).fetchone()
+        documents = self._max_id(FTS_DOCUMENTS[kind])
+        (sample,) = self.db.execute(FTS_DOCS_UP_TO[kind], [match, documents // SAMPLE]).fetchone()
+        if sample * SAMPLE >= 2 * cap:  # a common word: 5 ms to sample, 25 to count to cap
+            docs, lower, settled = sample * SAMPLE, sample, True
+        else:
+            (docs,) = self.db.execute(FTS_DOCS[kind], [match, cap]).fetchone()
+            lower, settled = docs, docs >= cap
         if kind is RecordKind.QUOTES:  # one document per quote: the count itself
-            return docs, docs < cap, docs
+            return lower, not settled, docs
         size = self._max_id(kind.value)
-        matches = math.ceil(docs * size / max(self._max_id(FTS_DOCUMENTS[kind]), 1))
-        if docs < cap and docs <= EXACT_COUNT_DOCS:
+        matches = math.ceil(docs * size / max(documents, 1))
+        if not settled and docs <= EXACT_COUNT_DOCS:
             count = self.count(kind, filters)
             return count, True, count
         return 0, False, matches

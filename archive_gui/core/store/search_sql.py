@@ -82,6 +82,13 @@ FTS_DOCS = {
         "SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)"
     ),
 }
+# ... and among the documents up to an id (a sample of the index, read by rowid range).
+FTS_DOCS_UP_TO = {
+    RecordKind.QUOTES: "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid <= ?",
+    RecordKind.OPERATIONS: (
+        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND rowid <= ?"
+    ),
+}
 # The table whose rowids the full-text index of a kind holds (quotes; articles for
 # operations).
 FTS_DOCUMENTS = {RecordKind.QUOTES: "quotes", RecordKind.OPERATIONS: "articles"}

@@ -28,7 +28,8 @@ SPEECH_VERBS = word_set(
     emphasised conceded concedes contended contends maintained maintains observed
     remarked suggested suggests testified testifies tweeted posted cautioned predicted
     promised promises vowed vows pledged complained complains urged urges shouted yelled
-    chanted alleges alleged asserts asserted reads read recounted recounts
+    chanted alleges alleged asserts asserted reads read recounted recounts found finds
+    concluded concludes
     explaining adding noting
     """
 )
@@ -153,7 +154,8 @@ PERSON_NOUNS = word_set(
     psychologist therapist paramedic firefighter trucker farmworker rancher grower
     clerk magistrate prosecutor defender paralegal translator interpreter teenager
     teen widow widower grandson granddaughter nephew niece fisherman pharmacist
-    dentist bartender chef baker butcher tailor barber pastor
+    dentist bartender chef baker butcher tailor barber bishop archbishop cardinal child
+    kid youngster migrant
     """
 )
 

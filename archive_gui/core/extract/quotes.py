@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from archive_gui.core.extract.names_data import (
     DOCUMENT_GROUPS,
@@ -101,7 +102,9 @@ _WORD_CHAR = re.compile(r"\w")
 _SOURCE_SENTENCE = re.compile(
     r"(?:The|Those|These|That|This|Such)\s+(?:[\w’']+\s+){0,5}?"
     r"(?:words?|response|reply|answer|reaction|assessment|message|verdict|view|comment|"
-    r"warning|plea|question|remark|remarks)\s+(?:[\w’']+\s+){0,3}?(?:from|of|by)\s+"
+    r"warning|plea|question|remark|remarks)"
+    r"(?:,[^,.;“”\"]{1,80},)?"  # "Those words, relayed by phone from inside, came from"
+    r"\s+(?:[\w’']+\s+){0,3}?(?:from|of|by|to)\s+"
     # "The speaker was Alondra Ruiz", "The voice belonged to ..."
     r"|(?:The|That|This)\s+(?:[\w’'-]+\s+){0,2}?(?:speaker|voice)\s+(?:was|is|belonged\s+to)\s+"
     # "That is how Marisol Quintero remembers the morning ...", "So says ..."
@@ -431,6 +434,7 @@ def _is_speech(text: str, span: _Span, lead: tuple[int, int], tail: tuple[int, i
     in_speech_position = (
         not lead_tokens
         or lead_text.endswith(":")
+        or _INTERVIEW_LABEL.fullmatch(lead_text) is not None
         or (lead_text.endswith(",") and _reports_speech(lead_tokens))
     )
     if in_speech_position and (_ends_spoken_sentence(quoted) or _breaks_after(text, tail)):
@@ -467,9 +471,25 @@ def _breaks_after(text: str, tail: tuple[int, int]) -> bool:
 
 def _reports_speech(tokens: list[Token]) -> bool:
     """Whether the last verb before a quote reports speech rather than names something."""
-    speech = _last_index(tokens, lambda i: _is_speech_verb(tokens, i))
-    naming = _last_index(tokens, lambda i: tokens[i].text.lower() in NAMING_VERBS)
-    return speech is not None and (naming is None or naming < speech)
+    speech = _last_speech_verb(tokens)
+    if speech is None:
+        return False
+    return not any(t.text.lower() in NAMING_VERBS for t in tokens[speech + 1 :])
+
+
+def _last_speech_verb(tokens: list[Token]) -> int | None:
+    """Index of the last speech verb ("said", "according" before "to") among the tokens."""
+    for index in range(len(tokens) - 1, -1, -1):
+        word = tokens[index].text.lower()
+        if word in SPEECH_VERBS:
+            return index
+        if (
+            word == "according"
+            and index + 1 < len(tokens)
+            and tokens[index + 1].text.lower() == "to"
+        ):
+            return index
+    return None
 
 
 def _calls_something(tokens: list[Token]) -> bool:
@@ -477,8 +497,10 @@ def _calls_something(tokens: list[Token]) -> bool:
 
     A label follows the verb directly ("what they are calling '...'").
     """
-    verb = _last_index(tokens, lambda i: tokens[i].text.lower() in _CALLING_VERBS)
-    return verb is not None and verb < len(tokens) - 1 and not _reports_speech(tokens)
+    for index in range(len(tokens) - 1, -1, -1):
+        if tokens[index].text.lower() in _CALLING_VERBS:
+            return index < len(tokens) - 1 and not _reports_speech(tokens)
+    return False
 
 
 def _is_speech_verb(tokens: list[Token], index: int) -> bool:
@@ -545,7 +567,7 @@ def _before_quote(
 ) -> tuple[Mention, str] | None:
     """Marin said: “...” / He added: “...” / ICE officials denied they were “...”."""
     tokens = words(text, *lead)
-    verb = _last_index(tokens, lambda i: _is_speech_verb(tokens, i))
+    verb = _last_speech_verb(tokens)
     if verb is None and _calls_something(tokens):
         verb = _last_index(tokens, lambda i: tokens[i].text.lower() in _CALLING_VERBS)
     if verb is None:
@@ -627,10 +649,11 @@ def _resolve_mentions(
         start = dateline_end(article.text, start, end)
         mentions.extend(
             mention
-            for mention in find_mentions(article.text, start, end)
+            for mention in find_mentions(article.text, start, end, taken)
             if not _overlaps_any(mention, taken)
         )
-    mentions.sort(key=lambda m: m.start)
+    mentions = _without_idle_words(mentions)
+    mentions.sort(key=_START)
     sentences = article.sentences
     for mention in mentions:
         mention.sentence = bisect_right(sentences, mention.start) - 1
@@ -679,19 +702,52 @@ def _resolve_mentions(
     return introduced
 
 
+def _is_lone_word(mention: Mention) -> bool:
+    """A single capitalised word not known to be anybody ("Thursday's", "Texas", "Olson")."""
+    return mention.kind == PERSON and not mention.certain and " " not in mention.name
+
+
+def _without_idle_words(mentions: list[Mention]) -> list[Mention]:
+    """The mentions without lone capitalised words that no name of the article contains.
+
+    Such a word can only stand for a person or organisation the article names in full
+    somewhere ("Olson" for "Jenna Olson"); any other one resolves to nobody, so reading it
+    would change nothing.
+    """
+    vocabulary = set()
+    for mention in mentions:
+        if not _is_lone_word(mention):
+            vocabulary.update(mention.name.lower().split())
+            if mention.affiliation:
+                vocabulary.update(mention.affiliation.lower().split())
+    return [m for m in mentions if not _is_lone_word(m) or m.name.lower() in vocabulary]
+
+
 def _document_author(
     article: _Article, candidate: _Candidate, authors: list[tuple[int, str, Entity]]
 ) -> None:
     """A document quoted as the speaker ("the lawsuit says") speaks for the author the
     article gave it up to the quote's paragraph ("The lawsuit, filed by the ACLU")."""
     group = DOCUMENT_GROUPS[candidate.mention.name]
-    limit = article.paragraphs[candidate.span.paragraph][1]
+    paragraph = candidate.span.paragraph
+    limit = article.paragraphs[paragraph][1]
     found = [entity for position, kind, entity in authors if kind == group and position < limit]
     if found:
         candidate.entity = found[-1]
+        return
+    # "“...,” the complaint says. / Green Oak Landscaping ... filed the suit": named next
+    following = article.paragraphs[min(paragraph + 1, len(article.paragraphs) - 1)][1]
+    found = [
+        e
+        for position, kind, e in authors
+        if kind == group and position < following and e.kind == ORGANIZATION
+    ]
+    if found:
+        candidate.entity = found[0]
 
 
 _MAX_PARAGRAPHS_TO_NAMING = 2
+_START = attrgetter("start")
 
 
 def _named_later(article: _Article, candidate: _Candidate, first_seen: dict[Entity, int]) -> None:

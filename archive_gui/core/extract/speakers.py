@@ -179,13 +179,24 @@ class Entity:
 # Reading mentions
 
 
-def find_mentions(text: str, start: int, end: int) -> list[Mention]:
-    """Every person and organisation named in ``text[start:end]`` (text outside quotes)."""
+def find_mentions(
+    text: str, start: int, end: int, taken: list[tuple[int, int]] | None = None
+) -> list[Mention]:
+    """Every person and organisation named in ``text[start:end]`` (text outside quotes).
+
+    Runs of words ending inside one of the sorted, non-overlapping ``taken`` spans (the
+    mentions already read as attributions) are skipped.
+    """
     tokens = words(text, start, end)
     if not tokens:
         return []
     mentions: list[Mention] = []
     for run in _name_runs(text, tokens):
+        if taken:
+            last = tokens[run[-1]]
+            index = bisect_left(taken, (last.end,))
+            if index and taken[index - 1][1] > last.start:
+                continue  # read already, as the speaker of a quote
         if len(run) == 1:
             token = tokens[run[0]]
             if token.text in _NEVER_NAMED:
@@ -203,8 +214,9 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
             and not mention.certain
             and (
                 _speaks_as_it(text, mention.end)
-                or _WHICH.match(text, mention.end)
+                or (text.startswith(",", mention.end) and _WHICH.match(text, mention.end))
                 or _org_noun_follows(tokens, run)
+                or (" " in mention.name and _after_the(tokens, run))
             )
         ):
             # "Prairie Packers said it would cooperate": what says "it" is an organisation
@@ -271,6 +283,11 @@ _SAYS_IT = re.compile(
 _WHICH = re.compile(r",\s+which\b")
 
 
+def _after_the(tokens: list[Token], run: list[int]) -> bool:
+    """ "by the Transactional Records Access Clearinghouse": people go without "the"."""
+    return run[0] > 0 and tokens[run[0] - 1].text in _THE
+
+
 def _org_noun_follows(tokens: list[Token], run: list[int]) -> bool:
     """ "the United Farm Workers union": a name followed by the noun of its kind."""
     following = run[-1] + 1
@@ -282,6 +299,8 @@ _ORG_KIND_NOUNS = word_set("union company group coalition nonprofit organization
 
 def _speaks_as_it(text: str, position: int) -> bool:
     """Whether a name is followed by "said it ...", "said in a statement that it ..."."""
+    if not text[position : position + 1].isspace() or " it" not in text[position : position + 80]:
+        return False
     return _SAYS_IT.match(text, position, position + 80) is not None
 
 
@@ -565,7 +584,11 @@ def _organisation_after(text: str, tokens: list[Token], index: int) -> Mention |
         return None
     rest = tokens[index + 1 : index + 2 + _MAX_UNNAMED_MODIFIERS]
     reference = _reference(rest[:2])
-    if reference is not None and reference.name in ORG_REFERENCE_NOUNS:
+    if (
+        reference is not None
+        and reference.name in ORG_REFERENCE_NOUNS
+        and rest[1].text.islower()  # "the Department of ...": a name, read below
+    ):
         return reference
     runs = _name_runs(text, rest)
     if not runs or runs[0][0] > 1:
@@ -666,7 +689,10 @@ def read_object(text: str, start: int, end: int) -> Mention | None:
     for run in _name_runs(text, head):
         if run[0] > _MAX_PREFIX_WORDS:
             break
-        if any(t.text in _NOT_BEFORE_SPEAKER for t in head[: run[0]]):
+        if any(
+            t.text in _NOT_BEFORE_SPEAKER and not _in_title(head, i)
+            for i, t in enumerate(head[: run[0]])
+        ):
             break  # "said in a statement that John Smith ...": not the speaker
         mention = _run_mention(text, tokens, run, end, assume_person=True)
         if mention is None or mention.kind != PERSON:
@@ -698,6 +724,15 @@ def _role_then_person(
     mention.certain = True
     mention.role = mention.role or head[-1].text.lower()
     return mention
+
+
+def _in_title(tokens: list[Token], index: int) -> bool:
+    """Whether a lower-case word belongs to a capitalised title: "Special Agent in Charge"."""
+    return (
+        0 < index < len(tokens) - 1
+        and tokens[index - 1].text[0].isupper()
+        and tokens[index + 1].text == "Charge"
+    )
 
 
 def _subject_clause(text: str, tokens: list[Token]) -> Mention | None:
@@ -1107,7 +1142,7 @@ def _run_mention(
         and mention.role is None
     ):
         return _org_mention(text, tokens, run)  # "LG Energy Solution", "SK Battery America"
-    if not _AFTER_NAME.match(text, name_end, min(limit, name_end + _MAX_APPOSITIVE_CHARS)):
+    if not _after_name(text, name_end, limit):
         pass  # neither an appositive nor an affiliation follows the name
     elif mention.role is None and (
         not (known_first or titled or honorific)
@@ -1163,17 +1198,40 @@ def _person_shape(
         return None
     if all(bases[i] in TITLES or bases[i].lower() in ROLE_WORDS for i in name_indexes):
         return None  # "Assistant Secretary" is a role, not a name
+    if len(name_indexes) > 1 and bases[name_indexes[-1]].lower() in _OFFICE_NOUNS:
+        return None  # "HSI Omaha Special Agent (in Charge Mark Zito)"
     leading = texts[name_indexes[0]]
     known_first = len(name_indexes) > 1 and is_first_name(leading)
     gender = honorific or (first_name_gender(leading) if known_first else None)
     return first, name_indexes[0], name_indexes[-1], honorific, titled, known_first, gender
 
 
+# Offices that end a role written in capitals, never a name.
+_OFFICE_NOUNS = word_set(
+    """
+    agent officer director chief commissioner secretary spokesman spokeswoman spokesperson
+    attorney sheriff deputy captain sergeant lieutenant detective trooper superintendent
+    supervisor administrator coordinator president chairman chairwoman judge mayor
+    governor senator representative councilman councilwoman councilmember
+    """
+)
+
 # What must follow a name for any appositive or affiliation to be read after it.
 _AFTER_NAME = re.compile(r"\s*,| (?:of|for|at|with) ")
 _ORG_APPOSITIVE = re.compile(
     r"\s*,\s+(?:a|an|the)\s+((?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s*(?:that|which|based|whose|with|in|,)"
 )
+
+
+def _after_name(text: str, name_end: int, limit: int) -> bool:
+    """Whether a comma or "of"/"for"/"at"/"with" follows a name (``_AFTER_NAME``)."""
+    following = text[name_end : name_end + 1]
+    if following == ",":
+        return True
+    if not following.isspace():
+        return False
+    stop = min(limit, name_end + _MAX_APPOSITIVE_CHARS)
+    return _AFTER_NAME.match(text, name_end, stop) is not None
 
 
 def _organisation_appositive(text: str, name_end: int, limit: int) -> bool:
@@ -1258,6 +1316,14 @@ def _add_prefix_role(text: str, tokens: list[Token], name_index: int, mention: M
     if not name_index:
         return
     word = tokens[name_index - 1].text
+    if (
+        word.islower()
+        and word not in ROLE_WORDS
+        and word not in PERSON_NOUNS
+        and word not in _CONNECTORS_IN_ROLES
+        and not word.endswith(_POSSESSIVE_ENDINGS)
+    ):
+        return  # "said Smith", "with Smith"
     if word in CAPITALISED_FUNCTION_WORDS or (
         not word[0].isupper()
         and word not in _CONNECTORS_IN_ROLES
@@ -1279,6 +1345,8 @@ def _add_prefix_role(text: str, tokens: list[Token], name_index: int, mention: M
             continue
         if lower_base in _ARTICLES or not (_is_capitalised(word) or _is_role_noun(lower_base)):
             break
+        if index < name_index and is_first_name(_base(word)):
+            break  # another person's name: "Bishop Joseph Kopacz of the Catholic Diocese"
         index -= 1
     while index < name_index and tokens[index].text in _CONNECTORS_IN_ROLES:
         index += 1
@@ -1683,7 +1751,14 @@ class EntityBook:
         return entity
 
 
-_PARTY_NOUNS = frozenset({"defendant", "plaintiff", "detainee", "petitioner"})
+# Nouns describing what a person is rather than an office ("the defendant", "the
+# teenager"): with nobody given the noun as a role, the last person without an office.
+_PARTY_NOUNS = word_set(
+    """
+    defendant plaintiff detainee petitioner teenager teen child kid youngster student
+    worker resident immigrant migrant farmworker laborer labourer
+    """
+)
 _COURT_OFFICES = frozenset(
     {"judge", "justice", "attorney", "lawyer", "counsel", "prosecutor", "clerk", "official"}
 )

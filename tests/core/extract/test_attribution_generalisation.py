@@ -557,3 +557,73 @@ def test_acronym_chapter_named_by_its_city():
         "“We will not let them disappear quietly,” the group said."
     )
     assert [q[1] for q in speakers(text)] == ["Cesar Espinosa", "FIEL Houston"]
+
+
+def test_document_author_named_in_the_next_paragraph():
+    text = (
+        "A landscaping company sued the Department of Homeland Security on Friday.\n\n"
+        "“Our employees were handcuffed for hours,” the complaint says.\n\n"
+        "Green Oak Landscaping, which employs 85 people, filed the suit in federal court."
+    )
+    assert speakers(text)[0][1] == "Green Oak Landscaping"
+
+
+def test_spokesman_for_a_capitalised_department_is_that_department():
+    text = (
+        "The California Farm Bureau urged a legal pathway.\n\n"
+        "A spokesman for the Department of Homeland Security said the agency was "
+        "“focused on the worst offenders.”"
+    )
+    assert speakers(text)[0][1] == "Department of Homeland Security"
+
+
+def test_source_sentence_with_a_parenthetical_before_came_from():
+    text = (
+        "“We are not animals. We want to be treated like human beings.”\n\n"
+        "Those words, relayed by phone from inside the facility, came from Jose Moreno, "
+        "a detainee from Guatemala."
+    )
+    assert speakers(text)[0][1] == "Jose Moreno"
+
+
+def test_interview_labels_with_full_stops():
+    text = (
+        "Lucía Martínez runs a legal aid group in McAllen. We asked her about it.\n\n"
+        "Q. “How many people are you representing right now?”\n\n"
+        "A. “About 140. We could take twice that if we had the lawyers.”"
+    )
+    assert [q[1] for q in speakers(text)] == [None, "Lucía Martínez"]
+
+
+def test_special_agent_in_charge_is_a_title_before_the_name():
+    text = (
+        "“Exploiting vulnerable workers is a crime,” said HSI Omaha Special Agent in "
+        "Charge Mark Zito."
+    )
+    assert speakers(text)[0][1] == "Mark Zito"
+
+
+def test_analysis_found_speaks_for_the_organisation_that_released_it():
+    text = (
+        "Most people arrested had no convictions, according to an analysis released "
+        "Tuesday by the Transactional Records Access Clearinghouse at Syracuse University."
+        "\n\n“The share of detainees with no criminal record has grown,” the analysis found."
+    )
+    assert speakers(text)[0][1] == "Transactional Records Access Clearinghouse"
+
+
+def test_the_teenager_is_the_last_person_named_without_an_office():
+    text = (
+        "“I told my son to stay in his room,” said Rosalinda Barrientos.\n\n"
+        "Her son, Brandon, 15, said he watched from the window. “I couldn't do "
+        "anything,” the teenager said."
+    )
+    assert [q[1] for q in speakers(text)] == ["Rosalinda Barrientos", "Brandon"]
+
+
+def test_role_before_a_name_does_not_reach_back_over_another_person():
+    text = (
+        "Bishop Joseph Kopacz of the Catholic Diocese of Jackson said priests had "
+        "comforted families. “The children are traumatized,” the bishop said."
+    )
+    assert speakers(text)[0][1] == "Joseph Kopacz"

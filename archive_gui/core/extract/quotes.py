@@ -43,6 +43,7 @@ from archive_gui.core.extract.speakers import (
     Mention,
     document_authored,
     find_mentions,
+    read_deferred,
     read_object,
     read_subject,
     reference_fits,
@@ -645,14 +646,17 @@ def _resolve_mentions(
         _first_name_speaker(candidate.mention)
     taken = sorted((c.mention.start, c.mention.end) for c in attributions.values())
     mentions = [c.mention for c in attributions.values()]
+    deferred: list = []  # lone words that only a full name elsewhere can make a name
     for start, end in article.outside_quotes():
         start = dateline_end(article.text, start, end)
         mentions.extend(
             mention
-            for mention in find_mentions(article.text, start, end, taken)
+            for mention in find_mentions(article.text, start, end, taken, deferred)
             if not _overlaps_any(mention, taken)
         )
-    mentions = _without_idle_words(mentions)
+    vocabulary = _name_vocabulary(mentions)
+    mentions.extend(read_deferred(article.text, deferred, vocabulary))
+    mentions = [m for m in mentions if not _is_lone_word(m) or m.name.lower() in vocabulary]
     mentions.sort(key=_START)
     sentences = article.sentences
     for mention in mentions:
@@ -707,12 +711,12 @@ def _is_lone_word(mention: Mention) -> bool:
     return mention.kind == PERSON and not mention.certain and " " not in mention.name
 
 
-def _without_idle_words(mentions: list[Mention]) -> list[Mention]:
-    """The mentions without lone capitalised words that no name of the article contains.
+def _name_vocabulary(mentions: list[Mention]) -> set[str]:
+    """The lower-cased words of the names of the article, lone uncertain words aside.
 
-    Such a word can only stand for a person or organisation the article names in full
-    somewhere ("Olson" for "Jenna Olson"); any other one resolves to nobody, so reading it
-    would change nothing.
+    A lone capitalised word can only stand for a person or organisation the article names
+    in full somewhere ("Olson" for "Jenna Olson"); one that no name contains resolves to
+    nobody, so reading it would change nothing.
     """
     vocabulary = set()
     for mention in mentions:
@@ -720,7 +724,7 @@ def _without_idle_words(mentions: list[Mention]) -> list[Mention]:
             vocabulary.update(mention.name.lower().split())
             if mention.affiliation:
                 vocabulary.update(mention.affiliation.lower().split())
-    return [m for m in mentions if not _is_lone_word(m) or m.name.lower() in vocabulary]
+    return vocabulary
 
 
 def _document_author(

@@ -180,12 +180,19 @@ class Entity:
 
 
 def find_mentions(
-    text: str, start: int, end: int, taken: list[tuple[int, int]] | None = None
+    text: str,
+    start: int,
+    end: int,
+    taken: list[tuple[int, int]] | None = None,
+    deferred: list[tuple[list[Token], list[int], int]] | None = None,
 ) -> list[Mention]:
     """Every person and organisation named in ``text[start:end]`` (text outside quotes).
 
     Runs of words ending inside one of the sorted, non-overlapping ``taken`` spans (the
-    mentions already read as attributions) are skipped.
+    mentions already read as attributions) are skipped. With ``deferred``, a lone
+    capitalised word that nothing around it shows to be a name ("in Texas", "Olson
+    says") is put there instead of read: it can only stand for someone the article
+    names in full, which ``read_deferred`` checks once all names are known.
     """
     tokens = words(text, start, end)
     if not tokens:
@@ -206,38 +213,97 @@ def find_mentions(
                     # "She spoke with the Ledger.": the person the story is following
                     mentions.append(_pronoun(token))
                 continue
-        mention = _run_mention(text, tokens, run, end, assume_person=False)
-        if mention is None:
-            continue
-        if (
-            mention.kind == PERSON
-            and not mention.certain
-            and (
-                _speaks_as_it(text, mention.end)
-                or (text.startswith(",", mention.end) and _WHICH.match(text, mention.end))
-                or _org_noun_follows(tokens, run)
-                or (" " in mention.name and _after_the(tokens, run))
-            )
-        ):
-            # "Prairie Packers said it would cooperate": what says "it" is an organisation
-            organisation = _org_mention(text, tokens, run)
-            organisation.subject = True
-            mentions.append(organisation)
-            continue
-        if mention.kind == PERSON:
-            if not mention.certain and " " in mention.name:
-                mention.certain = _speech_follows(text, tokens, mention.end) or _has_relative(
-                    text, tokens, run
-                )
-        else:
-            _add_member_role(tokens, run, mention)
-        mentions.append(mention)
+            if deferred is not None and _plain_lone_word(text, tokens, run[0]):
+                deferred.append((tokens, run, end))
+                continue
+        mention = _read_run(text, tokens, run, end)
+        if mention is not None:
+            mentions.append(mention)
     mentions.extend(_unnamed_speakers(text, tokens))
     for mention in mentions:
         mention.subject = _opens_clause(text, mention.start)
     mentions.extend(_subject_references(text, tokens))
     mentions.sort(key=_START)
     return mentions
+
+
+def _read_run(text: str, tokens: list[Token], run: list[int], end: int) -> Mention | None:
+    """The mention a run of capitalised words makes in narrative text, if any."""
+    mention = _run_mention(text, tokens, run, end, assume_person=False)
+    if mention is None:
+        return None
+    if (
+        mention.kind == PERSON
+        and not mention.certain
+        and (
+            _speaks_as_it(text, mention.end)
+            or (text.startswith(",", mention.end) and _WHICH.match(text, mention.end))
+            or _org_noun_follows(tokens, run)
+            or (" " in mention.name and _after_the(tokens, run))
+        )
+    ):
+        # "Prairie Packers said it would cooperate": what says "it" is an organisation
+        organisation = _org_mention(text, tokens, run)
+        organisation.subject = True
+        return organisation
+    if mention.kind == PERSON:
+        if not mention.certain and " " in mention.name:
+            mention.certain = _speech_follows(text, tokens, mention.end) or _has_relative(
+                text, tokens, run
+            )
+    else:
+        _add_member_role(tokens, run, mention)
+    return mention
+
+
+def _plain_lone_word(text: str, tokens: list[Token], index: int) -> bool:
+    """Whether a one-word run can only make an uncertain person mention: no organisation
+    word, nothing before it that gives a role and nothing after it that gives an
+    appositive, an affiliation or a verb that shows what it is."""
+    token = tokens[index]
+    head = _run_head((token.text,))
+    if head is None:
+        return True
+    if head[1]:
+        return False  # an acronym or organisation word
+    if index:
+        word = tokens[index - 1].text
+        if word not in CAPITALISED_FUNCTION_WORDS and not (
+            word.islower()
+            and word not in ROLE_WORDS
+            and word not in PERSON_NOUNS
+            and word not in _CONNECTORS_IN_ROLES
+            and not word.endswith(_POSSESSIVE_ENDINGS)
+        ):
+            return False
+    after = text[token.end : token.end + 3].lstrip(" ")
+    if after[:1] not in _PLAIN_AFTER:
+        return False
+    if index + 1 < len(tokens):
+        word = tokens[index + 1].text
+        if word in _NAME_SIGNALS_AFTER or word.endswith("ly") or word.lower() in SPEECH_VERBS:
+            return False
+    return True
+
+
+_PLAIN_AFTER = frozenset(["", ".", ";", ":", "!", "?", ")", "\n"]) | frozenset(
+    "abcdefghijklmnopqrstuvwxyz"
+)
+
+
+def read_deferred(
+    text: str, deferred: list[tuple[list[Token], list[int], int]], vocabulary: set[str]
+) -> list[Mention]:
+    """The mentions of deferred lone words that are a word of some name of the article."""
+    found = []
+    for tokens, run, end in deferred:
+        if _base(tokens[run[0]].text).lower() not in vocabulary:
+            continue
+        mention = _read_run(text, tokens, run, end)
+        if mention is not None:
+            mention.subject = _opens_clause(text, mention.start)
+            found.append(mention)
+    return found
 
 
 # Words opening an adverbial phrase before a clause's subject ("On Monday, Pell ...").
@@ -295,6 +361,10 @@ def _org_noun_follows(tokens: list[Token], run: list[int]) -> bool:
 
 
 _ORG_KIND_NOUNS = word_set("union company group coalition nonprofit organization firm")
+
+# Words after a lone capitalised word that may make it a name, a role's holder or an
+# organisation: "Cox of ICE", "Kessler said it", "the Teamsters union".
+_NAME_SIGNALS_AFTER = frozenset({"of", "for", "at", "with"}) | _ORG_KIND_NOUNS
 
 
 def _speaks_as_it(text: str, position: int) -> bool:

@@ -102,7 +102,9 @@ _BREAKDOWN_ASIDE = re.compile(
 )
 
 
-@dataclass(frozen=True)
+# (Not frozen: a frozen dataclass takes four times as long to build, and these are
+# built by the hundred per article; treat them as immutable all the same.)
+@dataclass(unsafe_hash=True, slots=True)
 class _Aside:
     """Interior of a dash pair or parenthesis: kind is descriptive, breakdown or other."""
 
@@ -111,7 +113,7 @@ class _Aside:
     kind: str
 
 
-@dataclass
+@dataclass(slots=True)
 class _Sentence:
     start: int
     end: int
@@ -275,18 +277,58 @@ def _view(text: str, sentence: _Sentence, aside: _Aside | None) -> str:
 
 # ---------------------------------------------------------------------- arrest linking
 
+
+class _EndsWith:
+    """A pattern ending in a word and ``\\s+$``, searched in the text before a count only
+    when the last word there ends with one of ``words`` (a C-level test, where the
+    pattern would be tried at every position of the text)."""
+
+    __slots__ = ("pattern", "words")
+
+    def __init__(self, pattern: re.Pattern, words: tuple[str, ...]):
+        self.pattern = pattern
+        self.words = words
+
+    def search(self, before: str):
+        if not before or not before[-1].isspace():
+            return None
+        last = before.rsplit(None, 1)
+        if not last or not last[-1].lower().endswith(self.words):
+            return None
+        return self.pattern.search(before)
+
+
 _ARRESTED = (
     r"(?:arrested|apprehended|detained|nabbed|caught|(?:picked|rounded|swept)\s+up"
     r"|taken\s+into\s+(?:\w+\s+)?custody|placed\s+(?:under\s+arrest|in(?:to)?\s+custody)"
     # "41 people were booked into immigration detention", "29 people landed in custody"
     r"|booked\s+into|(?:landed|ended\s+up|wound\s+up)\s+in\s+(?:\w+\s+)?custody)"
 )
-_ACTIVE_BEFORE = re.compile(
-    r"\b(?:arrested|apprehended|detained|nabbed|caught|nets|netted|(?:picked|rounded|swept)\s+up"
-    r"|(?:arrests?|apprehensions?|detentions?)\s+of|(?:took|taken|takes|take)\s+into\s+custody)\s+"
-    r"(?:(?:a\s+total\s+of|an\s+additional|another|a\s+further|a\s+record|the"
-    r"|a\s+(?:group|band|crowd|caravan)\s+of)\s+)?$",
-    re.I,
+_ACTIVE_BEFORE = _EndsWith(
+    re.compile(
+        r"\b(?:arrested|apprehended|detained|nabbed|caught|nets|netted|(?:picked|rounded|swept)\s+up"
+        r"|(?:arrests?|apprehensions?|detentions?)\s+of|(?:took|taken|takes|take)\s+into\s+custody)\s+"
+        r"(?:(?:a\s+total\s+of|an\s+additional|another|a\s+further|a\s+record|the"
+        r"|a\s+(?:group|band|crowd|caravan)\s+of)\s+)?$",
+        re.I,
+    ),
+    (
+        "arrested",
+        "apprehended",
+        "detained",
+        "nabbed",
+        "caught",
+        "nets",
+        "netted",
+        "up",
+        "of",
+        "custody",
+        "additional",
+        "another",
+        "further",
+        "record",
+        "the",
+    ),
 )
 # Headline present tense: "ICE arrests 2,901", "Fugitive teams arrest dozens"; the bare
 # form only when no modal or "to" makes it hypothetical ("plans to arrest 500").
@@ -306,31 +348,72 @@ _PRESENT_BEFORE = re.compile(
     re.I,
 )
 _OPEN_MARKS = ("'", '"', "“", "‘")
-_TOOK_BEFORE = re.compile(r"\b(?:took|taken)\s+$", re.I)
+_TOOK_BEFORE = _EndsWith(
+    re.compile(r"\b(?:took|taken)\s+$", re.I),
+    (
+        "took",
+        "taken",
+    ),
+)
 # "Federal agents held nearly 300 workers at the plant": agents holding people is an
 # arrest; "ICE held 55,000 people in detention" is a detention population.
-_HELD_BEFORE = re.compile(
-    r"\b(?:agents|officers|authorities|deputies|troopers|ICE|HSI|CBP)\s+(?:also\s+|briefly\s+)?held\s+$"
+_HELD_BEFORE = _EndsWith(
+    re.compile(
+        r"\b(?:agents|officers|authorities|deputies|troopers|ICE|HSI|CBP)\s+(?:also\s+|briefly\s+)?held\s+$"
+    ),
+    ("held",),
 )
 _NOT_HELD_AFTER = re.compile(
     r"[^.;]{0,60}?\b(?:in\s+(?:\w+\s+)?detention|a\s+day|on\s+average)\b", re.I
 )
 # "ICE officers booked 118 people into the Prairieland Detention Center": an arrest when
 # the booking is into immigration custody or detention, not a county jail.
-_BOOKED_BEFORE = re.compile(r"\bbooked\s+$", re.I)
+_BOOKED_BEFORE = _EndsWith(
+    re.compile(r"\bbooked\s+$", re.I),
+    ("booked",),
+)
 _INTO_DETENTION_AFTER = re.compile(
     r"(?:\s+[\w'’-]+){0,3}?\s+into\s+(?:(?:the|a|an|ICE|immigration|federal|[A-Z][\w-]*)\s+){0,3}"
     r"(?:[Cc]ustody|[Dd]etention|[Pp]rocessing)\b",
 )
 _INTO_CUSTODY_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+into\s+(?:\w+\s+)?custody\b", re.I)
-_TOTAL_BEFORE = re.compile(
-    r"\b(?:arrests|apprehensions)(?:\s+[\w.'’-]+){0,5}?\s+(?:totaled|totalled|reached|topped"
-    r"|numbered|surpassed|hit|tops?|reach(?:es)?|near(?:s|ed)?|pass(?:es|ed)?|surpass(?:es)?"
-    r"|(?:rose|climbed|jumped|grew|fell|dropped|increased|decreased|declined|soared)"
-    # "arrests in Arizona rose 45 percent in April to 2,310"
-    r"(?:\s+[\w%.'’-]+){0,5}?\s+to|stood\s+at|averaged|average"
-    r"|were|was)\s+$",
-    re.I,
+_TOTAL_BEFORE = _EndsWith(
+    re.compile(
+        r"\b(?:arrests|apprehensions)(?:\s+[\w.'’-]+){0,5}?\s+(?:totaled|totalled|reached|topped"
+        r"|numbered|surpassed|hit|tops?|reach(?:es)?|near(?:s|ed)?|pass(?:es|ed)?|surpass(?:es)?"
+        r"|(?:rose|climbed|jumped|grew|fell|dropped|increased|decreased|declined|soared)"
+        # "arrests in Arizona rose 45 percent in April to 2,310"
+        r"(?:\s+[\w%.'’-]+){0,5}?\s+to|stood\s+at|averaged|average"
+        r"|were|was)\s+$",
+        re.I,
+    ),
+    (
+        "totaled",
+        "totalled",
+        "reached",
+        "topped",
+        "numbered",
+        "surpassed",
+        "hit",
+        "top",
+        "tops",
+        "reach",
+        "reaches",
+        "near",
+        "nears",
+        "neared",
+        "pass",
+        "passes",
+        "passed",
+        "surpass",
+        "surpasses",
+        "to",
+        "at",
+        "averaged",
+        "average",
+        "were",
+        "was",
+    ),
 )
 # Running totals: "which brings the total to 1,618", "the tally of arrests ... reached 1,618",
 # "the number of people taken into custody rose to 164", "The total now stands at 2,792".
@@ -376,26 +459,97 @@ _HYPOTHETICAL = re.compile(r"\b(?:would|could|will|may|might|should|must|can|to)
 _CLAUSE_VERB = re.compile(r"\b(?:were|was|are|is|been|be|had|have|has|and|or|but|not)\b", re.I)
 
 # "including 790 in Texas", "Those arrested included 54 in San Jose": a part of a count.
-_INCLUDING_BEFORE = re.compile(
-    r"\b(?:including:?|among\s+(?:them|those|whom):?|(?:arrested|detained|apprehended|arrests"
-    r"|apprehensions)\s+(?:also\s+)?(?:included|include|includes))\s+$",
-    re.I,
+_INCLUDING_BEFORE = _EndsWith(
+    re.compile(
+        r"\b(?:including:?|among\s+(?:them|those|whom):?|(?:arrested|detained|apprehended|arrests"
+        r"|apprehensions)\s+(?:also\s+)?(?:included|include|includes))\s+$",
+        re.I,
+    ),
+    (
+        "including",
+        "including:",
+        "them",
+        "them:",
+        "those",
+        "those:",
+        "whom",
+        "whom:",
+        "included",
+        "include",
+        "includes",
+    ),
 )
 # "71 of those arrested", "three of my clients", "40 of the arrests": a subset.
 _OF_THEM_AFTER = re.compile(
     r"\s+of\s+(?:them|those|whom|these|the|his|her|their|its|our|my)\b", re.I
 )
 # "The operation's goal is 5,000 arrests", "a quota of 3,000 arrests a day": a target.
-_GOAL_BEFORE = re.compile(
-    r"\b(?:goals?|targets?|quotas?|objectives?|benchmarks?)\s+(?:(?:is|was|of|were|are|set\s+at"
-    r"|remains?)\s+)?(?:(?:about|around|roughly|at\s+least|more\s+than|some|an?)\s+)?$",
-    re.I,
+_GOAL_BEFORE = _EndsWith(
+    re.compile(
+        r"\b(?:goals?|targets?|quotas?|objectives?|benchmarks?)\s+(?:(?:is|was|of|were|are|set\s+at"
+        r"|remains?)\s+)?(?:(?:about|around|roughly|at\s+least|more\s+than|some|an?)\s+)?$",
+        re.I,
+    ),
+    (
+        "goal",
+        "goals",
+        "target",
+        "targets",
+        "quota",
+        "quotas",
+        "objective",
+        "objectives",
+        "benchmark",
+        "benchmarks",
+        "is",
+        "was",
+        "of",
+        "were",
+        "are",
+        "at",
+        "remain",
+        "remains",
+        "about",
+        "around",
+        "roughly",
+        "least",
+        "than",
+        "some",
+        "a",
+        "an",
+    ),
 )
 # "Among them: 243 in the Houston area ...": a sentence of breakdowns of the last count.
 _AMONG_OPENING = re.compile(r"\s*(?:Among\s+(?:them|those)|Including):", re.I)
-_POSSESSIVE_BEFORE = re.compile(r"\b(?:its|their|his|her|our|my|your)\s+$", re.I)
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|those|these)\s+$", re.I)
-_NONE_OF_BEFORE = re.compile(r"\bnone\s+of\s+(?:the|its|their|those)\s+$", re.I)
+_POSSESSIVE_BEFORE = _EndsWith(
+    re.compile(r"\b(?:its|their|his|her|our|my|your)\s+$", re.I),
+    (
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "my",
+        "your",
+    ),
+)
+_DEFINITE_BEFORE = _EndsWith(
+    re.compile(r"\b(?:the|those|these)\s+$", re.I),
+    (
+        "the",
+        "those",
+        "these",
+    ),
+)
+_NONE_OF_BEFORE = _EndsWith(
+    re.compile(r"\bnone\s+of\s+(?:the|its|their|those)\s+$", re.I),
+    (
+        "the",
+        "its",
+        "their",
+        "those",
+    ),
+)
 _ARREST_WORD = re.compile(r"\b(?:arrest|apprehen|detain|custody)", re.I)
 _BREAKDOWN_PLACE_GAP = 60
 # "N of those arrested in Austin had ...": the place belongs to the reference back to the
@@ -672,7 +826,9 @@ class _SentenceSpans:
         return mentions[low:high]
 
 
-@dataclass(frozen=True)
+# (Not frozen: a frozen dataclass takes four times as long to build, and these are
+# built by the hundred per article; treat them as immutable all the same.)
+@dataclass(unsafe_hash=True, slots=True)
 class _AgencyMention:
     name: str
     start: int
@@ -711,7 +867,7 @@ def _dominant_agency(mentions: list[_AgencyMention]) -> str | None:
 # --------------------------------------------------------------------- classification
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
     """An arrest count being assembled, before it becomes an Operation."""
 

@@ -43,7 +43,9 @@ from archive_gui.core.records import Place
 NATIONWIDE = Place("nationwide", "United States")
 
 
-@dataclass(frozen=True)
+# (Not frozen: a frozen dataclass takes four times as long to build, and these are
+# built by the hundred per article; treat them as immutable all the same.)
+@dataclass(unsafe_hash=True, slots=True)
 class PlaceMention:
     """A place phrase and what it resolves to; ``place`` is None for an unresolved list."""
 

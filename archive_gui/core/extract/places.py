@@ -593,11 +593,12 @@ _FACILITY_NOUN = (
     r"(?:plant|factory|facility|warehouse|farm|dairy|raids?|worksite|job\s+site"
     r"|construction\s+site|site|sweep|mill|cannery|slaughterhouse|nursery)\b"
 )
-_ATTRIBUTIVE_NAME = re.compile(
-    r"(?:[Aa]t|[Tt]he|[Aa]n?)(?<![\w.][Aa]t)(?<!\w[Tt]he)(?<!\w[Aa])(?<!\w[Aa]n)\s+"
-    r"(?:(?:the|a|an)\s+)?"
-    r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?:,\s+[A-Z][\w.]+,)?\s+" + _FACILITY_NOUN
+# The town right before the noun (searched from the capital, which the engine skips to
+# quickly, to the noun), then the article or "at" before it.
+_NAME_BEFORE_NOUN = re.compile(
+    r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?:,\s+[A-Z][\w.]+,)?\s+" + _FACILITY_NOUN + "$"
 )
+_ATTRIBUTIVE_BEFORE = re.compile(r"(?<![\w.])(?:[Aa]t|[Tt]he|[Aa]n?)\s+(?:(?:the|a|an)\s+)?$")
 _STATE_BEFORE_COLON = re.compile(r"(?:[A-Z][a-z]+ )?[A-Z][a-z]+$")
 
 
@@ -644,12 +645,15 @@ def _locative_names(text: str, start: int, end: int):
         window_start = max(start, noun_start - _ATTRIBUTIVE_WINDOW)
         if not any(w[:1].isupper() for w in text[window_start:noun_start].split()[-3:]):
             continue  # the town must stand right before the noun (or its modifier)
-        for match in _ATTRIBUTIVE_NAME.finditer(text, window_start, noun_end):
-            if match["name"] in _NOT_TOWNS:
-                continue
-            if not any(s <= match.start("name") < e for _, s, e in found):
-                found.append((match["name"], match.start("name"), match.end("name")))
-                found.sort(key=lambda item: item[1])
+        match = _NAME_BEFORE_NOUN.search(text, window_start, noun_end)
+        if match is None or match["name"] in _NOT_TOWNS:
+            continue
+        at = match.start()
+        if not _ATTRIBUTIVE_BEFORE.search(text, max(0, at - 10), at):
+            continue
+        if not any(s <= at < e for _, s, e in found):
+            found.append((match["name"], at, match.end("name")))
+            found.sort(key=lambda item: item[1])
     return found
 
 

@@ -641,12 +641,12 @@ class RecordTableModel(QAbstractTableModel):
         self.loaded.emit()
 
     def _start_count(self, serial: int) -> None:
-        """Count the rows shown in full (their count is a lower bound until then), on the
-        list's thread after any first page waiting there."""
+        """Count the rows shown in full (their count is a lower bound until then), with
+        the facet counts (at their priority, behind the first pages: the window paints
+        the rows meanwhile), before any of them that waits."""
         query = self._shown
 
         def count(archive: Archive) -> int:
-            _hold_back()  # behind the first pages, which the user waits for
             abandon_when(archive, lambda: serial != self._shown_serial)
             return archive.count(query.kind, query.filters)
 
@@ -656,7 +656,6 @@ class RecordTableModel(QAbstractTableModel):
             count,
             lambda n: self._apply_count(serial, n),
             1,
-            list_pool(),
             on_error=lambda _exc: None,  # interrupted: a newer query is shown
         )
 

@@ -575,20 +575,29 @@ _OF_THOSE_OPENING = re.compile(
     r"^[\s\"“]*(?:Of|Among)\s+(?:the|those|these|them)\b[^,;]{0,60},\s*$", re.I
 )
 _COORDINATED_BEFORE = re.compile(
-    r"^(?:\s+[\w.'’-]+|,?\s*;){0,8}?\s*(?:,|\band\b|\bplus\b|\bwhile\b)\s*"
+    r"^(?:\s+[\w.'’-]+|,?\s*;){0,8}?\s*(?:,|\band\b|\bplus\b|\bwhile\b|\balong\s+with\b"
+    r"|\bas\s+well\s+as\b)\s*"
     r"(?:another\s+|an?\s+additional\s+)?$",
     re.I,
 )
 # Across an attribution ("in East Boston on Thursday, according to a councilor, and at
 # least a dozen more in Chelsea") only an elliptical item continues the enumeration.
 _COORDINATED_FAR_BEFORE = re.compile(
-    r"^(?:\s+[\w.'’-]+|,?\s*;|,(?=\s+[\w.'’-]+)){0,16}?\s*,\s*(?:and|plus|while)\s+"
+    r"^(?:\s+[\w.'’-]+|,?\s*;|,(?=\s+[\w.'’-]+)){0,16}?\s*,\s*"
+    r"(?:and|plus|while|along\s+with|as\s+well\s+as)\s+"
     r"(?:another\s+|an?\s+additional\s+)?$",
     re.I,
 )
 _ELLIPTICAL_AFTER = re.compile(
-    r"\s+(?:more|others|additional)\b|\s+(?:(?:people|others)\s+)?(?:in|at)\s+(?:the\s+)?[A-Z]",
+    r"\s+(?:more|others|additional)\b"
+    # "50 in the Raleigh area", "20 at a car wash in Boyle Heights" (a capital: a place)
+    r"|\s+(?:(?:people|others|workers|men|women)\s+)?(?:in|at|near|outside|from)\s+"
+    r"(?:(?:the|a|an)\s+)?(?:(?-i:[a-z][\w-]*)\s+){0,3}?(?:(?:in|at|near)\s+(?:the\s+)?)?"
+    r"(?-i:[A-Z])",
     re.I,
+)
+_ARREST_PARTICIPLES = frozenset(
+    ["arrested", "detained", "apprehended", "nabbed", "booked", "picked", "rounded", "swept"]
 )
 _PAST_VERB = re.compile(r"\b\w+ed\b", re.I)
 _ADJECTIVES_IN_ED = frozenset(
@@ -1169,12 +1178,15 @@ def _line_items(text: str, start: int, end: int):
 def _coordinated(view: str, previous_end: int, start: int, end: int) -> bool:
     """Whether the count continues an enumeration: "50 in Texas and 30 in Georgia"."""
     between = view[previous_end:start]
-    if not _COORDINATED_BEFORE.match(between) and not (
+    near = _COORDINATED_BEFORE.match(between)
+    if not near and not (
         _COORDINATED_FAR_BEFORE.match(between) and _ELLIPTICAL_AFTER.match(view, end)
     ):
         return False
-    verbs = {w.lower() for w in _PAST_VERB.findall(between)}
-    return not verbs - _ADJECTIVES_IN_ED
+    verbs = {w.lower() for w in _PAST_VERB.findall(between)} - _ADJECTIVES_IN_ED
+    # An elliptical item ("..., and more than 50 in the Raleigh area") shares the verb
+    # that linked the first count ("370 people have been arrested since ..., and 50 in X").
+    return not verbs or (not near and verbs <= _ARREST_PARTICIPLES)
 
 
 class _Extractor:

@@ -248,6 +248,10 @@ _BORDER_BEFORE = re.compile(
     r"(?<![\w-])(?:[Ss]outhwest(?:ern)?|[Ss]outhern|[Nn]orthern|U\.S\.-Mexic(?:o|an)"
     r"|U\.S\.-Canad(?:a|ian)|[Mm]exican)$"
 )
+# "made 235,093 arrests at or near the border": the border as a place, not the country.
+_AT_THE_BORDER = re.compile(r"\b(?:at|along|near|on)\s+the$")
+# "along the border near El Paso": the town says where.
+_BORDER_PLACE_AFTER = re.compile(r"\s+(?:near|in|at|outside|around|south\s+of|west\s+of)\s+[A-Z]")
 _REGION_AFTER = re.compile(r"[\w-]|\s+[A-Z]")
 # "the Southeast", "across the entire Southwest"; in a headline "in Midwest sweep".
 _REGION_THE = re.compile(
@@ -265,8 +269,14 @@ def _region_mentions(text: str, start: int, end: int) -> list[PlaceMention]:
     at = text.find(" border", start, end)
     while at >= 0:
         stop = at + len(" border")
-        direction = _BORDER_BEFORE.search(text, max(start, at - 16), at)
-        if direction and not _REGION_AFTER.match(text, stop, end):
+        direction = _BORDER_BEFORE.search(text, max(start, at - 16), at) or _AT_THE_BORDER.search(
+            text, max(start, at - 24), at
+        )
+        if (
+            direction
+            and not _REGION_AFTER.match(text, stop, end)
+            and not _BORDER_PLACE_AFTER.match(text, stop, end)
+        ):
             first = direction.start()
             mentions.append(PlaceMention(None, text[first:stop], first, stop, relative="several"))
         at = text.find(" border", stop, end)
@@ -873,6 +883,13 @@ def _more_city_mentions(
     return mentions + _listed_city_mentions(text, end, [*known, *mentions], cities, states)
 
 
+# What may follow the last town of a list: the clause ends or a time or place word does.
+_TOWN_LIST_END = re.compile(
+    r"\s*(?:[,.;:]|$)|\s+(?:on|last|this|early|late|during|over|since|after|before|overnight"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+
+
 def _listed_city_mentions(
     text: str, end: int, known: list[PlaceMention], cities, states: list[str]
 ) -> list[PlaceMention]:
@@ -898,6 +915,8 @@ def _listed_city_mentions(
         code = place.state if place.state in codes else None
         if code is None and place.name in _TOWN_STATES:
             code = next((c for c in states if c in codes and c in _TOWN_STATES[place.name]), None)
+        if code is None and not codes and _TOWN_LIST_END.match(text, name.end(), end):
+            code = place.state  # "in Sandusky and Castalia on Tuesday": a town too small to list
         if code is not None:
             city = city_place(name.group(), code)
             mentions.append(PlaceMention(city, name.group(), name.start(), name.end()))

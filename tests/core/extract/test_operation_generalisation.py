@@ -424,3 +424,35 @@ def test_town_with_an_apostrophe_and_towns_under_their_state():
         "Colorado: Aurora (14); Wyoming: Cheyenne (5)."
     )
     assert _found(text) == [(57, "Denver, CO"), (14, "Aurora, CO"), (5, "Cheyenne, WY")]
+
+
+# Round 9 probes (a fifth fresh batch).
+
+
+def test_elliptical_count_after_an_arrest_clause_and_along_with():
+    text = (
+        "RALEIGH, N.C. — At least 370 people have been arrested since the operation began in "
+        "Charlotte, and more than 50 in the Raleigh area this week, DHS said.\n\nBOSTON — ICE "
+        "officers arrested 16 people in Maine during the operation, along with 28 in "
+        "Massachusetts."
+    )
+    assert _found(text) == [
+        (370, "Charlotte, NC"),
+        (50, "Raleigh, NC"),
+        (16, "Maine"),
+        (28, "Massachusetts"),
+    ]
+
+
+def test_at_or_near_the_border_but_a_town_near_it_wins():
+    text = (
+        "WASHINGTON — ICE said it arrested 110,115 people in the interior in fiscal 2013 and "
+        "made 235,093 arrests at or near the border.\n\nEL PASO, Texas — Agents rounded up "
+        "230 migrants along the border near El Paso."
+    )
+    assert _found(text) == [(110115, "United States"), (235093, None), (230, "El Paso, TX")]
+
+
+def test_unlisted_town_after_a_listed_one_makes_a_list():
+    text = "SALINA, Ohio — Agents arrested 114 workers in Sandusky and Castalia on Tuesday."
+    assert _found(text) == [(114, None)]

@@ -22,7 +22,6 @@ from pathlib import Path
 from archive_gui.core.evaluation import load_gold
 from archive_gui.core.extract.bench import padded_articles
 from archive_gui.core.importer import default_workers, import_paths
-from archive_gui.core.store import Archive
 
 
 def write_articles(folder: Path, count: int) -> None:
@@ -33,6 +32,9 @@ def write_articles(folder: Path, count: int) -> None:
 
 
 def run(count: int, workers: int, folder: Path, scratch: Path) -> dict[str, float]:
+    # Imported here: the worker processes' server loads this (main) module, without it.
+    from archive_gui.core.store import Archive
+
     db = scratch / f"import-{workers}-{time.monotonic_ns()}.db"
     with Archive.open(db) as archive:
         started = time.perf_counter()

@@ -68,14 +68,15 @@ def test_every_nasty_file_is_imported_or_fails_alone_with_a_reason(nasty, tmp_pa
     assert report.added == len(added) and report.skipped == 0
     assert {_display(case.path) for case in added} == set(stored)
 
-    # Per file: what it changed in the archive and how long it took.
+    # Per file: how long it took. Articles are stored many to a transaction (see
+    # store.batch), so the archive grows by batches, never ahead of the files done;
+    # that it holds exactly the files that did not fail is checked above.
     timings = []
     for (t0, path, before), (t1, _, after) in zip(snapshots, snapshots[1:], strict=False):
         timings.append((t1 - t0, path.name))
-        if path in failed:
-            assert after == before, f"{path.name} failed but changed the archive"
-        else:
-            assert after["articles"] == before["articles"] + 1
+        assert before["articles"] <= after["articles"]
+    counts = [counts["articles"] for _, _, counts in snapshots]
+    assert all(count <= done for done, count in enumerate(counts))
     slowest = max(timings)
     assert slowest[0] < SECONDS_PER_FILE, slowest
     print(

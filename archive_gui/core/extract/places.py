@@ -213,6 +213,30 @@ _NOT_ORG_CONTINUATION = frozenset(
         "Last",
     ]
 )
+# Months and weekdays: never a town after "in" ("950 in August" is not August, Calif.).
+_CALENDAR_WORDS = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ]
+)
 # "nationwide", "nationally", "across the country", "in all 50 states".  The phrases
 # are rare, so the slower pattern only runs when a cheap substring test finds one.
 _NATION_WORD = re.compile(r"[Nn]ation(?:wide|ally)(?![\w])")
@@ -649,6 +673,8 @@ def _locative_names(text: str, start: int, end: int):
         following = _NEXT_CAPITALISED.match(text, match.end(), end)
         if following and following.group(1) not in _NOT_ORG_CONTINUATION:
             continue
+        if match["name"] in _CALENDAR_WORDS:
+            continue  # "950 in August": a month, not August, Calif.
         found.append((match["name"], match.start("name"), match.end("name")))
     found += _state_colon_names(text, start, end)
     for noun_start, noun_end in _facility_words(text, start, end):

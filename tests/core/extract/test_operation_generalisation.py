@@ -456,3 +456,11 @@ def test_at_or_near_the_border_but_a_town_near_it_wins():
 def test_unlisted_town_after_a_listed_one_makes_a_list():
     text = "SALINA, Ohio — Agents arrested 114 workers in Sandusky and Castalia on Tuesday."
     assert _found(text) == [(114, None)]
+
+
+def test_a_month_after_in_is_not_a_town():
+    text = (
+        "SAN FRANCISCO — ICE's San Francisco field office reported 1,133 arrests in September, "
+        "the agency said."
+    )
+    assert _found(text) == [(1133, "San Francisco area of operations")]

@@ -305,8 +305,9 @@ def _speech_candidates(article: _Article) -> list[_Candidate]:
             lead = _lead(span, spans[index - 1] if index else None, starts)
             tail = _tail(span, spans[index + 1] if index + 1 < len(spans) else None, starts, end)
             if _is_speech(text, span, lead, tail):
-                candidate = _attribute(text, span, lead, tail)
-                if candidate.mention is None and not words(text, *tail):
+                tail_tokens = words(text, *tail)
+                candidate = _attribute(text, span, lead, tail, tail_tokens)
+                if candidate.mention is None and not tail_tokens:
                     following = (
                         article.paragraphs[number + 1]
                         if number + 1 < len(article.paragraphs)
@@ -515,19 +516,30 @@ def _last_index(tokens: list[Token], test) -> int | None:
     return next((i for i in range(len(tokens) - 1, -1, -1) if test(i)), None)
 
 
-def _attribute(text: str, span: _Span, lead: tuple[int, int], tail: tuple[int, int]) -> _Candidate:
+def _attribute(
+    text: str,
+    span: _Span,
+    lead: tuple[int, int],
+    tail: tuple[int, int],
+    tail_tokens: list[Token],
+) -> _Candidate:
     """Read the speaker written after the quote, else the one written before it."""
     candidate = _Candidate(span)
     # a headline's "Label: 'quote'" names a topic as often as a speaker
-    found = _after_quote(text, tail) or _before_quote(text, lead, colon=not span.headline)
+    found = _after_quote(text, tail, tail_tokens) or _before_quote(
+        text, lead, colon=not span.headline
+    )
     if found is not None:
         candidate.mention, candidate.rule = found
     return candidate
 
 
-def _after_quote(text: str, tail: tuple[int, int]) -> tuple[Mention, str] | None:
+def _after_quote(
+    text: str, tail: tuple[int, int], every: list[Token] | None = None
+) -> tuple[Mention, str] | None:
     """“...,” ICE spokesman Bryan Cox said / said Bryan Cox / according to the group."""
-    every = words(text, *tail)
+    if every is None:
+        every = words(text, *tail)
     tokens = every[:MAX_ATTRIBUTION_WORDS]
     verb = next((i for i in range(len(tokens)) if _is_speech_verb(tokens, i)), None)
     if verb is None:

@@ -236,7 +236,7 @@ def _read_run(text: str, tokens: list[Token], run: list[int], end: int) -> Menti
         mention.kind == PERSON
         and not mention.certain
         and (
-            _speaks_as_it(text, mention.end)
+            (_verb_may_follow(tokens, run) and _speaks_as_it(text, mention.end))
             or (text.startswith(",", mention.end) and _WHICH.match(text, mention.end))
             or _org_noun_follows(tokens, run)
             or (" " in mention.name and _after_the(tokens, run))
@@ -330,11 +330,10 @@ def _opens_clause(text: str, position: int) -> bool:
         return True
     if text[index - 1] != ",":
         return False
-    boundary = index - 1
-    lowest = max(0, boundary - 120)
-    while boundary > lowest and text[boundary - 1] not in _CLAUSE_BOUNDARY:
-        boundary -= 1
-    intro = text[boundary : index - 1].split()
+    comma = index - 1
+    lowest = max(0, comma - 120)
+    boundary = max(max(text.rfind(mark, lowest, comma) for mark in _CLAUSE_BOUNDARY) + 1, lowest)
+    intro = text[boundary:comma].split()
     return 0 < len(intro) <= _MAX_INTRO_WORDS and intro[0].lower() in _INTRO_WORDS
 
 
@@ -347,6 +346,15 @@ _SAYS_IT = re.compile(
 
 # "CoreCivic, which runs the facility": people take "who", organisations "which".
 _WHICH = re.compile(r",\s+which\b")
+
+
+def _verb_may_follow(tokens: list[Token], run: list[int]) -> bool:
+    """Whether the word after the run may be a speech verb or an adverb before one."""
+    following = run[-1] + 1
+    if following >= len(tokens):
+        return False
+    word = tokens[following].text
+    return word in SPEECH_VERBS or word == "confirmed" or word.endswith("ly")
 
 
 def _after_the(tokens: list[Token], run: list[int]) -> bool:
@@ -966,6 +974,7 @@ def _is_capitalised(word: str) -> bool:
     return word[0].isupper()
 
 
+@lru_cache(maxsize=8192)
 def _is_acronym(word: str) -> bool:
     base = _base(word)
     return (
@@ -1793,10 +1802,13 @@ class EntityBook:
         return entity if whole or opening else None
 
     def _name_organisation(self, entity: Entity) -> None:
-        """Index an organisation by its name and by the words opening it."""
-        name_words = entity.name.split()
-        for size in range(len(name_words) - 1, 0, -1):
-            self._organisation_names.setdefault(" ".join(name_words[:size]), (entity, False))
+        """Index an organisation by its name and by the (first few) words opening it."""
+        name_words = entity.name.split(" ", _MAX_OPENING_WORDS)
+        opening = name_words[0]
+        self._organisation_names.setdefault(opening, (entity, False))
+        for word in name_words[1:_MAX_OPENING_WORDS]:
+            opening = f"{opening} {word}"
+            self._organisation_names.setdefault(opening, (entity, False))
         self._organisation_names[entity.name] = (entity, True)
 
     def _organisation(self, mention: Mention) -> Entity:
@@ -1823,6 +1835,7 @@ class EntityBook:
 
 # Nouns describing what a person is rather than an office ("the defendant", "the
 # teenager"): with nobody given the noun as a role, the last person without an office.
+_MAX_OPENING_WORDS = 3  # "Valley Fresh" for "Valley Fresh Eggs of Iowa"
 _PARTY_NOUNS = word_set(
     """
     defendant plaintiff detainee petitioner teenager teen child kid youngster student
@@ -1918,7 +1931,8 @@ _OFFICIAL_ROLES = frozenset({"official", "officials", "spokesperson", "spokesman
 _AGENCY_ACRONYMS = frozenset(KNOWN_ORGANISATIONS.values())
 
 
-def _role_nouns(role: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def _role_nouns(role: str) -> frozenset[str]:
     """The lower-case nouns of a role, abbreviated titles written out ("Gov." -> governor)."""
     nouns = set()
     for word in role.lower().replace(".", " ").split():
@@ -1928,9 +1942,10 @@ def _role_nouns(role: str) -> set[str]:
         nouns.update(TITLE_SYNONYMS.get(noun, ()))
     if nouns & _COUNSEL and nouns & _PUBLIC_ATTORNEY:
         nouns.add("prosecutor")  # "Assistant U.S. Attorney", "District Attorney"
-    return nouns
+    return frozenset(nouns)
 
 
+@lru_cache(maxsize=8192)
 def _affiliated_organisation(affiliation: str | None) -> str | None:
     """The organisation of an affiliation ("ICE's Office of Investigations in Phoenix" -> ICE)."""
     if not affiliation:
@@ -1966,6 +1981,7 @@ def _surname(name_words: list[str]) -> str:
     return " ".join(kept or name_words[1:])
 
 
+@lru_cache(maxsize=8192)
 def _abbreviates(acronym: str, name: str) -> bool:
     """Whether an acronym abbreviates a name, each word giving its initial and perhaps more
     of its letters in order: "NWIRP" for "Northwest Immigrant Rights Project"."""
@@ -1999,6 +2015,7 @@ def _in_order(letters: str, word: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=8192)
 def _org_key(name: str) -> str:
     """The acronym of an organisation name ("Immigration and Customs Enforcement" -> "ICE")."""
     if _is_acronym(name):

@@ -129,11 +129,16 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the full stop at ``dot`` belongs to an abbreviation or an initial."""
     if text[dot] != ".":
         return False
+    # abbreviations are short: read at most one letter more than the longest
+    lowest = max(0, dot - _LONGEST_ABBREVIATION - 1)
     word_start = dot
-    while word_start > 0 and text[word_start - 1].isalpha():
+    while word_start > lowest and text[word_start - 1].isalpha():
         word_start -= 1
     word = text[word_start:dot]
     return word in ABBREVIATIONS or (len(word) == 1 and word.isupper())
+
+
+_LONGEST_ABBREVIATION = max(map(len, ABBREVIATIONS))
 
 
 def dateline_end(text: str, start: int, end: int) -> int:

@@ -124,7 +124,7 @@ ORG_KEYWORDS = word_set(
     Seafood Produce Packing Processing Manufacturing Construction Landscaping Logistics
     Staffing Bakery Bakeries Restaurants Markets Supermarkets Mills Motors Lab Labs
     Laboratory Analytics Hospital Bank Network Initiative Collective Ministries Parish
-    Academy School Schools Trust Local
+    Academy School Schools Trust Local District
     """
 )
 
@@ -219,6 +219,7 @@ TITLE_SYNONYMS = {
     "chairwoman": ("chair", "chairperson"),
     "chair": ("chairman", "chairwoman", "chairperson"),
     "chairs": ("chair", "chairman", "chairwoman", "chairperson"),  # "who chairs the panel"
+    "sister": ("nun",),  # "Sister Norma Pimentel" ... "the nun said"
 }
 
 # Nouns that refer back to the last organisation mentioned ("the agency said"); documents

@@ -109,7 +109,7 @@ _SOURCE_SENTENCE = re.compile(
     # "The speaker was Alondra Ruiz", "The voice belonged to ..."
     r"|(?:The|That|This)\s+(?:[\w’'-]+\s+){0,2}?(?:speaker|voice)\s+(?:was|is|belonged\s+to)\s+"
     # "That is how Marisol Quintero remembers the morning ...", "So says ..."
-    r"|(?:That|This)(?:\s+is|\s+was|'s|’s)\s+how\s+|So\s+says\s+"
+    r"|(?:That|This)(?:\s+is|\s+was|'s|’s)\s+(?:how|what)\s+|So\s+says\s+"
 )
 _MAX_QUESTION_WORDS = 40
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})

@@ -752,7 +752,7 @@ def read_object(text: str, start: int, end: int) -> Mention | None:
     if first.text.lower() in PRONOUN_GENDER:
         return _pronoun(first)
     head = _until_comma(text, tokens)
-    if first.text.lower() in _OWNERS or (len(head) > 1 and _POSSESSIVE.search(head[-2].text)):
+    if first.text.lower() in _OWNERS or (len(head) > 1 and _is_possessive(text, head[-2])):
         person = _role_then_person(text, tokens, head, end)
         if person is not None:
             return person  # "said his attorney, Jordan Weiss", "said ICE's spokesman, ..."
@@ -783,6 +783,13 @@ def read_object(text: str, start: int, end: int) -> Mention | None:
 
 
 _OWNERS = frozenset({"his", "her", "their"})
+
+
+def _is_possessive(text: str, token: Token) -> bool:
+    """ "Healey's", and "Ramos'" with the bare apostrophe of a name ending in s."""
+    return bool(_POSSESSIVE.search(token.text)) or (
+        token.text.endswith("s") and text[token.end : token.end + 1] in ("'", "’")
+    )
 
 
 def _role_then_person(
@@ -886,12 +893,18 @@ def _reference(head: list[Token]) -> Mention | None:
     if len(head) == 3 and noun in _DEFENCE and head[2].text.lower() in _COUNSEL:
         # "the defense attorney said": a lawyer who is not the prosecutor
         return Mention(head[0].start, head[2].end, REFERENCE, "defense " + head[2].text.lower())
+    if len(head) == 2 and _AGE.fullmatch(noun):
+        return Mention(head[0].start, head[1].end, REFERENCE, "person")  # "the 34-year-old"
     if len(head) == 3:
         last = head[2].text.lower()
         if _POSSESSIVE.search(noun) and last == "office" and _base(noun) in ROLE_WORDS:
             # "the governor's office said": the governor speaking through the office
             return Mention(head[0].start, head[2].end, REFERENCE, _base(noun))
-        if noun.isalpha() and noun.islower() and (last in ROLE_WORDS or last in PERSON_NOUNS):
+        if (
+            (noun.isalpha() or _AGE.fullmatch(noun))
+            and noun.islower()
+            and (last in ROLE_WORDS or last in PERSON_NOUNS)
+        ):
             if noun in ORG_REFERENCE_NOUNS and last in _UNNAMED_MEMBER_NOUNS:
                 # "the agency spokesman said": the agency
                 return Mention(head[0].start, head[2].end, REFERENCE, noun, role=last)
@@ -914,6 +927,7 @@ def _reference(head: list[Token]) -> Mention | None:
     return None
 
 
+_AGE = re.compile(r"\d+-year-old")
 _PLURAL_OFFICIALS = frozenset({"officials", "authorities", "spokespeople", "representatives"})
 _MAX_OFFICIALS_MODIFIERS = 2
 _OFFICIALS_MODIFIERS = ORG_REFERENCE_NOUNS | word_set(
@@ -1326,11 +1340,16 @@ def _is_org_name(bases: list[str]) -> bool:
     """Whether a run names an organisation ("Forum", "Department of Homeland Security")."""
     if bases[-1] in ORG_KEYWORDS or (bases[0] in ORG_KEYWORDS and "of" in bases):
         return True
-    if any(
-        link in _ORG_NAME_LINKS and owner in ORG_KEYWORDS
-        for owner, link in zip(bases, bases[1:-1], strict=False)
-    ):
-        return True  # "Inland Coalition for Worker Justice", "Center for American Progress"
+    for index in range(1, len(bases) - 1):
+        if bases[index] in _ORG_NAME_LINKS and bases[index - 1] in ORG_KEYWORDS:
+            # "Inland Coalition for Worker Justice", "Center for American Progress", but not
+            # a title's office before a name ("U.S. Attorney for the Southern District of
+            # Texas Lionel Marsh")
+            if not any(b in TITLES for b in bases[:index]) and not any(
+                is_first_name(b) for b in bases[index:]
+            ):
+                return True
+            break
     if "of" not in bases[1:-1]:
         return False
     # a chapter named after its place: "American Civil Liberties Union of Southern California"
@@ -1445,7 +1464,8 @@ def _add_prefix_role(text: str, tokens: list[Token], name_index: int, mention: M
 
 # "Ruiz's attorney, Denise Abara, ...": a possessive role set off before the name.
 _POSSESSIVE_ROLE_BEFORE = re.compile(
-    r"\b(?:[A-Za-z][\w.-]*[’']s|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)((?:\s+[a-z][\w-]*){1,3})"
+    r"\b(?:[A-Za-z][\w.-]*[’']s|[A-Za-z][\w.-]*s[’']|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)"
+    r"((?:\s+[a-z][\w-]*){1,3})"
     # "The mayor of Santa Ana, Valerie Amezcua,": a place or organisation after the role
     r"(?:\s+(?:of|for|in|at)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|and)){0,4})?"
     r",\s*$"
@@ -1839,7 +1859,7 @@ _MAX_OPENING_WORDS = 3  # "Valley Fresh" for "Valley Fresh Eggs of Iowa"
 _PARTY_NOUNS = word_set(
     """
     defendant plaintiff detainee petitioner teenager teen child kid youngster student
-    worker resident immigrant migrant farmworker laborer labourer
+    worker resident immigrant migrant farmworker laborer labourer person
     """
 )
 _COURT_OFFICES = frozenset(

@@ -627,3 +627,46 @@ def test_role_before_a_name_does_not_reach_back_over_another_person():
         "comforted families. “The children are traumatized,” the bishop said."
     )
     assert speakers(text)[0][1] == "Joseph Kopacz"
+
+
+def test_the_age_of_a_person_refers_back_to_them():
+    text = (
+        "Eduardo Salgado was loading his truck when agents surrounded him.\n\n"
+        "“I showed them my license, my insurance, everything,” the 34-year-old said."
+    )
+    assert speakers(text)[0][1] == "Eduardo Salgado"
+
+
+def test_thats_what_someone_told_names_the_source():
+    text = (
+        "Church members say Pastor Julio Hernández was detained Sunday.\n\n"
+        "“He is a man of God.”\n\n"
+        "That's what church member Ana Beltrán told WANE 15."
+    )
+    assert speakers(text)[0][1] == "Ana Beltrán"
+
+
+def test_possessive_with_a_bare_apostrophe():
+    text = (
+        "“This is a family that did everything right,” said Ramos' lawyer, Raed Gonzalez."
+        "\n\nRamos' daughter, Cristina, 17, said she would stay with her aunt. “I'm going "
+        "to finish school,” the teenager said."
+    )
+    assert [q[1] for q in speakers(text)] == ["Raed Gonzalez", "Cristina"]
+
+
+def test_the_nun_refers_to_a_sister():
+    text = (
+        "Sister Norma Pimentel runs the respite center.\n\n"
+        "“We are ready if they come again,” the nun said."
+    )
+    assert speakers(text)[0][1] == "Norma Pimentel"
+
+
+def test_school_district_is_an_organisation():
+    text = (
+        "According to a spokesperson for the Dallas Independent School District, "
+        "attendance fell.\n\n"
+        "“Our priority is making sure every child feels safe,” the spokesperson said."
+    )
+    assert speakers(text)[0][1:] == ("Dallas Independent School District", "organization")

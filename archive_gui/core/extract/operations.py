@@ -283,17 +283,41 @@ class _EndsWith:
     when the last word there ends with one of ``words`` (a C-level test, where the
     pattern would be tried at every position of the text)."""
 
-    __slots__ = ("pattern", "words")
+    __slots__ = ("pattern", "words", "fold", "spaced")
 
-    def __init__(self, pattern: re.Pattern, words: tuple[str, ...]):
+    def __init__(
+        self, pattern: re.Pattern, words: tuple[str, ...], fold: bool = True, spaced: bool = True
+    ):
         self.pattern = pattern
         self.words = words
+        self.fold = fold  # compare lower-cased (for a pattern compiled with re.I)
+        self.spaced = spaced  # the pattern ends in whitespace (``\\s+$``)
 
-    def search(self, before: str):
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        before = text[pos:endpos] if pos or endpos is not None else text
+        if not before or (self.spaced and not before[-1].isspace()):
+            return None
+        last = before.rsplit(None, 1)
+        if not last:
+            return None
+        word = last[-1].lower() if self.fold else last[-1]
+        if not word.endswith(self.words):
+            return None
+        return self.pattern.search(before)
+
+
+class _Contains(_EndsWith):
+    """Like ``_EndsWith``, for a pattern whose last word only contains one of ``words``
+    ("Jan" in "(Jan.")."""
+
+    __slots__ = ()
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        before = text[pos:endpos] if pos or endpos is not None else text
         if not before or not before[-1].isspace():
             return None
         last = before.rsplit(None, 1)
-        if not last or not last[-1].lower().endswith(self.words):
+        if not last or not any(word in last[-1] for word in self.words):
             return None
         return self.pattern.search(before)
 
@@ -624,14 +648,50 @@ _UNIT_AFTER = re.compile(
     r"|acres?|pounds?|kilos?|grams?|times|dollars?|cents?|billion|degrees?|points?)\b)",
     re.I,
 )
-_REFERENCE_BEFORE = re.compile(
-    r"(?:\b(?:No|Nos|Route|Highway|Interstate|Article|Section|Title|Proposition|Prop|page"
-    r"|Chapter|Room|Suite|Unit|Gate|Precinct|District|ages?|aged|number)\.?\s*"
-    r"|\b(?:one|\d+)\s+(?:in|out\s+of|of\s+every)\s+)$",
-    re.I,
+_REFERENCE_BEFORE = _EndsWith(
+    re.compile(
+        r"(?:\b(?:No|Nos|Route|Highway|Interstate|Article|Section|Title|Proposition|Prop|page"
+        r"|Chapter|Room|Suite|Unit|Gate|Precinct|District|ages?|aged|number)\.?\s*"
+        r"|\b(?:one|\d+)\s+(?:in|out\s+of|of\s+every)\s+)$",
+        re.I,
+    ),
+    tuple(
+        [
+            "no",
+            "nos",
+            "route",
+            "highway",
+            "interstate",
+            "article",
+            "section",
+            "title",
+            "proposition",
+            "prop",
+            "page",
+            "chapter",
+            "room",
+            "suite",
+            "unit",
+            "gate",
+            "precinct",
+            "district",
+            "age",
+            "ages",
+            "aged",
+            "number",
+            "in",
+            "of",
+            "every",
+            "no.",
+            "nos.",
+            "prop.",
+        ]
+    ),
+    spaced=False,
 )
-_MONTH_BEFORE = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$"
+_MONTH_BEFORE = _Contains(
+    re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$"),
+    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
 )
 _NO_ONE_BEFORE = re.compile(r"\b(?:no|any|every|some)\s+$", re.I)
 _AGE_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s*$")
@@ -904,7 +964,12 @@ def _is_not_a_count(view: str, mention: CountMention, start: int, end: int) -> b
         return True
     if mention.text.lower() == "one" and _NO_ONE_BEFORE.search(before):
         return True
-    if _AGE_BEFORE.search(before) and _COMMA_AFTER.match(after) and mention.value < 120:
+    if (
+        mention.value < 120
+        and before.rstrip().endswith(",")
+        and _COMMA_AFTER.match(after)
+        and _AGE_BEFORE.search(before)
+    ):
         return True
     if _YEAR.fullmatch(mention.text) and not _next_noun_is_people(after):
         return True
@@ -1782,17 +1847,37 @@ _TIGHT_PLACE_GAP = re.compile(
 )
 # "ICE Houston arrested ...", "(ERO) Boston": a place naming the agency's office, read
 # as the operation's place only when the sentence has no other.
-_AGENCY_BEFORE_PLACE = re.compile(
-    r"(?:\b(?:ICE|ERO|HSI|CBP|Enforcement|Operations|Investigations|Protection)"
-    r"|\((?:ICE|ERO|HSI|CBP)\))\s+$"
+_AGENCY_BEFORE_PLACE = _EndsWith(
+    re.compile(
+        r"(?:\b(?:ICE|ERO|HSI|CBP|Enforcement|Operations|Investigations|Protection)"
+        r"|\((?:ICE|ERO|HSI|CBP)\))\s+$"
+    ),
+    (
+        "ICE",
+        "ERO",
+        "HSI",
+        "CBP",
+        "Enforcement",
+        "Operations",
+        "Investigations",
+        "Protection",
+        "ICE)",
+        "ERO)",
+        "HSI)",
+        "CBP)",
+    ),
+    fold=False,
 )
 _OFFICE_NAME_PENALTY = 500
-_BIOGRAPHY_BEFORE = re.compile(
-    r"\b(?:came\s+(?:here\s+)?(?:to|from)|(?:moved|immigrated|emigrated|fled|returned|born"
-    r"|raised|grew\s+up|lived|settled|relocated)\s+(?:(?:here\s+)?(?:to|in|from)))\s+$"
-    # "Elsewhere in California, ERO San Francisco arrested 214": a setting, not the place
-    r"|\belsewhere\s+in\s+(?:the\s+)?$",
-    re.I,
+_BIOGRAPHY_BEFORE = _EndsWith(
+    re.compile(
+        r"\b(?:came\s+(?:here\s+)?(?:to|from)|(?:moved|immigrated|emigrated|fled|returned|born"
+        r"|raised|grew\s+up|lived|settled|relocated)\s+(?:(?:here\s+)?(?:to|in|from)))\s+$"
+        # "Elsewhere in California, ERO San Francisco arrested 214": a setting, not the place
+        r"|\belsewhere\s+in\s+(?:the\s+)?$",
+        re.I,
+    ),
+    ("to", "in", "from", "the"),
 )
 _HEADLINE_COUNTER_END = re.compile(r"\s*(?:[,;:]|$)|\s+(?:in|across|at)\s+(?:the\s+)?[A-Z]")
 # A headline's second clause giving another source's figure: "...; agency says 18".

@@ -267,7 +267,8 @@ def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count
     position = start
     match_at = _MENTION.match
     starts = [start] if _CANDIDATE.match(text, start, end) else []
-    for at in _candidate_starts(text, start, end, starts):
+    starts += [candidate.start() + 1 for candidate in _FAST_CANDIDATE.finditer(text, start, end)]
+    for at in starts:
         if at < position:
             continue
         match = match_at(text, at, end)
@@ -283,11 +284,3 @@ def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count
         mentions.append(CountMention(parsed[0], parsed[1], match.group(), *match.span()))
         position = match.end()
     return mentions
-
-
-def _candidate_starts(text: str, start: int, end: int, starts: list[int]):
-    """Where ``_CANDIDATE`` matches in ``text[start:end]`` and ``_MENTION`` may (one past
-    each ``_FAST_CANDIDATE`` match), after ``starts``."""
-    yield from starts
-    for candidate in _FAST_CANDIDATE.finditer(text, start, end):
-        yield candidate.start() + 1

@@ -1034,6 +1034,8 @@ def find_places(
     Mentions with ``relative`` set ("statewide", bare "Washington") have no place yet.
     """
     end = len(text) if end is None else end
+    if end <= start:
+        return []
     mentions = _gazetteer_mentions(text, start, end)
     mentions += _unlisted_city_mentions(text, start, end, mentions)
     mentions += _more_city_mentions(

@@ -67,6 +67,10 @@ FILE_TIME_LIMIT = 30.0  # seconds
 PARALLEL_MIN_FILES = 8
 MAX_WORKERS = 4
 POOL_RESTARTS = 3  # a crashed worker pool is replaced this many times, then extraction is local
+# Files in flight: per worker (a batch of articles is stored meanwhile, tens of
+# milliseconds in which the workers must not run dry), and at most this much text.
+WINDOW_PER_WORKER = 16
+WINDOW_CHARS = 8_000_000
 
 ProgressCallback = Callable[[int, int, Path], None]
 
@@ -525,6 +529,10 @@ class _Slot:
     future: Future | None = None  # None (with a job): extract when its turn comes
     apart: bool = False  # extract in a child process of its own (its worker pool crashed)
 
+    @property
+    def chars(self) -> int:
+        return len(self.job.text or "") if self.job is not None else 0
+
 
 class _Pool:
     """A lazily started pool of extraction processes, replaced when it breaks.
@@ -625,25 +633,32 @@ def _import_parallel(
 
     This thread reads each file, checks it against the archive, hands its
     extraction to the pool, and stores the results in file order. At most
-    ``2 * workers`` files are in flight. A worker that crashes breaks the pool:
-    the files it held are then extracted one by one in child processes of their
-    own, so that only the file that crashes fails, and a new pool takes over.
+    ``WINDOW_PER_WORKER * workers`` files (and about ``WINDOW_CHARS`` of text) are in
+    flight. A worker that crashes breaks the pool: the files it may have been
+    extracting are then extracted one by one in child processes of their own, so
+    that only the file that crashes fails, and a new pool takes the others.
     """
     pool = _Pool(workers)
     window: deque[_Slot] = deque()
     upcoming = iter(files)
     cancelled = should_cancel if should_cancel is not None else (lambda: False)
+    chars = 0  # of the texts in the window
     try:
         for done in range(len(files)):
-            while len(window) < 2 * workers and not cancelled():
+            while (
+                len(window) < 2 * workers
+                or (len(window) < WINDOW_PER_WORKER * workers and chars < WINDOW_CHARS)
+            ) and not cancelled():
                 path = next(upcoming, None)
                 if path is None:
                     break
                 window.append(_submit(archive, pool, path, meta))
+                chars += window[-1].chars
             if not window:  # cancelled before the file's turn
                 report.cancelled = True
                 return
             slot = window.popleft()
+            chars -= slot.chars
             outcome = _outcome(slot, pool, window, cancelled, batch)
             if outcome is _CANCELLED or cancelled():
                 report.cancelled = True
@@ -722,8 +737,8 @@ def _outcome(
         return slot.future.result()
     except BrokenProcessPool:
         pool.close(kill=True)
-        _run_apart(window)
         slot.future, slot.apart = None, True
+        _after_crash(window, pool)
         return _outcome(slot, pool, window, cancelled, batch)
     except (ArticleFileError, ArchiveError) as exc:
         slot.failure = str(exc)
@@ -732,12 +747,31 @@ def _outcome(
     return None
 
 
-def _run_apart(window: deque[_Slot]) -> None:
-    """After the pool broke: the files it held are extracted each in a process of its own."""
+def _after_crash(window: deque[_Slot], pool: _Pool) -> None:
+    """After the pool broke on the file of the slot just taken from ``window``.
+
+    Files the pool had finished keep their outcome. The pool takes files in order and
+    holds at most one more than it has workers, so the file that crashed it is among
+    that many files it had not finished, the oldest: those next in ``window`` are
+    extracted each in a process of its own, and the rest go to a new pool. (Were that
+    not so, the new pool would crash in turn, and after ``POOL_RESTARTS`` every file
+    is extracted apart.)
+    """
+    suspects = pool.workers + 1  # the slot just taken is one of them
     for slot in window:
-        if slot.future is not None:
-            slot.future.cancel()
+        future = slot.future
+        if future is None:
+            continue
+        finished = future.done() and not future.cancelled()
+        if finished and not isinstance(future.exception(), BrokenProcessPool):
+            continue  # finished before the crash
+        future.cancel()
+        if suspects > 1:
+            suspects -= 1
             slot.future, slot.apart = None, True
+        else:
+            slot.future = pool.submit(slot.job)
+            slot.apart = slot.future is None and pool.apart
 
 
 def _extract(text: str, published: date | None) -> Extraction:

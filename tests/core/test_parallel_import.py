@@ -383,3 +383,27 @@ def test_after_repeated_crashes_each_file_is_extracted_apart(corpus, tmp_path, m
         ("article-00006.txt", crashed),
     ]
     assert report.added == 7
+
+
+def test_after_a_crash_only_the_files_the_pool_held_are_extracted_apart(
+    corpus, tmp_path, monkeypatch
+):
+    """Files the crashed pool had finished keep their outcome; of the others only those
+    it may have been extracting (one more than its workers) go to processes of their
+    own (each costs a process start), the rest to a new pool."""
+    folder = copy_corpus(corpus, tmp_path / "in", 20)
+    victim = folder / "article-00012.txt"
+    victim.write_text(victim.read_text(encoding="utf-8") + CRASH + "\n", encoding="utf-8")
+    monkeypatch.setattr(importer, "_extract", crash_on_marker)
+    apart = []
+    isolated = importer._isolated
+
+    def counted(function, *args):
+        apart.append(args[0][:30])
+        return isolated(function, *args)
+
+    monkeypatch.setattr(importer, "_isolated", counted)
+    report, _ = import_into(tmp_path / "a.db", [folder], workers=2)
+    assert [p.name for p, _ in report.failed] == ["article-00012.txt"]
+    assert report.added == 19
+    assert 1 <= len(apart) <= 3

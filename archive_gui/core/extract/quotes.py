@@ -548,11 +548,12 @@ def _after_quote(
             return None
         tokens = every
     if tokens[verb].text.lower() == "according":
-        mention = read_object(text, tokens[verb + 1].end, tail[1])
+        mention = read_object(text, tokens[verb + 1].end, tail[1], every[verb + 2 :])
         return _with_rule(mention, "according-to")
     if verb > 0:
-        return _with_rule(read_subject(text, tail[0], tokens[verb].start), "quote-name-said")
-    return _with_rule(read_object(text, tokens[verb].end, tail[1]), "quote-said-name")
+        subject = read_subject(text, tail[0], tokens[verb].start, every[:verb])
+        return _with_rule(subject, "quote-name-said")
+    return _with_rule(read_object(text, tokens[verb].end, tail[1], every[1:]), "quote-said-name")
 
 
 def _verb_after_appositive(text: str, tokens: list[Token]) -> int | None:
@@ -588,8 +589,10 @@ def _before_quote(
             return _with_rule(_introducing_subject(text, lead, tokens), "name-colon-quote")
         return None
     if tokens[verb].text.lower() == "according":
-        return _with_rule(read_object(text, tokens[verb + 1].end, lead[1]), "according-to")
-    return _with_rule(read_subject(text, lead[0], tokens[verb].start), "name-said-quote")
+        mention = read_object(text, tokens[verb + 1].end, lead[1], tokens[verb + 2 :])
+        return _with_rule(mention, "according-to")
+    subject = read_subject(text, lead[0], tokens[verb].start, tokens[:verb])
+    return _with_rule(subject, "name-said-quote")
 
 
 def _introducing_subject(text: str, lead: tuple[int, int], tokens: list[Token]) -> Mention | None:
@@ -660,6 +663,8 @@ def _resolve_mentions(
     mentions = [c.mention for c in attributions.values()]
     deferred: list = []  # lone words that only a full name elsewhere can make a name
     for start, end in article.outside_quotes():
+        if not _MAY_MENTION.search(article.text, start, end):
+            continue  # ", she said.": no capital letter, article or "one"
         start = dateline_end(article.text, start, end)
         mentions.extend(
             mention
@@ -716,6 +721,11 @@ def _resolve_mentions(
     for candidate in documents:
         _document_author(article, candidate, authors)
     return introduced
+
+
+# What any mention needs: a capital letter (names, "He", "She") or one of the words that
+# open a description ("a foreman", "one vendor", "the spokesman").
+_MAY_MENTION = re.compile(r"[^\W\d_a-z]|\b(?:an?|one|another|the)\b")
 
 
 def _is_lone_word(mention: Mention) -> bool:

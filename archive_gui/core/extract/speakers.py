@@ -314,6 +314,8 @@ _INTRO_WORDS = word_set(
     """
 )
 _CLAUSE_BOUNDARY = '.!?;:\n"“”—–('
+# Everything up to the last clause boundary (greedy, so the match ends right after it).
+_UP_TO_CLAUSE_BOUNDARY = re.compile(r'.*[.!?;:\n"“”—–(]', re.DOTALL)
 _MAX_INTRO_WORDS = 8
 
 
@@ -332,8 +334,8 @@ def _opens_clause(text: str, position: int) -> bool:
         return False
     comma = index - 1
     lowest = max(0, comma - 120)
-    boundary = max(max(text.rfind(mark, lowest, comma) for mark in _CLAUSE_BOUNDARY) + 1, lowest)
-    intro = text[boundary:comma].split()
+    last_mark = _UP_TO_CLAUSE_BOUNDARY.match(text, lowest, comma)
+    intro = text[last_mark.end() if last_mark else lowest : comma].split()
     return 0 < len(intro) <= _MAX_INTRO_WORDS and intro[0].lower() in _INTRO_WORDS
 
 
@@ -698,14 +700,19 @@ def _gender_in_clause(text: str, tokens: list[Token], index: int) -> str | None:
     return None
 
 
-def read_subject(text: str, start: int, end: int) -> Mention | None:
+def read_subject(
+    text: str, start: int, end: int, tokens: list[Token] | None = None
+) -> Mention | None:
     """The speaker written just before a speech verb, in ``text[start:end]``.
 
     Handles "he", "Marin", "ICE spokesman Bryan Cox", "ICE officials", "the
     agency" and "David Marin, ICE's field office director,". Leading words that
     are not part of the speaker ("In a statement, ICE") are skipped clause by clause.
+    ``tokens`` may give the words of ``text[start:end]`` when the caller has them.
     """
-    tokens = _without_trailing_adverbs(words(text, start, end))[-_MAX_SUBJECT_WORDS:]
+    if tokens is None:
+        tokens = words(text, start, end)
+    tokens = _without_trailing_adverbs(tokens)[-_MAX_SUBJECT_WORDS:]
     if tokens and tokens[0].text.lower() in _ARTICLES:
         document = _DOCUMENT_PHRASE.match(text, tokens[0].start, end)
         if document is not None:
@@ -739,13 +746,20 @@ def _named_in_apposition(text: str, tokens: list[Token], mention: Mention) -> Me
     return person
 
 
-def read_object(text: str, start: int, end: int) -> Mention | None:
-    """The speaker written just after a speech verb ("said Bryan Cox, a spokesman")."""
+def read_object(
+    text: str, start: int, end: int, tokens: list[Token] | None = None
+) -> Mention | None:
+    """The speaker written just after a speech verb ("said Bryan Cox, a spokesman").
+
+    ``tokens`` may give the words of ``text[start:end]`` when the caller has them.
+    """
     leading = text[start:end]
     document = _DOCUMENT_PHRASE.match(text, start + len(leading) - len(leading.lstrip()), end)
     if document is not None:
         start = document.end()  # "according to a statement from the alliance"
-    tokens = words(text, start, end)
+        tokens = None
+    if tokens is None:
+        tokens = words(text, start, end)
     if not tokens:
         return None
     first = tokens[0]

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import partial
-from itertools import accumulate
+from itertools import accumulate, repeat
 from typing import NamedTuple
 
 from archive_gui.core.extract.names_data import ABBREVIATIONS
@@ -54,7 +53,8 @@ def words(text: str, start: int, end: int) -> list[Token]:
         parts = _WORD_SPLIT.split(text)
         offsets = list(accumulate(map(len, parts), initial=0))
         starts, ends = offsets[1:-1:2], offsets[2::2]
-        tokens = list(map(_new_token, zip(parts[1::2], starts, ends, strict=True)))
+        words_ = zip(parts[1::2], starts, ends, strict=True)
+        tokens = list(map(tuple.__new__, repeat(Token), words_))
         cached = (text, tokens, starts, ends)
         _set_word_cache(cached)
     _, tokens, starts, ends = cached
@@ -65,7 +65,6 @@ def words(text: str, start: int, end: int) -> list[Token]:
     return tokens[first:last]
 
 
-_new_token = partial(tuple.__new__, Token)
 _word_cache: tuple[str | None, list[Token], list[int], list[int]] = (None, [], [], [])
 
 

@@ -403,7 +403,7 @@ _INTO_DETENTION_AFTER = re.compile(
 _INTO_CUSTODY_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+into\s+(?:\w+\s+)?custody\b", re.I)
 _TOTAL_BEFORE = _EndsWith(
     re.compile(
-        r"\b(?:arrests|apprehensions)(?:\s+[\w.'’-]+){0,5}?\s+(?:totaled|totalled|reached|topped"
+        r"\b(?:arrests|apprehensions)(?:\s+[\w.'’-]+){0,8}?\s+(?:totaled|totalled|reached|topped"
         r"|numbered|surpassed|hit|tops?|reach(?:es)?|near(?:s|ed)?|pass(?:es|ed)?|surpass(?:es)?"
         r"|(?:rose|climbed|jumped|grew|fell|dropped|increased|decreased|declined|soared)"
         # "arrests in Arizona rose 45 percent in April to 2,310"
@@ -1917,7 +1917,14 @@ def _nearest(text: str, found: _Found, candidates, sentence_operations: list[_Fo
         distance = weight * max(0, high - low)
         if weight == 1.0 and _TIGHT_PLACE_GAP.fullmatch(text, low, high):
             distance = 0  # "four more in neighboring Skokie": the count's own place
-        if _CLAUSE_BOUNDARY.search(text, low, high):
+        boundary = _CLAUSE_BOUNDARY.search(text, low, high)
+        if boundary:
+            if weight == 1.0 and any(
+                o.start >= candidate.end
+                and not _CLAUSE_BOUNDARY.search(text, candidate.end, o.start)
+                for o in others
+            ):
+                continue  # "..., and ICE agents in Orlando picked up 66": that clause's place
             distance += _CLAUSE_PENALTY
         if _AGENCY_BEFORE_PLACE.search(text, max(0, candidate.start - 40), candidate.start) or (
             getattr(candidate, "place", None) is not None

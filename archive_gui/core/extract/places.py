@@ -370,6 +370,9 @@ _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _MERGE_GAP = re.compile(
     r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
     r"(?:(?:in|at|near)\s+(?:(?:nearby|neighboring|neighbouring|suburban)\s+)?)?"
+    # "in the Houston area and southeast Texas"
+    r"(?:(?:north|south|east|west|central|(?:north|south)(?:east|west)|(?:north|south|east|west)"
+    r"ern)\s+)?"
 )
 _PREFIX_WINDOW = 30
 

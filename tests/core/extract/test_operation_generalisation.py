@@ -464,3 +464,30 @@ def test_a_month_after_in_is_not_a_town():
         "the agency said."
     )
     assert _found(text) == [(1133, "San Francisco area of operations")]
+
+
+# Round 10 probes (a seventh fresh batch).
+
+
+def test_place_of_a_later_clause_with_its_own_count():
+    text = (
+        "TALLAHASSEE, Fla. — The state's agreements led to more than 1,100 arrests in the "
+        "operation, the governor's office said, and ICE agents in Orlando picked up 66 others."
+    )
+    assert _found(text) == [(1100, "Tallahassee, FL"), (66, "Orlando, FL")]
+
+
+def test_arrests_in_a_long_office_name_totaled():
+    text = (
+        "BALTIMORE — Arrests in the ICE Baltimore area of responsibility totaled 1,208 in "
+        "February, the agency said."
+    )
+    assert _found(text) == [(1208, "Baltimore area of operations")]
+
+
+def test_city_and_a_region_of_another_state_are_a_list():
+    text = (
+        "HOUSTON — ICE officers arrested 277 people in the Houston area and southeast Texas "
+        "during a five-day operation."
+    )
+    assert _found(text) == [(277, None)]

@@ -462,7 +462,7 @@ _TALLY_NOT_ARRESTS = re.compile(
     r"|beds?|capacity|population|encounter|calls?|dollars|cases)",
     re.I,
 )
-_EXCEEDED_BEFORE = re.compile(r"\b(?:arrests|apprehensions)(?:\s+[\w'’-]+){0,3}?\s+$", re.I)
+_EXCEEDED_BEFORE = re.compile(r"\b(?:arrests|apprehensions)(?:\s+[\w'’-]+){0,8}?\s+$", re.I)
 _PASSIVE_AFTER = re.compile(
     rf"(?P<gap>(?:\s+[^\s.;:!?]+){{0,10}}?)\s+(?:were|was|have\s+been|has\s+been|had\s+been"
     rf"|been|got|get|after\s+being)\s+(?P<adverbs>(?:[\w'’-]+\s+){{0,2}}?){_ARRESTED}\b",
@@ -545,6 +545,14 @@ _GOAL_BEFORE = _EndsWith(
 )
 # "Among them: 243 in the Houston area ...": a sentence of breakdowns of the last count.
 _AMONG_OPENING = re.compile(r"\s*(?:Among\s+(?:them|those)|Including):", re.I)
+_COMPARED_BEFORE = _EndsWith(
+    re.compile(
+        r"\b(?:compared\s+(?:with|to)|(?:up|down)\s+from|,\s+from|(?:rose|fell|climbed|dropped"
+        r"|increased|decreased|declined|grew|jumped)\s+(?:[\w%-]+\s+){0,3}?from)\s+$",
+        re.I,
+    ),
+    ("with", "to", "from"),
+)
 _POSSESSIVE_BEFORE = _EndsWith(
     re.compile(r"\b(?:its|their|his|her|our|my|your)\s+$", re.I),
     (
@@ -952,6 +960,7 @@ class _Found:
     agency: str | None = None
     subset: bool = False  # a part of another count: kept only with a place of its own
     no_place: bool = False  # "none of the 121 arrests ... took place in California"
+    like: int | None = None  # the count this one is compared with ("up from 1,525")
 
 
 def _is_not_a_count(view: str, mention: CountMention, start: int, end: int) -> bool:
@@ -1553,6 +1562,14 @@ class _Extractor:
             found.rule, found.place, found.place_source = "coordinated", place, "sentence"
             parent = self._sentence_parent(sentence, aside)
             found.parent = parent if parent is not None else self._previous_operation(sentence)
+        elif (
+            rule is None
+            and self.found[self.sentence_first :]
+            and _COMPARED_BEFORE.search(view[max(0, start - 30) : start])
+        ):
+            # "made 2,048 arrests nationwide, up from 1,525 the year before": the same
+            # kind of count, for another period, at the same place
+            found.rule, found.like = "coordinated", len(self.found) - 1
         elif previous is not None and rule is None and _coordinated(view, previous_end, start, end):
             found.rule, found.parent = "coordinated", previous.parent
             found.subset = previous.subset
@@ -1758,6 +1775,9 @@ class _Extractor:
             found.place, found.place_source = own, "sentence"
         elif found.parent is not None and self.found[found.parent].place:
             found.place = self.found[found.parent].place
+            found.place_source = "parent"
+        elif found.like is not None:
+            found.place = self.found[found.like].place
             found.place_source = "parent"
         else:
             found.place, found.place_source = self._context_place(found.sentence)

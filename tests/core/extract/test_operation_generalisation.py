@@ -491,3 +491,19 @@ def test_city_and_a_region_of_another_state_are_a_list():
         "during a five-day operation."
     )
     assert _found(text) == [(277, None)]
+
+
+def test_count_compared_with_takes_the_first_counts_place():
+    text = (
+        "WASHINGTON — In fiscal year 2019, HSI made 2,048 worksite arrests nationwide, up from "
+        "1,525 the year before.\n\nATLANTA — Arrests in the Atlanta area of responsibility "
+        "exceeded 3,000 last year, down from almost 5,400 the year before. Agents arrested 45 "
+        "people, from 12 countries."
+    )
+    assert _found(text) == [
+        (2048, "United States"),
+        (1525, "United States"),
+        (3000, "Atlanta area of operations"),
+        (5400, "Atlanta area of operations"),
+        (45, "Atlanta area of operations"),
+    ]

@@ -299,21 +299,35 @@ class Archive:
         return self.add_articles([(text, meta, extraction, extractor_version)])[0]
 
     def add_articles(
-        self, articles: list[tuple[str, ArticleMeta, Extraction, str]]
+        self, articles: list[tuple[str, ArticleMeta, Extraction, str]], ids: dict | None = None
     ) -> list[AddResult]:
         """Store articles (``(text, meta, extraction, extractor_version)``) with their
         records in one transaction, all or none; a known text (or one given twice) is
-        stored once."""
+        stored once.
+
+        ``ids``: a dict the caller keeps from one call to the next (an import), in which
+        the speakers and places looked up are remembered for as long as no other
+        connection writes to the archive (``PRAGMA data_version``).
+        """
+        ids = {} if ids is None else ids
         try:
             with self.transaction():
-                return self._add_articles(articles)
+                (version,) = self.db.conn.execute("PRAGMA data_version").fetchone()
+                if ids.get("data_version") != version:
+                    ids.clear()
+                    ids["data_version"] = version
+                return self._add_articles(articles, ids)
         except sqlite3.Error as exc:
+            ids.clear()  # what was found or created may have been rolled back
             reason = migrations.describe_error(exc, self.path)
             many = "s were" if len(articles) > 1 else " was"
             raise ArchiveError(f"the article{many} not stored: {reason}") from exc
+        except BaseException:
+            ids.clear()
+            raise
 
     def _add_articles(
-        self, articles: list[tuple[str, ArticleMeta, Extraction, str]]
+        self, articles: list[tuple[str, ArticleMeta, Extraction, str]], ids: dict
     ) -> list[AddResult]:
         """:meth:`add_articles` in the transaction the caller holds.
 
@@ -342,7 +356,6 @@ class Archive:
             "SELECT coalesce(max(id), 0) + 1 FROM operations"
         ).fetchone()
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        ids: dict = {}  # speakers and places found so far
         results: list[AddResult] = []
         article_rows: list[tuple] = []
         quote_rows: list[tuple] = []

@@ -60,6 +60,7 @@ class ArticleBatch:
         self.max_articles = max_articles
         self._waiting: list[_Waiting] = []
         self._since = 0.0  # when the first waiting article came
+        self._ids: dict = {}  # speakers and places looked up (see Archive.add_articles)
         self._cache_size: int | None = None
 
     def __enter__(self) -> ArticleBatch:
@@ -106,7 +107,7 @@ class ArticleBatch:
         if not waiting:
             return
         try:
-            results = self.archive.add_articles([item.article for item in waiting])
+            results = self.archive.add_articles([item.article for item in waiting], self._ids)
         except Exception:
             self._store_apart(waiting)
             return

@@ -164,3 +164,21 @@ def test_many_records_span_several_statements(archive):
     extraction = Extraction(quotes=one.quotes * 1500, operations=one.operations * 1000)
     archive.add_article(text, META, extraction, "test")
     assert archive.totals().quotes == 3000 and archive.totals().operations == 2000
+
+
+def test_speakers_renamed_by_another_connection_between_batches_are_looked_up_again(tmp_path):
+    path = tmp_path / "archive.db"
+    first, _, second = articles(3)  # both quote David Marin (and Bryan Cox)
+    with Archive.open(path) as archive:
+        with ArticleBatch(archive, collect([]), max_articles=1) as batch:
+            batch.add("first", *first)
+            other = sqlite3.connect(path)
+            other.execute("UPDATE speakers SET name = 'D. Marin' WHERE name = 'David Marin'")
+            other.commit()
+            other.close()
+            batch.add("second", *second)
+        speakers = archive.db.execute(
+            "SELECT s.name, count(*) FROM quotes q JOIN speakers s ON s.id = q.speaker_id"
+            " WHERE s.name LIKE '%Marin' GROUP BY s.name ORDER BY s.name"
+        ).fetchall()
+    assert speakers == [("D. Marin", 1), ("David Marin", 1)]

@@ -1142,7 +1142,10 @@ def _split_connectors(tokens: list[Token], run: list[int]) -> list[list[int]]:
     words_ = [_base(tokens[i].text) for i in run]
     if not any(w in ORG_CONNECTORS for w in words_):
         return [run]
-    if "of" in words_ and _is_person_name(words_[: words_.index("of")]):
+    if "of" in words_ and (
+        _is_person_name(words_[: words_.index("of")])
+        or _name_of_organisation(words_, words_.index("of"))
+    ):
         # "Rev. Thomas Grady of St. Agnes Catholic Church": a person, then the church
         split = words_.index("of")
         return [run[:split], *_split_connectors(tokens, run[split + 1 :])]
@@ -1155,6 +1158,20 @@ def _split_connectors(tokens: list[Token], run: list[int]) -> list[list[int]]:
         else:
             pieces[-1].append(index)
     return [piece for piece in pieces if piece and _is_capitalised(tokens[piece[-1]].text)]
+
+
+def _name_of_organisation(bases: list[str], split: int) -> bool:
+    """ "Setareh Ghandehari of Detention Watch Network": two or more words without an
+    organisation word or acronym, then "of" and an organisation's name."""
+    before, after = bases[:split], bases[split + 1 :]
+    return (
+        len(before) >= 2
+        and bool(after)
+        and _is_org_name(after)
+        and not any(
+            b in ORG_KEYWORDS or _is_acronym(b) or b in CAPITALISED_FUNCTION_WORDS for b in before
+        )
+    )
 
 
 def _is_person_name(bases: list[str]) -> bool:
@@ -1590,7 +1607,9 @@ def _split_affiliation(phrase: str, possessive: bool) -> tuple[str | None, str |
 
 def _organisation_name(phrase: str) -> str:
     """The organisation name without "the" and place descriptors like "Washington-based"."""
-    kept = [w for w in phrase.split() if w.lower() != "the" and not w.endswith("-based")]
+    kept = [w for w in phrase.split() if not w.endswith("-based")]
+    while kept and kept[0].lower() == "the":
+        kept = kept[1:]  # "the Make the Road New York" keeps its inner "the"
     return " ".join(kept)
 
 
@@ -1993,7 +2012,19 @@ def _affiliated_organisation(affiliation: str | None) -> str | None:
     first = _base(name_words[0])
     if _is_acronym(first) and len(name_words) > 1 and _is_place_name(" ".join(name_words[1:])):
         return _base(name)  # a chapter named by its city: "FIEL Houston"
-    return first if _is_acronym(first) else None
+    if _is_acronym(first):
+        return first
+    if (
+        len(name_words) > 1
+        and all(_is_capitalised(w) or w in ORG_CONNECTORS for w in name_words)
+        and first not in TITLES
+        and not is_first_name(first)
+        and not _is_place_name(_base(name))
+    ):
+        # "co-executive director of Make the Road New York": what a person directs or
+        # speaks for is an organisation, keyword or not
+        return _base(name)
+    return None
 
 
 def _pronoun_fits(pronoun: Mention, entity: Entity) -> bool:

@@ -670,3 +670,17 @@ def test_school_district_is_an_organisation():
         "“Our priority is making sure every child feels safe,” the spokesperson said."
     )
     assert speakers(text)[0][1:] == ("Dallas Independent School District", "organization")
+
+
+def test_what_a_person_directs_is_an_organisation_without_a_keyword():
+    text = (
+        "“People are being punished for following the rules,” said Javier Valdés, "
+        "co-executive director of Make the Road New York.\n\n"
+        "“We will be at 26 Federal Plaza every day,” the organization said."
+    )
+    assert speakers(text)[1][1:] == ("Make the Road New York", "organization")
+
+
+def test_unknown_name_of_an_organisation_is_split_from_it():
+    text = "“More beds means more deaths,” said Setareh Ghandehari of Detention Watch Network."
+    assert speakers(text)[0][1] == "Setareh Ghandehari"

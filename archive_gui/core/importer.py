@@ -1,8 +1,10 @@
-"""Importing article files: decoding, extraction, and one transaction per article.
+"""Importing article files: decoding, extraction, and storing each article whole.
 
 A bad file is reported with its name and reason and the rest go on; an article
 is stored whole (text with all its records) or not at all; a text already in
-the archive is skipped.
+the archive is skipped. Articles are stored many to a transaction (a batch every
+64 articles or quarter second, see ``store.batch``): a kill loses at most the batch
+not yet committed, whole articles that importing the files again stores.
 
 Every file costs bounded time and memory: only regular files are read (a named
 pipe or a device never blocks the import), at most ``MAX_FILE_BYTES`` of them; a
@@ -13,7 +15,7 @@ page) is read and extracted in a separate process that is stopped after
 Extraction runs on the available cores (see :func:`import_paths`): files are
 read, checked against the archive and stored in order by the calling thread,
 the only one that touches the archive, while worker processes extract the next
-few files.
+files.
 """
 
 from __future__ import annotations

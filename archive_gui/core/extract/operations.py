@@ -81,8 +81,12 @@ _PARENTHESIS = re.compile(r"\(([^()]*)\)")
 # Appositives ranking the event (", the largest raid in Texas this year", ", in what
 # officials called ...") describe it against others: their places are not its place.
 _RANK = r"(?:latest|largest|biggest|first|second|third|most|newest|last)"
+# "In Dalton, Ga., a carpet-manufacturing city near the Tennessee line, ...": an
+# appositive describing a town; its places are not the count's.
+_TOWN_APPOSITIVE = r"an?\s+(?:[\w-]+\s+){0,3}?(?:city|town|village|suburb|community)\b"
 _DESCRIPTIVE_ASIDE = re.compile(
-    rf"[\"“]?(?:which|that|who|whom|whose|where|the\s+{_RANK}|in\s+what)\b", re.I
+    rf"[\"“]?(?:which|that|who|whom|whose|where|the\s+{_RANK}|in\s+what|{_TOWN_APPOSITIVE})\b",
+    re.I,
 )
 # "which brings the total to 1,618": a running total, read like the main clause.
 _TOTAL_ASIDE = re.compile(
@@ -184,7 +188,9 @@ def _may_abbreviate(text: str, period: int) -> bool:
     return len(word) <= _MAX_ABBREVIATION
 
 
-_COMMA_RELATIVE = re.compile(rf",\s+(?=(?:which|who|whom|whose|the\s+{_RANK}|in\s+what)\b)")
+_COMMA_RELATIVE = re.compile(
+    rf",\s+(?=(?:which|who|whom|whose|the\s+{_RANK}|in\s+what|{_TOWN_APPOSITIVE})\b)"
+)
 # A comma ends a relative clause unless a capitalised list item follows ("which covers
 # Georgia, South Carolina and North Carolina, ...").
 _COMMA_CLAUSE_END = re.compile(r",(?!\s+(?:and\s+|or\s+)?[A-Z][a-z])|;|[.!?]+[\"”’)]*\s*$")

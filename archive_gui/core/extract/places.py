@@ -369,7 +369,7 @@ _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 # Between the items of a list: also "in Boyle Heights and in nearby Huntington Park".
 _MERGE_GAP = re.compile(
     r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
-    r"(?:(?:in|at|near)\s+(?:(?:nearby|neighboring|neighbouring|suburban)\s+)?)?"
+    r"(?:(?:in|at|near|on)\s+(?:(?:nearby|neighboring|neighbouring|suburban)\s+)?)?"
     # "in the Houston area and southeast Texas"
     r"(?:(?:north|south|east|west|central|(?:north|south)(?:east|west)|(?:north|south|east|west)"
     r"ern)\s+)?"
@@ -635,7 +635,9 @@ _FACILITY_NOUN = (
 _NAME_BEFORE_NOUN = re.compile(
     r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?:,\s+[A-Z][\w.]+,)?\s+" + _FACILITY_NOUN + "$"
 )
-_ATTRIBUTIVE_BEFORE = re.compile(r"(?<![\w.])(?:[Aa]t|[Tt]he|[Aa]n?)\s+(?:(?:the|a|an)\s+)?$")
+_ATTRIBUTIVE_BEFORE = re.compile(
+    r"(?<![\w.])(?:[Aa]t|[Tt]he|[Aa]n?|[Aa]nother|[Tt]his|[Tt]hat)\s+(?:(?:the|a|an|another)\s+)?$"
+)
 _STATE_BEFORE_COLON = re.compile(r"(?:[A-Z][a-z]+ )?[A-Z][a-z]+$")
 
 

@@ -507,3 +507,21 @@ def test_count_compared_with_takes_the_first_counts_place():
         (5400, "Atlanta area of operations"),
         (45, "Atlanta area of operations"),
     ]
+
+
+def test_town_appositive_and_another_workplace_and_on_long_island():
+    text = (
+        "ATLANTA — In Dalton, Ga., a carpet-manufacturing city near the Tennessee line, up to "
+        "15 people were arrested in May."
+    )
+    assert _found(text) == [(15, "Dalton, GA")]
+    text = (
+        "BOSTON — In 2007 agents detained more than 300 workers at another New Bedford factory "
+        "and flew some of them to detention centers in Texas."
+    )
+    assert _found(text) == [(300, "New Bedford, MA")]
+    text = (
+        "NEW YORK (Reuters) - A total of 153 people were arrested in New York City and on Long "
+        "Island during a three-day operation."
+    )
+    assert _found(text) == [(153, None)]

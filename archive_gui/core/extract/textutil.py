@@ -30,7 +30,8 @@ _WORD = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-]\w+)*")
 # The same words, read faster over a whole text: the first character is shared by both
 # alternatives (a dotted abbreviation starts with a letter), and the word is captured
 # so that ``split`` returns the words between the stretches of text around them.
-_WORD_SPLIT = re.compile(r"(\w(?:(?<=[^\W\d_])\.(?:[^\W\d_]\.)+|\w*(?:[’'\-]\w+)*))")
+# Possessive quantifiers: a word never gives characters back, so nothing is retried.
+_WORD_SPLIT = re.compile(r"(\w(?:(?<=[^\W\d_])\.(?:[^\W\d_]\.)+|\w*+(?:[’'\-]\w++)*+))")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _SENTENCE_END = re.compile(r"[.?!]+[”\"’)]*\s+")
 # "ST. LOUIS —", "NEWARK, N.J. (AP) —", "OAKLAND, Calif. (Reuters) -" opening a paragraph.

@@ -481,7 +481,8 @@ _ARRESTS_AFTER = re.compile(r"(?P<gap>(?:\s+[\w'’-]+){0,2}?)\s+(?:arrests|appr
 # custody" with no event is a detention population).
 _IN_CUSTODY_AFTER = re.compile(
     r"(?:\s+[\w'’-]+){0,2}?\s+(?:were|was|are|is|remain(?:ed|s)?)\s+(?:now\s+|still\s+)?in\s+"
-    r"(?:[\w-]+\s+){0,2}?custody\b(?=[^.;]{0,50}\b(?:after|following|during)\b)",
+    r"(?:[\w-]+\s+){0,2}?custody\b(?=[^.;]{0,50}\b(?:after|following|during)\b[^.;]{0,40}"
+    r"\b(?:agents?|officers?|raid(?:s|ed)?|operations?|sweeps?|ICE|immigration|Border\s+Patrol))",
     re.I,
 )
 _NEGATION = re.compile(r"\b(?:not|never|no|none|nobody)\b|n[’']t\b", re.I)

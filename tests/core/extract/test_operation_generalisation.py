@@ -525,3 +525,12 @@ def test_town_appositive_and_another_workplace_and_on_long_island():
         "Island during a three-day operation."
     )
     assert _found(text) == [(153, None)]
+
+
+def test_jail_population_after_protests_is_not_an_arrest_count():
+    text = (
+        "PHOENIX — Officials said 4,000 people were in custody at the county jail after a "
+        "weekend of protests, compared with 3,500 the week before.\n\nEL PASO — Agents "
+        "encountered 1,100 migrants on Monday, compared with 800 a day earlier."
+    )
+    assert _found(text) == []

@@ -692,15 +692,11 @@ def _resolve_mentions(
     for mention in mentions:
         entity = book.resolve(mention)
         candidate = attributions.get(id(mention))
-        if (
-            quotes_documents
-            and entity is not None
-            and entity.named
-            and mention.kind in (PERSON, ORGANIZATION)
-        ):
-            group = document_authored(article.text, mention)
+        if quotes_documents and entity is not None and mention.kind in (PERSON, ORGANIZATION):
+            author = entity.speaks_for or entity  # "A CBP spokesperson said in a statement"
+            group = document_authored(article.text, mention) if author.named else None
             if group is not None:
-                authors.append((mention.start, group, entity))
+                authors.append((mention.start, group, author))
         if candidate is not None:
             candidate.entity = entity
             if mention.kind == REFERENCE and mention.name in DOCUMENT_GROUPS:

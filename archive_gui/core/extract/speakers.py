@@ -360,8 +360,17 @@ def _verb_may_follow(tokens: list[Token], run: list[int]) -> bool:
 
 
 def _after_the(tokens: list[Token], run: list[int]) -> bool:
-    """ "by the Transactional Records Access Clearinghouse": people go without "the"."""
-    return run[0] > 0 and tokens[run[0] - 1].text in _THE
+    """ "by the Transactional Records Access Clearinghouse": people go without "the".
+
+    Not when a noun follows: "near the Otay Mesa port of entry" names a place.
+    """
+    if not (run[0] > 0 and tokens[run[0] - 1].text in _THE):
+        return False
+    following = run[-1] + 1
+    if following >= len(tokens):
+        return True
+    word = tokens[following].text
+    return not word.islower() or word in _NOT_BEFORE_SPEAKER or word in SPEECH_VERBS
 
 
 def _org_noun_follows(tokens: list[Token], run: list[int]) -> bool:

@@ -684,3 +684,12 @@ def test_what_a_person_directs_is_an_organisation_without_a_keyword():
 def test_unknown_name_of_an_organisation_is_split_from_it():
     text = "“More beds means more deaths,” said Setareh Ghandehari of Detention Watch Network."
     assert speakers(text)[0][1] == "Setareh Ghandehari"
+
+
+def test_statement_of_an_unnamed_spokesperson_speaks_for_the_agency():
+    text = (
+        "A CBP spokesperson said in a statement that the agency had apprehended 42 people "
+        "near the Otay Mesa port of entry.\n\n"
+        "“The group was attempting to evade detection,” the statement said."
+    )
+    assert speakers(text)[0][1:] == ("CBP", "organization")

@@ -337,6 +337,8 @@ _ARRESTED = (
 _ACTIVE_BEFORE = _EndsWith(
     re.compile(
         r"\b(?:arrested|apprehended|detained|nabbed|caught|nets|netted|(?:picked|rounded|swept)\s+up"
+        # "swept through farm fields this week, arresting dozens of workers"
+        r"|arresting|detaining|apprehending|(?:picking|rounding|sweeping)\s+up"
         r"|(?:arrests?|apprehensions?|detentions?)\s+of|(?:took|taken|takes|take)\s+into\s+custody)\s+"
         r"(?:(?:a\s+total\s+of|an\s+additional|another|a\s+further|a\s+record|the"
         r"|a\s+(?:group|band|crowd|caravan)\s+of)\s+)?$",
@@ -346,6 +348,9 @@ _ACTIVE_BEFORE = _EndsWith(
         "arrested",
         "apprehended",
         "detained",
+        "arresting",
+        "detaining",
+        "apprehending",
         "nabbed",
         "caught",
         "nets",

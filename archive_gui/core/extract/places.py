@@ -250,6 +250,12 @@ _ACROSS_COUNTRY_KEYS = ("the country", "the nation", "the United States", "the U
 _STATEWIDE = re.compile(
     r"[SsAaTt](?<!\w[SsAaTt])(?:tatewide|cross\s+the\s+state|hroughout\s+the\s+state)(?![\w'’-])"
 )
+# "arrested in the county since Monday": the county last named, read (like a county) as
+# its state.
+_THE_COUNTY = re.compile(
+    r"t(?:(?<=\bin t)|(?<=\bacross t)|(?<=\bthroughout t)|(?<=\baround t))he\s+county\b"
+    r"(?!['’]s|\s+(?:of|jail|line|seat)\b)"
+)
 # "in at least a dozen states", "across 12 cities": several places that name no single one.
 _SEVERAL_PLACES = re.compile(
     r"(?<![\w-])(?:in|across|throughout|from)\s+(?:(?:at\s+least|more\s+than|some|about|over)\s+)?"
@@ -1063,6 +1069,11 @@ def find_places(
         mentions += [
             PlaceMention(None, m.group(), m.start(), m.end(), relative="state")
             for m in _STATEWIDE.finditer(text, start, end)
+        ]
+    if "the county" in text:
+        mentions += [
+            PlaceMention(None, m.group(), m.start(), m.end(), relative="state")
+            for m in _THE_COUNTY.finditer(text, start, end)
         ]
     if " states" in text or " cities" in text:
         mentions += _several_mentions(text, start, end)

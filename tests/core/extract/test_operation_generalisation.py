@@ -534,3 +534,12 @@ def test_jail_population_after_protests_is_not_an_arrest_count():
         "encountered 1,100 migrants on Monday, compared with 800 a day earlier."
     )
     assert _found(text) == []
+
+
+def test_gerund_arrest_verb_and_the_county_last_named():
+    text = (
+        "OXNARD, Calif. (AP) — Federal agents swept through farm fields in Ventura County this "
+        "week, arresting dozens of workers, the union said.\n\nDHS said Thursday that 77 people "
+        "were arrested in the county since Monday."
+    )
+    assert _found(text) == [(12, "California"), (77, "California")]

@@ -1045,14 +1045,22 @@ def _has_arrest_stem(view: str) -> bool:
 
 
 # Words that let a sentence without an arrest stem link a count.
-_TOTAL_WORDS = ("total", "tally", "count", "accounted", "among", "of th", "including")
+# Words that let a sentence without an arrest stem link a count: running totals (as
+# whole words, like ``_TALLY_WORD``), shares and subsets.
+_TOTAL_WORDS = ("total", "tally", "count")
+_SHARE_WORDS = ("accounted", "among", "of th", "including")
 
 
-def _find_all(text: str, word: str, spans: list[tuple[int, int]]) -> None:
-    """Append the span of every occurrence of ``word`` (``str.find`` runs in C)."""
+def _find_all(text: str, word: str, spans: list[tuple[int, int]], whole: bool = False) -> None:
+    """Append the span of every occurrence of ``word`` (``str.find`` runs in C); with
+    ``whole``, only where no letter adjoins it ("count", not "county" or "country")."""
     at = text.find(word)
     while at >= 0:
-        spans.append((at, at + len(word)))
+        stop = at + len(word)
+        if not whole or (
+            not (at and text[at - 1].isalpha()) and not (stop < len(text) and text[stop].isalpha())
+        ):
+            spans.append((at, stop))
         at = text.find(word, at + 1)
 
 
@@ -1070,6 +1078,8 @@ class _LinkWords:
                 _find_all(lowered, word, self.stems)
             self.words = list(self.stems)
             for word in _TOTAL_WORDS:
+                _find_all(lowered, word, self.words, whole=True)
+            for word in _SHARE_WORDS:
                 _find_all(lowered, word, self.words)
             self.stems.sort()
             self.words.sort()
@@ -1098,12 +1108,16 @@ class _LinkWords:
 
 def _may_link(sentence: str) -> bool:
     """Whether any rule could read an arrest count in the sentence: one needs an arrest
-    word, a running-total noun ("the total stands at") or "accounted for"; the others
-    only continue a count read that way."""
+    word, a running-total noun ("the total stands at"), "accounted for" or a subset of
+    the last count ("Among them:", "12 of those"); the others only continue a count read
+    that way.  (``_LinkWords.may_link`` answers the same by bisection.)"""
     if _has_arrest_stem(sentence):
         return True
     lowered = sentence.lower()
-    return any(word in lowered for word in ("total", "tally", "count", "accounted"))
+    spans: list[tuple[int, int]] = []
+    for word in _TOTAL_WORDS:
+        _find_all(lowered, word, spans, whole=True)
+    return bool(spans) or any(word in lowered for word in _SHARE_WORDS)
 
 
 def _tally(before: str) -> bool:

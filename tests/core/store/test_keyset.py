@@ -340,3 +340,24 @@ def test_the_first_page_comes_with_an_exact_count_or_a_lower_bound(
     # A page that holds the whole list counts it.
     small = keyset_archive.first_page(kind, filters, "published", limit=len(expected) + 1)
     assert small.exact and small.count == len(expected)
+
+
+def test_a_common_word_is_sampled_before_its_first_page(keyset_archive, monkeypatch):
+    """When the matches among the first eighth of the index's ids already settle the plan,
+    they are not counted further: that sample is the lower bound shown first."""
+    from archive_gui.core.search import parse
+
+    archive, kind = keyset_archive, RecordKind.QUOTES
+    filters = RecordFilter(search=parse("we OR families OR law"))
+    monkeypatch.setattr(Archive, "_plan_settled", lambda *_args: 10)
+    monkeypatch.setattr("archive_gui.core.store.archive.COUNT_FLOOR", 10)
+    first = archive.first_page(kind, filters, "published", limit=PAGE)
+    eighth = archive._max_id("quotes") // 8
+    expected = [i for i in archive.record_ids(kind, filters) if i <= eighth]
+    assert len(expected) * 8 >= 20
+    assert not first.exact
+    assert first.count == max(len(expected), PAGE)
+    assert first.matches == len(expected) * 8
+    assert [k[-1] for k in first.keys] == list(archive.record_ids(kind, filters, "published"))[
+        :PAGE
+    ]

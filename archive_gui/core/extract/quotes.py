@@ -164,6 +164,7 @@ class _Article:
     paragraphs: list[tuple[int, int]]
     spans: list[list[_Span]]  # per paragraph, in order
     sentences: list[int] = field(default_factory=list)  # where each sentence starts
+    _outside: list[tuple[int, int]] | None = None
 
     @classmethod
     def read(cls, text: str) -> _Article:
@@ -178,6 +179,11 @@ class _Article:
 
     def outside_quotes(self) -> list[tuple[int, int]]:
         """The stretches of text that are not inside quotation marks."""
+        if self._outside is None:
+            self._outside = self._stretches_outside_quotes()
+        return self._outside
+
+    def _stretches_outside_quotes(self) -> list[tuple[int, int]]:
         pieces = []
         for (start, end), spans in zip(self.paragraphs, self.spans, strict=True):
             position = start

@@ -33,6 +33,7 @@ _WORD = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-]\w+)*")
 # Possessive quantifiers: a word never gives characters back, so nothing is retried.
 _WORD_SPLIT = re.compile(r"(\w(?:(?<=[^\W\d_])\.(?:[^\W\d_]\.)+|\w*+(?:[’'\-]\w++)*+))")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_LINE_BREAK = re.compile(r"\n")
 _SENTENCE_END = re.compile(r"[.?!]+[”\"’)]*\s+")
 # "ST. LOUIS —", "NEWARK, N.J. (AP) —", "OAKLAND, Calif. (Reuters) -" opening a paragraph.
 _DATELINE = re.compile(
@@ -80,18 +81,23 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     Paragraphs are separated by blank lines; a text without any blank line is
     taken to put one paragraph on each line.
     """
-    separator = r"\n[ \t]*\n" if _BLANK_LINE.search(text) else r"\n"
+    separator = _BLANK_LINE if _BLANK_LINE.search(text) else _LINE_BREAK
     spans = []
     position = 0
-    for piece in re.split(separator, text):
-        stripped = piece.strip()
-        if stripped:
-            start = text.index(stripped, position)
-            spans.append((start, start + len(stripped)))
-            position = start + len(stripped)
-        else:
-            position += len(piece)
+    for match in separator.finditer(text):
+        _add_stripped(text, position, match.start(), spans)
+        position = match.end()
+    _add_stripped(text, position, len(text), spans)
     return spans
+
+
+def _add_stripped(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    """Add the span of ``text[start:end]`` without surrounding whitespace, if not empty."""
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        start += len(piece) - len(piece.lstrip())
+        spans.append((start, start + len(stripped)))
 
 
 def sentence_starts(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> list[int]:

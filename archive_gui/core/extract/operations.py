@@ -1963,6 +1963,8 @@ def _nearest(text: str, found: _Found, candidates, sentence_operations: list[_Fo
         distance = weight * max(0, high - low)
         if weight == 1.0 and _TIGHT_PLACE_GAP.fullmatch(text, low, high):
             distance = 0  # "four more in neighboring Skokie": the count's own place
+        if best_distance is not None and distance >= best_distance:
+            continue  # penalties only add: it cannot win
         boundary = _CLAUSE_BOUNDARY.search(text, low, high)
         if boundary:
             if weight == 1.0 and any(
@@ -1972,6 +1974,8 @@ def _nearest(text: str, found: _Found, candidates, sentence_operations: list[_Fo
             ):
                 continue  # "..., and ICE agents in Orlando picked up 66": that clause's place
             distance += _CLAUSE_PENALTY
+            if best_distance is not None and distance >= best_distance:
+                continue
         if _AGENCY_BEFORE_PLACE.search(text, max(0, candidate.start - 40), candidate.start) or (
             getattr(candidate, "place", None) is not None
             and candidate.place.kind == "area"

@@ -1056,45 +1056,51 @@ def find_places(
         known = [m for m in mentions if m.place is not None]
         mentions += _county_mentions(text, start, end, known, _context_states(mentions, hint_state))
     mentions += _abbreviation_mentions(text, start, end, mentions)
+
+    # (The cheap substring tests that gate the rarer patterns look in the range only: the
+    # headline's range is a line.)
+    def has(key: str) -> bool:
+        return text.find(key, start, end) >= 0
+
     mentions = _towns_of_context(mentions, hint_state)
     nationwide = (
         list(_NATION_WORD.finditer(text, start, end))
-        if "ationwide" in text or "ationally" in text
+        if has("ationwide") or has("ationally")
         else []
     )
-    if any(key in text for key in _ACROSS_COUNTRY_KEYS):
+    if any(has(key) for key in _ACROSS_COUNTRY_KEYS):
         nationwide += _ACROSS_COUNTRY.finditer(text, start, end)
     mentions += [PlaceMention(NATIONWIDE, m.group(), m.start(), m.end()) for m in nationwide]
-    if "tatewide" in text or "the state" in text:
+    if has("tatewide") or has("the state"):
         mentions += [
             PlaceMention(None, m.group(), m.start(), m.end(), relative="state")
             for m in _STATEWIDE.finditer(text, start, end)
         ]
-    if "the county" in text:
+    if has("the county"):
         mentions += [
             PlaceMention(None, m.group(), m.start(), m.end(), relative="state")
             for m in _THE_COUNTY.finditer(text, start, end)
         ]
-    if " states" in text or " cities" in text:
+    if has(" states") or has(" cities"):
         mentions += _several_mentions(text, start, end)
-    if "capital" in text:  # "in the nation's capital": Washington, D.C.
+    if has("capital"):  # "in the nation's capital": Washington, D.C.
         mentions += [
             PlaceMention(_NAMES["Washington, D.C."], m.group(), m.start(), m.end())
             for m in _NATIONS_CAPITAL.finditer(text, start, end)
         ]
-    if "Carolinas" in text or "Dakotas" in text:
+    if has("Carolinas") or has("Dakotas"):
         mentions += [
             _state_group(m.group(), m.start(), m.end(), _STATE_GROUPS[m["name"]])
             for m in _STATE_GROUP.finditer(text, start, end)
         ]
     mentions += _region_mentions(text, start, end)
-    if "this " in text or "the city" in text:
+    if has("this ") or has("the city"):
         towns = _this_town_mentions(text, start, end)
         if towns:
             mentions = [
                 m for m in mentions if not any(t.start <= m.start < t.end for t in towns)
             ] + towns
-    if "the District" in text:
+    if has("the District"):
         mentions += [
             PlaceMention(None, m.group(), m.start(), m.end(), relative="district")
             for m in _THE_DISTRICT.finditer(text, start, end)

@@ -470,7 +470,8 @@ _TALLY_WORD = re.compile(r"\b(?:total|tally|count)\b", re.I)
 # What a running total must not count: "the number of agents ... rose to 300".
 _TALLY_NOT_ARRESTS = re.compile(
     r"\b(?:agents?|officers?|troops|deploy|target|sought|deport|remov|releas|detainers?"
-    r"|beds?|capacity|population|encounter|calls?|dollars|cases)",
+    r"|beds?|capacity|population|encounter|calls?|dollars|cases|held|hold|housed|facility"
+    r"|shelter)",
     re.I,
 )
 _EXCEEDED_BEFORE = re.compile(r"\b(?:arrests|apprehensions)(?:\s+[\w'’-]+){0,8}?\s+$", re.I)
@@ -1647,6 +1648,13 @@ class _Extractor:
             return PlaceMention(state_place(place.place.state), place.text, place.start, place.end)
         return place
 
+    def _item_place(self, sentence: _Sentence, place: PlaceMention) -> PlaceMention:
+        """A list item's place: the office in a list of offices ("Arrests by field office:
+        Atlanta, 210; Chicago, 188"), the state in a list of states."""
+        if _OFFICE_LIST.search(self.text, sentence.start, place.start):
+            return office_mention(place)
+        return self._state_item(place)
+
     def _list_item(self, sentence, aside, view, mention, end):
         """The operation of this sentence an elliptical list item continues, if the count
         is one: a place then the bare count ("in Texas, 312 were arrested; in Ohio, 41",
@@ -1676,14 +1684,14 @@ class _Extractor:
                     _ITEM_HEAD_LONG.fullmatch(text, last.mention.end, mention.start)
                 ):
                     continue
-                return last, self._state_item(place)
+                return last, self._item_place(sentence, place)
             else:
                 continue
             if not _ITEM_HEAD.fullmatch(text, last.mention.end, head_end):
                 continue
             if place.end <= mention.start and not _ITEM_END.match(view, end):
                 continue
-            return last, self._state_item(place)
+            return last, self._item_place(sentence, place)
         return None
 
     def _place_item(self, sentence: _Sentence, view: str, mention: CountMention, end: int):
@@ -1699,7 +1707,7 @@ class _Extractor:
             if _PLACE_ITEM_GAP.fullmatch(text, place.end, mention.start) and _ITEM_END.match(
                 view, end
             ):
-                return self._state_item(place)
+                return self._item_place(sentence, place)
         return None
 
     def _own_place_after(self, found: _Found) -> bool:

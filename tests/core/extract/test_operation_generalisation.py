@@ -543,3 +543,27 @@ def test_gerund_arrest_verb_and_the_county_last_named():
         "were arrested in the county since Monday."
     )
     assert _found(text) == [(12, "California"), (77, "California")]
+
+
+# Round 13 probes (release and statistics styles).
+
+
+def test_office_list_written_place_comma_count():
+    text = (
+        "WASHINGTON — Arrests by field office: Atlanta, 210; Chicago, 188; and Newark, 97. "
+        "Nationwide, officers arrested 2,104 people, ICE said."
+    )
+    assert _found(text) == [
+        (210, "Atlanta area of operations"),
+        (188, "Chicago area of operations"),
+        (97, "Newark area of operations"),
+        (2104, "United States"),
+    ]
+
+
+def test_number_held_in_a_facility_is_not_a_running_total():
+    text = (
+        "MIAMI — The number of people arrested by ICE in Florida reached 3,500 in June, and the "
+        "number held at the Everglades facility rose to 900."
+    )
+    assert _found(text) == [(3500, "Florida")]

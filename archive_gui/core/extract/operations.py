@@ -462,7 +462,7 @@ _TALLY_BEFORE = re.compile(
     r"(?:\b[Tt]he\s+(?:final|official|overall|updated|confirmed)\s+(?:total|tally|count|number)"
     r"\s+(?:was|is|came\s+to|stood\s+at|stands\s+at)(?P<gap3>)"
     rf"|\b(?:brings?|brought|bringing|push(?:es|ed|ing)?|rais(?:es|ed|ing)|lift(?:s|ed)?)"
-    rf"\s+(?:the|its|their|this\s+\w+'s)\s+(?:[\w-]+\s+)?{_TALLY_NOUN}\b(?P<gap1>[^;:!?]{{0,80}}?)"
+    rf"\s+(?:the|its|their|this\s+\w+'s)\s+(?:[\w'’-]+\s+)?{_TALLY_NOUN}\b(?P<gap1>[^;:!?]{{0,80}}?)"
     rf"\s+to|\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+)?{_TALLY_NOUN}\b(?P<gap2>[^;:!?]{{0,100}}?)"
     rf"\s+{_TALLY_VERB})\s+(?:(?:about|around|roughly|nearly|almost|more\s+than|over|at\s+least)\s+)?$"
 )
@@ -1203,7 +1203,10 @@ _OFFICE_LIST = re.compile(
 _STATE_NAMES = {name: code for name, code, _ in STATES}
 _ACCOUNTED_BEFORE = re.compile(
     r"(?:\s+(?:sector|office|field\s+office|area|region|county|metro\s+area))?"
-    r"\s+accounted\s+for\s+$",
+    r"(?P<share>\s+accounted\s+for\s+$)"
+    # "Tampa police made 14 of those arrests": the place's share, when "of" follows
+    r"|(?:\s+(?:police|officers|agents|deputies|authorities|troopers))?"
+    r"\s+(?:made|reported|recorded|had)\s+$",
     re.I,
 )
 # Elliptical list items: what may stand between the previous count and the item's place,
@@ -1555,7 +1558,7 @@ class _Extractor:
         ):
             return None  # "Of the 112 people arrested": refers back to a stated total
         if rule != "active":
-            accounted = self._accounted_for(view, start, sentence)
+            accounted = self._accounted_for(view, start, end, sentence)
             if accounted is not None:
                 return self._place_share(mention, sentence, aside, accounted)
         found = _Found(mention, sentence, aside, rule or "")
@@ -1620,10 +1623,12 @@ class _Extractor:
             return None
         return "total" if _tally(view[max(0, start - 80) : start]) else None
 
-    def _accounted_for(self, view: str, start: int, sentence: _Sentence):
+    def _accounted_for(self, view: str, start: int, end: int, sentence: _Sentence):
         """The place a count is the share of: "Las Vegas accounted for 31 of the arrests"."""
         match = _ACCOUNTED_BEFORE.search(view, max(0, start - 30), start)
         if not match:
+            return None
+        if match["share"] is None and not _OF_THEM_AFTER.match(view, end):
             return None
         position = sentence.start + match.start()
         return next((p for p in self.sentence_places if p.end == position and p.place), None)

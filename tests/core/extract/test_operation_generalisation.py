@@ -567,3 +567,17 @@ def test_number_held_in_a_facility_is_not_a_running_total():
         "number held at the Everglades facility rose to 900."
     )
     assert _found(text) == [(3500, "Florida")]
+
+
+def test_a_place_made_n_of_those_arrests_and_a_possessive_total():
+    text = (
+        "TAMPA, Fla. — Local police arrested 105 people on immigration charges statewide in the "
+        "first month, the attorney general said. Tampa police made 14 of those arrests, and "
+        "Miami officers had 20 cases."
+    )
+    assert _found(text) == [(105, "Florida"), (14, "Tampa, FL")]
+    text = (
+        "MCALLEN, Texas — Agents caught 240 people on Thursday, bringing the sector's total "
+        "for the year to 9,000."
+    )
+    assert _found(text) == [(240, "McAllen, TX"), (9000, "McAllen, TX")]

@@ -1209,6 +1209,7 @@ _ACCOUNTED_BEFORE = re.compile(
     r"\s+(?:made|reported|recorded|had)\s+$",
     re.I,
 )
+_ACCOUNTED_WORDS = ("for", "made", "reported", "recorded", "had")
 # Elliptical list items: what may stand between the previous count and the item's place,
 # between the place and the count, and after the item.
 _ITEM_HEAD = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s*(?:[,;]|\band\b)\s*(?:and\s+)?(?:in\s+)?", re.I)
@@ -1284,7 +1285,9 @@ def _coordinated(view: str, previous_end: int, start: int, end: int) -> bool:
     between = view[previous_end:start]
     near = _COORDINATED_BEFORE.match(between)
     if not near and not (
-        _COORDINATED_FAR_BEFORE.match(between) and _ELLIPTICAL_AFTER.match(view, end)
+        _ELLIPTICAL_AFTER.match(view, end)
+        and "," in between
+        and _COORDINATED_FAR_BEFORE.match(between)
     ):
         return False
     verbs = {w.lower() for w in _PAST_VERB.findall(between)} - _ADJECTIVES_IN_ED
@@ -1625,6 +1628,9 @@ class _Extractor:
 
     def _accounted_for(self, view: str, start: int, end: int, sentence: _Sentence):
         """The place a count is the share of: "Las Vegas accounted for 31 of the arrests"."""
+        last = view[max(0, start - 12) : start].rsplit(None, 1)
+        if not last or not last[-1].lower().endswith(_ACCOUNTED_WORDS):
+            return None  # (the pattern ends in one of them: a cheap test first)
         match = _ACCOUNTED_BEFORE.search(view, max(0, start - 30), start)
         if not match:
             return None

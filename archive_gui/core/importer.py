@@ -731,16 +731,15 @@ def _outcome(
                 batch.commit()
             if waited >= deadline:  # the others in the window are not to blame: a new pool
                 pool.close(kill=True)
-                for other in window:
-                    if other.future is not None:
-                        other.future = pool.submit(other.job)
-                        other.apart = other.future is None and pool.apart
+                _requeue(window, pool, apart=0)
                 raise ArticleFileError(_gave_up())
         return slot.future.result()
     except BrokenProcessPool:
         pool.close(kill=True)
         slot.future, slot.apart = None, True
-        _after_crash(window, pool)
+        # The pool takes files in order and holds at most one more than it has workers:
+        # the file that crashed it is this one or one of the next it had not finished.
+        _requeue(window, pool, apart=pool.workers)
         return _outcome(slot, pool, window, cancelled, batch)
     except (ArticleFileError, ArchiveError) as exc:
         slot.failure = str(exc)
@@ -749,27 +748,21 @@ def _outcome(
     return None
 
 
-def _after_crash(window: deque[_Slot], pool: _Pool) -> None:
-    """After the pool broke on the file of the slot just taken from ``window``.
-
-    Files the pool had finished keep their outcome. The pool takes files in order and
-    holds at most one more than it has workers, so the file that crashed it is among
-    that many files it had not finished, the oldest: those next in ``window`` are
-    extracted each in a process of its own, and the rest go to a new pool. (Were that
-    not so, the new pool would crash in turn, and after ``POOL_RESTARTS`` every file
-    is extracted apart.)
-    """
-    suspects = pool.workers + 1  # the slot just taken is one of them
+def _requeue(window: deque[_Slot], pool: _Pool, apart: int) -> None:
+    """After the pool was stopped or broke: files it had finished keep their outcome; of
+    the others, the first ``apart`` are extracted each in a process of its own, and the
+    rest go to a new pool. (If the file that broke the pool is among the rest, the new
+    pool breaks in turn; after ``POOL_RESTARTS`` every file is extracted apart.)"""
     for slot in window:
         future = slot.future
         if future is None:
             continue
         finished = future.done() and not future.cancelled()
         if finished and not isinstance(future.exception(), BrokenProcessPool):
-            continue  # finished before the crash
+            continue
         future.cancel()
-        if suspects > 1:
-            suspects -= 1
+        if apart > 0:
+            apart -= 1
             slot.future, slot.apart = None, True
         else:
             slot.future = pool.submit(slot.job)

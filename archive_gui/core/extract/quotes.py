@@ -345,7 +345,7 @@ def _join_trailing_attributions(text: str, starts: list[int], end: int) -> list[
             if (
                 verb is not None
                 and 0 < verb <= _MAX_TRAILING_ATTRIBUTION_WORDS
-                and not any(text[t.end : t.end + 1] in ".;:" for t in tokens[: verb - 1])
+                and not any(text[t[2] : t[2] + 1] in ".;:" for t in tokens[: verb - 1])
             ):
                 continue
         kept.append(start)
@@ -482,20 +482,16 @@ def _reports_speech(tokens: list[Token]) -> bool:
     speech = _last_speech_verb(tokens)
     if speech is None:
         return False
-    return not any(t.text.lower() in NAMING_VERBS for t in tokens[speech + 1 :])
+    return not any(t[0].lower() in NAMING_VERBS for t in tokens[speech + 1 :])
 
 
 def _last_speech_verb(tokens: list[Token]) -> int | None:
     """Index of the last speech verb ("said", "according" before "to") among the tokens."""
     for index in range(len(tokens) - 1, -1, -1):
-        word = tokens[index].text.lower()
+        word = tokens[index][0].lower()
         if word in SPEECH_VERBS:
             return index
-        if (
-            word == "according"
-            and index + 1 < len(tokens)
-            and tokens[index + 1].text.lower() == "to"
-        ):
+        if word == "according" and index + 1 < len(tokens) and tokens[index + 1][0].lower() == "to":
             return index
     return None
 
@@ -506,15 +502,15 @@ def _calls_something(tokens: list[Token]) -> bool:
     A label follows the verb directly ("what they are calling '...'").
     """
     for index in range(len(tokens) - 1, -1, -1):
-        if tokens[index].text.lower() in _CALLING_VERBS:
+        if tokens[index][0].lower() in _CALLING_VERBS:
             return index < len(tokens) - 1 and not _reports_speech(tokens)
     return False
 
 
 def _is_speech_verb(tokens: list[Token], index: int) -> bool:
-    word = tokens[index].text.lower()
+    word = tokens[index][0].lower()
     if word == "according":
-        return index + 1 < len(tokens) and tokens[index + 1].text.lower() == "to"
+        return index + 1 < len(tokens) and tokens[index + 1][0].lower() == "to"
     return word in SPEECH_VERBS
 
 
@@ -553,13 +549,13 @@ def _after_quote(
         if verb is None:
             return None
         tokens = every
-    if tokens[verb].text.lower() == "according":
-        mention = read_object(text, tokens[verb + 1].end, tail[1], every[verb + 2 :])
+    if tokens[verb][0].lower() == "according":
+        mention = read_object(text, tokens[verb + 1][2], tail[1], every[verb + 2 :])
         return _with_rule(mention, "according-to")
     if verb > 0:
-        subject = read_subject(text, tail[0], tokens[verb].start, every[:verb])
+        subject = read_subject(text, tail[0], tokens[verb][1], every[:verb])
         return _with_rule(subject, "quote-name-said")
-    return _with_rule(read_object(text, tokens[verb].end, tail[1], every[1:]), "quote-said-name")
+    return _with_rule(read_object(text, tokens[verb][2], tail[1], every[1:]), "quote-said-name")
 
 
 def _verb_after_appositive(text: str, tokens: list[Token]) -> int | None:
@@ -570,12 +566,12 @@ def _verb_after_appositive(text: str, tokens: list[Token]) -> int | None:
     """
     limit = min(len(tokens), _MAX_APPOSITIVE_ATTRIBUTION_WORDS)
     for index in range(MAX_ATTRIBUTION_WORDS, limit):
-        if _is_speech_verb(tokens, index) and tokens[index].text.lower() != "according":
-            between = text[tokens[index - 1].end : tokens[index].start]
-            first_comma = text.find(",", tokens[0].end, tokens[index].start)
+        if _is_speech_verb(tokens, index) and tokens[index][0].lower() != "according":
+            between = text[tokens[index - 1][2] : tokens[index][1]]
+            first_comma = text.find(",", tokens[0][2], tokens[index][1])
             if (
                 between.strip() == ","
-                and 0 <= first_comma < tokens[min(_MAX_NAME_WORDS, index - 1)].start
+                and 0 <= first_comma < tokens[min(_MAX_NAME_WORDS, index - 1)][1]
             ):
                 return index
             return None
@@ -589,15 +585,15 @@ def _before_quote(
     tokens = words(text, *lead)
     verb = _last_speech_verb(tokens)
     if verb is None and _calls_something(tokens):
-        verb = _last_index(tokens, lambda i: tokens[i].text.lower() in _CALLING_VERBS)
+        verb = _last_index(tokens, lambda i: tokens[i][0].lower() in _CALLING_VERBS)
     if verb is None:
         if colon and tokens and text[lead[0] : lead[1]].rstrip().endswith(":"):
             return _with_rule(_introducing_subject(text, lead, tokens), "name-colon-quote")
         return None
-    if tokens[verb].text.lower() == "according":
-        mention = read_object(text, tokens[verb + 1].end, lead[1], tokens[verb + 2 :])
+    if tokens[verb][0].lower() == "according":
+        mention = read_object(text, tokens[verb + 1][2], lead[1], tokens[verb + 2 :])
         return _with_rule(mention, "according-to")
-    subject = read_subject(text, lead[0], tokens[verb].start, tokens[:verb])
+    subject = read_subject(text, lead[0], tokens[verb][1], tokens[:verb])
     return _with_rule(subject, "name-said-quote")
 
 
@@ -608,12 +604,12 @@ def _introducing_subject(text: str, lead: tuple[int, int], tokens: list[Token]) 
     and the speaker labels of a transcript ("Costa: “...”").
     """
     start = dateline_end(text, lead[0], lead[1])
-    tokens = [t for t in tokens if t.start >= start]
+    tokens = [t for t in tokens if t[1] >= start]
     if not tokens:
         return None
-    first = tokens[0].text.lower()
+    first = tokens[0][0].lower()
     if first in _SUBJECT_PRONOUNS:
-        return read_subject(text, start, tokens[0].end)
+        return read_subject(text, start, tokens[0][2])
     if len(tokens) == 1 and _is_interviewer_label(text, tokens[0]):
         return None
     for mention in find_mentions(text, start, lead[1]):
@@ -632,12 +628,12 @@ _INTERVIEWER_LABELS = frozenset({"REPORTER", "INTERVIEWER", "HOST", "MODERATOR",
 def _is_interviewer_label(text: str, label: Token) -> bool:
     """Whether a transcript label is the interviewer's: "REPORTER:", or the publication
     the article said the interview was with ("talked with the Record" ... "RECORD:")."""
-    word = label.text
+    word = label[0]
     if word in _INTERVIEWER_LABELS:
         return True
     if not word.isupper() or len(word) < 3:
         return False
-    return f"the {word.title()}" in text[: label.start]
+    return f"the {word.title()}" in text[: label[1]]
 
 
 def _with_rule(mention: Mention | None, rule: str) -> tuple[Mention, str] | None:

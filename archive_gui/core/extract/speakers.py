@@ -51,6 +51,9 @@ from archive_gui.core.extract.names_data import (
 from archive_gui.core.extract.places import is_place_name as _is_place_name
 from archive_gui.core.extract.textutil import Token, words
 
+# Words are plain ``(text, start, end)`` tuples (``Token``): ``token[0]`` is the word,
+# ``token[1]:token[2]`` its span in the article.
+
 PERSON = "person"
 ORGANIZATION = "organization"
 PRONOUN = "pronoun"
@@ -201,15 +204,15 @@ def find_mentions(
     for run in _name_runs(text, tokens):
         if taken:
             last = tokens[run[-1]]
-            index = bisect_left(taken, (last.end,))
-            if index and taken[index - 1][1] > last.start:
+            index = bisect_left(taken, (last[2],))
+            if index and taken[index - 1][1] > last[1]:
                 continue  # read already, as the speaker of a quote
         if len(run) == 1:
             token = tokens[run[0]]
-            if token.text in _NEVER_NAMED:
+            if token[0] in _NEVER_NAMED:
                 continue  # "The", "Thursday": what _run_mention would find nothing in
-            if token.text in _SUBJECT_PRONOUNS:
-                if _opens_clause(text, token.start):
+            if token[0] in _SUBJECT_PRONOUNS:
+                if _opens_clause(text, token[1]):
                     # "She spoke with the Ledger.": the person the story is following
                     mentions.append(_pronoun(token))
                 continue
@@ -261,13 +264,13 @@ def _plain_lone_word(text: str, tokens: list[Token], index: int) -> bool:
     word, nothing before it that gives a role and nothing after it that gives an
     appositive, an affiliation or a verb that shows what it is."""
     token = tokens[index]
-    head = _run_head((token.text,))
+    head = _run_head((token[0],))
     if head is None:
         return True
     if head[1]:
         return False  # an acronym or organisation word
     if index:
-        word = tokens[index - 1].text
+        word = tokens[index - 1][0]
         if word not in CAPITALISED_FUNCTION_WORDS and not (
             word.islower()
             and word not in ROLE_WORDS
@@ -276,11 +279,11 @@ def _plain_lone_word(text: str, tokens: list[Token], index: int) -> bool:
             and not word.endswith(_POSSESSIVE_ENDINGS)
         ):
             return False
-    after = text[token.end : token.end + 3].lstrip(" ")
+    after = text[token[2] : token[2] + 3].lstrip(" ")
     if after[:1] not in _PLAIN_AFTER:
         return False
     if index + 1 < len(tokens):
-        word = tokens[index + 1].text
+        word = tokens[index + 1][0]
         if word in _NAME_SIGNALS_AFTER or word.endswith("ly") or word.lower() in SPEECH_VERBS:
             return False
     return True
@@ -297,7 +300,7 @@ def read_deferred(
     """The mentions of deferred lone words that are a word of some name of the article."""
     found = []
     for tokens, run, end in deferred:
-        if _base(tokens[run[0]].text).lower() not in vocabulary:
+        if _base(tokens[run[0]][0]).lower() not in vocabulary:
             continue
         mention = _read_run(text, tokens, run, end)
         if mention is not None:
@@ -355,7 +358,7 @@ def _verb_may_follow(tokens: list[Token], run: list[int]) -> bool:
     following = run[-1] + 1
     if following >= len(tokens):
         return False
-    word = tokens[following].text
+    word = tokens[following][0]
     return word in SPEECH_VERBS or word == "confirmed" or word.endswith("ly")
 
 
@@ -364,19 +367,19 @@ def _after_the(tokens: list[Token], run: list[int]) -> bool:
 
     Not when a noun follows: "near the Otay Mesa port of entry" names a place.
     """
-    if not (run[0] > 0 and tokens[run[0] - 1].text in _THE):
+    if not (run[0] > 0 and tokens[run[0] - 1][0] in _THE):
         return False
     following = run[-1] + 1
     if following >= len(tokens):
         return True
-    word = tokens[following].text
+    word = tokens[following][0]
     return not word.islower() or word in _NOT_BEFORE_SPEAKER or word in SPEECH_VERBS
 
 
 def _org_noun_follows(tokens: list[Token], run: list[int]) -> bool:
     """ "the United Farm Workers union": a name followed by the noun of its kind."""
     following = run[-1] + 1
-    return following < len(tokens) and tokens[following].text in _ORG_KIND_NOUNS
+    return following < len(tokens) and tokens[following][0] in _ORG_KIND_NOUNS
 
 
 _ORG_KIND_NOUNS = word_set("union company group coalition nonprofit organization firm")
@@ -396,21 +399,21 @@ def _speaks_as_it(text: str, position: int) -> bool:
 def _speech_follows(text: str, tokens: list[Token], position: int) -> bool:
     """Whether the words after ``position`` go on to a speech verb: "X said", "X, who ..., said"."""
     index = _first_token_from(tokens, position)
-    while index < len(tokens) and tokens[index].text in ADVERBS:
+    while index < len(tokens) and tokens[index][0] in ADVERBS:
         index += 1
     if index >= len(tokens):
         return False
-    if tokens[index].text.lower() in SPEECH_VERBS:
+    if tokens[index][0].lower() in SPEECH_VERBS:
         return True
-    gap = text[position : tokens[index].start]
+    gap = text[position : tokens[index][1]]
     bare_relative = "," not in gap  # "a man who sells tamales said"
-    if bare_relative and tokens[index].text.lower() not in _RELATIVE:
+    if bare_relative and tokens[index][0].lower() not in _RELATIVE:
         return False
     for following in range(index + 1, min(len(tokens), index + _MAX_RELATIVE_CLAUSE_WORDS)):
-        before = text[tokens[following - 1].end : tokens[following].start]
+        before = text[tokens[following - 1][2] : tokens[following][1]]
         if "." in before:
             return False
-        if tokens[following].text.lower() in SPEECH_VERBS and (bare_relative or "," in before):
+        if tokens[following][0].lower() in SPEECH_VERBS and (bare_relative or "," in before):
             return True
     return False
 
@@ -421,10 +424,10 @@ def _has_relative(text: str, tokens: list[Token], run: list[int]) -> bool:
     following = run[-1] + 1
     if following >= len(tokens):
         return False
-    word = tokens[following].text
-    if _POSSESSIVE.search(tokens[run[-1]].text):
+    word = tokens[following][0]
+    if _POSSESSIVE.search(tokens[run[-1]][0]):
         return word.lower() in PERSON_NOUN_GENDER
-    gap = text[tokens[run[-1]].end : tokens[following].start]
+    gap = text[tokens[run[-1]][2] : tokens[following][1]]
     if gap.strip() != ",":
         return False
     if word in ("who", "whose"):
@@ -432,7 +435,7 @@ def _has_relative(text: str, tokens: list[Token], run: list[int]) -> bool:
     return (
         word.isdigit()
         and following + 1 < len(tokens)
-        and "," in text[tokens[following].end : tokens[following + 1].start]
+        and "," in text[tokens[following][2] : tokens[following + 1][1]]
     )
 
 
@@ -449,30 +452,30 @@ def _subject_references(text: str, tokens: list[Token]) -> list[Mention]:
             break
         article = tokens[index]
         noun, verb = tokens[index + 1], tokens[index + 2]
-        if not verb.text.islower():
+        if not verb[0].islower():
             continue
-        word = noun.text.lower()
+        word = noun[0].lower()
         if not (word in ROLE_WORDS or word in PERSON_NOUNS) or word in ORG_REFERENCE_NOUNS:
             continue
-        before = text[tokens[index - 1].end : article.start] if index else ""
+        before = text[tokens[index - 1][2] : article[1]] if index else ""
         at_clause_start = not index or "," in before or any(c in before for c in ".;:")
-        if not at_clause_start or verb.text in _NOT_AFTER_SUBJECT:
+        if not at_clause_start or verb[0] in _NOT_AFTER_SUBJECT:
             continue
-        if text[noun.end : verb.start] != " ":
+        if text[noun[2] : verb[1]] != " ":
             continue
-        found.append(Mention(article.start, noun.end, REFERENCE, word, subject=True))
+        found.append(Mention(article[1], noun[2], REFERENCE, word, subject=True))
     return found
 
 
 def _first_token_from(tokens: list[Token], position: int) -> int:
-    return bisect_left(tokens, position, key=lambda t: t.start)
+    return bisect_left(tokens, position, key=lambda t: t[1])
 
 
 def _add_member_role(tokens: list[Token], run: list[int], mention: Mention) -> None:
     """ "A DHS spokesperson": the organisation is named with the noun its person goes by."""
     following = run[-1] + 1
-    if following < len(tokens) and tokens[following].text.lower() in _UNNAMED_MEMBER_NOUNS:
-        mention.role = tokens[following].text.lower()
+    if following < len(tokens) and tokens[following][0].lower() in _UNNAMED_MEMBER_NOUNS:
+        mention.role = tokens[following][0].lower()
 
 
 def _unnamed_speakers(text: str, tokens: list[Token]) -> list[Mention]:
@@ -481,14 +484,14 @@ def _unnamed_speakers(text: str, tokens: list[Token]) -> list[Mention]:
     for index in compress(count(), map(_INDEFINITE_ANY_CASE.__contains__, map(_TEXT, tokens))):
         token = tokens[index]
         previous = tokens[index - 1] if index else None
-        if previous and _is_capitalised(previous.text) and "," in text[previous.end : token.start]:
+        if previous and _is_capitalised(previous[0]) and "," in text[previous[2] : token[1]]:
             continue  # "Teresa Hinojosa, a grandmother who ...": an appositive, not a speaker
         mention = _unnamed(text, tokens, index)
         if mention is None:
             continue
         after_according = (
             index >= 2
-            and " ".join(t.text.lower() for t in tokens[index - 2 : index]) == "according to"
+            and " ".join(t[0].lower() for t in tokens[index - 2 : index]) == "according to"
         )
         if (
             after_according
@@ -511,17 +514,17 @@ def _unnamed(text: str, tokens: list[Token], index: int) -> Mention | None:
         left, right = tokens[noun_index - 1], tokens[noun_index]
         if not ((right[1] == left[2] + 1 and text[left[2]] == " ") or _joined(text, left, right)):
             return None
-        noun = tokens[noun_index].text.lower()
+        noun = tokens[noun_index][0].lower()
         if noun not in PERSON_NOUNS and not _heads_relative_clause(text, tokens, noun_index):
             continue
-        start, end = tokens[index].start, tokens[noun_index].end
-        capitalised = [i for i in range(index + 1, noun_index) if _is_capitalised(tokens[i].text)]
+        start, end = tokens[index][1], tokens[noun_index][2]
+        capitalised = [i for i in range(index + 1, noun_index) if _is_capitalised(tokens[i][0])]
         named = _appositive_name(text, end)
         if named is not None:
             # "An ICE spokesman, Bryce Doe, said": the description is the named person's role
             name_start, name_end = named
             organisation = (
-                text[tokens[capitalised[0]].start : tokens[capitalised[-1]].end]
+                text[tokens[capitalised[0]][1] : tokens[capitalised[-1]][2]]
                 if capitalised
                 else None
             )
@@ -560,9 +563,9 @@ def _unnamed(text: str, tokens: list[Token], index: int) -> Mention | None:
             if not capitalised:
                 body = next(
                     (
-                        tokens[i].text
+                        tokens[i][0]
                         for i in range(index + 1, noun_index)
-                        if tokens[i].text in ORG_REFERENCE_NOUNS
+                        if tokens[i][0] in ORG_REFERENCE_NOUNS
                     ),
                     None,
                 )
@@ -661,50 +664,50 @@ def _organisation_by_context(
         return None
     if any(not _joined(text, tokens[a], tokens[b]) for a, b in zip(run, run[1:], strict=False)):
         return None
-    name = _base(text[tokens[run[0]].start : tokens[run[-1]].end])
-    if _is_place_name(name) or any(is_first_name(_base(tokens[i].text)) for i in run):
+    name = _base(text[tokens[run[0]][1] : tokens[run[-1]][2]])
+    if _is_place_name(name) or any(is_first_name(_base(tokens[i][0])) for i in run):
         return None
     return _org_mention(text, tokens, run)
 
 
 def _organisation_after(text: str, tokens: list[Token], index: int) -> Mention | None:
     """The organisation of "for ICE" / "with the agency" after an unnamed official."""
-    if index + 1 >= len(tokens) or tokens[index].text not in ("for", "with", "at", "from", "of"):
+    if index + 1 >= len(tokens) or tokens[index][0] not in ("for", "with", "at", "from", "of"):
         return None
     rest = tokens[index + 1 : index + 2 + _MAX_UNNAMED_MODIFIERS]
     reference = _reference(rest[:2])
     if (
         reference is not None
         and reference.name in ORG_REFERENCE_NOUNS
-        and rest[1].text.islower()  # "the Department of ...": a name, read below
+        and rest[1][0].islower()  # "the Department of ...": a name, read below
     ):
         return reference
     runs = _name_runs(text, rest)
     if not runs or runs[0][0] > 1:
         return None
-    mention = _run_mention(text, rest, runs[0], rest[-1].end, assume_person=False)
+    mention = _run_mention(text, rest, runs[0], rest[-1][2], assume_person=False)
     return mention if mention is not None and mention.kind == ORGANIZATION else None
 
 
 def _heads_relative_clause(text: str, tokens: list[Token], index: int) -> bool:
     """Whether a lower-case noun is followed by "who": "a welder, who asked not to be named"."""
     following = index + 1
-    if following >= len(tokens) or tokens[following].text not in ("who", "whose"):
+    if following >= len(tokens) or tokens[following][0] not in ("who", "whose"):
         return False
-    word = tokens[index].text
+    word = tokens[index][0]
     if not (word.isalpha() and word.islower()):
         return False
-    gap = text[tokens[index].end : tokens[following].start].strip()
+    gap = text[tokens[index][2] : tokens[following][1]].strip()
     return gap in ("", ",")
 
 
 def _gender_in_clause(text: str, tokens: list[Token], index: int) -> str | None:
     """The gender a relative clause gives its subject ("who did not want his name used")."""
     for token in tokens[index : index + _MAX_RELATIVE_CLAUSE_WORDS]:
-        gender = _GENDERED_WORDS.get(token.text.lower())
+        gender = _GENDERED_WORDS.get(token[0].lower())
         if gender is not None:
             return gender
-        if token.text.lower() in SPEECH_VERBS:
+        if token[0].lower() in SPEECH_VERBS:
             break
     return None
 
@@ -722,10 +725,10 @@ def read_subject(
     if tokens is None:
         tokens = words(text, start, end)
     tokens = _without_trailing_adverbs(tokens)[-_MAX_SUBJECT_WORDS:]
-    if tokens and tokens[0].text.lower() in _ARTICLES:
-        document = _DOCUMENT_PHRASE.match(text, tokens[0].start, end)
+    if tokens and tokens[0][0].lower() in _ARTICLES:
+        document = _DOCUMENT_PHRASE.match(text, tokens[0][1], end)
         if document is not None:
-            tokens = [t for t in tokens if t.start >= document.end()]
+            tokens = [t for t in tokens if t[1] >= document.end()]
     while tokens:
         mention = _subject_clause(text, tokens)
         if mention is not None:
@@ -740,7 +743,7 @@ def _named_in_apposition(text: str, tokens: list[Token], mention: Mention) -> Me
     if mention.kind not in (ORGANIZATION, REFERENCE):
         return None
     head = _until_comma(text, tokens)
-    if len(head) == len(tokens) or not _is_role_noun(head[-1].text.lower()):
+    if len(head) == len(tokens) or not _is_role_noun(head[-1][0].lower()):
         return None
     rest = _after_first_comma(text, tokens)
     if not rest or len(_until_comma(text, rest)) != len(rest):
@@ -749,7 +752,7 @@ def _named_in_apposition(text: str, tokens: list[Token], mention: Mention) -> Me
     if person is None or person.kind != PERSON:
         return None
     person.certain = True
-    person.role = person.role or head[-1].text.lower()
+    person.role = person.role or head[-1][0].lower()
     if mention.kind == ORGANIZATION:
         person.affiliation = person.affiliation or mention.name
     return person
@@ -772,17 +775,17 @@ def read_object(
     if not tokens:
         return None
     first = tokens[0]
-    if first.text.lower() in PRONOUN_GENDER:
+    if first[0].lower() in PRONOUN_GENDER:
         return _pronoun(first)
     head = _until_comma(text, tokens)
-    if first.text.lower() in _OWNERS or (len(head) > 1 and _is_possessive(text, head[-2])):
+    if first[0].lower() in _OWNERS or (len(head) > 1 and _is_possessive(text, head[-2])):
         person = _role_then_person(text, tokens, head, end)
         if person is not None:
             return person  # "said his attorney, Jordan Weiss", "said ICE's spokesman, ..."
     reference = _reference(head)
     if reference is not None:
         return _role_then_person(text, tokens, head, end) or reference
-    if first.text.lower() in _INDEFINITE:
+    if first[0].lower() in _INDEFINITE:
         unnamed = _unnamed(text, head, 0)
         if unnamed is not None:
             return unnamed
@@ -791,7 +794,7 @@ def read_object(
         if run[0] > _MAX_PREFIX_WORDS:
             break
         if any(
-            t.text in _NOT_BEFORE_SPEAKER and not _in_title(head, i)
+            t[0] in _NOT_BEFORE_SPEAKER and not _in_title(head, i)
             for i, t in enumerate(head[: run[0]])
         ):
             break  # "said in a statement that John Smith ...": not the speaker
@@ -810,8 +813,8 @@ _OWNERS = frozenset({"his", "her", "their"})
 
 def _is_possessive(text: str, token: Token) -> bool:
     """ "Healey's", and "Ramos'" with the bare apostrophe of a name ending in s."""
-    return bool(_POSSESSIVE.search(token.text)) or (
-        token.text.endswith("s") and text[token.end : token.end + 1] in ("'", "’")
+    return bool(_POSSESSIVE.search(token[0])) or (
+        token[0].endswith("s") and text[token[2] : token[2] + 1] in ("'", "’")
     )
 
 
@@ -819,7 +822,7 @@ def _role_then_person(
     text: str, tokens: list[Token], head: list[Token], end: int
 ) -> Mention | None:
     """The person named in apposition after a role: "his attorney, Jordan Weiss"."""
-    if not _is_role_noun(head[-1].text.lower()) or len(head) >= len(tokens):
+    if not _is_role_noun(head[-1][0].lower()) or len(head) >= len(tokens):
         return None
     rest = tokens[len(head) :]
     clause = _until_comma(text, rest)
@@ -830,7 +833,7 @@ def _role_then_person(
     if mention is None or mention.kind != PERSON:
         return None
     mention.certain = True
-    mention.role = mention.role or head[-1].text.lower()
+    mention.role = mention.role or head[-1][0].lower()
     return mention
 
 
@@ -838,8 +841,8 @@ def _in_title(tokens: list[Token], index: int) -> bool:
     """Whether a lower-case word belongs to a capitalised title: "Special Agent in Charge"."""
     return (
         0 < index < len(tokens) - 1
-        and tokens[index - 1].text[0].isupper()
-        and tokens[index + 1].text == "Charge"
+        and tokens[index - 1][0][0].isupper()
+        and tokens[index + 1][0] == "Charge"
     )
 
 
@@ -847,18 +850,18 @@ def _subject_clause(text: str, tokens: list[Token]) -> Mention | None:
     """The speaker a clause consists of: its head (up to a comma) plus an appositive."""
     head = _until_comma(text, tokens)
     last = head[-1]
-    if len(head) <= 2 and last.text.lower() in PRONOUN_GENDER:
+    if len(head) <= 2 and last[0].lower() in PRONOUN_GENDER:
         return _pronoun(last)
     reference = _reference(head)
     if reference is not None:
         return reference
-    if head[0].text.lower() in _INDEFINITE:
+    if head[0][0].lower() in _INDEFINITE:
         unnamed = _unnamed(text, head, 0)
         if unnamed is not None:
             return unnamed
     runs = _name_runs(text, head)
     if runs and runs[-1][-1] == len(head) - 1:
-        end = tokens[-1].end
+        end = tokens[-1][2]
         mention = _run_mention(text, tokens, runs[-1], end, assume_person=True)
         if (mention is None or mention.kind == ORGANIZATION) and len(runs) > 1:
             # "Father Ignacio Ruelas of St. Alphonsus Church", "Sheriff Bill Waybourn of
@@ -870,7 +873,7 @@ def _subject_clause(text: str, tokens: list[Token]) -> Mention | None:
     owner = _owner_of(text, tokens, head)
     if owner is not None:
         return owner
-    return _organisation_in(text, head, tokens[-1].end, at_end=True)
+    return _organisation_in(text, head, tokens[-1][2], at_end=True)
 
 
 # Nouns after a possessive that speak for the possessor: "Healey's office said".
@@ -879,15 +882,15 @@ _SPEAKS_FOR_OWNER = word_set("office campaign administration team staff spokesma
 
 def _owner_of(text: str, tokens: list[Token], head: list[Token]) -> Mention | None:
     """ "Healey's office", "a statement from Healey's office": whoever owns the office."""
-    if len(head) < 2 or head[-1].text.lower() not in _SPEAKS_FOR_OWNER:
+    if len(head) < 2 or head[-1][0].lower() not in _SPEAKS_FOR_OWNER:
         return None
     owner = head[-2]
-    if not (_POSSESSIVE.search(owner.text) and _is_capitalised(owner.text)):
+    if not (_POSSESSIVE.search(owner[0]) and _is_capitalised(owner[0])):
         return None
     runs = _name_runs(text, head[:-1])
     if not runs or runs[-1][-1] != len(head) - 2:
         return None
-    return _run_mention(text, head, runs[-1], head[-1].start, assume_person=True)
+    return _run_mention(text, head, runs[-1], head[-1][1], assume_person=True)
 
 
 def _person_before_affiliation(
@@ -895,34 +898,34 @@ def _person_before_affiliation(
 ) -> Mention | None:
     """The person of "Name of Organisation", when the run before the organisation is one."""
     between = tokens[person_run[-1] + 1 : org_run[0]]
-    if not between or between[0].text not in ("of", "for", "at", "with"):
+    if not between or between[0][0] not in ("of", "for", "at", "with"):
         return None
-    if any(t.text not in _CONNECTORS_IN_ROLES and t.text not in ("at", "with") for t in between):
+    if any(t[0] not in _CONNECTORS_IN_ROLES and t[0] not in ("at", "with") for t in between):
         return None
     mention = _run_mention(text, tokens, person_run, end, assume_person=True)
     return mention if mention is not None and mention.kind == PERSON and mention.certain else None
 
 
 def _pronoun(token: Token) -> Mention:
-    word = token.text.lower()
-    return Mention(token.start, token.end, PRONOUN, word, gender=PRONOUN_GENDER[word])
+    word = token[0].lower()
+    return Mention(token[1], token[2], PRONOUN, word, gender=PRONOUN_GENDER[word])
 
 
 def _reference(head: list[Token]) -> Mention | None:
     """A definite noun phrase standing for a speaker: "the agency", "the spokesman"."""
-    if len(head) < 2 or head[0].text.lower() != "the":
+    if len(head) < 2 or head[0][0].lower() != "the":
         return _officials(head)
-    noun = head[1].text.lower()
-    if len(head) == 3 and noun in _DEFENCE and head[2].text.lower() in _COUNSEL:
+    noun = head[1][0].lower()
+    if len(head) == 3 and noun in _DEFENCE and head[2][0].lower() in _COUNSEL:
         # "the defense attorney said": a lawyer who is not the prosecutor
-        return Mention(head[0].start, head[2].end, REFERENCE, "defense " + head[2].text.lower())
+        return Mention(head[0][1], head[2][2], REFERENCE, "defense " + head[2][0].lower())
     if len(head) == 2 and _AGE.fullmatch(noun):
-        return Mention(head[0].start, head[1].end, REFERENCE, "person")  # "the 34-year-old"
+        return Mention(head[0][1], head[1][2], REFERENCE, "person")  # "the 34-year-old"
     if len(head) == 3:
-        last = head[2].text.lower()
+        last = head[2][0].lower()
         if _POSSESSIVE.search(noun) and last == "office" and _base(noun) in ROLE_WORDS:
             # "the governor's office said": the governor speaking through the office
-            return Mention(head[0].start, head[2].end, REFERENCE, _base(noun))
+            return Mention(head[0][1], head[2][2], REFERENCE, _base(noun))
         if (
             (noun.isalpha() or _AGE.fullmatch(noun))
             and noun.islower()
@@ -930,23 +933,23 @@ def _reference(head: list[Token]) -> Mention | None:
         ):
             if noun in ORG_REFERENCE_NOUNS and last in _UNNAMED_MEMBER_NOUNS:
                 # "the agency spokesman said": the agency
-                return Mention(head[0].start, head[2].end, REFERENCE, noun, role=last)
+                return Mention(head[0][1], head[2][2], REFERENCE, noun, role=last)
             if last not in ORG_REFERENCE_NOUNS:
                 # "the committee chairman", "the young man", "the immigration judge"
-                return Mention(head[0].start, head[2].end, REFERENCE, last)
+                return Mention(head[0][1], head[2][2], REFERENCE, last)
     if len(head) > 2 or _POSSESSIVE.search(noun):
         # "the agency's Detroit field office": the organisation the possessive names
         noun = _base(noun)
-        if noun not in ORG_REFERENCE_NOUNS or noun == head[1].text.lower():
+        if noun not in ORG_REFERENCE_NOUNS or noun == head[1][0].lower():
             return None
-        return Mention(head[0].start, head[1].start + len(noun), REFERENCE, noun)
+        return Mention(head[0][1], head[1][1] + len(noun), REFERENCE, noun)
     if (
         noun in ORG_REFERENCE_NOUNS
         or noun in ROLE_WORDS
         or noun in PERSON_NOUNS
         or noun in DOCUMENT_GROUPS
     ):
-        return Mention(head[0].start, head[1].end, REFERENCE, noun)
+        return Mention(head[0][1], head[1][2], REFERENCE, noun)
     return None
 
 
@@ -963,13 +966,13 @@ def _officials(head: list[Token]) -> Mention | None:
     the organisation the modifier names ("agency") or of the last one whose officials spoke."""
     if not head or len(head) > _MAX_OFFICIALS_MODIFIERS + 1:
         return None
-    if head[-1].text.lower() not in _PLURAL_OFFICIALS:
+    if head[-1][0].lower() not in _PLURAL_OFFICIALS:
         return None
-    modifiers = [t.text.lower() for t in head[:-1]]
+    modifiers = [t[0].lower() for t in head[:-1]]
     if not all(w in _OFFICIALS_MODIFIERS for w in modifiers):
         return None  # "ICE officials", "county officials": read elsewhere, or nobody's
     noun = next((w for w in modifiers if w in ORG_REFERENCE_NOUNS), "officials")
-    return Mention(head[0].start, head[-1].end, REFERENCE, noun, role="officials")
+    return Mention(head[0][1], head[-1][2], REFERENCE, noun, role="officials")
 
 
 def _organisation_in(text: str, head: list[Token], end: int, *, at_end: bool) -> Mention | None:
@@ -982,18 +985,18 @@ def _organisation_in(text: str, head: list[Token], end: int, *, at_end: bool) ->
         after = head[run[-1] + 1 :]
         if at_end and not (
             not after
-            or (len(after) == 1 and after[0].text in ORG_MEMBER_WORDS)
-            or (len(after) == 1 and after[0].text.isdigit() and head[run[-1]].text == "Local")
+            or (len(after) == 1 and after[0][0] in ORG_MEMBER_WORDS)
+            or (len(after) == 1 and after[0][0].isdigit() and head[run[-1]][0] == "Local")
         ):
             continue
         mention = _run_mention(text, head, run, end, assume_person=False)
         if mention is None or mention.kind != ORGANIZATION:
             continue
-        role = [t.text for t in head if t.text.lower() in ROLE_WORDS]
+        role = [t[0] for t in head if t[0].lower() in ROLE_WORDS]
         if role:
             mention.role = role[-1]
-        mention.start = min(mention.start, head[0].start)
-        mention.end = max(mention.end, head[-1].end)
+        mention.start = min(mention.start, head[0][1])
+        mention.end = max(mention.end, head[-1][2])
         return mention
     return None
 
@@ -1021,11 +1024,11 @@ def _is_acronym(word: str) -> bool:
 
 def _joined(text: str, left: Token, right: Token) -> bool:
     """Whether two words stand next to each other in one name (no punctuation between)."""
-    gap = text[left.end : right.start]
+    gap = text[left[2] : right[1]]
     if gap == " ":
         return True
     if gap.startswith(".") and gap[1:] == " ":
-        return left.text in ABBREVIATIONS or left.text in TITLES or len(left.text) == 1
+        return left[0] in ABBREVIATIONS or left[0] in TITLES or len(left[0]) == 1
     return bool(gap) and gap.isspace() and "\n" not in gap
 
 
@@ -1093,17 +1096,17 @@ _NAME_POSSESSIVES = word_set("women children people men workers veterans")
 def _inner_possessive(text: str, tokens: list[Token], index: int) -> bool:
     """Whether a possessive word goes on into an organisation's name."""
     following = index + 1
-    if following >= len(tokens) or not _is_capitalised(tokens[following].text):
+    if following >= len(tokens) or not _is_capitalised(tokens[following][0]):
         return False
     if not _joined(text, tokens[index], tokens[following]):
         return False
-    owner = _base(tokens[index].text).lower()
+    owner = _base(tokens[index][0]).lower()
     return (owner in ROLE_WORDS or owner in _NAME_POSSESSIVES) and (
-        tokens[following].text in ORG_KEYWORDS
+        tokens[following][0] in ORG_KEYWORDS
         or any(
-            t.text in ORG_KEYWORDS
+            t[0] in ORG_KEYWORDS
             for t in tokens[following + 1 : following + 3]
-            if _is_capitalised(t.text)
+            if _is_capitalised(t[0])
         )
     )
 
@@ -1116,7 +1119,7 @@ _THE = frozenset({"the", "The"})
 
 def _links_capitalised(text: str, tokens: list[Token], index: int) -> bool:
     """Whether a lower-case word joins two capitalised words of one name."""
-    word = tokens[index].text
+    word = tokens[index][0]
     if word not in NAME_PARTICLES and word not in ORG_CONNECTORS:
         return False
     following = index + 1
@@ -1124,15 +1127,15 @@ def _links_capitalised(text: str, tokens: list[Token], index: int) -> bool:
         following < len(tokens)
         and following - index < _MAX_PARTICLES
         and (
-            tokens[following].text in NAME_PARTICLES
-            or (tokens[following].text == "the" and word in _ORG_NAME_LINKS)
+            tokens[following][0] in NAME_PARTICLES
+            or (tokens[following][0] == "the" and word in _ORG_NAME_LINKS)
         )
     ):
         following += 1  # "Kevin de la Cruz", "Office for the Southern District"
     return (
         following < len(tokens)
-        and _is_capitalised(tokens[following].text)
-        and tokens[following].text not in _DATE_WORDS
+        and _is_capitalised(tokens[following][0])
+        and tokens[following][0] not in _DATE_WORDS
         and _joined(text, tokens[index], tokens[index + 1])
     )
 
@@ -1148,7 +1151,7 @@ _DATE_WORDS = word_set(
 
 def _split_connectors(tokens: list[Token], run: list[int]) -> list[list[int]]:
     """Split "Trump and Obama" in two; keep "Department of Homeland Security" whole."""
-    words_ = [_base(tokens[i].text) for i in run]
+    words_ = [_base(tokens[i][0]) for i in run]
     if not any(w in ORG_CONNECTORS for w in words_):
         return [run]
     if "of" in words_ and (
@@ -1162,11 +1165,11 @@ def _split_connectors(tokens: list[Token], run: list[int]) -> list[list[int]]:
         return [run]
     pieces: list[list[int]] = [[]]
     for index in run:
-        if tokens[index].text in ORG_CONNECTORS:
+        if tokens[index][0] in ORG_CONNECTORS:
             pieces.append([])
         else:
             pieces[-1].append(index)
-    return [piece for piece in pieces if piece and _is_capitalised(tokens[piece[-1]].text)]
+    return [piece for piece in pieces if piece and _is_capitalised(tokens[piece[-1]][0])]
 
 
 def _name_of_organisation(bases: list[str], split: int) -> bool:
@@ -1196,7 +1199,7 @@ def _is_person_name(bases: list[str]) -> bool:
 
 def _is_prefix_of_run(text: str, tokens: list[Token], run: list[int]) -> bool:
     """Whether everything before the run is a role prefix ("an ICE spokesman")."""
-    return all(_is_role_like(tokens[i].text) for i in range(run[0])) and all(
+    return all(_is_role_like(tokens[i][0]) for i in range(run[0])) and all(
         _joined(text, tokens[i], tokens[i + 1]) for i in range(run[0])
     )
 
@@ -1241,22 +1244,22 @@ def _run_mention(
         texts = texts[skip:]
     if organisation:
         return _org_mention(text, tokens, run)
-    after_connector = run[0] > 0 and tokens[run[0] - 1].text in _CONNECTORS_IN_ROLES
+    after_connector = run[0] > 0 and tokens[run[0] - 1][0] in _CONNECTORS_IN_ROLES
     shape = _person_shape(texts, after_connector)
     if shape is None:
         return None
     first, name_first, name_last, honorific, titled, known_first, gender = shape
     last_token = tokens[run[name_last]]
-    name_end = last_token.end
+    name_end = last_token[2]
     if name_last < len(run) - 1 and name_last > name_first:
         # "Hector Alvarado Sr.": the suffix is part of the name
         suffix = tokens[run[-1]]
-        name_end = suffix.end + (text.startswith(".", suffix.end) and suffix.text in ABBREVIATIONS)
+        name_end = suffix[2] + (text.startswith(".", suffix[2]) and suffix[0] in ABBREVIATIONS)
     mention = Mention(
-        start=tokens[run[first]].start,
-        end=last_token.end,
+        start=tokens[run[first]][1],
+        end=last_token[2],
         kind=PERSON,
-        name=_base(text[tokens[run[name_first]].start : name_end]),
+        name=_base(text[tokens[run[name_first]][1] : name_end]),
         gender=gender,
         certain=known_first
         or titled
@@ -1266,7 +1269,7 @@ def _run_mention(
     _add_prefix_role(text, tokens, run[first], mention)
     if mention.role is None:
         _add_possessive_role(text, mention)
-    name_end = last_token.end
+    name_end = last_token[2]
     if (
         first > 0
         and not (known_first or titled or honorific)
@@ -1282,7 +1285,7 @@ def _run_mention(
         and _organisation_appositive(text, mention.end, limit)
     ):
         return _org_mention(text, tokens, run)  # "Kessler Marine, a shipbuilder that ..."
-    elif not tokens[run[-1]].text.endswith(_POSSESSIVE_ENDINGS):
+    elif not tokens[run[-1]][0].endswith(_POSSESSIVE_ENDINGS):
         _add_affiliation(text, mention.end, limit, mention)
         _add_appositive(text, mention.end, limit, mention)
     if mention.role is not None:
@@ -1436,24 +1439,24 @@ def _org_mention(text: str, tokens: list[Token], run: list[int]) -> Mention:
     """An organisation name, without leading "The" or "Washington-based"."""
     start = 0
     while start < len(run) - 1 and (
-        tokens[run[start]].text in CAPITALISED_FUNCTION_WORDS
-        or tokens[run[start]].text.endswith("-based")
+        tokens[run[start]][0] in CAPITALISED_FUNCTION_WORDS
+        or tokens[run[start]][0].endswith("-based")
     ):
         start += 1
     first, last = tokens[run[start]], tokens[run[-1]]
-    end = last.end - (len(last.text) - len(_base(last.text)))
-    if last.text == "Local":  # a union local: "Teamsters Local 727"
-        number = _LOCAL_NUMBER.match(text, last.end)
+    end = last[2] - (len(last[0]) - len(_base(last[0])))
+    if last[0] == "Local":  # a union local: "Teamsters Local 727"
+        number = _LOCAL_NUMBER.match(text, last[2])
         end = number.end() if number else end
-    name = text[first.start : end]
-    return Mention(first.start, end, ORGANIZATION, name)
+    name = text[first[1] : end]
+    return Mention(first[1], end, ORGANIZATION, name)
 
 
 def _add_prefix_role(text: str, tokens: list[Token], name_index: int, mention: Mention) -> None:
     """Read a role written before the name: "ICE spokesman", "California Senate President"."""
     if not name_index:
         return
-    word = tokens[name_index - 1].text
+    word = tokens[name_index - 1][0]
     if (
         word.islower()
         and word not in ROLE_WORDS
@@ -1473,7 +1476,7 @@ def _add_prefix_role(text: str, tokens: list[Token], name_index: int, mention: M
     index = name_index
     lowest = max(0, name_index - _MAX_PREFIX_WORDS)
     while index > lowest and _joined(text, tokens[index - 1], tokens[index]):
-        word = tokens[index - 1].text
+        word = tokens[index - 1][0]
         lower_base = _base(word).lower()
         if word in CAPITALISED_FUNCTION_WORDS:
             break
@@ -1486,20 +1489,20 @@ def _add_prefix_role(text: str, tokens: list[Token], name_index: int, mention: M
         if index < name_index and is_first_name(_base(word)):
             break  # another person's name: "Bishop Joseph Kopacz of the Catholic Diocese"
         index -= 1
-    while index < name_index and tokens[index].text in _CONNECTORS_IN_ROLES:
+    while index < name_index and tokens[index][0] in _CONNECTORS_IN_ROLES:
         index += 1
     prefix = tokens[index:name_index]
-    while prefix and _base(prefix[-1].text) in HONORIFIC_GENDER:
+    while prefix and _base(prefix[-1][0]) in HONORIFIC_GENDER:
         prefix = prefix[:-1]  # "Ms." tells the gender, it is not a role
-    if not any(_is_role_noun(_base(t.text).lower()) or _base(t.text) in TITLES for t in prefix):
+    if not any(_is_role_noun(_base(t[0]).lower()) or _base(t[0]) in TITLES for t in prefix):
         return
-    mention.start = prefix[0].start
-    first = prefix[0].text
+    mention.start = prefix[0][1]
+    first = prefix[0][0]
     if len(prefix) > 1 and (_is_acronym(first) or _POSSESSIVE.search(first)):
         mention.affiliation = _base(first)
-        mention.role = text[prefix[1].start : _end_with_full_stop(text, prefix[-1])]
+        mention.role = text[prefix[1][1] : _end_with_full_stop(text, prefix[-1])]
     else:
-        mention.role = text[prefix[0].start : _end_with_full_stop(text, prefix[-1])]
+        mention.role = text[prefix[0][1] : _end_with_full_stop(text, prefix[-1])]
 
 
 # "Ruiz's attorney, Denise Abara, ...": a possessive role set off before the name.
@@ -1545,8 +1548,8 @@ def _is_role_noun(word: str) -> bool:
 
 def _end_with_full_stop(text: str, token: Token) -> int:
     """The end of a word, past its full stop if it is an abbreviation ("Gov.")."""
-    abbreviated = token.text in ABBREVIATIONS and text.startswith(".", token.end)
-    return token.end + 1 if abbreviated else token.end
+    abbreviated = token[0] in ABBREVIATIONS and text.startswith(".", token[2])
+    return token[2] + 1 if abbreviated else token[2]
 
 
 def _add_affiliation(text: str, name_end: int, limit: int, mention: Mention) -> None:
@@ -1630,8 +1633,8 @@ def _without_trailing_adverbs(tokens: list[Token]) -> list[Token]:
     """Drop "also", "later", "repeatedly" between a speaker and the verb."""
     end = len(tokens)
     while end and (
-        tokens[end - 1].text in ADVERBS
-        or (tokens[end - 1].text.endswith("ly") and tokens[end - 1].text.islower())
+        tokens[end - 1][0] in ADVERBS
+        or (tokens[end - 1][0].endswith("ly") and tokens[end - 1][0].islower())
     ):
         end -= 1
     return tokens[:end]
@@ -1640,7 +1643,7 @@ def _without_trailing_adverbs(tokens: list[Token]) -> list[Token]:
 def _until_comma(text: str, tokens: list[Token]) -> list[Token]:
     head = [tokens[0]]
     for left, right in zip(tokens, tokens[1:], strict=False):
-        if "," in text[left.end : right.start]:
+        if "," in text[left[2] : right[1]]:
             break
         head.append(right)
     return head

@@ -271,7 +271,7 @@ def test_words_of_a_stretch_are_those_read_from_the_stretch_alone():
     import random
     import re
 
-    from archive_gui.core.extract.textutil import Token, words
+    from archive_gui.core.extract.textutil import words
 
     pattern = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-]\w+)*")
     text = (
@@ -281,7 +281,5 @@ def test_words_of_a_stretch_are_those_read_from_the_stretch_alone():
     rng = random.Random(7)
     for _ in range(3000):
         start, end = rng.randint(0, len(text)), rng.randint(0, len(text) + 1)
-        expected = [
-            Token(m.group(), m.start(), m.end()) for m in pattern.finditer(text, start, end)
-        ]
+        expected = [(m.group(), m.start(), m.end()) for m in pattern.finditer(text, start, end)]
         assert words(text, start, end) == expected, (start, end)

@@ -48,3 +48,20 @@ def test_bulk_load_into_memory_keeps_its_journal(tmp_path):
     with BulkLoader(archive):
         pass
     assert _settings(archive) == before
+
+
+def test_a_bulk_load_leaves_full_text_indexes_that_check_out_and_find_rows(tmp_path):
+    from archive_gui.core.synthetic import build_synthetic_archive
+
+    build_synthetic_archive(tmp_path / "archive.db", quotes=3_000)
+
+    archive = Archive.open(tmp_path / "archive.db")
+    for fts in ("quotes_fts", "articles_fts"):
+        archive.db.execute(f"INSERT INTO {fts}({fts}) VALUES ('integrity-check')")
+    word = archive.db.execute("SELECT text FROM quotes LIMIT 1").fetchone()[0].split()[0]
+    word = "".join(ch for ch in word if ch.isalnum())
+    found = archive.db.execute(
+        "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?", [f'"{word}"']
+    ).fetchone()[0]
+    assert found >= 1
+    archive.close()

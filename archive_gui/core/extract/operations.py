@@ -303,11 +303,8 @@ class _EndsWith:
         before = text[pos:endpos] if pos or endpos is not None else text
         if not before or (self.spaced and not before[-1].isspace()):
             return None
-        last = before.rsplit(None, 1)
-        if not last:
-            return None
-        word = last[-1].lower() if self.fold else last[-1]
-        if not word.endswith(self.words):
+        word = _last_word(before, self.fold)
+        if word is None or not word.endswith(self.words):
             return None
         return self.pattern.search(before)
 
@@ -322,10 +319,31 @@ class _Contains(_EndsWith):
         before = text[pos:endpos] if pos or endpos is not None else text
         if not before or not before[-1].isspace():
             return None
-        last = before.rsplit(None, 1)
-        if not last or not any(word in last[-1] for word in self.words):
+        word = _last_word(before, False)
+        if word is None or not any(part in word for part in self.words):
             return None
         return self.pattern.search(before)
+
+
+# The text before a count is tested against several of these patterns in a row: its last
+# word (as is and lower-cased) is kept for the string last asked about.  (Compared by
+# identity: the cache holds the string, so no other string can take its place.)
+_LAST_WORD: list = [None, None, None]
+
+
+def _last_word(before: str, fold: bool) -> str | None:
+    """``before.rsplit(None, 1)[-1]`` (lower-cased with ``fold``), None when all blank."""
+    cache = _LAST_WORD
+    if cache[0] is not before:
+        last = before.rsplit(None, 1)
+        cache[0], cache[1], cache[2] = before, (last[-1] if last else None), None
+    word = cache[1]
+    if not fold or word is None:
+        return word
+    lowered = cache[2]
+    if lowered is None:
+        lowered = cache[2] = word.lower()
+    return lowered
 
 
 _ARRESTED = (

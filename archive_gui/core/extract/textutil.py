@@ -32,7 +32,9 @@ _WORD = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-]\w+)*")
 _WORD_SPLIT = re.compile(r"(\w(?:(?<=[^\W\d_])\.(?:[^\W\d_]\.)+|\w*+(?:[’'\-]\w++)*+))")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _LINE_BREAK = re.compile(r"\n")
-_SENTENCE_END = re.compile(r"[.?!]+[”\"’)]*\s+")
+# One mark first, so that the search skips to the next mark as a charset (about twice as
+# fast as a leading repeat); possessive, as giving marks back never lets a match succeed.
+_SENTENCE_END = re.compile(r"[.?!][.?!]*+[”\"’)]*+\s+")
 # "ST. LOUIS —", "NEWARK, N.J. (AP) —", "OAKLAND, Calif. (Reuters) -" opening a paragraph.
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'’ -]*[A-Z.](?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"

@@ -75,7 +75,6 @@ _ABBREVIATION = re.compile(
 # keep the per-sentence work linear on odd input (tables flattened into one "sentence").
 _MAX_ASIDES = 16
 _MAX_MENTIONS = 24
-_ASIDE_MARKS = ("—", "–", "--", "(")
 _DASH = re.compile(r"\s*—\s*|\s+(?:–|--)\s+")
 _PARENTHESIS = re.compile(r"\(([^()]*)\)")
 # Appositives ranking the event (", the largest raid in Texas this year", ", in what
@@ -210,8 +209,13 @@ def _comma_asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _find_asides(text: str, start: int, end: int) -> list[_Aside]:
     """Dash pairs, a final unpaired dash, parentheses and comma-set relative clauses
     inside ``text[start:end]``."""
-    if not any(text.find(mark, start, end) >= 0 for mark in _ASIDE_MARKS) and (
-        text.find(", ", start, end) < 0
+    find = text.find
+    if (
+        find("—", start, end) < 0
+        and find("–", start, end) < 0
+        and find("--", start, end) < 0
+        and find("(", start, end) < 0
+        and find(", ", start, end) < 0
     ):
         return []
     spans = []
@@ -313,14 +317,19 @@ class _Contains(_EndsWith):
     """Like ``_EndsWith``, for a pattern whose last word only contains one of ``words``
     ("Jan" in "(Jan.")."""
 
-    __slots__ = ()
+    __slots__ = ("inside",)
+
+    def __init__(self, pattern: re.Pattern, words: tuple[str, ...]):
+        super().__init__(pattern, words, fold=False)
+        # ``any(w in word for w in words)`` as one scan (the words are literals)
+        self.inside = re.compile("|".join(re.escape(w) for w in words))
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         before = text[pos:endpos] if pos or endpos is not None else text
         if not before or not before[-1].isspace():
             return None
         word = _last_word(before, False)
-        if word is None or not any(part in word for part in self.words):
+        if word is None or self.inside.search(word) is None:
             return None
         return self.pattern.search(before)
 
@@ -928,7 +937,10 @@ class _SentenceSpans:
         index = bisect.bisect_right(self.sentence_starts, start) - 1
         if index < 0:
             return []
-        mentions, starts = self._read(index)
+        cached = self.found.get(index)
+        mentions, starts = cached if cached is not None else self._read(index)
+        if not starts:
+            return []
         low = bisect.bisect_left(starts, start)
         high = bisect.bisect_left(starts, end)
         return mentions[low:high]

@@ -118,6 +118,19 @@ _MENTION = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# ``_MENTION`` where the text opens with a digit: its other branches all open with a
+# letter, so only the digits branch can match there (the same groups, the same match,
+# without trying the word branches first).
+_DIGIT_MENTION = re.compile(
+    rf"""
+    (?<![\w$£€.,/:#-])
+    (?:(?P<between>(?!)(?P<lo>)(?P<hi>))|(?P<qual>(?!))|(?P<vague>(?!))|(?P<dozen>(?!)))?
+    (?P<num>{_CORE})(?P<range>\s*(?:to|-|–)\s*{_CORE})?
+    (?![\w%]|[.,]\d)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
 # Where a count mention can begin: a digit or one of these words.  Scanning for them
 # first keeps the large pattern from being tried at every position.
 # "a" and "an" are checked by what follows them: as articles they are too common to
@@ -265,12 +278,13 @@ def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count
     end = len(text) if end is None else end
     mentions: list[CountMention] = []
     position = start
-    match_at = _MENTION.match
+    word_match, digit_match = _MENTION.match, _DIGIT_MENTION.match
     starts = [start] if _CANDIDATE.match(text, start, end) else []
     starts += [candidate.start() + 1 for candidate in _FAST_CANDIDATE.finditer(text, start, end)]
     for at in starts:
         if at < position:
             continue
+        match_at = digit_match if at < end and text[at].isdecimal() else word_match
         match = match_at(text, at, end)
         if not match:
             continue

@@ -408,14 +408,17 @@ def office_mention(mention: PlaceMention) -> PlaceMention:
 
 def _gazetteer_match(text: str, word: str, pos: int, end: int) -> str | None:
     """The longest gazetteer name starting with ``word`` at ``pos``, ending on a word boundary."""
+    size = len(text)
     for name in _BY_FIRST_WORD.get(word, ()):
         stop = pos + len(name)
-        at_boundary = (
-            stop >= len(text)
+        # (the cheap tests first: most names sharing the first word are not there)
+        if stop > end or not text.startswith(name, pos):
+            continue
+        if (
+            stop >= size
             or not (text[stop].isalnum() or text[stop] == "-")
             or (text[stop] == "-" and _TWIN_CITY.match(text, stop, end) is not None)
-        )
-        if stop <= end and at_boundary and text.startswith(name, pos):
+        ):
             return name
     return None
 
@@ -504,18 +507,20 @@ def _gazetteer_mentions(text: str, start: int, end: int) -> list[PlaceMention]:
     mentions = []
     position = start
     for word in _FIRST_WORDS.finditer(text, start, end):
-        before = text[word.start() - 1] if word.start() else " "
-        if word.start() < position or before.isalnum() or before in _INSIDE_WORD:
+        at = word.start()
+        before = text[at - 1] if at else " "
+        if at < position or before.isalnum() or before in _INSIDE_WORD:
             continue
-        name = _gazetteer_match(text, word.group(), word.start(), end)
+        first = word.group()
+        name = _gazetteer_match(text, first, at, end)
         if name is None:
-            if word.group() == "Washington":
-                mention = _washington(text, word.start(), end)
+            if first == "Washington":
+                mention = _washington(text, at, end)
                 if mention:
                     mentions.append(mention)
                     position = mention.end
             continue
-        mention = _resolve_name(text, name, word.start(), word.start() + len(name), end)
+        mention = _resolve_name(text, name, at, at + len(name), end)
         if mention:
             mentions.append(mention)
             position = mention.end

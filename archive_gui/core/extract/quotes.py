@@ -93,7 +93,6 @@ _UNATTRIBUTED_CONFIDENCE = 0.3
 _BREAK_AFTER_QUOTE = ",.;:?!—–-…"
 # Punctuation ending a spoken sentence, possibly inside a nested quote ("... today?’").
 _FINAL_MARKS = ",.;:?!—–…-"
-_QUOTE_MARK = re.compile(f"[{QUOTE_MARKS}]")
 _SINGLE_MARK = re.compile("['‘’]")
 _SENTENCE_MARKS = ".?!"
 _MAX_HEADLINE_WORDS = 25
@@ -206,14 +205,16 @@ def _find_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[_Span]:
     """
     spans: list[_Span] = []
     continued = False
+    marks = _quote_mark_positions(text)
     for number, (start, end) in enumerate(paragraphs):
-        if _is_headline(text, start, end) and not _QUOTE_MARK.search(text, start, end):
+        first_mark = bisect_left(marks, start)
+        last_mark = bisect_left(marks, end, first_mark)
+        if first_mark == last_mark and _is_headline(text, start, end):
             spans.extend(_single_quoted(text, start, end, number))
             continue
         opened: int | None = None
         first_in_paragraph = len(spans)
-        for match in _QUOTE_MARK.finditer(text, start, end):
-            position = match.start()
+        for position in marks[first_mark:last_mark]:
             if _is_opening(text, position, opened is not None):
                 opened = position
             elif opened is not None:
@@ -226,6 +227,22 @@ def _find_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[_Span]:
             spans.append(_Span(opened, None, opened + 1, end, number))
             continued = True
     return [span for span in spans if span.end > span.start]
+
+
+def _quote_mark_positions(text: str) -> list[int]:
+    """Where the quotation marks of the text stand, in order.
+
+    ``str.find`` skips to each mark far faster than a regex search, which tries
+    every character of the text.
+    """
+    positions = []
+    for mark in QUOTE_MARKS:
+        position = text.find(mark)
+        while position >= 0:
+            positions.append(position)
+            position = text.find(mark, position + 1)
+    positions.sort()
+    return positions
 
 
 def _is_headline(text: str, start: int, end: int) -> bool:

@@ -63,8 +63,11 @@ from archive_gui.core.records import Operation, Place
 
 # ---------------------------------------------------------------------------- sentences
 
-_PARAGRAPH = re.compile(r"[^\n]+")
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[»]*[A-Z0-9])")
+# (Both open with a single character class, not a repeat of one: the engine then skips
+# ahead to candidates with its quick character-set scan instead of trying a match at
+# every position; ``X+`` and ``XX*`` match alike.)
+_PARAGRAPH = re.compile(r"[^\n][^\n]*")
+_SENTENCE_END = re.compile(r"[.!?][.!?]*[\"”’)\]]*(?=\s+[\"“‘(\[»]*[A-Z0-9])")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Lt|Sgt|Gen|Col|Capt|Cmdr|St|Jr|Sr|Inc|Co|Corp|No|Jan"
     r"|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind"
@@ -745,7 +748,7 @@ _NO_ONE_BEFORE = re.compile(r"\b(?:no|any|every|some)\s+$", re.I)
 _AGE_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s*$")
 _COMMA_AFTER = re.compile(r"\s*,")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_WORD = re.compile(r"[A-Za-z'’]+")
+_WORD = re.compile(r"[A-Za-z'’][A-Za-z'’]*")  # (a class first: see ``_PARAGRAPH``)
 _PHRASE_END = re.compile(r"[,;:.()]")
 _NOT_PEOPLE = frozenset(
     [

@@ -153,6 +153,21 @@ _LOCATIVE_PREFIX = re.compile(
     r"\b(?:in|near|outside|from|around|across|throughout|to|at|of)\s+(?:the\s+)?(?:city\s+of\s+)?$"
 )
 _ORG_PREFIX = re.compile(r"\b[A-Z][a-z]+\s+of\s+(?:the\s+)?$")
+
+
+def _org_prefix(text: str, pos: int = 0, endpos: int | None = None) -> bool:
+    """``_ORG_PREFIX.search(text, pos, endpos)``, tried only when the range ends in "of"
+    or "the" and white space (as every match does: the pattern would be tried at each
+    position of the range)."""
+    endpos = len(text) if endpos is None else endpos
+    if endpos <= pos or not text[endpos - 1].isspace():
+        return False
+    last = text[pos:endpos].rstrip()
+    if not (last.endswith("of") or last.endswith("the")):
+        return False
+    return _ORG_PREFIX.search(text, pos, endpos) is not None
+
+
 _NEXT_CAPITALISED = re.compile(r"\s+([A-Z][A-Za-z]*)")
 _NOT_ORG_CONTINUATION = frozenset(
     [
@@ -427,7 +442,7 @@ def _resolve_name(text: str, name: str, start: int, stop: int, end: int) -> Plac
     """Turn a gazetteer hit into a mention, applying the suffix/prefix/org conventions."""
     place = _NAMES[name]
     before = text[max(0, start - _PREFIX_WINDOW) : start]
-    if _ORG_PREFIX.search(before):
+    if _org_prefix(before):
         return None
     confirmed = False
     twin = _TWIN_CITY.match(text, stop, end) if text.startswith("-", stop) else None
@@ -464,7 +479,7 @@ def _washington(text: str, start: int, end: int) -> PlaceMention | None:
     if stop < len(text) and (text[stop].isalnum() or text[stop] in "-'’"):
         return None
     before = text[max(0, start - _PREFIX_WINDOW) : start]
-    if _ORG_PREFIX.search(before):
+    if _org_prefix(before):
         return None
     area = _AREA_SUFFIX.match(text, stop, end)
     if area:
@@ -628,6 +643,23 @@ _LOCATIVE_NAME = re.compile(
     r"(?:(?:suburban|nearby|neighboring|neighbouring|rural|downtown)\s+)?"
     r"(?P<name>(?:O['’])?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3})(?![\w-]))"
 )
+# ``_LOCATIVE_NAME.finditer`` as one pattern per preposition, each opening with its
+# literal (which the engine finds much faster than the five first letters, all common
+# inside words), the matches merged in text order. They are the same: a match holds no
+# other preposition at a word start (the words after it are "the city of", a modifier and
+# capitalised names), so no match of one preposition starts inside another's.
+_LOCATIVE_BY_PREPOSITION = tuple(
+    re.compile(rf"{word}(?<!\w{word})(?P<tail>" + _LOCATIVE_NAME.pattern.split("(?P<tail>", 1)[1])
+    for word in ("in", "near", "outside", "around", "from")
+)
+
+
+def _locative_matches(text: str, start: int, end: int) -> list[re.Match]:
+    matches = [m for p in _LOCATIVE_BY_PREPOSITION for m in p.finditer(text, start, end)]
+    matches.sort(key=re.Match.start)
+    return matches
+
+
 # A sentence may open with the preposition: "In nearby Norcross, ...".  (A separate
 # pattern: case-folded first letters would make the scan four times slower.)
 _LOCATIVE_NAME_OPENING = re.compile(
@@ -682,7 +714,7 @@ def _locative_names(text: str, start: int, end: int):
         for m in _LOCATIVE_NAME_OPENING.finditer(text, start, end)
         if not (m.start() and text[m.start() - 1].isalnum())
     ]
-    matches = list(_LOCATIVE_NAME.finditer(text, start, end))
+    matches = _locative_matches(text, start, end)
     if openings:
         matches = sorted(matches + openings, key=lambda m: m.start())
     for match in matches:
@@ -838,7 +870,7 @@ def _county_mentions(
         following = _NEXT_CAPITALISED.match(text, match.end(), end)
         if following and following.group(1) not in _NOT_ORG_CONTINUATION:
             continue  # "Maricopa County Sheriff's Office": an organisation
-        if _ORG_PREFIX.search(text, max(0, match.start() - _PREFIX_WINDOW), match.start()):
+        if _org_prefix(text, max(0, match.start() - _PREFIX_WINDOW), match.start()):
             continue
         if _COUNTY_MODIFIER.match(text, match.end(), end) or (
             _THE_BEFORE.search(text, max(0, match.start() - 5), match.start())

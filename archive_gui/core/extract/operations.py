@@ -1421,11 +1421,16 @@ class _Extractor:
             sentence.start, sentence.end
         ):
             places = self._sentence_places(sentence, raw_places)
-            periods = self._sentence_periods(sentence, self._raw_periods(sentence))
             self.sentence_places = places
             for segment in [None, *sentence.asides]:
                 if segment is None or segment.kind != "descriptive":
                     self._read_segment(sentence, segment)
+            # The periods are read once the sentence has an operation to give one; without,
+            # the sentence joins the history unread (as sentences without counts do), read
+            # only if a later count looks back to it (an entry found to have no period is
+            # passed over, as if never added).
+            if len(self.found) > self.sentence_first:
+                periods = self._sentence_periods(sentence, self._raw_periods(sentence))
             for found in self.found[self.sentence_first :]:
                 self._attach_place(found, places)
                 self._attach_period(found, periods)

@@ -265,6 +265,49 @@ _ACROSS_COUNTRY_KEYS = ("the country", "the nation", "the United States", "the U
 _STATEWIDE = re.compile(
     r"[SsAaTt](?<!\w[SsAaTt])(?:tatewide|cross\s+the\s+state|hroughout\s+the\s+state)(?![\w'’-])"
 )
+
+
+# The three patterns above as the literal-led tails after their first letter: scanning for
+# a literal is much faster than for the character class each opens with (the letter and,
+# where the pattern has one, the word boundary before it are checked in Python).
+_PLACE_NAMES = r"(?:country|nation|United\s+States|U\.S\.)(?![\w])"
+_NATION_TAILS = (re.compile(r"ation(?:wide|ally)(?![\w])"),)
+_ACROSS_COUNTRY_TAILS = tuple(
+    re.compile(tail)
+    for tail in (
+        rf"cross\s+(?:the\s+{_PLACE_NAMES}|all\s+50\s+states\b)",
+        rf"hroughout\s+the\s+{_PLACE_NAMES}",
+        rf"round\s+the\s+{_PLACE_NAMES}",
+        rf"ll\s+over\s+the\s+{_PLACE_NAMES}",
+        r"n\s+all\s+50\s+states\b",
+    )
+)
+_STATEWIDE_TAILS = tuple(
+    re.compile(tail + r"(?![\w'’-])")
+    for tail in (r"tatewide", r"cross\s+the\s+state", r"hroughout\s+the\s+state")
+)
+
+
+def _led_spans(
+    text: str, start: int, end: int, leads: str, tails, boundary: bool
+) -> list[tuple[int, int]]:
+    """The spans of ``[leads](?:tail|...)`` matches in ``text[start:end]`` (with
+    ``boundary``, ``[leads](?<!\\w[leads])(?:tail|...)``), in text order, as ``finditer``
+    gives them: no tail's match holds a lead letter and tail of another (or its own) after
+    a word boundary, so the matches cannot overlap."""
+    spans = []
+    for tail in tails:
+        for match in tail.finditer(text, start + 1, end):
+            lead = match.start() - 1
+            if text[lead] not in leads:
+                continue
+            if boundary and lead and (text[lead - 1].isalnum() or text[lead - 1] == "_"):
+                continue
+            spans.append((lead, match.end()))
+    spans.sort()
+    return spans
+
+
 # "arrested in the county since Monday": the county last named, read (like a county) as
 # its state.
 _THE_COUNTY = re.compile(
@@ -1101,17 +1144,17 @@ def find_places(
 
     mentions = _towns_of_context(mentions, hint_state)
     nationwide = (
-        list(_NATION_WORD.finditer(text, start, end))
+        _led_spans(text, start, end, "Nn", _NATION_TAILS, False)
         if has("ationwide") or has("ationally")
         else []
     )
     if any(has(key) for key in _ACROSS_COUNTRY_KEYS):
-        nationwide += _ACROSS_COUNTRY.finditer(text, start, end)
-    mentions += [PlaceMention(NATIONWIDE, m.group(), m.start(), m.end()) for m in nationwide]
+        nationwide += _led_spans(text, start, end, "AaTtIi", _ACROSS_COUNTRY_TAILS, True)
+    mentions += [PlaceMention(NATIONWIDE, text[s:e], s, e) for s, e in nationwide]
     if has("tatewide") or has("the state"):
         mentions += [
-            PlaceMention(None, m.group(), m.start(), m.end(), relative="state")
-            for m in _STATEWIDE.finditer(text, start, end)
+            PlaceMention(None, text[s:e], s, e, relative="state")
+            for s, e in _led_spans(text, start, end, "SsAaTt", _STATEWIDE_TAILS, True)
         ]
     if has("the county"):
         mentions += [

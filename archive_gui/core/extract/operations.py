@@ -534,6 +534,39 @@ _PASSIVE_AFTER = re.compile(
     rf"|been|got|get|after\s+being)\s+(?P<adverbs>(?:[\w'’-]+\s+){{0,2}}?){_ARRESTED}\b",
     re.I,
 )
+# Words every ``_PASSIVE_AFTER`` match holds (an auxiliary and an arrest verb), tested
+# lower-cased in the range first when it has none of ``_CASE_ODDITIES``.
+_PASSIVE_AUXILIARIES = ("were", "was", "been", "being", "got", "get")
+_ARRESTED_WORDS = (
+    "arrested",
+    "apprehended",
+    "detained",
+    "nabbed",
+    "caught",
+    "picked",
+    "rounded",
+    "swept",
+    "taken",
+    "placed",
+    "booked",
+    "landed",
+    "ended",
+    "wound",
+)
+
+
+def _passive_after(view: str, end: int, limit: int):
+    """``_PASSIVE_AFTER.match(view, end, limit)``, tried only where it may match."""
+    after = view[end:limit]
+    if not any(odd in after for odd in _CASE_ODDITIES):
+        lowered = after.lower()
+        if not any(word in lowered for word in _PASSIVE_AUXILIARIES) or not any(
+            word in lowered for word in _ARRESTED_WORDS
+        ):
+            return None
+    return _PASSIVE_AFTER.match(view, end, limit)
+
+
 _PARTICIPLE_AFTER = re.compile(rf"(?P<gap>(?:\s+[\w'’-]+){{0,3}}?)\s+{_ARRESTED}\b", re.I)
 _ARRESTS_AFTER = re.compile(r"(?P<gap>(?:\s+[\w'’-]+){0,2}?)\s+(?:arrests|apprehensions)\b", re.I)
 # "At least 11 people were in federal custody Sunday after agents raided a swap meet":
@@ -1226,7 +1259,7 @@ def _arrest_rule(
         and (not headline or (present["before"] and _HYPOTHETICAL.search(present["before"])))
     ):
         return "active"
-    passive = _PASSIVE_AFTER.match(view, end, limit)
+    passive = _passive_after(view, end, limit)
     if passive:
         negated = _NEGATION.search(passive["gap"]) or _NEGATION.search(passive["adverbs"])
         return None if negated or _HYPOTHETICAL.search(passive["gap"]) else "passive"

@@ -686,27 +686,41 @@ _LOCATIVE_NAME = re.compile(
     r"(?:(?:suburban|nearby|neighboring|neighbouring|rural|downtown)\s+)?"
     r"(?P<name>(?:O['’])?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3})(?![\w-]))"
 )
-# ``_LOCATIVE_NAME.finditer`` as one pattern per preposition, each opening with its
-# literal (which the engine finds much faster than the five first letters, all common
-# inside words), the matches merged in text order. They are the same: a match holds no
-# other preposition at a word start (the words after it are "the city of", a modifier and
-# capitalised names), so no match of one preposition starts inside another's.
+# ``_LOCATIVE_NAME`` as one pattern per preposition, each opening with its literal (which
+# the engine finds much faster than the five first letters, all common inside words).
 _LOCATIVE_BY_PREPOSITION = tuple(
     re.compile(rf"{word}(?<!\w{word})(?P<tail>" + _LOCATIVE_NAME.pattern.split("(?P<tail>", 1)[1])
     for word in ("in", "near", "outside", "around", "from")
 )
 
 
-def _locative_matches(text: str, start: int, end: int) -> list[re.Match]:
-    matches = [m for p in _LOCATIVE_BY_PREPOSITION for m in p.finditer(text, start, end)]
-    matches.sort(key=re.Match.start)
+def _merged_matches(combined: re.Pattern, parts, text: str, start: int, end: int) -> list:
+    """``list(combined.finditer(text, start, end))``, where ``combined`` is the alternation
+    of ``parts`` and each part opens with its own literal (no two with the same first
+    letter): the parts' matches in text order. Where a part matches, ``combined`` matches
+    the same, so the two lists are equal when no two of these matches overlap (no match
+    hid another); when some do, ``combined`` itself is run."""
+    matches = [match for part in parts for match in part.finditer(text, start, end)]
+    if len(matches) > 1:
+        matches.sort(key=re.Match.start)
+        for previous, match in zip(matches, matches[1:], strict=False):
+            if match.start() < previous.end():
+                return list(combined.finditer(text, start, end))
     return matches
+
+
+def _locative_matches(text: str, start: int, end: int) -> list[re.Match]:
+    return _merged_matches(_LOCATIVE_NAME, _LOCATIVE_BY_PREPOSITION, text, start, end)
 
 
 # A sentence may open with the preposition: "In nearby Norcross, ...".  (A separate
 # pattern: case-folded first letters would make the scan four times slower.)
 _LOCATIVE_NAME_OPENING = re.compile(
     r"(?:In|Near|Outside|Around|From)" + _LOCATIVE_NAME.pattern.split("(?P<tail>", 1)[1][:-1]
+)
+_OPENING_BY_PREPOSITION = tuple(
+    re.compile(word + _LOCATIVE_NAME.pattern.split("(?P<tail>", 1)[1][:-1])
+    for word in ("In", "Near", "Outside", "Around", "From")
 )
 # A town named as the attribute of a workplace or a raid, without a preposition: "at a
 # Bean Station meatpacking plant", "the Postville raid", "at the Napoleon plant".
@@ -754,7 +768,7 @@ def _locative_names(text: str, start: int, end: int):
     found = []
     openings = [
         m
-        for m in _LOCATIVE_NAME_OPENING.finditer(text, start, end)
+        for m in _merged_matches(_LOCATIVE_NAME_OPENING, _OPENING_BY_PREPOSITION, text, start, end)
         if not (m.start() and text[m.start() - 1].isalnum())
     ]
     matches = _locative_matches(text, start, end)

@@ -9,7 +9,7 @@ from archive_gui.core.extract.quotes import extract_quotes
 from archive_gui.core.records import Extraction
 
 # Bump when extraction output changes, so archives can tell which records are stale.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 
 def extract(text: str, published: date | None = None) -> Extraction:

@@ -230,7 +230,7 @@ ORG_REFERENCE_NOUNS = word_set(
     union bureau government ministry company campaign nonprofit alliance network center
     centre clinic council institute association church parish firm employer lab
     society league committee commission board district hospital university college
-    project organizers
+    project organizers collective foundation federation initiative
     report study survey statement analysis audit lawsuit complaint filing letter memo
     suit petition memorandum directive
     """

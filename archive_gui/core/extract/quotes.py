@@ -114,9 +114,10 @@ _MAX_QUESTION_WORDS = 40
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
 # A subject introducing a quote stands near the start of its sentence ("The mayor, Name,").
 _MAX_SUBJECT_OFFSET = 4
-_ARTICLES = frozenset({"a", "an", "the"})
 _WORD_RUN = re.compile(r"\w+")
-_CALLING_VERBS = frozenset({"call", "calls", "called", "calling"})
+_CALLING_VERBS = frozenset(
+    {"call", "calls", "called", "calling", "describe", "describes", "described", "describing"}
+)
 # Lower-case words inside title-cased names ("Department of the Interior").
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "at", "de", "for", "in", "of", "on", "the", "to"})
 
@@ -324,10 +325,15 @@ def _speech_candidates(article: _Article) -> list[_Candidate]:
         if len(starts) > 1 and spans:
             starts = _join_trailing_attributions(text, starts, end)
         article.sentences.extend(starts)
+        spoken: _Span | None = None  # the last quotation of the paragraph taken as speech
         for index, span in enumerate(spans):
-            lead = _lead(span, spans[index - 1] if index else None, starts)
+            previous = spans[index - 1] if index else None
+            lead = _lead(span, previous, starts)
             tail = _tail(span, spans[index + 1] if index + 1 < len(spans) else None, starts, end)
-            if _is_speech(text, span, lead, tail):
+            if _is_speech(text, span, lead, tail) or _continues_speech(
+                text, span, lead, previous, spoken
+            ):
+                spoken = span
                 tail_tokens = words(text, *tail)
                 candidate = _attribute(text, span, lead, tail, tail_tokens)
                 if candidate.mention is None and not tail_tokens:
@@ -474,9 +480,27 @@ def _is_speech(text: str, span: _Span, lead: tuple[int, int], tail: tuple[int, i
 
 
 def _is_long_enough(quoted_words: list[str]) -> bool:
-    """Whether a fragment is long enough to be a partial quote (articles do not count)."""
-    counted = [w for w in quoted_words if w.lower() not in _ARTICLES]
-    return len(counted) >= MIN_PARTIAL_QUOTE_WORDS
+    """Whether a fragment is long enough to be a partial quote (four words, articles too:
+    "the worst of the worst")."""
+    return len(quoted_words) >= MIN_PARTIAL_QUOTE_WORDS
+
+
+def _continues_speech(
+    text: str, span: _Span, lead: tuple[int, int], previous: _Span | None, spoken: _Span | None
+) -> bool:
+    """A second partial quote in the sentence of a quote taken as speech, its speech verb
+    standing before the first: 'said the operation targets "the worst of the worst" and
+    accused local leaders of "rolling out the red carpet for criminals."'"""
+    if previous is None or previous is not spoken or previous.close_mark is None:
+        return False
+    if lead[0] != previous.close_mark + 1:
+        return False  # a new sentence began after the earlier quote
+    quoted_words = text[span.start : span.end].split()
+    if not _is_long_enough(quoted_words) or _looks_like_title(
+        text[span.start : span.end], quoted_words
+    ):
+        return False
+    return not any(t[0].lower() in NAMING_VERBS for t in words(text, *lead))
 
 
 def _looks_like_title(quoted: str, quoted_words: list[str]) -> bool:
@@ -544,6 +568,7 @@ def _attribute(
 ) -> _Candidate:
     """Read the speaker written after the quote, else the one written before it."""
     candidate = _Candidate(span)
+    lead = (dateline_end(text, *lead), lead[1])  # "FRESNO, Calif. — A supervisor said ..."
     # a headline's "Label: 'quote'" names a topic as often as a speaker
     found = _after_quote(text, tail, tail_tokens) or _before_quote(
         text, lead, colon=not span.headline
@@ -711,7 +736,14 @@ def _resolve_mentions(
     for mention in mentions:
         entity = book.resolve(mention)
         candidate = attributions.get(id(mention))
-        if quotes_documents and entity is not None and mention.kind in (PERSON, ORGANIZATION):
+        if (
+            quotes_documents
+            and entity is not None
+            and (
+                mention.kind in (PERSON, ORGANIZATION)
+                or (mention.kind == REFERENCE and entity.kind == ORGANIZATION)
+            )
+        ):
             author = entity.speaks_for or entity  # "A CBP spokesperson said in a statement"
             group = document_authored(article.text, mention) if author.named else None
             if group is not None:
@@ -734,7 +766,7 @@ def _resolve_mentions(
     for candidate in waiting:
         _named_later(article, candidate, first_seen)
     for candidate in documents:
-        _document_author(article, candidate, authors)
+        _document_author(article, candidate, authors, book)
     return introduced
 
 
@@ -764,14 +796,30 @@ def _name_vocabulary(mentions: list[Mention]) -> set[str]:
     return vocabulary
 
 
+# "the complaint, which the collective filed": a document's author in a relative clause.
+_FILED_BY_RELATIVE = re.compile(
+    r"\b(" + "|".join(DOCUMENT_GROUPS) + r"),\s+(?:which|that)\s+the\s+([a-z]+)\s+"
+    r"(?:had\s+|has\s+)?(?:filed|released|issued|published|wrote|sent|signed|brought)\b"
+)
+
+
 def _document_author(
-    article: _Article, candidate: _Candidate, authors: list[tuple[int, str, Entity]]
+    article: _Article,
+    candidate: _Candidate,
+    authors: list[tuple[int, str, Entity]],
+    book: EntityBook,
 ) -> None:
     """A document quoted as the speaker ("the lawsuit says") speaks for the author the
     article gave it up to the quote's paragraph ("The lawsuit, filed by the ACLU")."""
     group = DOCUMENT_GROUPS[candidate.mention.name]
     paragraph = candidate.span.paragraph
     limit = article.paragraphs[paragraph][1]
+    for match in _FILED_BY_RELATIVE.finditer(article.text, 0, limit):
+        # "the complaint, which the collective filed in August"
+        if DOCUMENT_GROUPS[match[1].lower()] == group:
+            author = book.organisation_called(match[2].lower())
+            if author is not None:
+                authors.append((match.start(2), group, author))
     found = [entity for position, kind, entity in authors if kind == group and position < limit]
     if found:
         candidate.entity = found[-1]

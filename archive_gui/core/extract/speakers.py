@@ -1781,6 +1781,11 @@ class EntityBook:
             self._officials[(organisation.key, mention.gender)] = official
         return official
 
+    def organisation_called(self, noun: str) -> Entity | None:
+        """The latest organisation whose own name uses the noun ("the collective" ->
+        "... Defense Collective"), however long ago it was mentioned."""
+        return next((e for e in reversed(self._recent) if _reference_names(noun, e)), None)
+
     def _antecedent(self, fits: Callable[[Entity], bool]) -> Entity | None:
         """The most recently mentioned entity that fits, among the last few."""
         recent = islice(reversed(self._recent), _MAX_ANTECEDENT_DISTANCE)

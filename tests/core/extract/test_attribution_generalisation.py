@@ -693,3 +693,56 @@ def test_statement_of_an_unnamed_spokesperson_speaks_for_the_agency():
         "“The group was attempting to evade detection,” the statement said."
     )
     assert speakers(text)[0][1:] == ("CBP", "organization")
+
+
+def test_second_partial_quote_of_a_sentence_shares_its_speech_verb():
+    text = (
+        "PORTLAND — Commissioner Wendell Osei-Brandt said the checkpoints catch "
+        "“the worst of the worst” and accused critics of “spreading panic among the "
+        "farmworkers.”\n\n"
+        "A spokeswoman for the Harbor Workers Alliance said the union had "
+        "“never once been asked for input” and that the county “answers to the voters "
+        "of this valley.”"
+    )
+    assert speakers(text) == [
+        ("the worst of the worst", "Wendell Osei-Brandt", PERSON),
+        ("spreading panic among the farmworkers.", "Wendell Osei-Brandt", PERSON),
+        ("never once been asked for input", "Harbor Workers Alliance", "organization"),
+        ("answers to the voters of this valley.", "Harbor Workers Alliance", "organization"),
+    ]
+
+
+def test_four_word_partial_quote_counts_its_articles():
+    text = "A DHS spokesperson said the operation would go on “for the foreseeable future.”"
+    assert speakers(text) == [("for the foreseeable future.", "DHS", "organization")]
+
+
+def test_second_quote_after_a_naming_verb_is_a_label():
+    text = (
+        "The sheriff said the deputies acted on “credible information from the public” "
+        "in what officials called “Operation Clean Sweep Valley Now.”"
+    )
+    assert [q[0] for q in speakers(text)] == ["credible information from the public"]
+
+
+def test_describing_a_thing_as_a_phrase_reports_speech():
+    text = (
+        "The lawsuit, which the Valley Workers Foundation filed on Monday, was joined by "
+        "four families.\n\n"
+        "The lawsuit describes the checkpoints as “a dragnet cast across the whole valley,” "
+        "where workers were “pulled from their trucks without a word.”"
+    )
+    assert speakers(text) == [
+        ("a dragnet cast across the whole valley,", "Valley Workers Foundation", "organization"),
+        ("pulled from their trucks without a word.", "Valley Workers Foundation", "organization"),
+    ]
+
+
+def test_document_author_in_a_relative_clause_with_a_noun_for_the_group():
+    text = (
+        "The Riverside Tenant Collective went to court on Friday.\n\n"
+        "According to the complaint, which the collective filed in federal court, agents "
+        "entered 14 apartments without warrants. The complaint describes the searches as "
+        "“a door-to-door sweep with no legal basis.”"
+    )
+    assert speakers(text)[0][1:] == ("Riverside Tenant Collective", "organization")

@@ -557,12 +557,17 @@ def test_long_fragment_after_called_is_a_quote_but_a_label_is_not():
     ]
 
 
-def test_four_word_fragments_count_without_articles():
+def test_four_word_fragments_count_their_articles():
+    # README: partial quotes count "when the fragment is four words or longer"; the gold
+    # annotates "the worst of the worst" and "for the foreseeable future." as quotes
     text = (
         "Chief Ray Dunmore said the move was “not a new policy,” and said officers would not "
-        "“become border agents overnight.”"
+        "“become border agents overnight.” He called it “a bad idea.”"
     )
-    assert [q.text for q in extract_quotes(text)] == ["become border agents overnight."]
+    assert [q.text for q in extract_quotes(text)] == [
+        "not a new policy,",
+        "become border agents overnight.",
+    ]
 
 
 def test_nested_single_quote_ending_a_quote():

@@ -895,6 +895,7 @@ def _carry_over(
         _share_within_paragraph(same)
     quote_only = _quote_only_paragraphs(article)
     interview = _InterviewLabels.read(article)
+    interviewing = False  # a quoted answer has followed a question: the article is a Q&A
     for candidate in candidates:
         if interview.label(candidate) == "A":
             interview.answer(candidate, introduced)
@@ -902,8 +903,18 @@ def _carry_over(
             continue
         paragraph = candidate.span.paragraph
         previous = by_paragraph.get(paragraph - 1, [None])[-1]
-        if paragraph in quote_only and previous is None and _is_question(article, paragraph - 1):
+        if (
+            paragraph in quote_only
+            and previous is None
+            and (
+                _is_question(article, paragraph - 1)
+                # "The agency said it arrested 35. That seems small.": in a Q&A, a prompt
+                # need not end in a question mark
+                or (interviewing and _is_prompt(article, paragraph - 1, introduced))
+            )
+        ):
             _answer(candidate, by_paragraph.get(paragraph - 2, [None])[-1], introduced)
+            interviewing = interviewing or candidate.entity is not None
         elif previous is None or previous.entity is None:
             if paragraph in quote_only and previous is None and paragraph - 1 in introduced:
                 candidate.mention, candidate.entity = introduced[paragraph - 1]
@@ -1001,6 +1012,16 @@ def _is_question(article: _Article, paragraph: int) -> bool:
     return (
         article.text[end - 1] == "?" and len(words(article.text, start, end)) <= _MAX_QUESTION_WORDS
     )
+
+
+def _is_prompt(
+    article: _Article, paragraph: int, introduced: dict[int, tuple[Mention, Entity]]
+) -> bool:
+    """Whether a paragraph may be an interviewer's prompt: short, unquoted, naming nobody."""
+    if paragraph < 0 or article.spans[paragraph] or paragraph in introduced:
+        return False
+    start, end = article.paragraphs[paragraph]
+    return len(words(article.text, start, end)) <= _MAX_QUESTION_WORDS
 
 
 def _answer(

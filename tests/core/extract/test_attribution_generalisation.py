@@ -746,3 +746,27 @@ def test_document_author_in_a_relative_clause_with_a_noun_for_the_group():
         "“a door-to-door sweep with no legal basis.”"
     )
     assert speakers(text)[0][1:] == ("Riverside Tenant Collective", "organization")
+
+
+def test_interview_prompt_without_a_question_mark_keeps_the_interviewee():
+    text = (
+        "Q&A: A retired sheriff on jail contracts\n\n"
+        "DAYTON — Harriet Vossberg-Onu ran the county jail for a decade. We asked her "
+        "about detainers.\n\n"
+        "How did the contract start?\n\n"
+        "“The county needed the money, and ICE needed the beds.”\n\n"
+        "Critics say the jail became an arm of the agency. Many in town agree.\n\n"
+        "“They are wrong about that. We never went out looking for anybody.”\n\n"
+        "Would you sign it again?\n\n"
+        "“Probably not, knowing what I know now.”"
+    )
+    assert [q[1] for q in speakers(text)] == ["Harriet Vossberg-Onu"] * 3
+
+
+def test_narrative_paragraph_between_quotes_outside_an_interview_is_no_prompt():
+    text = (
+        "“We were told nothing,” said Amos Reyes-Kahn, a welder.\n\n"
+        "The plant reopened on Friday with half its workers.\n\n"
+        "“Nobody has come back from the night shift.”"
+    )
+    assert [q.rule for q in extract_quotes(text)] == ["quote-said-name", "unattributed"]

@@ -58,6 +58,7 @@ HONORIFIC_GENDER = {
     "Ms": "female",
     "Miss": "female",
     "Doña": "female",  # Spanish, before a first name: "Doña Eulalia"
+    "Don": "male",  # only read as one before a known first name: "Don Efraín"
 }
 
 # Capitalised words written before a name that are not part of it.

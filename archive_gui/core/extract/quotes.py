@@ -152,7 +152,7 @@ def extract_quotes(text: str) -> list[Quote]:
     candidates = _speech_candidates(article)
     introduced = _resolve_mentions(article, candidates)
     _carry_over(article, candidates, introduced)
-    _share_with_headlines(text, candidates)
+    _share_with_headlines(article, candidates)
     return [_record(text, candidate) for candidate in candidates]
 
 
@@ -1080,13 +1080,21 @@ def _quote_only_paragraphs(article: _Article) -> set[int]:
     return quoted - with_words
 
 
-def _share_with_headlines(text: str, candidates: list[_Candidate]) -> None:
+def _share_with_headlines(article: _Article, candidates: list[_Candidate]) -> None:
     """A headline quote the body repeats has the speaker the body gives it."""
-    if not any(c.span.headline for c in candidates):
+    text = article.text
+    start, end = article.paragraphs[0] if article.paragraphs else (0, 0)
+    in_title = bool(article.spans and article.spans[0]) and _is_headline(text, start, end)
+    if not in_title and not any(c.span.headline for c in candidates):
         return
-    body = [(_folded(text, c.span), c) for c in candidates if not c.span.headline]
+
+    def in_headline(candidate: _Candidate) -> bool:
+        # single marks, or double ones in the title line (“We didn’t open the door”: ...)
+        return candidate.span.headline or (in_title and candidate.span.paragraph == 0)
+
+    body = [(_folded(text, c.span), c) for c in candidates if not in_headline(c)]
     for candidate in candidates:
-        if not candidate.span.headline or candidate.entity is not None:
+        if not in_headline(candidate) or candidate.entity is not None:
             continue
         key = _folded(text, candidate.span)
         source = next((c for words_, c in body if key.strip() and key in words_ and c.entity), None)

@@ -1403,6 +1403,10 @@ def _is_org_name(bases: list[str]) -> bool:
     )
 
 
+# Honorifics written before a first name alone ("Don Efraín", "Doña Eulalia").
+_FIRST_NAME_HONORIFICS = frozenset({"Don", "Doña", "Dona"})
+
+
 def _name_start(bases: list[str], after_connector: bool = False) -> int | None:
     """Index of the first word of the person name in a run, after titles and the like.
 
@@ -1414,6 +1418,8 @@ def _name_start(bases: list[str], after_connector: bool = False) -> int | None:
     for index, base in enumerate(bases):
         if is_first_name(base) and index < len(bases) - 1:
             return index
+    if len(bases) == 2 and bases[0] in _FIRST_NAME_HONORIFICS and is_first_name(bases[1]):
+        return 1  # "Don Efraín": a Spanish honorific before a first name
     titles = [i for i, b in enumerate(bases[:-1]) if b in TITLES or b.lower() in ROLE_WORDS]
     index = titles[-1] + 1 if titles else 0
     while index < len(bases) and (
@@ -1795,7 +1801,11 @@ class EntityBook:
         name_words = mention.name.split()
         is_full_name = len(name_words) > 1 and name_words[0].lower() not in NAME_PARTICLES
         if is_full_name:
-            entity = self._people.get(mention.name) or self._surname_only(name_words)
+            entity = (
+                self._people.get(mention.name)
+                or self._surname_only(name_words)
+                or self._longer_name(name_words)
+            )
         else:
             entity = self._by_surname(mention)
         if entity is None and not is_full_name and mention.subject:
@@ -1838,6 +1848,21 @@ class EntityBook:
             self._recent.pop(organisation, None)
             self._recent[organisation] = self._mentions_read
         return entity
+
+    def _longer_name(self, name_words: list[str]) -> Entity | None:
+        """The person whose longer full name these words open ("Don Efraín" after "Don
+        Efraín Colindres", "Ana Ruiz" after "Ana Ruiz Peña")."""
+        size = len(name_words)
+        return next(
+            (
+                entity
+                for entity in reversed(self._name_words.get(name_words[0], ()))
+                if entity.named
+                and entity.name.count(" ") >= size
+                and entity.name.split()[:size] == name_words
+            ),
+            None,
+        )
 
     def _surname_only(self, name_words: list[str]) -> Entity | None:
         """The person known so far by the surname of this full name only ("Mr. Marin")."""

@@ -770,3 +770,35 @@ def test_narrative_paragraph_between_quotes_outside_an_interview_is_no_prompt():
         "“Nobody has come back from the night shift.”"
     )
     assert [q.rule for q in extract_quotes(text)] == ["quote-said-name", "unattributed"]
+
+
+def test_spanish_honorific_before_a_first_name_is_the_person_named_in_full():
+    text = (
+        "Don Aurelio Quiroga-Vidal, who fixes bicycles near the plaza, closed early.\n\n"
+        "“Who will buy bread if nobody goes out?” asked Don Aurelio, as neighbors call him.\n\n"
+        "Don Anselmo Betancur-Ríos, 70, sells fruit next door.\n\n"
+        "“We wait,” said Don Anselmo, who has sold there since 1998.\n\n"
+        "“Don Hargrove said the same thing,” said Don Hargrove Pell, a customer."
+    )
+    quotes = speakers(text)
+    assert quotes[0][1] == "Aurelio Quiroga-Vidal"
+    # a first name the list does not know: the shorter form opens the full name
+    assert quotes[1][1] == "Don Anselmo Betancur-Ríos"
+    assert quotes[2][1] == "Don Hargrove Pell"  # an English first name stays in the name
+
+
+def test_shorter_form_of_a_long_name_is_the_same_person():
+    text = (
+        "Ana Lucía Ruiz Peña, 61, waited outside the plant.\n\n"
+        "“They took my son at the gate,” said Ana Lucía."
+    )
+    assert speakers(text)[0][1] == "Ana Lucía Ruiz Peña"
+
+
+def test_double_marked_headline_quote_takes_the_speaker_of_the_body():
+    text = (
+        "“We stayed in the dark”: families in Durham wait out the sweep\n\n"
+        "DURHAM, N.C. — Agents returned on Tuesday.\n\n"
+        "“We stayed in the dark. We did not make a sound,” said Rosalba Quintanilla-Ortiz."
+    )
+    assert speakers(text)[0][:2] == ("We stayed in the dark", "Rosalba Quintanilla-Ortiz")

@@ -243,6 +243,7 @@ def _read_run(text: str, tokens: list[Token], run: list[int], end: int) -> Menti
             or (text.startswith(",", mention.end) and _WHICH.match(text, mention.end))
             or _org_noun_follows(tokens, run)
             or (" " in mention.name and _after_the(tokens, run))
+            or _names_a_workplace(tokens, run)
         )
     ):
         # "Prairie Packers said it would cooperate": what says "it" is an organisation
@@ -383,6 +384,22 @@ def _org_noun_follows(tokens: list[Token], run: list[int]) -> bool:
 
 
 _ORG_KIND_NOUNS = word_set("union company group coalition nonprofit organization firm")
+# What a company runs: "the Northbend Pork Processors plant" is the company's plant.
+_WORKPLACE_NOUNS = word_set(
+    "plant plants factory facility warehouse mill refinery cannery packinghouse slaughterhouse"
+)
+
+
+def _names_a_workplace(tokens: list[Token], run: list[int]) -> bool:
+    """ "the Buckeye Trim Components plant": a name between "the" and a workplace noun is the
+    company that runs it, unless it is a place ("the Salem plant")."""
+    following = run[-1] + 1
+    if following >= len(tokens) or tokens[following][0] not in _WORKPLACE_NOUNS:
+        return False
+    if not (run[0] > 0 and tokens[run[0] - 1][0] in _THE):
+        return False
+    return not _is_place_name(" ".join(tokens[i][0] for i in run))
+
 
 # Words after a lone capitalised word that may make it a name, a role's holder or an
 # organisation: "Cox of ICE", "Kessler said it", "the Teamsters union".

@@ -802,3 +802,16 @@ def test_double_marked_headline_quote_takes_the_speaker_of_the_body():
         "“We stayed in the dark. We did not make a sound,” said Rosalba Quintanilla-Ortiz."
     )
     assert speakers(text)[0][:2] == ("We stayed in the dark", "Rosalba Quintanilla-Ortiz")
+
+
+def test_name_before_a_workplace_noun_is_the_company():
+    text = (
+        "Agents surrounded the Prairie Ridge Egg Farms warehouse before dawn.\n\n"
+        "Prairie Ridge said in a statement that it had checked "
+        "“every worker's papers without exception.”\n\n"
+        "Workers at the Omaha plant said they were not told why. "
+        "“Nobody explained anything,” said Teodoro Vasquez-Lund."
+    )
+    quotes = speakers(text)
+    assert quotes[0][1:] == ("Prairie Ridge Egg Farms", "organization")
+    assert quotes[1][1] == "Teodoro Vasquez-Lund"

@@ -1322,12 +1322,15 @@ _ITEM_END = re.compile(r"\s*(?:[,;.)]|\band\b|$)")
 _HEADING_END = re.compile(r":[\s\"”’]*$")
 _HEADING_KIND = re.compile(
     r"\b(?:(?P<office>field\s+offices?|offices?|areas?\s+of\s+(?:operations|responsibility))"
-    r"|(?P<state>states?)|(?P<city>cit(?:y|ies)|towns?|communities))\b",
+    r"|(?P<state>states?)|(?P<city>cit(?:y|ies)|towns?|communities)"
+    r"|(?P<nation>countr(?:y|ies)|nationalit(?:y|ies)|nationals|citizens))\b",
     re.I,
 )
 _LINE_STATE = re.compile(r"\s*(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?):\s+")
 _LINE_ITEM = re.compile(
-    r"\s*(?P<name>[A-Z][\w.'’]*(?:[ -][A-Z][\w.'’]*){0,3})"
+    r"\s*(?P<name>[A-Z][\w.'’]*(?:[ -][A-Z][\w.'’]*){0,3}"
+    # "Cook County, Illinois (91)", "Portland, Oregon (14)": the state the name lies in
+    r"(?:,\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?)"
     # "Atlanta (Georgia, North Carolina and South Carolina) – 231": the office's states
     r"\s*(?:(?:\([^()\d]{0,80}\)\s*)?[–—:-]\s*(?P<dash>\d[\d,]*)|\((?P<paren>\d[\d,]*)\))"
 )
@@ -1358,6 +1361,9 @@ def _line_items(text: str, start: int, end: int):
     while True:
         item = _LINE_ITEM.match(text, position, end)
         if not item:
+            return None
+        comma = text.find(",", item.start("name"), item.end("name"))
+        if comma >= 0 and text[comma + 1 : item.end("name")].strip() not in _STATE_NAMES:
             return None
         count = "dash" if item.group("dash") else "paren"
         items.append((item.start("name"), item.end("name"), item.start(count)))
@@ -1558,9 +1564,13 @@ class _Extractor:
             (i for i in range(len(self.found) - 1, -1, -1) if self.found[i].rule != "listed"),
             None,
         )
+        # towns of the state the listed total was in ("412 arrested in Arkansas": "Rogers – 96")
+        parent_state = self._list_parent_state(parent)
         for name_start, name_end, count_start in items:
             mention = next(iter(self.counts.within(count_start, count_start + 1)), None)
-            place = self._list_line_place(text[name_start:name_end], name_start, state, kind)
+            place = self._list_line_place(
+                text[name_start:name_end], name_start, state, kind, parent_state
+            )
             if mention is None or place is None:
                 continue
             found = _Found(mention, sentence, None, "listed", place=place, place_source="sentence")
@@ -1572,11 +1582,38 @@ class _Extractor:
             self.found.append(found)
         return True
 
-    def _list_line_place(self, name: str, start: int, state: str | None, kind: str):
+    def _list_parent_state(self, parent: int | None) -> str | None:
+        """The state of the total a list breaks down, when that total is one state's."""
+        if parent is None:
+            return None
+        found = self.found[parent]
+        place = found.place.place if found.place is not None else None
+        return place.state if place is not None and place.kind == "state" else None
+
+    def _list_line_place(
+        self, name: str, start: int, state: str | None, kind: str, parent_state: str | None = None
+    ):
+        if kind == "nation":
+            return None  # "nationals of these countries:", "Mexico – 20"
         end = start + len(name)
+        base, comma, state_name = name.partition(", ")
+        if comma and kind != "office":
+            # "Cook County, Illinois" is the state (a county is its state); "Portland, Oregon"
+            code = _STATE_NAMES[state_name]
+            if base.endswith((" County", " Parish")):
+                return PlaceMention(state_place(code), name, start, end)
+            return PlaceMention(city_place(base, code), name, start, end)
         mention = next(
             (p for p in self.places.within(start, end) if p.end == end and p.place), None
         )
+        if (
+            state is None
+            and parent_state is not None
+            and kind in ("", "city")
+            and name not in _STATE_NAMES
+            and (mention is None or mention.place.state != parent_state)
+        ):
+            state = parent_state
         if kind == "office":
             office = office_name(name)
             if office is None and mention is not None:

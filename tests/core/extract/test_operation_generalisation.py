@@ -581,3 +581,51 @@ def test_a_place_made_n_of_those_arrests_and_a_possessive_total():
         "for the year to 9,000."
     )
     assert _found(text) == [(240, "McAllen, TX"), (9000, "McAllen, TX")]
+
+
+def test_list_lines_with_a_state_after_the_name():
+    text = (
+        "WASHINGTON — ICE officers arrested 300 people nationwide in a week-long operation.\n\n"
+        "Arrests by jurisdiction included:\n"
+        "Multnomah County, Oregon (40)\n"
+        "Austin, Texas (22)\n"
+        "Denver (31)\n"
+        "Prince George's County, Maryland (18)"
+    )
+    assert _found(text) == [
+        (300, "United States"),
+        (40, "Oregon"),
+        (22, "Austin, TX"),
+        (31, "Denver, CO"),
+        (18, "Maryland"),
+    ]
+    _spans_hold(text)
+
+
+def test_list_of_small_towns_takes_the_state_of_the_total():
+    text = (
+        "DES MOINES, Iowa — HSI agents arrested 160 workers at four meatpacking plants in "
+        "Iowa on Tuesday.\n\n"
+        "The arrests by plant location were:\n"
+        "• Denison – 61\n"
+        "• Storm Lake – 44\n"
+        "• Marshalltown – 35\n"
+        "• Postville – 20"
+    )
+    assert _found(text) == [
+        (160, "Iowa"),
+        (61, "Denison, IA"),
+        (44, "Storm Lake, IA"),
+        (35, "Marshalltown, IA"),
+        (20, "Postville, IA"),
+    ]
+
+
+def test_list_under_a_multistate_total_does_not_guess_a_state():
+    text = (
+        "ATLANTA — ICE arrested 90 people in Georgia and Alabama this week.\n\n"
+        "Arrests by city:\n"
+        "Pellham Falls: 30\n"
+        "Crane Hollow: 20"
+    )
+    assert _found(text) == [(90, None)]  # towns unknown to the gazetteer, state unknown

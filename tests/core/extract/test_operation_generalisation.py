@@ -648,3 +648,13 @@ def test_share_of_arrests_placed_after_a_comma_restating_where():
     )
     assert _found(text) == [(180, "Memphis, TN"), (25, "Tennessee")]
     _spans_hold(text)
+
+
+def test_louisiana_parish_is_its_state_like_a_county():
+    text = (
+        "BATON ROUGE, La. — Agents arrested 52 people in Baton Rouge this week. Officials said "
+        "19 of those arrested were taken into custody in Ascension Parish, and deputies at "
+        "the Lafourche Parish jail held others."
+    )
+    assert _found(text) == [(52, "Baton Rouge, LA"), (19, "Louisiana")]
+    _spans_hold(text)

@@ -99,6 +99,13 @@ _TOTAL_ASIDE = re.compile(
     r"(?:the|its|their)\s+(?:[\w-]+\s+)?(?:total|tally|number|count)\b",
     re.I,
 )
+# ", which said this week that more than 370 people had been arrested in ...,": what the
+# subject reported, read like the main clause.
+_REPORTING_ASIDE = re.compile(
+    r"(?:which|who)\s+(?:[a-z]+\s+){0,2}?(?:said|says|announced|reported|reports|stated)\b"
+    r"(?:\s+[\w.]+){0,4}?\s+that\b",
+    re.I,
+)
 # "which included 112 in Phoenix": a breakdown of the count the sentence refers to.
 _INCLUDED_ASIDE = re.compile(r"(?:which|that)\s+(?:included|includes|include)\b", re.I)
 # "— 27 in Albuquerque and eight in Santa Fe": counts by place breaking down the sentence's.
@@ -276,7 +283,7 @@ def _aside_kind(text: str, start: int, end: int) -> str:
         return "breakdown"
     if _INCLUDED_ASIDE.match(text, start, end) and any(c.isdigit() for c in text[start:end]):
         return "breakdown"
-    if _TOTAL_ASIDE.match(text, start, end):
+    if _TOTAL_ASIDE.match(text, start, end) or _REPORTING_ASIDE.match(text, start, end):
         return "other"
     if _DESCRIPTIVE_ASIDE.match(text, start, end):
         return "descriptive"

@@ -658,3 +658,13 @@ def test_louisiana_parish_is_its_state_like_a_county():
     )
     assert _found(text) == [(52, "Baton Rouge, LA"), (19, "Louisiana")]
     _spans_hold(text)
+
+
+def test_relative_clause_reporting_arrests_is_read():
+    text = (
+        "DURHAM, N.C. — The sheriff's office, which announced Monday that 64 people had been "
+        "arrested in the Durham area since the weekend, did not say how many were released. "
+        "The group, which has 300 volunteers, said it would keep counting."
+    )
+    assert _found(text) == [(64, "Durham, NC")]
+    _spans_hold(text)

@@ -2071,7 +2071,10 @@ _CLAUSE_BOUNDARY = re.compile(r",\s*(?:and|but|while|whereas|compared\s+with)\b|
 _CLAUSE_PENALTY = 1000
 _NEXT_ITEM_GAP = re.compile(r"\s+(?:for\s+|with\s+)?")
 _TIGHT_PLACE_GAP = re.compile(
-    r"\s+(?:(?:more|others|people|workers|men|women|immigrants|migrants)\s+)?(?:in|at|from|near)\s+"
+    r"\s+(?:(?:more|others|people|workers|men|women|immigrants|migrants)\s+)?"
+    # "another 11 at the immigration court in Tucson": the building, then its town
+    r"(?:at\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s+(?=in\s))?"
+    r"(?:in|at|from|near)\s+"
     r"(?:(?:the\s+)?(?:neighboring|neighbouring|nearby|suburban)\s+)?"
 )
 # "ICE Houston arrested ...", "(ERO) Boston": a place naming the agency's office, read

@@ -668,3 +668,12 @@ def test_relative_clause_reporting_arrests_is_read():
     )
     assert _found(text) == [(64, "Durham, NC")]
     _spans_hold(text)
+
+
+def test_count_at_a_building_in_a_town_takes_the_town():
+    text = (
+        "SAN ANTONIO — Volunteers counted 40 arrests at the San Antonio jail and another 9 at "
+        "the federal courthouse in Laredo last week."
+    )
+    assert _found(text) == [(40, "San Antonio, TX"), (9, "Laredo, TX")]
+    _spans_hold(text)

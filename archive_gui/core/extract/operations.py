@@ -1982,6 +1982,8 @@ class _Extractor:
             if _AGENCY_BEFORE_PLACE.search(self.text, max(0, own.start - 40), own.start):
                 own = office_mention(own)  # "ERO Houston arrested ...": the office's area
             found.place, found.place_source = own, "sentence"
+        elif shared := self._coordinated_place(found, places):
+            found.place, found.place_source = shared, "sentence"
         elif found.parent is not None and self.found[found.parent].place:
             found.place = self.found[found.parent].place
             found.place_source = "parent"
@@ -1993,6 +1995,26 @@ class _Extractor:
             if found.place_source in ("dateline", "") and self._agency_year(found):
                 found.place = PlaceMention(NATIONWIDE, "", found.mention.start, found.mention.start)
                 found.place_source = "agency-year"
+
+    def _coordinated_place(self, found: _Found, places: list[PlaceMention]):
+        """The place closing a clause that coordinates this count with the next one:
+        "apprehended 73 migrants and arrested four smugglers ... across the Rio Grande
+        Valley" places both."""
+        following = next(
+            (
+                f
+                for f in self.found[self.sentence_first :]
+                if f.mention.start >= found.mention.end and f.aside == found.aside
+            ),
+            None,
+        )
+        if following is None or not _COORDINATED_COUNTS.fullmatch(
+            self.text, found.mention.end, following.mention.start
+        ):
+            return None
+        candidates = [p for p in places if found.sentence.aside_at(p.start) == found.aside]
+        place = _nearest(self.text, following, candidates, self.found[self.sentence_first :])
+        return place if place is not None and place.start >= following.mention.end else None
 
     def _agency_year(self, found: _Found) -> bool:
         """An agency's yearly statistic with no place ("ICE made 143,470 administrative
@@ -2065,6 +2087,8 @@ class _Extractor:
         )
 
 
+# Two counts of one clause joined by "and": "apprehended 73 migrants and arrested four".
+_COORDINATED_COUNTS = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+and(?:\s+[\w'’-]+){1,3}?\s+")
 _CLAUSE_BREAK = re.compile(r"[;:]")
 _FISCAL_YEAR = re.compile(r"\b(?:fiscal\s+(?:year\s+)?(?:19|20)?\d\d|FY\s?(?:19|20)?\d\d)\b")
 _CLAUSE_BOUNDARY = re.compile(r",\s*(?:and|but|while|whereas|compared\s+with)\b|;", re.I)

@@ -677,3 +677,13 @@ def test_count_at_a_building_in_a_town_takes_the_town():
     )
     assert _found(text) == [(40, "San Antonio, TX"), (9, "Laredo, TX")]
     _spans_hold(text)
+
+
+def test_two_counts_joined_by_and_share_the_place_closing_the_clause():
+    text = (
+        "LAREDO, Texas — Agents detained 52 migrants and arrested three drivers during traffic "
+        "stops across South Texas on Sunday.\n\n"
+        "Officers arrested 12 people in Laredo and 8 more in Zapata, officials said."
+    )
+    assert _found(text) == [(52, "Texas"), (3, "Texas"), (12, "Laredo, TX"), (8, "Zapata, TX")]
+    _spans_hold(text)

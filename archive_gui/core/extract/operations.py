@@ -537,7 +537,9 @@ _TALLY_NOT_ARRESTS = re.compile(
 )
 _EXCEEDED_BEFORE = re.compile(r"\b(?:arrests|apprehensions)(?:\s+[\w'’-]+){0,8}?\s+$", re.I)
 _PASSIVE_AFTER = re.compile(
-    rf"(?P<gap>(?:\s+[^\s.;:!?]+){{0,10}}?)\s+(?:were|was|have\s+been|has\s+been|had\s+been"
+    # (a gap word may be an initialism: "Two men, both U.S. citizens, were arrested")
+    rf"(?P<gap>(?:\s+(?:[^\s.;:!?]+|(?:[A-Z]\.){{2,}},?)){{0,10}}?)\s+"
+    rf"(?:were|was|have\s+been|has\s+been|had\s+been"
     rf"|been|got|get|after\s+being)\s+(?P<adverbs>(?:[\w'’-]+\s+){{0,2}}?){_ARRESTED}\b",
     re.I,
 )

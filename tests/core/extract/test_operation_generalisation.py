@@ -687,3 +687,11 @@ def test_two_counts_joined_by_and_share_the_place_closing_the_clause():
     )
     assert _found(text) == [(52, "Texas"), (3, "Texas"), (12, "Laredo, TX"), (8, "Zapata, TX")]
     _spans_hold(text)
+
+
+def test_passive_arrest_after_an_appositive_with_an_initialism():
+    text = (
+        "NOGALES, Ariz. — Three drivers, all U.S. citizens, were arrested at the port. "
+        "Two guards, both U.K. nationals, were later detained."
+    )
+    assert _found(text) == [(3, "Nogales, AZ"), (2, "Nogales, AZ")]

@@ -535,6 +535,12 @@ _TALLY_NOT_ARRESTS = re.compile(
     r"|shelter)",
     re.I,
 )
+# The count is the object of a verb that is no arrest: what was done to people arrested.
+_REMOVED_BEFORE = re.compile(
+    r"\b(?:removed|deported|released|expelled|repatriated|freed|housed)\s+"
+    r"(?:(?:about|around|roughly|nearly|almost|more\s+than|over|at\s+least|some)\s+)?$",
+    re.I,
+)
 _EXCEEDED_BEFORE = re.compile(r"\b(?:arrests|apprehensions)(?:\s+[\w'’-]+){0,8}?\s+$", re.I)
 _PASSIVE_AFTER = re.compile(
     # (a gap word may be an initialism: "Two men, both U.S. citizens, were arrested")
@@ -1703,6 +1709,8 @@ class _Extractor:
         before = view[max(0, start - 30) : start]
         if _GOAL_BEFORE.search(before):
             return None
+        if rule != "active" and _REMOVED_BEFORE.search(before):
+            return None  # "ICE removed about 102,000 people arrested inside the country"
         if rule != "active" and _POSSESSIVE_BEFORE.search(before):
             return None  # "its 1,100 employees": the size of a group, not an arrest count
         if _DEFINITE_BEFORE.search(before) and any(

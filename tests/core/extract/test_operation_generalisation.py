@@ -695,3 +695,12 @@ def test_passive_arrest_after_an_appositive_with_an_initialism():
         "Two guards, both U.K. nationals, were later detained."
     )
     assert _found(text) == [(3, "Nogales, AZ"), (2, "Nogales, AZ")]
+
+
+def test_count_removed_or_released_is_no_arrest_though_they_were_arrested():
+    text = (
+        "DENVER — ICE deported nearly 4,000 people arrested in Colorado last year, up from "
+        "3,100 the year before. The county released 60 people arrested on warrants. Agents "
+        "arrested 25 people in Aurora."
+    )
+    assert _found(text) == [(25, "Aurora, CO")]

@@ -825,7 +825,7 @@ _MONTH_BEFORE = _Contains(
     ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
 )
 _NO_ONE_BEFORE = re.compile(r"\b(?:no|any|every|some)\s+$", re.I)
-_AGE_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s*$")
+_AGE_BEFORE = re.compile(r"(?:(?P<first>[A-Z][\w'’-]+)\s+)?(?P<last>[A-Z][\w'’-]+),\s*$")
 _COMMA_AFTER = re.compile(r"\s*,")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _WORD = re.compile(r"[A-Za-z'’][A-Za-z'’]*")  # (a class first: see ``_PARAGRAPH``)
@@ -1089,6 +1089,11 @@ class _Found:
     like: int | None = None  # the count this one is compared with ("up from 1,525")
 
 
+def _names_a_state(match: re.Match) -> bool:
+    last = match["last"]
+    return last in _STATE_NAMES or f"{match['first']} {last}" in _STATE_NAMES
+
+
 def _is_not_a_count(view: str, mention: CountMention, start: int, end: int) -> bool:
     """Years, dates, ages, percentages, money, durations, references and the like."""
     before = view[max(0, start - 30) : start]
@@ -1103,7 +1108,8 @@ def _is_not_a_count(view: str, mention: CountMention, start: int, end: int) -> b
         mention.value < 120
         and before.rstrip().endswith(",")
         and _COMMA_AFTER.match(after)
-        and _AGE_BEFORE.search(before)
+        and (age := _AGE_BEFORE.search(before))
+        and not _names_a_state(age)  # "and in New York, 79, according to ...": a list item
     ):
         return True
     if _YEAR.fullmatch(mention.text) and not _next_noun_is_people(after):
@@ -1316,13 +1322,16 @@ _OFFICE_LIST = re.compile(
 _STATE_NAMES = {name: code for name, code, _ in STATES}
 _ACCOUNTED_BEFORE = re.compile(
     r"(?:\s+(?:sector|office|field\s+office|area|region|county|metro\s+area))?"
-    r"(?P<share>\s+accounted\s+for\s+$)"
+    r"(?P<share>\s+accounted\s+for\s+$"
+    # "Texas accounted for the most arrests, 409, followed by ...": the count after a comma
+    r"|\s+(?:accounted\s+for|had|made|reported|recorded)\s+the\s+(?:most|largest\s+number\s+of)"
+    r"\s+arrests,\s+$)"
     # "Tampa police made 14 of those arrests": the place's share, when "of" follows
     r"|(?:\s+(?:police|officers|agents|deputies|authorities|troopers))?"
     r"\s+(?:made|reported|recorded|had)\s+$",
     re.I,
 )
-_ACCOUNTED_WORDS = ("for", "made", "reported", "recorded", "had")
+_ACCOUNTED_WORDS = ("for", "made", "reported", "recorded", "had", "arrests,")
 # Elliptical list items: what may stand between the previous count and the item's place,
 # between the place and the count, and after the item.
 _ITEM_HEAD = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s*(?:[,;]|\band\b)\s*(?:and\s+)?(?:in\s+)?", re.I)
@@ -1788,7 +1797,7 @@ class _Extractor:
         last = view[max(0, start - 12) : start].rsplit(None, 1)
         if not last or not last[-1].lower().endswith(_ACCOUNTED_WORDS):
             return None  # (the pattern ends in one of them: a cheap test first)
-        match = _ACCOUNTED_BEFORE.search(view, max(0, start - 30), start)
+        match = _ACCOUNTED_BEFORE.search(view, max(0, start - 60), start)
         if not match:
             return None
         if match["share"] is None and not _OF_THEM_AFTER.match(view, end):

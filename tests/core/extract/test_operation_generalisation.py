@@ -704,3 +704,25 @@ def test_count_removed_or_released_is_no_arrest_though_they_were_arrested():
         "arrested 25 people in Aurora."
     )
     assert _found(text) == [(25, "Aurora, CO")]
+
+
+def test_state_with_the_most_arrests_then_the_count_after_a_comma():
+    text = (
+        "WASHINGTON — Officers arrested 1,400 people nationwide. Arizona had the most arrests, "
+        "233, followed by Nevada with 120. In Utah, 40 people were arrested; in Idaho, 31; and "
+        "in New Mexico, 22, the agency said."
+    )
+    assert _found(text) == [
+        (1400, "United States"),
+        (233, "Arizona"),
+        (120, "Nevada"),
+        (40, "Utah"),
+        (31, "Idaho"),
+        (22, "New Mexico"),
+    ]
+    _spans_hold(text)
+
+
+def test_age_after_a_name_is_still_no_count():
+    text = "PHOENIX — Agents arrested Rosa Delgado, 34, and Tomas Ruiz, 51, at a car wash."
+    assert [count for count, _ in _found(text)] == []

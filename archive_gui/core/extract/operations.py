@@ -658,6 +658,10 @@ _GOAL_BEFORE = _EndsWith(
         "an",
     ),
 )
+# "the target the White House set for it in May: 3,000 arrests a day"
+_GOAL_COLON = re.compile(
+    r"\b(?:goals?|targets?|quotas?|objectives?|benchmarks?)\b[^.;:!?]{0,70}:\s*$"
+)
 # "Among them: 243 in the Houston area ...": a sentence of breakdowns of the last count.
 _AMONG_OPENING = re.compile(r"\s*(?:Among\s+(?:them|those)|Including):", re.I)
 _COMPARED_BEFORE = _EndsWith(
@@ -779,6 +783,8 @@ _UNIT_AFTER = re.compile(
     r"|acres?|pounds?|kilos?|grams?|times|dollars?|cents?|billion|degrees?|points?)\b)",
     re.I,
 )
+# A statute's section, not a count: "287(g)", "1324(a)".
+_SECTION_AFTER = re.compile(r"\([a-z]\)")
 _REFERENCE_BEFORE = _EndsWith(
     re.compile(
         r"(?:\b(?:No|Nos|Route|Highway|Interstate|Article|Section|Title|Proposition|Prop|page"
@@ -1698,7 +1704,9 @@ class _Extractor:
             )
             limit = min(limit, _clause_end(view, end))
             found = None
-            if not _is_not_a_count(view, mention, start, end):
+            if not _is_not_a_count(view, mention, start, end) and not _SECTION_AFTER.match(
+                self.text, mention.end
+            ):
                 found = self._classify(
                     sentence, aside, view, mention, (start, end, limit), previous, previous_end
                 )
@@ -1716,7 +1724,9 @@ class _Extractor:
             else self._running_total(view, start, sentence, aside)
         )
         before = view[max(0, start - 30) : start]
-        if _GOAL_BEFORE.search(before):
+        if _GOAL_BEFORE.search(before) or (
+            before.rstrip().endswith(":") and _GOAL_COLON.search(view, max(0, start - 90), start)
+        ):
             return None
         if rule != "active" and _REMOVED_BEFORE.search(before):
             return None  # "ICE removed about 102,000 people arrested inside the country"

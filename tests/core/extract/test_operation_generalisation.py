@@ -726,3 +726,12 @@ def test_state_with_the_most_arrests_then_the_count_after_a_comma():
 def test_age_after_a_name_is_still_no_count():
     text = "PHOENIX — Agents arrested Rosa Delgado, 34, and Tomas Ruiz, 51, at a car wash."
     assert [count for count, _ in _found(text)] == []
+
+
+def test_statute_section_and_a_goal_after_a_colon_are_no_counts():
+    text = (
+        "RALEIGH, N.C. — “Nobody is screened under 287(g) unless they were arrested for "
+        "something else,” the sheriff said. The administration's goal, set in March, remains "
+        "out of reach: 2,500 arrests a week. Agents arrested 48 people in Raleigh."
+    )
+    assert _found(text) == [(48, "Raleigh, NC")]

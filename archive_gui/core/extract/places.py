@@ -1240,7 +1240,8 @@ def dominant_state(mentions: list[PlaceMention]) -> str | None:
 _DATELINE = re.compile(
     r"^[ \t]*(?P<place>(?P<city>[A-Z][A-Z.'’ -]*[A-Z.])"
     r"(?:,\s*(?P<state>[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?))?)"
-    r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:—|–|--)[ \t]*",
+    # (a wire's plain hyphen after its name too: "CHICAGO (Reuters) - ")
+    r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:—|–|--|(?<=\)[ \t])-(?=[ \t]))[ \t]*",
     re.MULTILINE,
 )
 _DATELINE_WINDOW = 400

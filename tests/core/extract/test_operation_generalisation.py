@@ -735,3 +735,12 @@ def test_statute_section_and_a_goal_after_a_colon_are_no_counts():
         "out of reach: 2,500 arrests a week. Agents arrested 48 people in Raleigh."
     )
     assert _found(text) == [(48, "Raleigh, NC")]
+
+
+def test_wire_dateline_with_a_plain_hyphen():
+    text = (
+        "Agents step up arrests\n\n"
+        "DENVER (Reuters) - Federal agents have stepped up arrests, officials said.\n\n"
+        '"They arrested sixty people in a week," a lawyer said.'
+    )
+    assert _found(text) == [(60, "Denver, CO")]

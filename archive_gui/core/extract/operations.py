@@ -1337,6 +1337,14 @@ _ACCOUNTED_BEFORE = re.compile(
     r"\s+(?:made|reported|recorded|had)\s+$",
     re.I,
 )
+_SHARE_BEFORE = re.compile(
+    r"\b(?:largest|biggest|greatest)\s+(?:share|number|portion|part)\s+of\s+(?:the\s+|those\s+)?"
+    r"(?:[\w'’.-]+\s+){0,3}?(?:arrests|arrested),\s+$",
+    re.I,
+)
+_SHARE_PLACE_AFTER = re.compile(
+    r",\s+(?:came|were\s+made|was|were|took\s+place|happened|occurred)\s+(?:in|at)\s+", re.I
+)
 _ACCOUNTED_WORDS = ("for", "made", "reported", "recorded", "had", "arrests,")
 # Elliptical list items: what may stand between the previous count and the item's place,
 # between the place and the count, and after the item.
@@ -1737,7 +1745,9 @@ class _Extractor:
         ):
             return None  # "Of the 112 people arrested": refers back to a stated total
         if rule != "active":
-            accounted = self._accounted_for(view, start, end, sentence)
+            accounted = self._accounted_for(view, start, end, sentence) or self._largest_share(
+                view, start, end, sentence
+            )
             if accounted is not None:
                 return self._place_share(mention, sentence, aside, accounted)
         found = _Found(mention, sentence, aside, rule or "")
@@ -1814,6 +1824,22 @@ class _Extractor:
             return None
         position = sentence.start + match.start()
         return next((p for p in self.sentence_places if p.end == position and p.place), None)
+
+    def _largest_share(self, view: str, start: int, end: int, sentence: _Sentence):
+        """The place of a share set off by commas: "The largest share of the California
+        arrests, 205, came in the Los Angeles area"."""
+        if not view.endswith(", ", 0, start) or not _SHARE_BEFORE.search(
+            view, max(0, start - 80), start
+        ):
+            return None
+        after = _SHARE_PLACE_AFTER.match(view, end)
+        if after is None:
+            return None
+        position = sentence.start + after.end()
+        return next(
+            (p for p in self.sentence_places if p.place and p.start == position),
+            None,
+        )
 
     def _place_share(self, mention, sentence, aside, place: PlaceMention) -> _Found:
         found = _Found(mention, sentence, aside, "breakdown", place=place, place_source="sentence")

@@ -744,3 +744,13 @@ def test_wire_dateline_with_a_plain_hyphen():
         '"They arrested sixty people in a week," a lawyer said.'
     )
     assert _found(text) == [(60, "Denver, CO")]
+
+
+def test_largest_share_set_off_by_commas_then_its_place():
+    text = (
+        "COLUMBUS, Ohio — Agents arrested 311 people in Ohio last week. The biggest share of "
+        "those arrested, 120, were in Cincinnati. The largest number of the Ohio arrests, "
+        "90, came at the request of local police."
+    )
+    assert _found(text) == [(311, "Ohio"), (120, "Cincinnati, OH")]
+    _spans_hold(text)

@@ -226,7 +226,7 @@ _COMMA_RELATIVE = re.compile(
 )
 # A comma ends a relative clause unless a capitalised list item follows ("which covers
 # Georgia, South Carolina and North Carolina, ...").
-_COMMA_CLAUSE_END = re.compile(r",(?!\s+(?:and\s+|or\s+)?[A-Z][a-z])|;|[.!?]+[\"”’)]*\s*$")
+_COMMA_CLAUSE_END = re.compile(r",(?!\d)(?!\s+(?:and\s+|or\s+)?[A-Z][a-z])|;|[.!?]+[\"”’)]*\s*$")
 
 
 def _comma_asides(text: str, start: int, end: int) -> list[tuple[int, int]]:

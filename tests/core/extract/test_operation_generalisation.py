@@ -664,9 +664,11 @@ def test_relative_clause_reporting_arrests_is_read():
     text = (
         "DURHAM, N.C. — The sheriff's office, which announced Monday that 64 people had been "
         "arrested in the Durham area since the weekend, did not say how many were released. "
-        "The group, which has 300 volunteers, said it would keep counting."
+        "The group, which has 300 volunteers, said it would keep counting.\n\n"
+        "The state, which reported that 1,240 people had been arrested in North Carolina "
+        "since June, gave no breakdown."
     )
-    assert _found(text) == [(64, "Durham, NC")]
+    assert _found(text) == [(64, "Durham, NC"), (1240, "North Carolina")]
     _spans_hold(text)
 
 

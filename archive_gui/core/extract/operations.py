@@ -1326,6 +1326,8 @@ _OFFICE_LIST = re.compile(
     r"\b(?:field\s+offices?|offices|areas?\s+of\s+(?:operations|responsibility))\b", re.I
 )
 _STATE_NAMES = {name: code for name, code, _ in STATES}
+# ... and their AP abbreviations ("Portland, Ore. (14)" in a list)
+_STATE_NAMES_OR_AP = {**_STATE_NAMES, **{abbrev: code for _, code, abbrev in STATES}}
 _ACCOUNTED_BEFORE = re.compile(
     r"(?:\s+(?:sector|office|field\s+office|area|region|county|metro\s+area))?"
     r"(?P<share>\s+accounted\s+for\s+$"
@@ -1376,7 +1378,7 @@ _LINE_STATE = re.compile(r"\s*(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?):\s+")
 _LINE_ITEM = re.compile(
     r"\s*(?P<name>[A-Z][\w.'’]*(?:[ -][A-Z][\w.'’]*){0,3}"
     # "Cook County, Illinois (91)", "Portland, Oregon (14)": the state the name lies in
-    r"(?:,\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?)"
+    r"(?:,\s(?:[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+)?|[A-Z]\.[A-Z]\.))?)"
     # "Atlanta (Georgia, North Carolina and South Carolina) – 231": the office's states
     r"\s*(?:(?:\([^()\d]{0,80}\)\s*)?[–—:-]\s*(?P<dash>\d[\d,]*)|\((?P<paren>\d[\d,]*)\))"
 )
@@ -1409,7 +1411,7 @@ def _line_items(text: str, start: int, end: int):
         if not item:
             return None
         comma = text.find(",", item.start("name"), item.end("name"))
-        if comma >= 0 and text[comma + 1 : item.end("name")].strip() not in _STATE_NAMES:
+        if comma >= 0 and text[comma + 1 : item.end("name")].strip() not in _STATE_NAMES_OR_AP:
             return None
         count = "dash" if item.group("dash") else "paren"
         items.append((item.start("name"), item.end("name"), item.start(count)))
@@ -1645,7 +1647,7 @@ class _Extractor:
         base, comma, state_name = name.partition(", ")
         if comma and kind != "office":
             # "Cook County, Illinois" is the state (a county is its state); "Portland, Oregon"
-            code = _STATE_NAMES[state_name]
+            code = _STATE_NAMES_OR_AP[state_name]
             if base.endswith((" County", " Parish")):
                 return PlaceMention(state_place(code), name, start, end)
             return PlaceMention(city_place(base, code), name, start, end)

@@ -590,7 +590,9 @@ def test_list_lines_with_a_state_after_the_name():
         "Multnomah County, Oregon (40)\n"
         "Austin, Texas (22)\n"
         "Denver (31)\n"
-        "Prince George's County, Maryland (18)"
+        "Prince George's County, Maryland (18)\n"
+        "Tacoma, Wash. (12)\n"
+        "Durham, N.C. (9)"
     )
     assert _found(text) == [
         (300, "United States"),
@@ -598,6 +600,8 @@ def test_list_lines_with_a_state_after_the_name():
         (22, "Austin, TX"),
         (31, "Denver, CO"),
         (18, "Maryland"),
+        (12, "Tacoma, WA"),
+        (9, "Durham, NC"),
     ]
     _spans_hold(text)
 

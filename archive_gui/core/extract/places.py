@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 from archive_gui.core.extract.gazetteer_data import (
@@ -430,7 +431,8 @@ _UNLISTED_CITY = re.compile(
 _UNLISTED_TAIL = re.compile(rf",\s+(?:{_STATE_ALTERNATION})(?![A-Za-z])")
 _CITY_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz -")
 _CITY_PREPOSITION = re.compile(r"\b(?:in|near|outside|from|of)\s+$")
-_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+# (after an item's count too: "in Boston (214), Lynn (97) and Chelsea (88)")
+_LIST_GAP = re.compile(r"(?:\s*\(\d[\d,]*\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 # Between the items of a list: also "in Boyle Heights and in nearby Huntington Park".
 _MERGE_GAP = re.compile(
     r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
@@ -1042,7 +1044,7 @@ def _more_city_mentions(
 
 # What may follow the last town of a list: the clause ends or a time or place word does.
 _TOWN_LIST_END = re.compile(
-    r"\s*(?:[,.;:]|$)|\s+(?:on|last|this|early|late|during|over|since|after|before|overnight"
+    r"(?:\s*\(\d[\d,]*\))?\s*(?:[,.;:]|$)|\s+(?:on|last|this|early|late|during|over|since|after|before|overnight"
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 
@@ -1054,8 +1056,8 @@ def _listed_city_mentions(
     ("from Hamtramck and Dearborn", "in Cicero, Berwyn"): the list's state decides it
     (for a known city that has namesakes, "Pasadena and Baytown", the state they share
     among those the article is about)."""
-    mentions = []
-    for mention in known:
+    mentions: list[PlaceMention] = []
+    for mention in chain(known, mentions):  # each town found may lead to the next
         place = mention.place
         if place is None or place.kind != "city" or "," in mention.text:
             continue

@@ -760,3 +760,19 @@ def test_largest_share_set_off_by_commas_then_its_place():
     )
     assert _found(text) == [(311, "Ohio"), (120, "Cincinnati, OH")]
     _spans_hold(text)
+
+
+def test_inline_list_of_towns_with_counts_after_a_known_city():
+    text = (
+        "WORCESTER, Mass. — ICE arrested 400 people in Massachusetts this month.\n\n"
+        "Arrests were made in Worcester (120), Fitchburg (41), Leominster (30) and "
+        "Gardner (12), the agency said."
+    )
+    assert _found(text) == [
+        (400, "Massachusetts"),
+        (120, "Worcester, MA"),
+        (41, "Fitchburg, MA"),
+        (30, "Leominster, MA"),
+        (12, "Gardner, MA"),
+    ]
+    _spans_hold(text)

@@ -117,6 +117,7 @@ _MAX_SUBJECT_OFFSET = 4
 _WORD_RUN = re.compile(r"\w+")
 _CALLING_VERBS = frozenset(
     {"call", "calls", "called", "calling", "describe", "describes", "described", "describing"}
+    | {"characterize", "characterizes", "characterized", "characterise", "characterised"}
 )
 # Lower-case words inside title-cased names ("Department of the Interior").
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "at", "de", "for", "in", "of", "on", "the", "to"})
@@ -336,6 +337,8 @@ def _speech_candidates(article: _Article) -> list[_Candidate]:
                 spoken = span
                 tail_tokens = words(text, *tail)
                 candidate = _attribute(text, span, lead, tail, tail_tokens)
+                if candidate.mention is None and previous is not None:
+                    _subject_before_earlier_quote(text, candidate, lead, previous, starts)
                 if candidate.mention is None and not tail_tokens:
                     following = (
                         article.paragraphs[number + 1]
@@ -347,6 +350,28 @@ def _speech_candidates(article: _Article) -> list[_Candidate]:
                         _attribution_opening_next(article, candidate, number + 1)
                 candidates.append(candidate)
     return candidates
+
+
+# "and said the county would": a speech verb sharing the subject of the sentence.
+_COORDINATED_SPEECH = re.compile(r"\s*,?\s*(?:and|but)\s+(?:then\s+|also\s+|later\s+)?([a-z]+)\b")
+
+
+def _subject_before_earlier_quote(
+    text: str, candidate: _Candidate, lead: tuple[int, int], previous: _Span, starts: list[int]
+) -> None:
+    """'He called it "not our business" and said the county would "stay in its lane."':
+    a speech verb after an earlier quote of the sentence has the sentence's subject."""
+    if previous.close_mark is None or lead[0] != previous.close_mark + 1:
+        return
+    verb = _COORDINATED_SPEECH.match(text, lead[0], lead[1])
+    if verb is None or verb[1] not in SPEECH_VERBS:
+        return
+    sentence_start = starts[bisect_right(starts, previous.open_mark) - 1]
+    found = _before_quote(
+        text, (dateline_end(text, sentence_start, previous.open_mark), previous.open_mark)
+    )
+    if found is not None:
+        candidate.mention, candidate.rule = found
 
 
 # A question or exclamation closing a quote: ‘“Where do we go?” Irma Estrada said.’

@@ -815,3 +815,21 @@ def test_name_before_a_workplace_noun_is_the_company():
     quotes = speakers(text)
     assert quotes[0][1:] == ("Prairie Ridge Egg Farms", "organization")
     assert quotes[1][1] == "Teodoro Vasquez-Lund"
+
+
+def test_speech_verb_after_a_scare_quote_shares_the_sentence_subject():
+    text = (
+        "Sheriff Tobias Renner said his deputies would keep out of it. He called the "
+        "operation “not our business” and said the county would “stay in its lane on "
+        "immigration.”"
+    )
+    assert speakers(text) == [("stay in its lane on immigration.", "Tobias Renner", PERSON)]
+
+
+def test_characterizing_something_as_a_phrase_reports_speech():
+    text = (
+        "The Yakima Valley Growers League, in a letter to the governor, characterized the "
+        "raids as “an assault on the people who feed this country,” and asked him to “use "
+        "every lever available to stop them.”"
+    )
+    assert [q[1] for q in speakers(text)] == ["Yakima Valley Growers League"] * 2

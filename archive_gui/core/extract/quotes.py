@@ -339,6 +339,8 @@ def _speech_candidates(article: _Article) -> list[_Candidate]:
                 candidate = _attribute(text, span, lead, tail, tail_tokens)
                 if candidate.mention is None and previous is not None:
                     _subject_before_earlier_quote(text, candidate, lead, previous, starts)
+                elif candidate.mention is None and number and span.open_mark == start:
+                    _introduced_by_paragraph_before(article, candidate, number - 1)
                 if candidate.mention is None and not tail_tokens:
                     following = (
                         article.paragraphs[number + 1]
@@ -350,6 +352,19 @@ def _speech_candidates(article: _Article) -> list[_Candidate]:
                         _attribution_opening_next(article, candidate, number + 1)
                 candidates.append(candidate)
     return candidates
+
+
+def _introduced_by_paragraph_before(article: _Article, candidate: _Candidate, number: int) -> None:
+    """'El Centro ..., laid out its count in a statement posted on its website:' then the
+    quote as the next paragraph: the paragraph ending in a colon introduces it."""
+    start, end = article.paragraphs[number]
+    if article.spans[number] or not article.text.endswith(":", start, end):
+        return
+    sentences = article.sentences  # (this paragraph's are in: it was read already)
+    start = max(start, sentences[bisect_right(sentences, end - 1) - 1])  # its last sentence
+    found = _before_quote(article.text, (dateline_end(article.text, start, end), end))
+    if found is not None:
+        candidate.mention, candidate.rule = found
 
 
 # "and said the county would": a speech verb sharing the subject of the sentence.

@@ -833,3 +833,21 @@ def test_characterizing_something_as_a_phrase_reports_speech():
         "every lever available to stop them.”"
     )
     assert [q[1] for q in speakers(text)] == ["Yakima Valley Growers League"] * 2
+
+
+def test_paragraph_ending_in_a_colon_introduces_the_quote_below():
+    text = (
+        "Voces del Valle, a volunteer network based in Salinas, posted its own tally on "
+        "Sunday:\n\n"
+        "“Our volunteers confirmed 22 arrests in two days. Not one of them had a warrant.”\n\n"
+        "Pastor Ines Salgado-Reyes visited the jail on Monday. She put it this way:\n\n"
+        "“They are frightened and nobody tells them anything.”"
+    )
+    assert speakers(text) == [
+        (
+            "Our volunteers confirmed 22 arrests in two days. Not one of them had a warrant.",
+            "Voces del Valle",
+            "organization",
+        ),
+        ("They are frightened and nobody tells them anything.", "Ines Salgado-Reyes", PERSON),
+    ]

@@ -77,6 +77,7 @@ REGIONS: dict[str, str] = {
     "North Texas": "TX",
     "West Texas": "TX",
     "Rio Grande Valley": "TX",
+    "Big Bend": "TX",
     "Long Island": "NY",
     "Upstate New York": "NY",
     "South Florida": "FL",

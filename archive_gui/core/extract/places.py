@@ -1218,6 +1218,8 @@ def find_places(
             for m in _STATE_GROUP.finditer(text, start, end)
         ]
     mentions += _region_mentions(text, start, end)
+    if has(" Sector ("):
+        mentions += _sector_acronym_mentions(text, start, end)
     if has("this ") or has("the city"):
         towns = _this_town_mentions(text, start, end)
         if towns:
@@ -1231,6 +1233,25 @@ def find_places(
         ]
     mentions.sort(key=lambda m: m.start)
     return _merge_lists(text, mentions)
+
+
+# "the Rio Grande Valley Sector (RGV)": a Border Patrol sector named after a region, with
+# the acronym the article goes on to use ("RGV agents ... arrested more than 300").
+_SECTOR_ACRONYM = re.compile(r"((?:[A-Z][a-z]+ ){1,3})Sector \(([A-Z]{2,4})\)")
+
+
+def _sector_acronym_mentions(text: str, start: int, end: int) -> list[PlaceMention]:
+    mentions = []
+    for match in _SECTOR_ACRONYM.finditer(text, start, end):
+        place = _NAMES.get(match[1].strip())
+        if place is None or place.kind != "state":
+            continue  # only a region that stands for its state
+        acronym = re.compile(rf"(?<![\w(]){match[2]}(?![\w)])")
+        mentions += [
+            PlaceMention(place, found.group(), found.start(), found.end())
+            for found in acronym.finditer(text, match.end(), end)
+        ]
+    return mentions
 
 
 def dominant_state(mentions: list[PlaceMention]) -> str | None:

@@ -776,3 +776,12 @@ def test_inline_list_of_towns_with_counts_after_a_known_city():
         (12, "Gardner, MA"),
     ]
     _spans_hold(text)
+
+
+def test_border_patrol_sector_acronym_stands_for_its_region():
+    text = (
+        "ALPINE, Texas — Agents assigned to the Big Bend Sector (BBT) apprehended 19 migrants "
+        "near Presidio on Friday.\n\n"
+        "So far this fiscal year, BBT agents have arrested more than 400 smugglers."
+    )
+    assert _found(text)[-1] == (400, "Texas")

@@ -1340,7 +1340,8 @@ _ACCOUNTED_BEFORE = re.compile(
     re.I,
 )
 _SHARE_BEFORE = re.compile(
-    r"\b(?:largest|biggest|greatest)\s+(?:share|number|portion|part)\s+of\s+(?:the\s+|those\s+)?"
+    r"\b(?:most|(?:largest|biggest|greatest)\s+(?:share|number|portion|part))\s+of\s+"
+    r"(?:the\s+|those\s+)?"
     r"(?:[\w'’.-]+\s+){0,3}?(?:arrests|arrested),\s+$",
     re.I,
 )

@@ -785,3 +785,11 @@ def test_border_patrol_sector_acronym_stands_for_its_region():
         "So far this fiscal year, BBT agents have arrested more than 400 smugglers."
     )
     assert _found(text)[-1] == (400, "Texas")
+
+
+def test_most_of_the_arrests_set_off_by_commas_then_its_place():
+    text = (
+        "TUCSON, Ariz. — Deputies arrested 61 people in Pima County over the weekend. Most of "
+        "the arrests, 40, were made in Tucson."
+    )
+    assert _found(text) == [(61, "Arizona"), (40, "Tucson, AZ")]

@@ -43,7 +43,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from archive_gui.core.extract.gazetteer_data import STATES
+from archive_gui.core.extract.gazetteer_data import REGIONS, STATES
 from archive_gui.core.extract.numbers import CountMention, find_counts
 from archive_gui.core.extract.periods import PeriodMention, find_periods
 from archive_gui.core.extract.places import (
@@ -1096,8 +1096,9 @@ class _Found:
 
 
 def _names_a_state(match: re.Match) -> bool:
+    """Whether the words before a comma are a state or a region ("Long Island, 41,")."""
     last = match["last"]
-    return last in _STATE_NAMES or f"{match['first']} {last}" in _STATE_NAMES
+    return last in _STATE_OR_REGION or f"{match['first']} {last}" in _STATE_OR_REGION
 
 
 def _is_not_a_count(view: str, mention: CountMention, start: int, end: int) -> bool:
@@ -1327,6 +1328,7 @@ _OFFICE_LIST = re.compile(
 )
 _STATE_NAMES = {name: code for name, code, _ in STATES}
 # ... and their AP abbreviations ("Portland, Ore. (14)" in a list)
+_STATE_OR_REGION = frozenset(_STATE_NAMES) | frozenset(REGIONS)
 _STATE_NAMES_OR_AP = {**_STATE_NAMES, **{abbrev: code for _, code, abbrev in STATES}}
 _ACCOUNTED_BEFORE = re.compile(
     r"(?:\s+(?:sector|office|field\s+office|area|region|county|metro\s+area))?"

@@ -793,3 +793,11 @@ def test_most_of_the_arrests_set_off_by_commas_then_its_place():
         "the arrests, 40, were made in Tucson."
     )
     assert _found(text) == [(61, "Arizona"), (40, "Tucson, AZ")]
+
+
+def test_region_then_a_count_after_a_comma_is_no_age():
+    text = (
+        "SEATTLE — Agents arrested 90 people. In Seattle, 50 were arrested; in Eastern "
+        "Washington, 28, according to the agency."
+    )
+    assert _found(text) == [(90, "Seattle, WA"), (50, "Seattle, WA"), (28, "Washington")]

@@ -1717,8 +1717,9 @@ class _Extractor:
             )
             limit = min(limit, _clause_end(view, end))
             found = None
-            if not _is_not_a_count(view, mention, start, end) and not _SECTION_AFTER.match(
-                self.text, mention.end
+            if not _is_not_a_count(view, mention, start, end) and not (
+                self.text.startswith("(", mention.end)
+                and _SECTION_AFTER.match(self.text, mention.end)
             ):
                 found = self._classify(
                     sentence, aside, view, mention, (start, end, limit), previous, previous_end
@@ -1738,10 +1739,10 @@ class _Extractor:
         )
         before = view[max(0, start - 30) : start]
         if _GOAL_BEFORE.search(before) or (
-            before.rstrip().endswith(":") and _GOAL_COLON.search(view, max(0, start - 90), start)
+            before.endswith((": ", ":")) and _GOAL_COLON.search(view, max(0, start - 90), start)
         ):
             return None
-        if rule != "active" and _REMOVED_BEFORE.search(before):
+        if rule != "active" and "ed " in before and _REMOVED_BEFORE.search(before):
             return None  # "ICE removed about 102,000 people arrested inside the country"
         if rule != "active" and _POSSESSIVE_BEFORE.search(before):
             return None  # "its 1,100 employees": the size of a group, not an arrest count

@@ -608,7 +608,8 @@ def _attribute(
 ) -> _Candidate:
     """Read the speaker written after the quote, else the one written before it."""
     candidate = _Candidate(span)
-    lead = (dateline_end(text, *lead), lead[1])  # "FRESNO, Calif. — A supervisor said ..."
+    if text[lead[0] : lead[0] + 2].isupper():  # "FRESNO, Calif. — A supervisor said ..."
+        lead = (dateline_end(text, *lead), lead[1])
     # a headline's "Label: 'quote'" names a topic as often as a speaker
     found = _after_quote(text, tail, tail_tokens) or _before_quote(
         text, lead, colon=not span.headline

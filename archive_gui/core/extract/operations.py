@@ -537,9 +537,8 @@ _TALLY_NOT_ARRESTS = re.compile(
 )
 # The count is the object of a verb that is no arrest: what was done to people arrested.
 _REMOVED_BEFORE = re.compile(
-    r"\b(?:removed|deported|released|expelled|repatriated|freed|housed)\s+"
-    r"(?:(?:about|around|roughly|nearly|almost|more\s+than|over|at\s+least|some)\s+)?$",
-    re.I,
+    r"(?:removed|deported|released|expelled|repatriated|freed|housed)\s+"
+    r"(?:(?:about|around|roughly|nearly|almost|more\s+than|over|at\s+least|some)\s+)?$"
 )
 _EXCEEDED_BEFORE = re.compile(r"\b(?:arrests|apprehensions)(?:\s+[\w'’-]+){0,8}?\s+$", re.I)
 _PASSIVE_AFTER = re.compile(
@@ -1332,25 +1331,26 @@ _STATE_OR_REGION = frozenset(_STATE_NAMES) | frozenset(REGIONS)
 _STATE_NAMES_OR_AP = {**_STATE_NAMES, **{abbrev: code for _, code, abbrev in STATES}}
 _ACCOUNTED_BEFORE = re.compile(
     r"(?:\s+(?:sector|office|field\s+office|area|region|county|metro\s+area))?"
-    r"(?P<share>\s+accounted\s+for\s+$"
-    # "Texas accounted for the most arrests, 409, followed by ...": the count after a comma
-    r"|\s+(?:accounted\s+for|had|made|reported|recorded)\s+the\s+(?:most|largest\s+number\s+of)"
-    r"\s+arrests,\s+$)"
+    r"(?P<share>\s+accounted\s+for\s+$)"
     # "Tampa police made 14 of those arrests": the place's share, when "of" follows
     r"|(?:\s+(?:police|officers|agents|deputies|authorities|troopers))?"
     r"\s+(?:made|reported|recorded|had)\s+$",
     re.I,
 )
+# "Texas accounted for the most arrests, 409, followed by ...": the count after a comma.
+_MOST_ARRESTS_BEFORE = re.compile(
+    r"\s+(?:accounted\s+for|had|made|reported|recorded)\s+the\s+(?:most|largest\s+number\s+of)"
+    r"\s+arrests,\s+$"
+)
 _SHARE_BEFORE = re.compile(
-    r"\b(?:most|(?:largest|biggest|greatest)\s+(?:share|number|portion|part))\s+of\s+"
+    r"\b(?:[Mm]ost|(?:[Ll]argest|[Bb]iggest|[Gg]reatest)\s+(?:share|number|portion|part))\s+of\s+"
     r"(?:the\s+|those\s+)?"
-    r"(?:[\w'’.-]+\s+){0,3}?(?:arrests|arrested),\s+$",
-    re.I,
+    r"(?:[\w'’.-]+\s+){0,3}?(?:arrests|arrested),\s+$"
 )
 _SHARE_PLACE_AFTER = re.compile(
-    r",\s+(?:came|were\s+made|was|were|took\s+place|happened|occurred)\s+(?:in|at)\s+", re.I
+    r",\s+(?:came|were\s+made|was|were|took\s+place|happened|occurred)\s+(?:in|at)\s+"
 )
-_ACCOUNTED_WORDS = ("for", "made", "reported", "recorded", "had", "arrests,")
+_ACCOUNTED_WORDS = ("for", "made", "reported", "recorded", "had")
 # Elliptical list items: what may stand between the previous count and the item's place,
 # between the place and the count, and after the item.
 _ITEM_HEAD = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s*(?:[,;]|\band\b)\s*(?:and\s+)?(?:in\s+)?", re.I)
@@ -1821,20 +1821,27 @@ class _Extractor:
     def _accounted_for(self, view: str, start: int, end: int, sentence: _Sentence):
         """The place a count is the share of: "Las Vegas accounted for 31 of the arrests"."""
         last = view[max(0, start - 12) : start].rsplit(None, 1)
-        if not last or not last[-1].lower().endswith(_ACCOUNTED_WORDS):
-            return None  # (the pattern ends in one of them: a cheap test first)
-        match = _ACCOUNTED_BEFORE.search(view, max(0, start - 60), start)
-        if not match:
+        if not last:
             return None
-        if match["share"] is None and not _OF_THEM_AFTER.match(view, end):
-            return None
+        if last[-1] == "arrests,":
+            match = _MOST_ARRESTS_BEFORE.search(view, max(0, start - 60), start)
+            if not match:
+                return None
+        else:
+            if not last[-1].lower().endswith(_ACCOUNTED_WORDS):
+                return None  # (the pattern ends in one of them: a cheap test first)
+            match = _ACCOUNTED_BEFORE.search(view, max(0, start - 30), start)
+            if not match:
+                return None
+            if match["share"] is None and not _OF_THEM_AFTER.match(view, end):
+                return None
         position = sentence.start + match.start()
         return next((p for p in self.sentence_places if p.end == position and p.place), None)
 
     def _largest_share(self, view: str, start: int, end: int, sentence: _Sentence):
         """The place of a share set off by commas: "The largest share of the California
         arrests, 205, came in the Los Angeles area"."""
-        if not view.endswith(", ", 0, start) or not _SHARE_BEFORE.search(
+        if not view.endswith(("arrests, ", "arrested, "), 0, start) or not _SHARE_BEFORE.search(
             view, max(0, start - 80), start
         ):
             return None

@@ -111,6 +111,7 @@ _SOURCE_SENTENCE = re.compile(
     r"|(?:That|This)(?:\s+is|\s+was|'s|’s)\s+(?:how|what)\s+|So\s+says\s+"
 )
 _MAX_QUESTION_WORDS = 40
+_DATELINE_PARAGRAPHS = 6  # a dateline opens one of the first paragraphs (after headlines)
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
 # A subject introducing a quote stands near the start of its sentence ("The mayor, Name,").
 _MAX_SUBJECT_OFFSET = 4
@@ -608,7 +609,8 @@ def _attribute(
 ) -> _Candidate:
     """Read the speaker written after the quote, else the one written before it."""
     candidate = _Candidate(span)
-    if text[lead[0] : lead[0] + 2].isupper():  # "FRESNO, Calif. — A supervisor said ..."
+    if span.paragraph < _DATELINE_PARAGRAPHS and text[lead[0] : lead[0] + 2].isupper():
+        # "FRESNO, Calif. — A supervisor said ..."
         lead = (dateline_end(text, *lead), lead[1])
     # a headline's "Label: 'quote'" names a topic as often as a speaker
     found = _after_quote(text, tail, tail_tokens) or _before_quote(
@@ -1122,21 +1124,27 @@ def _quote_only_paragraphs(article: _Article) -> set[int]:
 
 
 def _share_with_headlines(article: _Article, candidates: list[_Candidate]) -> None:
-    """A headline quote the body repeats has the speaker the body gives it."""
+    """A headline quote the body repeats has the speaker the body gives it: one in single
+    marks, or one in double marks in the title line (“We didn’t open the door”: ...)."""
     text = article.text
-    start, end = article.paragraphs[0] if article.paragraphs else (0, 0)
-    in_title = bool(article.spans and article.spans[0]) and _is_headline(text, start, end)
-    if not in_title and not any(c.span.headline for c in candidates):
+    waiting = [c for c in candidates if c.span.headline and c.entity is None]
+    if article.spans and article.spans[0]:
+        start, end = article.paragraphs[0]
+        if _is_headline(text, start, end):
+            waiting += [
+                c
+                for c in candidates
+                if c.span.paragraph == 0
+                and not c.span.headline
+                and c.entity is None
+                # (the body must hold its words as written: a cheap test before folding)
+                and text.find(text[c.span.start : c.span.end].rstrip(_BREAK_AFTER_QUOTE), end) >= 0
+            ]
+    if not waiting:
         return
-
-    def in_headline(candidate: _Candidate) -> bool:
-        # single marks, or double ones in the title line (“We didn’t open the door”: ...)
-        return candidate.span.headline or (in_title and candidate.span.paragraph == 0)
-
-    body = [(_folded(text, c.span), c) for c in candidates if not in_headline(c)]
-    for candidate in candidates:
-        if not in_headline(candidate) or candidate.entity is not None:
-            continue
+    heads = {id(c) for c in waiting} | {id(c) for c in candidates if c.span.headline}
+    body = [(_folded(text, c.span), c) for c in candidates if id(c) not in heads]
+    for candidate in waiting:
         key = _folded(text, candidate.span)
         source = next((c for words_, c in body if key.strip() and key in words_ and c.entity), None)
         if source is not None:

@@ -171,27 +171,27 @@ def _org_prefix(text: str, pos: int = 0, endpos: int | None = None) -> bool:
 
 
 _NEXT_CAPITALISED = re.compile(r"\s+([A-Z][A-Za-z]*)")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# Months and weekdays: never a town after "in" ("950 in August" is not August, Calif.).
+_CALENDAR_WORDS = frozenset(_MONTHS + _WEEKDAYS)
 _NOT_ORG_CONTINUATION = frozenset(
     [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
+        *_WEEKDAYS,
+        *_MONTHS,
         "Jan",
         "Feb",
         "Mar",
@@ -228,30 +228,6 @@ _NOT_ORG_CONTINUATION = frozenset(
         "Following",
         "This",
         "Last",
-    ]
-)
-# Months and weekdays: never a town after "in" ("950 in August" is not August, Calif.).
-_CALENDAR_WORDS = frozenset(
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
     ]
 )
 # "nationwide", "nationally", "across the country", "in all 50 states".  The phrases

@@ -1049,6 +1049,14 @@ def _joined(text: str, left: Token, right: Token) -> bool:
     return bool(gap) and gap.isspace() and "\n" not in gap
 
 
+def _close_run(pieces: list[list[int]], tokens: list[Token], run: list[int], linked: bool) -> None:
+    """Add a finished run to ``pieces``, split at its connectors if it holds any."""
+    if linked:
+        pieces.extend(_split_connectors(tokens, run))
+    else:
+        pieces.append(run)
+
+
 def _name_runs(text: str, tokens: list[Token]) -> list[list[int]]:
     """Indexes of the runs of capitalised words, with particles and name connectors inside."""
     pieces: list[list[int]] = []
@@ -1068,10 +1076,7 @@ def _name_runs(text: str, tokens: list[Token]) -> list[list[int]]:
                 (token[1] == left[2] + 1 and text[left[2]] == " ") or _joined(text, left, token)
             ):
                 # a lower-case word came in between, or the words are not joined
-                if linked:
-                    pieces.extend(_split_connectors(tokens, current))
-                else:
-                    pieces.append(current)
+                _close_run(pieces, tokens, current, linked)
                 current = []
                 linked = False
         previous = index
@@ -1079,10 +1084,7 @@ def _name_runs(text: str, tokens: list[Token]) -> list[list[int]]:
         if word[0].isupper():
             current.append(index)
             if word.endswith(_POSSESSIVE_ENDINGS) and not _inner_possessive(text, tokens, index):
-                if linked:
-                    pieces.extend(_split_connectors(tokens, current))
-                else:
-                    pieces.append(current)
+                _close_run(pieces, tokens, current, linked)
                 current = []
                 linked = False
         elif current or word in NAME_PARTICLES:
@@ -1090,17 +1092,11 @@ def _name_runs(text: str, tokens: list[Token]) -> list[list[int]]:
                 current.append(index)  # "Kevin de León", "Department of State", "de León said"
                 linked = True
             elif current:
-                if linked:
-                    pieces.extend(_split_connectors(tokens, current))
-                else:
-                    pieces.append(current)
+                _close_run(pieces, tokens, current, linked)
                 current = []
                 linked = False
     if current:
-        if linked:
-            pieces.extend(_split_connectors(tokens, current))
-        else:
-            pieces.append(current)
+        _close_run(pieces, tokens, current, linked)
     return pieces
 
 

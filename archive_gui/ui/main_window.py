@@ -112,6 +112,7 @@ FACET_PANELS = (
     ("agencies", None, 5),
     ("review_statuses", None, 4),
 )
+SUMMARY_FACETS = tuple(facet for facet, _placeholder, _rows in FACET_PANELS)
 SETTINGS_GROUP = "mainWindow"
 
 
@@ -725,16 +726,15 @@ class MainWindow(QMainWindow):
             counted = filtering.facet_kind(facet, shown)
             return ("facet", facet, counted, filters.without(facet))
 
-        def facet(archive: Archive, name: str) -> list:
-            if name == "cities":
-                return archive.city_facet(filters, cap=FACET_CAP)
-            if name == "speakers":
-                return archive.speaker_facet(filters, cap=FACET_CAP)
-            return archive.facet(name, shown, filters, cap=FACET_CAP)
-
-        halves = (
-            (("cities", "speakers", "tags", "states"), ("places", filters)),
-            (("outlets", "years", "agencies", "review_statuses"), ("periods", filters, unit)),
+        # One half counts quotes, the other operations: the facets of a half that
+        # share their filters are counted from one read of the records.
+        counts = {name: filtering.facet_kind(name, shown) for name in SUMMARY_FACETS}
+        halves = tuple(
+            (tuple(name for name in SUMMARY_FACETS if counts[name] is kind), chart_key)
+            for kind, chart_key in (
+                (RecordKind.QUOTES, ("periods", filters, unit)),
+                (RecordKind.OPERATIONS, ("places", filters)),
+            )
         )
         found: dict = {}
         for names, chart_key in halves:
@@ -748,9 +748,9 @@ class MainWindow(QMainWindow):
             def read(archive: Archive) -> dict:
                 abandon_when(archive, lambda: generation != self._summary_generation)
                 result: dict = {}
-                for name in names:
-                    if (key := facet_key(name)) not in found:
-                        result[key] = facet(archive, name)
+                todo = [name for name in names if facet_key(name) not in found]
+                for name, values in archive.facets(todo, shown, filters, FACET_CAP).items():
+                    result[facet_key(name)] = values
                 if chart_key not in found:
                     # Under a search the charts, like the facets, count a capped sample
                     # (a common word matches most of the archive) and say so.
@@ -773,7 +773,8 @@ class MainWindow(QMainWindow):
             waiting["halves"] -= 1
             if waiting["halves"] == 0:
                 facets = {name: found[facet_key(name)] for names, _ in halves for name in names}
-                places, periods = (found[chart_key] for _, chart_key in halves)
+                charts = {chart_key[0]: found[chart_key] for _, chart_key in halves}
+                places, periods = charts["places"], charts["periods"]
                 self._show_summaries(generation, (facets, places, periods), relabel)
 
         todo = [

@@ -1007,6 +1007,44 @@ class Archive:
             values = filtering.facet_counts(self.db, facet, kind, filters, cap)
         return [FacetValue(value, label, n, approximate) for value, label, n, approximate in values]
 
+    def facets(
+        self,
+        names: Iterable[str],
+        shown: RecordKind = RecordKind.OPERATIONS,
+        filters: RecordFilter = RecordFilter(),
+        cap: int | None = None,
+    ) -> dict[str, list[FacetValue]]:
+        """Several side-panel facets at once, by name (see :meth:`facet`).
+
+        Facets that count the same records under the same filters (all but those whose
+        own values are selected) are counted from one read of those records, so a
+        refresh under a city or a common search word reads the matches once per kind,
+        not once per facet. Speakers with no other filter keep their exact counts kept
+        by triggers."""
+        groups: dict[tuple, list[str]] = {}
+        for name in names:
+            kind = filtering.facet_kind(name, shown)
+            groups.setdefault((kind, filters.without(name)), []).append(name)
+        result: dict[str, list[FacetValue]] = {}
+        for (kind, rest), group in groups.items():
+            if "speakers" in group and rest.is_empty:
+                result["speakers"] = self.speaker_facet(filters, cap)
+                group.remove("speakers")
+            if len(group) == 1:
+                (name,) = group
+                if name == "cities":
+                    result[name] = self.city_facet(filters, cap)
+                elif name == "speakers":
+                    result[name] = self.speaker_facet(filters, cap)
+                else:
+                    result[name] = self.facet(name, shown, filters, cap)
+            elif group:
+                with fts_errors(rest.search):
+                    counted = filtering.shared_facet_counts(self.db, group, kind, rest, cap)
+                for name, values in counted.items():
+                    result[name] = [FacetValue(*value) for value in values]
+        return result
+
     def arrests_over_time(
         self, filters: RecordFilter = RecordFilter(), unit: str = "month", cap: int | None = None
     ) -> list[filtering.PeriodTotal]:

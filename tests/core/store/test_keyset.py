@@ -216,6 +216,58 @@ def test_capped_facets_are_marked_approximate(keyset_archive):
     assert all(v.count <= exact_counts[v.id] for v in capped)  # lower bounds
 
 
+PANEL_FACETS = ("cities", "speakers", "tags", "states", "outlets", "years", "agencies")
+PANEL_FACETS += ("review_statuses",)
+
+
+def _one_by_one(archive, shown, filters, cap=None) -> dict:
+    found = {}
+    for name in PANEL_FACETS:
+        if name == "cities":
+            found[name] = archive.city_facet(filters, cap)
+        elif name == "speakers":
+            found[name] = archive.speaker_facet(filters, cap)
+        else:
+            found[name] = archive.facet(name, shown, filters, cap)
+    return found
+
+
+@pytest.mark.parametrize("shown", list(RecordKind))
+def test_facets_counted_together_equal_each_counted_alone(keyset_archive, shown):
+    """Facets sharing their filters are counted from one read of the records: the same
+    values, labels, counts and order as counting each on its own."""
+    from archive_gui.core.search import parse
+
+    tag_id = keyset_archive.db.execute("SELECT min(id) FROM tags").fetchone()[0]
+    cases = _filters(keyset_archive) + [
+        RecordFilter(search=parse("families")),
+        RecordFilter(cities=_filters(keyset_archive)[1].cities, search=parse("families")),
+        RecordFilter(states=frozenset({"GA"}), years=frozenset({2017})),
+    ]
+    if tag_id is not None:
+        cases.append(RecordFilter(tags=frozenset({tag_id})))
+    for filters in cases:
+        together = keyset_archive.facets(PANEL_FACETS, shown, filters)
+        assert together == _one_by_one(keyset_archive, shown, filters), filters
+    assert any(together[name] for name in PANEL_FACETS)
+
+
+def test_facets_counted_together_under_a_cap_are_lower_bounds(keyset_archive):
+    atlanta = _filters(keyset_archive)[1]
+    exact = keyset_archive.facets(PANEL_FACETS, RecordKind.QUOTES, atlanta)
+    capped = keyset_archive.facets(PANEL_FACETS, RecordKind.QUOTES, atlanta, cap=10)
+    larger = [name for name in PANEL_FACETS if sum(v.count for v in exact[name]) > 10]
+    assert {"speakers", "years", "review_statuses", "states"} <= set(larger)
+    for name in larger:
+        assert capped[name] and all(v.approximate for v in capped[name]), name
+        bounds = {v.id: v.count for v in exact[name]}
+        assert all(v.count <= bounds[v.id] for v in capped[name]), name
+    # one sample of ten quotes: at most one speaker, year and review status each
+    for name in ("speakers", "years", "review_statuses"):
+        assert sum(v.count for v in capped[name]) <= 10
+    assert sum(v.count for v in capped["review_statuses"]) == 10
+
+
 @pytest.mark.parametrize("descending", [False, True])
 def test_a_search_sorted_by_date_pages_through_the_sort_key_index(keyset_archive, descending):
     """A free-text search alone, sorted by the default key, reads the sort keys from

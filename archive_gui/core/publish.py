@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import json
+import signal
 import tempfile
 from pathlib import Path
 
@@ -134,13 +135,23 @@ def serve(db_path: Path, port: int = DEFAULT_PORT) -> int:
 
     db_path = Path(db_path).resolve()
     prepare(db_path)
-    with tempfile.TemporaryDirectory(prefix="archive-gui-serve-") as folder:
-        metadata_path = Path(folder) / "metadata.json"
-        metadata_path.write_text(json.dumps(metadata(database_name(db_path)), indent=2))
-        with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is how a serve ends
-            cli.main(
-                args=datasette_args(db_path, port, metadata_path),
-                prog_name="archive-gui serve",
-                standalone_mode=False,
-            )
+    # The server stops on SIGTERM as on Ctrl-C, so the folder below is removed: uvicorn
+    # shuts down, then raises the signal again, which by default ends the process at once.
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        with tempfile.TemporaryDirectory(prefix="archive-gui-serve-") as folder:
+            metadata_path = Path(folder) / "metadata.json"
+            metadata_path.write_text(json.dumps(metadata(database_name(db_path)), indent=2))
+            with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is how a serve ends
+                cli.main(
+                    args=datasette_args(db_path, port, metadata_path),
+                    prog_name="archive-gui serve",
+                    standalone_mode=False,
+                )
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     return 0
+
+
+def _interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt

@@ -101,12 +101,15 @@ def test_serve_answers_on_localhost_with_facets(filled_archive, tmp_path):
     path = filled_archive.path
     port = free_port()
     log = (tmp_path / "serve.log").open("wb")
+    scratch = tmp_path / "scratch"  # where serve writes its Datasette metadata
+    scratch.mkdir()
     proc = subprocess.Popen(
         [sys.executable, "-m", "archive_gui", "serve", "--db", str(path), "--port", str(port)],
         stdout=log,
         stderr=subprocess.STDOUT,
         stdin=subprocess.DEVNULL,
         start_new_session=True,  # its own process group, ended below whatever happens
+        env={**os.environ, "TMPDIR": str(scratch)},
     )
     try:
         base = f"http://{HOST}:{port}/{database_name(path)}"
@@ -129,6 +132,11 @@ def test_serve_answers_on_localhost_with_facets(filled_archive, tmp_path):
         write = f"{base}.json?sql=" + urllib.parse.quote("insert into tags (name) values ('x')")
         refused = fetch_json(write, deadline, proc)
         assert refused["ok"] is False  # read-only
+
+        assert list(scratch.iterdir())  # the metadata folder, while it serves
+        proc.send_signal(signal.SIGTERM)  # how a service manager stops it
+        assert proc.wait(timeout=30) == 0
+        assert not list(scratch.iterdir())  # nothing left behind
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGTERM)

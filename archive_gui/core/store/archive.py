@@ -80,6 +80,14 @@ SORT_US = 1.0
 # operations (about half a microsecond each): before the first page is shown only when
 # there are at most this many matching articles; otherwise the count comes after it.
 EXACT_COUNT_DOCS = 20_000
+# A free-text search with other filters is driven by those filters, each of their
+# records tested with a probe of the full-text index (about 20 µs at a million quotes),
+# when they match at most this many records: at most 40 ms, where reading every match
+# of a common word to test the filters on it takes 200-550 ms (825,000 quotes for
+# "we"). Only filters with an index of their own decide (counting the others' records
+# could scan the table).
+FILTER_DRIVE_MAX = 2_000
+DRIVING_FILTERS = ("cities", "speakers", "tags", "places", "states")
 # Matches are always counted this far before a search's first page (a few milliseconds):
 # a smaller list comes with its exact count.
 COUNT_FLOOR = 20_000
@@ -648,7 +656,10 @@ class Archive:
                 break
             # A NULL first value is equal for the whole segment: it orders by the rest.
             ordered = terms if segment == 0 else terms[1:]
-            base = [f"{terms[0]} IS {'NOT NULL' if segment == 0 else 'NULL'}"]
+            # Found through the filters: the segment's test must not pick the sort index
+            # instead (a scan of every quote with no date, to test the filters on each).
+            plus = "+" if plan in ("index", "filtered") else ""
+            base = [f"{plus}{terms[0]} IS {'NOT NULL' if segment == 0 else 'NULL'}"]
             direction = "ASC" if ascending else "DESC"
             order = ", ".join(f"{term} {direction}" for term in ordered)
             # Rows after the anchor: one query per sort term, most specific first
@@ -734,6 +745,8 @@ class Archive:
           about ``limit * size / matches`` rows;
         - ``"index"``: find the matches through the filters' own indexes (or the
           full-text index) and sort them; it reads ``matches`` rows.
+        - ``"filtered"``: a search whose other filters match few records (see
+          ``FILTER_DRIVE_MAX``) reads those and probes the full-text index for each.
 
         A free-text search walks in one of two ways: ``"probe"`` tests each row walked
         with a probe of the full-text index, ``"in"`` reads the matches once into a
@@ -741,6 +754,8 @@ class Archive:
         of least cost (``PROBE_US`` ...); with other filters, a walk probes, and only
         when it finds its page within ``WALK_PROBES`` rows.
         """
+        if _filters_drive(self.db, kind, filters):
+            return "filtered"
         if not matches:
             return "index"
         size = self._max_id(kind.value)
@@ -853,7 +868,7 @@ class Archive:
         starts, so any page is one keyset query away. Scans the whole list once (in
         SQLite, off the GUI thread for a big list)."""
         terms = _sort_terms(kind, sort_key)
-        source, where, params = _source(kind, filters, reads=terms)
+        source, where, params = _reading_source(self.db, kind, filters, reads=terms)
         direction = "DESC" if descending else "ASC"
         anchors: list[tuple] = []
         before = 0  # records in the segments already scanned
@@ -896,7 +911,7 @@ class Archive:
     ) -> int:
         """The number of records matching ``filters``; with ``cap``, counting stops at
         ``cap`` (a result of ``cap`` means at least that many)."""
-        source, where, params = _source(kind, filters)
+        source, where, params = _reading_source(self.db, kind, filters)
         sql = f"SELECT count(*) FROM {source} {where}"
         if cap is not None:
             sql = f"SELECT count(*) FROM (SELECT 1 FROM {source} {where} LIMIT ?)"
@@ -921,7 +936,8 @@ class Archive:
         With ``cap``, at most that many operations are counted: counts that hit it are
         lower bounds, marked ``approximate``.
         """
-        source, where, params = _source(RecordKind.OPERATIONS, filters.without("cities"))
+        rest = filters.without("cities")
+        source, where, params = _reading_source(self.db, RecordKind.OPERATIONS, rest)
         inner = f"SELECT o.city_id FROM {source} {and_where(where, ['o.city_id IS NOT NULL'])}"
         return self._facet(inner, params, cap, "SELECT id, label FROM places", "city_id")
 
@@ -941,7 +957,7 @@ class Archive:
                 " ORDER BY c.quotes DESC, s.name"
             )
             return [FacetValue(*row) for row in self.db.execute(sql)]
-        source, where, params = _source(RecordKind.QUOTES, rest)
+        source, where, params = _reading_source(self.db, RecordKind.QUOTES, rest)
         where = and_where(where, ["q.speaker_id IS NOT NULL"])
         inner = f"SELECT q.speaker_id FROM {source} {where}"
         labels = "SELECT id, name AS label FROM speakers"
@@ -970,7 +986,7 @@ class Archive:
         places shown. With ``cap`` at most that many operations are read: when there
         are more, the totals are lower bounds and marked ``sampled``.
         """
-        source, where, params = _source(RecordKind.OPERATIONS, filters)
+        source, where, params = _reading_source(self.db, RecordKind.OPERATIONS, filters)
         matching = (
             "SELECT o.place_id AS place_id, o.count AS c, o.qualifier AS qualifier"
             f" FROM {source} {and_where(where, ['o.place_id IS NOT NULL'])}"
@@ -1234,7 +1250,7 @@ def _source(
         where, params = _where(kind, filters, scan)
         return RECORD_TABLES[kind], where, params
     where, params = _where(kind, dataclasses.replace(filters, search=None), scan)
-    if scan:
+    if scan or plan == "filtered":
         test = FTS_IN[kind] if plan == "in" else FTS_PROBE[kind]
         return RECORD_TABLES[kind], and_where(where, [test]), [*params, match]
     source = FTS_JOIN[kind]
@@ -1242,6 +1258,28 @@ def _source(
     if not where and reads is not None and covered is not None and set(reads) <= covered:
         source = FTS_JOIN_SORT_KEYS[kind]
     return source, and_where(where, [FTS_MATCH[kind]]), [*params, match]
+
+
+def _filters_drive(db, kind: RecordKind, filters: RecordFilter) -> bool:
+    """A free-text search is better found among the few records its other filters match
+    (see ``FILTER_DRIVE_MAX``): counted through those filters' indexes, up to the limit."""
+    if not _fts_search(filters) or _search_alone(filters):
+        return False
+    if not any(getattr(filters, name) for name in DRIVING_FILTERS):
+        return False
+    where, params = _where(kind, dataclasses.replace(filters, search=None))
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM {RECORD_TABLES[kind]} {where} LIMIT ?)"
+    (count,) = db.execute(sql, [*params, FILTER_DRIVE_MAX + 1]).fetchone()
+    return count <= FILTER_DRIVE_MAX
+
+
+def _reading_source(
+    db, kind: RecordKind, filters: RecordFilter, reads: Iterable[str] | None = None
+) -> tuple[str, str, list]:
+    """:func:`_source` for a query that reads every match (a count, a facet, a chart,
+    the page anchors): driven by the other filters when they match few records."""
+    plan = "filtered" if _filters_drive(db, kind, filters) else "index"
+    return _source(kind, filters, plan, reads)
 
 
 def _sort_terms(kind: RecordKind, sort_key: str | None) -> tuple[str, ...]:

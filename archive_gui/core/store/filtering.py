@@ -93,12 +93,12 @@ def _where(kind: RecordKind, filters: RecordFilter) -> tuple[str, list]:
     return archive_where(kind, filters)
 
 
-def _source(kind: RecordKind, filters: RecordFilter) -> tuple[str, str, list]:
-    """``(from, where, params)``: see ``archive._source`` (a free-text search drives
-    the query from the full-text index)."""
-    from archive_gui.core.store.archive import _source as archive_source
+def _source(db, kind: RecordKind, filters: RecordFilter) -> tuple[str, str, list]:
+    """``(from, where, params)``: see ``archive._reading_source`` (a free-text search
+    drives the query from the full-text index, unless the other filters match few)."""
+    from archive_gui.core.store.archive import _reading_source
 
-    return archive_source(kind, filters)
+    return _reading_source(db, kind, filters)
 
 
 # -- facet counts --------------------------------------------------------------
@@ -118,7 +118,7 @@ def facet_counts(
     bounds: ``approximate``)."""
     kind = RecordKind(kind)
     a = _ALIAS[kind]
-    table, where, params = _source(kind, filters.without(facet))
+    table, where, params = _source(db, kind, filters.without(facet))
     spec = FACET_BY_KEY.get(facet)
     if spec is None or spec.count_key is None:
         raise KeyError(f"unknown facet {facet!r}")
@@ -163,7 +163,7 @@ def shared_facet_counts(
     kind = RecordKind(kind)
     a = _ALIAS[kind]
     facets = list(facets)
-    table, where, params = _source(kind, filters)
+    table, where, params = _source(db, kind, filters)
     columns, branches = [f"{a}.id AS id"], []
     for index, facet in enumerate(facets):
         spec = FACET_BY_KEY.get(facet)
@@ -272,7 +272,7 @@ def arrests_over_time(
     read: when there are more, the totals are lower bounds and marked ``sampled``."""
     if unit not in ("month", "week"):
         raise ValueError("unit is month or week")
-    source, where, params = _source(RecordKind.OPERATIONS, filters)
+    source, where, params = _source(db, RecordKind.OPERATIONS, filters)
     if unit == "month":
         key = f"substr({OPERATION_DATE}, 1, 7)"
     else:
@@ -318,7 +318,7 @@ def records_behind(
 ) -> tuple[list[BarRecord], int]:
     """A few operations behind a bar (a place, or a period) under the filters, largest
     counts first, and how many there are in all."""
-    source, where, params = _source(RecordKind.OPERATIONS, filters)
+    source, where, params = _source(db, RecordKind.OPERATIONS, filters)
     extra, extra_params = [], []
     if place_id is not None:
         extra.append("o.place_id = ?")

@@ -318,7 +318,7 @@ def _bar(total) -> object:
 SEARCHES = ("families", "we", '"no comment"', "famil*", "we OR law", "law NOT we")
 
 
-@pytest.mark.parametrize("plan", ["probe", "in", "index", "probe, then in"])
+@pytest.mark.parametrize("plan", ["probe", "in", "index", "filtered", "probe, then in"])
 @pytest.mark.parametrize(("kind", "key", "descending"), SORTS)
 def test_every_plan_of_a_search_pages_in_the_full_order(
     keyset_archive, monkeypatch, plan, kind, key, descending
@@ -343,6 +343,53 @@ def test_every_plan_of_a_search_pages_in_the_full_order(
             assert expected
             assert _walk_forward(keyset_archive, kind, filters, key, descending) == expected
             assert _walk_backward(keyset_archive, kind, filters, key, descending) == expected
+
+
+def _everything_read(archive, kind, filters) -> tuple:
+    return (
+        archive.count(kind, filters),
+        archive.count(kind, filters, cap=7),
+        archive.first_page(kind, filters, limit=PAGE),
+        archive.facets(PANEL_FACETS, kind, filters),
+        # a capped sample holds other records in another order: only its size is kept
+        {
+            n: sum(v.count for v in vs)
+            for n, vs in archive.facets(["years"], kind, filters, 5).items()
+        },
+        archive.arrests_by_place(filters, limit=50),
+        archive.arrests_over_time(filters, "week"),
+        archive.page_anchors(kind, filters, step=3),
+    )
+
+
+@pytest.mark.parametrize("kind", list(RecordKind))
+def test_a_search_among_few_filtered_records_reads_the_same_either_way(
+    keyset_archive, monkeypatch, kind
+):
+    """Under a search and a city matching few records, the reads are driven by the city
+    (each record probed in the full-text index) instead of by the search's matches: the
+    counts, pages, facets and charts are the same."""
+    from archive_gui.core.search import parse
+    from archive_gui.core.store import archive as archive_module
+
+    atlanta = next(v.id for v in keyset_archive.city_facet() if v.label == "Atlanta, GA")
+    records = keyset_archive.count(kind, RecordFilter(cities=frozenset({atlanta})))
+    for text in SEARCHES:
+        filters = RecordFilter(search=parse(text), cities=frozenset({atlanta}))
+        assert archive_module._filters_drive(keyset_archive.db, kind, filters)
+        assert keyset_archive._plan(kind, filters, 10, PAGE) == "filtered"
+        driven = _everything_read(keyset_archive, kind, filters)
+        assert driven[0] > 0
+        with monkeypatch.context() as patch:
+            patch.setattr(archive_module, "FILTER_DRIVE_MAX", records - 1)
+            assert not archive_module._filters_drive(keyset_archive.db, kind, filters)
+            assert keyset_archive._plan(kind, filters, 10, PAGE) != "filtered"
+            assert _everything_read(keyset_archive, kind, filters) == driven, text
+    # a search alone, or other filters without an index of their own, never do
+    alone = RecordFilter(search=parse("we"))
+    assert not archive_module._filters_drive(keyset_archive.db, kind, alone)
+    by_year = RecordFilter(search=parse("we"), years=frozenset({2017}))
+    assert not archive_module._filters_drive(keyset_archive.db, kind, by_year)
 
 
 def test_a_search_alone_takes_the_cheapest_plan(keyset_archive, monkeypatch):

@@ -89,6 +89,8 @@ FTS_DOCS_UP_TO = {
         "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND rowid <= ?"
     ),
 }
+# The full-text index's document id, as the joins above name it.
+FTS_ROWID = {RecordKind.QUOTES: "quotes_fts.rowid", RecordKind.OPERATIONS: "articles_fts.rowid"}
 # The table whose rowids the full-text index of a kind holds (quotes; articles for
 # operations).
 FTS_DOCUMENTS = {RecordKind.QUOTES: "quotes", RecordKind.OPERATIONS: "articles"}

@@ -392,6 +392,30 @@ def test_a_search_among_few_filtered_records_reads_the_same_either_way(
     assert not archive_module._filters_drive(keyset_archive.db, kind, by_year)
 
 
+@pytest.mark.parametrize("kind", list(RecordKind))
+def test_a_common_word_under_a_big_filter_is_counted_from_a_sample_first(
+    keyset_archive, monkeypatch, kind
+):
+    """Before the first page of a search under a filter matching many records, the
+    matches are counted among the first eighth of the full-text index only: a lower
+    bound, with the page itself the same as the full order's."""
+    from archive_gui.core.search import parse
+    from archive_gui.core.store import archive as archive_module
+
+    monkeypatch.setattr(archive_module, "FILTER_DRIVE_MAX", -1)  # the filter is "big"
+    monkeypatch.setattr(archive_module, "COUNT_FLOOR", 1)
+    monkeypatch.setattr(Archive, "_plan_settled", lambda *_args: 2)
+    atlanta = next(v.id for v in keyset_archive.city_facet() if v.label == "Atlanta, GA")
+    filters = RecordFilter(search=parse("we"), cities=frozenset({atlanta}))
+    expected = list(keyset_archive.record_ids(kind, filters, "published"))
+    sample = keyset_archive._matches_among_first_documents(kind, filters)
+    assert 0 < sample < len(expected)
+    first = keyset_archive.first_page(kind, filters, "published", limit=5)
+    assert not first.exact and first.count == sample
+    assert [k[-1] for k in first.keys] == expected[:5]
+    assert keyset_archive.count(kind, filters) == len(expected)  # counted in full later
+
+
 def test_a_search_alone_takes_the_cheapest_plan(keyset_archive, monkeypatch):
     """Many matches are probed, a middling number looked up among the matches read once,
     few sorted; a prefix term (which expands to every word it starts) is never probed."""

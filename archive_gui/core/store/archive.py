@@ -953,9 +953,11 @@ class Archive:
         lower bounds, marked ``approximate``.
         """
         rest = filters.without("cities")
+        if cap:
+            return self._sampled_facet("cities", RecordKind.OPERATIONS, rest, cap)
         source, where, params = _reading_source(self.db, RecordKind.OPERATIONS, rest)
         inner = f"SELECT o.city_id FROM {source} {and_where(where, ['o.city_id IS NOT NULL'])}"
-        return self._facet(inner, params, cap, "SELECT id, label FROM places", "city_id")
+        return self._facet(inner, params, "SELECT id, label FROM places", "city_id")
 
     def speaker_facet(
         self, filters: RecordFilter = RecordFilter(), cap: int | None = None
@@ -973,24 +975,32 @@ class Archive:
                 " ORDER BY c.quotes DESC, s.name"
             )
             return [FacetValue(*row) for row in self.db.execute(sql)]
+        if cap:
+            return self._sampled_facet("speakers", RecordKind.QUOTES, rest, cap)
         source, where, params = _reading_source(self.db, RecordKind.QUOTES, rest)
-        where = and_where(where, ["q.speaker_id IS NOT NULL"])
-        inner = f"SELECT q.speaker_id FROM {source} {where}"
+        inner = (
+            f"SELECT q.speaker_id FROM {source} {and_where(where, ['q.speaker_id IS NOT NULL'])}"
+        )
         labels = "SELECT id, name AS label FROM speakers"
-        return self._facet(inner, params, cap, labels, "speaker_id")
+        return self._facet(inner, params, labels, "speaker_id")
 
-    def _facet(
-        self, inner: str, params: list, cap: int | None, labels: str, key: str
-    ) -> list[FacetValue]:
-        limit = " LIMIT ?" if cap else ""
+    def _facet(self, inner: str, params: list, labels: str, key: str) -> list[FacetValue]:
+        """Exact counts of ``key`` over the rows of ``inner``, most first."""
         sql = (
             f"SELECT e.id, e.label, c.n FROM (SELECT {key} AS id, count(*) AS n"
-            f" FROM ({inner}{limit}) GROUP BY {key}) c JOIN ({labels}) e"
+            f" FROM ({inner}) GROUP BY {key}) c JOIN ({labels}) e"
             " ON e.id = c.id ORDER BY c.n DESC, e.label"
         )
-        rows = self.db.execute(sql, [*params, cap] if cap else params).fetchall()
-        capped = bool(cap) and sum(row[2] for row in rows) >= cap
-        return [FacetValue(*row, approximate=capped) for row in rows]
+        return [FacetValue(*row) for row in self.db.execute(sql, params)]
+
+    def _sampled_facet(
+        self, facet: str, kind: RecordKind, rest: RecordFilter, cap: int
+    ) -> list[FacetValue]:
+        """Counts of a facet among at most ``cap`` records (see
+        ``filtering.shared_facet_counts``)."""
+        with fts_errors(rest.search):
+            values = filtering.shared_facet_counts(self.db, [facet], kind, rest, cap)[facet]
+        return [FacetValue(*value) for value in values]
 
     def arrests_by_place(
         self, filters: RecordFilter = RecordFilter(), limit: int = 20, cap: int | None = None

@@ -117,38 +117,21 @@ def facet_counts(
     first). With ``cap`` at most that many records are counted (counts are then lower
     bounds: ``approximate``)."""
     kind = RecordKind(kind)
-    a = _ALIAS[kind]
-    table, where, params = _source(db, kind, filters.without(facet))
     spec = FACET_BY_KEY.get(facet)
     if spec is None or spec.count_key is None:
         raise KeyError(f"unknown facet {facet!r}")
     key = spec.count_key[kind]
-    key = key.format(a=a) if key is not None else None
-    join = spec.count_join
     if key is None:
         raise ValueError(f"the {facet} facet does not count {kind.value}")
-    limit = " LIMIT ?" if cap else ""
-    if join and cap:
-        # Tags: the cap applies to the quotes read (a tag row is on a few percent of
-        # them, so capping tag rows would still read every quote). The sample's size
-        # comes back as the row with a NULL key.
-        sample = f"SELECT q.id AS id FROM {table} {where} LIMIT ?"
-        sql = (
-            f"WITH s AS MATERIALIZED ({sample})"
-            " SELECT qt.tag_id, count(*) FROM s JOIN quote_tags qt ON qt.quote_id = s.id"
-            " GROUP BY qt.tag_id UNION ALL SELECT NULL, count(*) FROM s"
-        )
-        rows = db.execute(sql, [*params, cap]).fetchall()
-        capped = any(k is None and n >= cap for k, n in rows)
-        rows = [(k, n) for k, n in rows if k is not None]
-    else:
-        sql = (
-            f"SELECT k, count(*) FROM (SELECT {key} AS k FROM {table}{join} {where}{limit})"
-            " WHERE k IS NOT NULL AND k <> '' GROUP BY k"
-        )
-        rows = db.execute(sql, [*params, cap] if cap else params).fetchall()
-        capped = bool(cap) and sum(row[1] for row in rows) >= cap
-    return _labelled(db, facet, rows, capped)
+    if cap:  # a sample of the records, whose size tells whether it was capped
+        return shared_facet_counts(db, [facet], kind, filters.without(facet), cap)[facet]
+    a = _ALIAS[kind]
+    table, where, params = _source(db, kind, filters.without(facet))
+    sql = (
+        f"SELECT k, count(*) FROM (SELECT {key.format(a=a)} AS k"
+        f" FROM {table}{spec.count_join} {where}) WHERE k IS NOT NULL AND k <> '' GROUP BY k"
+    )
+    return _labelled(db, facet, db.execute(sql, params).fetchall(), capped=False)
 
 
 def shared_facet_counts(
@@ -180,7 +163,7 @@ def shared_facet_counts(
             " WHERE k IS NOT NULL AND k <> '' GROUP BY k"
         )
     branches.append("SELECT -1, NULL, count(*) FROM s")
-    limit = " LIMIT ?" if cap else ""
+    limit = _sample_limit(a, where) if cap else ""
     sql = (
         f"WITH s AS MATERIALIZED (SELECT {', '.join(columns)} FROM {table} {where}{limit}) "
         + " UNION ALL ".join(branches)
@@ -196,6 +179,14 @@ def shared_facet_counts(
     return {
         facet: _labelled(db, facet, grouped[index], capped) for index, facet in enumerate(facets)
     }
+
+
+def _sample_limit(alias: str, where: str) -> str:
+    """The ``LIMIT ?`` of a capped sample of records. With no filter at all the sample
+    is the first records by id: SQLite would otherwise read the smallest index that
+    holds the facet's value, ordered by that value, and the sample would be the first
+    value's records alone (one city, or the earliest two years, at a million quotes)."""
+    return " LIMIT ?" if where else f" ORDER BY {alias}.id LIMIT ?"
 
 
 def _labelled(db, facet: str, rows: list, capped: bool) -> list[tuple[Any, str, int, bool]]:

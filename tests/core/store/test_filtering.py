@@ -135,3 +135,41 @@ def test_filters_round_trip_through_json(archive):
     assert filters.without("outlets").excluded == frozenset({("tags", 2)})
     assert not filters.is_empty and RecordFilter().is_empty
     assert archive.filter_labels("states", ["GA"]) == {"GA": "Georgia"}
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory):
+    """A synthetic archive: its records' ids are in no order of city or date."""
+    from archive_gui.core.synthetic import build_synthetic_archive
+
+    path = tmp_path_factory.mktemp("synthetic") / "archive.db"
+    build_synthetic_archive(path, quotes=3_000)
+    with Archive.open(path) as archive:
+        yield archive
+
+
+@pytest.mark.parametrize("kind", [OPS, Q])
+def test_a_capped_facet_with_no_filter_samples_the_first_records_by_id(synthetic, kind):
+    """Not the first records of the smallest index holding the value, which is ordered
+    by that value: the sample would then hold the first city (or year) alone."""
+    from collections import Counter
+
+    cap = 200
+    table = "operations" if kind is OPS else "quotes"
+    first = f"SELECT * FROM {table} ORDER BY id LIMIT {cap}"  # the test's own literals
+    rows = synthetic.db.execute(
+        f"SELECT sort_published, {'city_id' if kind is OPS else 'speaker_id'} FROM ({first})"
+    ).fetchall()
+    years = Counter(int(published[:4]) for published, _ in rows if published)
+    assert len(years) > 3
+    counted = synthetic.facet("years", kind, RecordFilter(), cap=cap)
+    assert {v.id: v.count for v in counted} == dict(years)
+    assert all(v.approximate for v in counted)
+    if kind is OPS:
+        cities = Counter(city for _, city in rows if city)
+        assert len(cities) > 3
+        counted = synthetic.city_facet(RecordFilter(), cap=cap)
+        assert {v.id: v.count for v in counted} == dict(cities)
+    # counted together, the same sample
+    together = synthetic.facets(["years", "review_statuses"], kind, RecordFilter(), cap=cap)
+    assert {v.id: v.count for v in together["years"]} == dict(years)

@@ -109,10 +109,8 @@ def startup_probe(db: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from archive_gui.core.store import Archive
-    from archive_gui.ui.app import prepare_gui_process
     from archive_gui.ui.main_window import MainWindow
 
-    prepare_gui_process()  # as the application does
     app = QApplication(sys.argv[:1])
     seen: dict[str, float] = {}
 
@@ -300,11 +298,9 @@ def run_interactions(db: Path, runs: int, attribute: bool = False) -> dict:
     from PySide6.QtWidgets import QApplication
 
     from archive_gui.core.store import Archive
-    from archive_gui.ui.app import prepare_gui_process
     from archive_gui.ui.main_window import MainWindow
     from archive_gui.ui.models import FacetIdRole
 
-    prepare_gui_process()  # as the application does
     app = QApplication.instance() or QApplication(sys.argv[:1])
     window = MainWindow(Archive.open(db))
     window.resize(1400, 900)

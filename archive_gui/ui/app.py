@@ -5,18 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-# How long a thread running Python keeps the interpreter lock once another asks for it.
-# The GUI thread asks for it again after Qt calls and for each callback from Qt (a
-# model's data()), and waited up to Python's default of 5 ms each time a background
-# reader was converting rows: a table repaint took 23 ms instead of 9 with one busy
-# worker. Workers spend their time in SQLite, which runs without the lock.
-GIL_SWITCH_SECONDS = 0.0005
-
-
-def prepare_gui_process() -> None:
-    """Settings of the process the window runs in (see ``GIL_SWITCH_SECONDS``)."""
-    sys.setswitchinterval(GIL_SWITCH_SECONDS)
-
 
 def run(archive_path: Path, *, import_sample: bool) -> int:
     """Open the archive at ``archive_path`` in the main window; return the exit code.
@@ -30,7 +18,6 @@ def run(archive_path: Path, *, import_sample: bool) -> int:
     from archive_gui.core.store import Archive, ArchiveError, ArchiveTooNewError
     from archive_gui.ui.main_window import MainWindow
 
-    prepare_gui_process()
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("archive-gui")
     app.setApplicationDisplayName("News Enforcement Archive")

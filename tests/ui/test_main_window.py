@@ -308,12 +308,7 @@ def test_open_archive_switches_files(qtbot, window, tmp_path):
     window.archive.close()
 
 
-def test_run_opens_the_window_on_a_new_archive_with_the_sample(qapp, tmp_path, monkeypatch):
-    import sys
-
-    from archive_gui.ui.app import GIL_SWITCH_SECONDS
-
-    monkeypatch.setattr(sys, "setswitchinterval", lambda s: seen.update(switch=s))
+def test_run_opens_the_window_on_a_new_archive_with_the_sample(qapp, tmp_path):
     seen = {}
 
     def inspect_and_close():
@@ -325,9 +320,7 @@ def test_run_opens_the_window_on_a_new_archive_with_the_sample(qapp, tmp_path, m
     QTimer.singleShot(0, inspect_and_close)
     QTimer.singleShot(20_000, qapp.quit)  # never hang the suite if the window stays open
     assert run(tmp_path / "new.db", import_sample=True) == 0
-    # the GUI thread gets the interpreter lock back quickly from busy readers
-    assert seen == {"articles": 1, "visible": True, "switch": GIL_SWITCH_SECONDS}
-    assert GIL_SWITCH_SECONDS < 0.005
+    assert seen == {"articles": 1, "visible": True}
 
 
 def test_cancelled_import_stops_before_the_next_file(qtbot, tmp_path):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from archive_gui.core.extract.regex_trie import trie_alternation
+from archive_gui.core.extract.regex_trie import non_word_char, trie_alternation
 
 _UNITS = {
     "one": 1,
@@ -181,7 +181,9 @@ for _word in ("a", "A"):
     _TAILS[_word] = r"(?=\s+(?:dozen|half|hundred|thousand|million|few|minimum)\b)"
 for _word in ("an", "An"):
     _TAILS[_word] = r"(?=\s+estimated\b)"
-_FAST_CANDIDATE = re.compile(rf"[^\w.,](?=\d{_BOUNDARY}|{trie_alternation(_TAILS, _TAILS)})")
+_FAST_CANDIDATE = re.compile(
+    rf"{non_word_char('.,')}(?=\d{_BOUNDARY}|{trie_alternation(_TAILS, _TAILS)})"
+)
 
 
 # (Not frozen: a frozen dataclass takes four times as long to build, and these are

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from archive_gui.core.extract.numbers import words_to_int
-from archive_gui.core.extract.regex_trie import trie_alternation
+from archive_gui.core.extract.regex_trie import non_word_char, trie_alternation
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = {
@@ -120,7 +120,7 @@ _PREPOSITION_TAILS = {
     for w in (v, v.capitalize())
 }
 _ALL_TAILS = {**_TAILS, **_PREPOSITION_TAILS}
-_CANDIDATE = re.compile(rf"[^\w-](?={trie_alternation(_ALL_TAILS, _ALL_TAILS)})")
+_CANDIDATE = re.compile(rf"{non_word_char('-')}(?={trie_alternation(_ALL_TAILS, _ALL_TAILS)})")
 _PERIOD = re.compile(
     rf"""
     (?={_FIRST_WORDS})(?<![\w-])

@@ -263,6 +263,19 @@ def _mention_value(match: re.Match) -> tuple[int, str] | None:
     return value, _QUALIFIER_WORDS[_qualifier_key(match["qual"])] if match["qual"] else "exact"
 
 
+def _digits_value(match: re.Match) -> tuple[int, str] | None:
+    """``_mention_value`` of a ``_DIGIT_MENTION`` match (only its number and range can
+    be set), a plain run of digits read without ``words_to_int``'s clean-up."""
+    number = match["num"]
+    if number.isdecimal() and len(number) <= _MAX_DIGITS:
+        value = int(number)  # (what ``round(float(number))`` gives for so few digits)
+    else:
+        value = words_to_int(number)
+        if value is None:
+            return None
+    return value, "at_least" if match["range"] else "exact"
+
+
 def _qualifier_key(qualifier: str) -> str:
     return " ".join(qualifier.lower().split())
 
@@ -286,7 +299,8 @@ def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count
     for at in starts:
         if at < position:
             continue
-        match_at = digit_match if at < end and text[at].isdecimal() else word_match
+        digits = at < end and text[at].isdecimal()
+        match_at = digit_match if digits else word_match
         match = match_at(text, at, end)
         if not match:
             continue
@@ -294,7 +308,7 @@ def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count
             match = match_at(text, at, match.start("range"))
             if not match:
                 continue
-        parsed = _mention_value(match)
+        parsed = _digits_value(match) if digits else _mention_value(match)
         if parsed is None:
             continue
         mentions.append(CountMention(parsed[0], parsed[1], match.group(), *match.span()))

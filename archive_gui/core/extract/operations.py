@@ -2157,7 +2157,6 @@ class _Extractor:
 
 # Two counts of one clause joined by "and": "apprehended 73 migrants and arrested four".
 _COORDINATED_COUNTS = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+and(?:\s+[\w'’-]+){1,3}?\s+")
-_CLAUSE_BREAK = re.compile(r"[;:]")
 _FISCAL_YEAR = re.compile(r"\b(?:fiscal\s+(?:year\s+)?(?:19|20)?\d\d|FY\s?(?:19|20)?\d\d)\b")
 _CLAUSE_BOUNDARY = re.compile(r",\s*(?:and|but|while|whereas|compared\s+with)\b|;", re.I)
 _CLAUSE_PENALTY = 1000
@@ -2216,8 +2215,13 @@ _OFFICE_AGENT_AFTER = re.compile(
 
 
 def _clause_end(view: str, position: int) -> int:
-    found = _CLAUSE_BREAK.search(view, position)
-    return found.start() if found else len(view)
+    """Where the first ";" or ":" of ``view`` from ``position`` is (else its end): two
+    ``str.find`` scans for one character, faster than a regex scan for the class."""
+    stop = view.find(";", position)
+    if stop < 0:
+        stop = len(view)
+    colon = view.find(":", position, stop)
+    return stop if colon < 0 else colon
 
 
 def _nearest(text: str, found: _Found, candidates, sentence_operations: list[_Found]):

@@ -304,6 +304,8 @@ def _view(text: str, sentence: _Sentence, aside: _Aside | None) -> str:
             + text[aside.start : aside.end]
             + " " * (sentence.end - aside.end)
         )
+    if not sentence.asides:
+        return text[sentence.start : sentence.end]
     chars = list(text[sentence.start : sentence.end])
     for other in sentence.asides:
         dash_start = other.start - 1
@@ -312,10 +314,9 @@ def _view(text: str, sentence: _Sentence, aside: _Aside | None) -> str:
         dash_end = other.end
         while dash_end < sentence.end and text[dash_end] in " —–-)":
             dash_end += 1
-        for index in range(
-            max(dash_start, sentence.start) - sentence.start, dash_end - sentence.start
-        ):
-            chars[index] = " "
+        low, high = max(dash_start, sentence.start) - sentence.start, dash_end - sentence.start
+        if high > low:
+            chars[low:high] = " " * (high - low)  # (one slice, not a loop per character)
     return "".join(chars)
 
 

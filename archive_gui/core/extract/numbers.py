@@ -83,9 +83,14 @@ _QUALIFIER_WORDS = {
 
 
 def _alternation(words) -> str:
-    """Regex alternation of ``words``, longest first so prefixes never win."""
-    ordered = sorted(words, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    """Regex alternation of ``words`` (a space matching any white space) as a trie: the
+    engine picks the branch by the next character instead of trying each word in turn,
+    which under IGNORECASE it cannot skip quickly.  (No word of these sets is a prefix of
+    another, so at most one can match anywhere: the order of the words does not matter.)"""
+    words = list(words)
+    if any(a != b and b.startswith(a) for a in words for b in words):
+        raise ValueError("a word is a prefix of another: list the longer one first instead")
+    return trie_alternation(words).replace(r"\ ", r"\s+")
 
 
 _UNIT_RE = _alternation(_UNITS)

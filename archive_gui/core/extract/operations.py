@@ -162,12 +162,15 @@ def _split_sentences(
     sentences = []
     body_end = len(text) if body_end is None else body_end
     find = text.find
+    # (most articles have no "!" or "?" at all: then no paragraph is searched for one)
+    marks = find("!", body_start, body_end) >= 0 or find("?", body_start, body_end) >= 0
     for number, (start, paragraph_end) in enumerate(
         _paragraphs(text, body_start, body_end), first_paragraph
     ):
         ends = (
             _SENTENCE_END
-            if find("!", start, paragraph_end) >= 0 or find("?", start, paragraph_end) >= 0
+            if marks
+            and (find("!", start, paragraph_end) >= 0 or find("?", start, paragraph_end) >= 0)
             else _SENTENCE_END_DOT
         )
         for boundary in ends.finditer(text, start, paragraph_end):

@@ -295,6 +295,20 @@ def _aside_kind(text: str, start: int, end: int) -> str:
     return "other"
 
 
+def _has_descriptive(sentence: _Sentence) -> bool:
+    """Whether any aside of the sentence is descriptive: without one, no mention in it
+    is left out as inside one (most sentences), and none need be looked up."""
+    return any(aside.kind == "descriptive" for aside in sentence.asides)
+
+
+def _in_segment(sentence: _Sentence, mentions: list, aside: _Aside | None) -> list:
+    """The mentions in one segment of the sentence (``aside``, or the main one for None):
+    all of them, without a lookup each, in a sentence with no asides."""
+    if aside is None and not sentence.asides:
+        return list(mentions)
+    return [m for m in mentions if sentence.aside_at(m.start) == aside]
+
+
 def _view(text: str, sentence: _Sentence, aside: _Aside | None) -> str:
     """The sentence with everything outside one segment blanked, offsets unchanged.
 
@@ -1574,10 +1588,16 @@ class _Extractor:
         return self.periods.within(sentence.start, sentence.end)[:_MAX_MENTIONS]
 
     def _sentence_places(self, sentence: _Sentence, raw: list[PlaceMention]):
+        if not raw or not _has_descriptive(sentence):
+            return list(raw)
         return [p for p in raw if not self._descriptive(sentence, p.start)]
 
     def _sentence_periods(self, sentence: _Sentence, raw: list[PeriodMention]):
         text = self.text
+        if not raw:
+            return []
+        if not _has_descriptive(sentence):
+            return [p for p in raw if not self._speech_dated(text, p)]
         return [
             p
             for p in raw
@@ -2056,7 +2076,7 @@ class _Extractor:
         own = _nearest(
             self.text,
             found,
-            [p for p in places if found.sentence.aside_at(p.start) == found.aside],
+            _in_segment(found.sentence, places, found.aside),
             self.found[self.sentence_first :],
         )
         if own:
@@ -2095,7 +2115,7 @@ class _Extractor:
             self.text, found.mention.end, following.mention.start
         ):
             return None
-        candidates = [p for p in places if found.sentence.aside_at(p.start) == found.aside]
+        candidates = _in_segment(found.sentence, places, found.aside)
         place = _nearest(self.text, following, candidates, self.found[self.sentence_first :])
         return place if place is not None and place.start >= following.mention.end else None
 
@@ -2117,7 +2137,7 @@ class _Extractor:
 
     def _attach_period(self, found: _Found, periods: list[PeriodMention]) -> None:
         sentence = found.sentence
-        same_segment = [p for p in periods if sentence.aside_at(p.start) == found.aside]
+        same_segment = _in_segment(sentence, periods, found.aside)
         period = _nearest(self.text, found, same_segment, self.found[self.sentence_first :]) or (
             periods[0] if periods else None
         )
@@ -2132,11 +2152,9 @@ class _Extractor:
 
     def _attach_agency(self, found: _Found) -> None:
         sentence = found.sentence
-        named = [
-            a
-            for a in self.agencies.within(sentence.start, sentence.end)
-            if not self._descriptive(sentence, a.start)
-        ]
+        named = self.agencies.within(sentence.start, sentence.end)
+        if named and _has_descriptive(sentence):
+            named = [a for a in named if not self._descriptive(sentence, a.start)]
         if named:
             found.agency = min(named, key=lambda a: abs(a.start - found.mention.start)).name
         elif found.parent is not None:

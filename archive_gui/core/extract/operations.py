@@ -1729,15 +1729,21 @@ class _Extractor:
     def _read_segment(self, sentence: _Sentence, aside: _Aside | None) -> None:
         base = sentence.start
         low, high = (aside.start, aside.end) if aside else (sentence.start, sentence.end)
-        mentions = [
-            m
-            for m in self.counts.within(low, high)
-            if aside is not None or sentence.aside_at(m.start) is None
-        ][:_MAX_MENTIONS]
+        mentions = self.counts.within(low, high)
+        if aside is None and sentence.asides:
+            mentions = [m for m in mentions if sentence.aside_at(m.start) is None]
+        mentions = mentions[:_MAX_MENTIONS]
         if not mentions:
             return
         view = _view(self.text, sentence, aside)
-        self.segment_links = _has_arrest_stem(view)
+        # (an aside, or a sentence without any, is one stretch of the text: the article's
+        # stems answer for it; the main segment around asides is read from its view)
+        if aside is not None:
+            self.segment_links = self.link_words.stem(self.text, aside.start, aside.end)
+        elif not sentence.asides:
+            self.segment_links = self.link_words.stem(self.text, sentence.start, sentence.end)
+        else:
+            self.segment_links = _has_arrest_stem(view)
         if aside is not None and aside.kind == "other" and len(mentions) == 1:
             listed = self._listed(sentence, aside, mentions[0])
             if listed:

@@ -1155,7 +1155,10 @@ def _is_not_a_count(view: str, mention: CountMention, start: int, end: int) -> b
 def _next_words(after: str) -> list[str]:
     """The words of the noun phrase after a count: up to five, before any punctuation
     ("143,099, down 10 percent" quantifies nothing after it)."""
-    phrase = _PHRASE_END.split(after[:60], 1)[0]
+    end = _PHRASE_END.search(after, 0, 60)  # (``split(after[:60], 1)[0]``, no copies)
+    phrase = after[: end.start() if end else 60]
+    if phrase.isascii():  # lower-cased as a whole: the same words (of ASCII letters)
+        return _WORD.findall(phrase.lower())[:5]
     return [w.lower() for w in _WORD.findall(phrase)][:5]
 
 

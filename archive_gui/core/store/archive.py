@@ -89,6 +89,9 @@ EXACT_COUNT_DOCS = 20_000
 # could scan the table).
 FILTER_DRIVE_MAX = 2_000
 DRIVING_FILTERS = ("cities", "speakers", "tags", "places", "states")
+# A search with other filters whose sample says it matches at most this many records
+# reads them all, sorted, for its first page and count at once (see _few_matches).
+FEW_MATCHES = 20_000
 # Matches are always counted this far before a search's first page (a few milliseconds):
 # a smaller list comes with its exact count.
 COUNT_FLOOR = 20_000
@@ -650,6 +653,16 @@ class Archive:
             probe, budget = FTS_PROBE[kind], self._probe_budget(kind, matches, limit)
         else:
             source, where, params = _source(kind, filters, plan, reads=terms)
+        if plan in ("index", "filtered") and anchor is None and forward:
+            # Found through the filters or the matches and sorted: both segments in one
+            # read of them (one query per segment joined the full-text index twice).
+            order = ", ".join(f"{term} {'ASC' if ascending else 'DESC'}" for term in terms)
+            sql = (
+                f"SELECT {', '.join(terms)} FROM {source} {where}"
+                f" ORDER BY {terms[0]} IS NULL, {order} LIMIT ?"
+            )
+            rows = self.db.execute(sql, [*params, limit])
+            return [(int(row[0] is None), *row) for row in rows]
         keys: list[tuple] = []
         for segment in segments:
             need = limit - len(keys)
@@ -818,6 +831,9 @@ class Archive:
                 count = self.count(kind, filters)
                 exact, matches = True, count
             else:
+                few = self._few_matches(kind, filters, sort_key, descending)
+                if few is not None:  # every match read, sorted: the page and the count
+                    return FirstPage(few[:limit], len(few), True, len(few))
                 count, exact, matches = self._count_for_plan(kind, filters, limit)
             keys = self.record_keys(
                 kind,
@@ -830,6 +846,26 @@ class Archive:
         if not exact and len(keys) < limit:
             count, exact = len(keys), True  # the page holds the whole list
         return FirstPage(keys, max(count, len(keys)), exact, matches)
+
+    def _few_matches(
+        self, kind: RecordKind, filters: RecordFilter, sort_key: str | None, descending: bool
+    ) -> list[tuple] | None:
+        """The keys of every record of a search with other filters, in list order, when a
+        sample of the full-text index says there are at most ``FEW_MATCHES`` (else None).
+
+        Counting them and then sorting them for the first page read the same join twice
+        (56 + 58 ms for `employers` in the top city at 1M); read once, the count is the
+        number of keys. Only where the matches drive the query (see ``_filters_drive``)."""
+        if not _fts_search(filters) or _search_alone(filters):
+            return None
+        if _filters_drive(self.db, kind, filters):
+            return None
+        if self._matches_among_first_documents(kind, filters) * SAMPLE > FEW_MATCHES:
+            return None
+        keys = self.record_keys(
+            kind, filters, sort_key, descending, limit=FEW_MATCHES + 1, plan="index"
+        )
+        return keys if len(keys) <= FEW_MATCHES else None
 
     def _count_for_plan(
         self, kind: RecordKind, filters: RecordFilter, limit: int

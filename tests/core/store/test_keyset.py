@@ -411,6 +411,7 @@ def test_a_common_word_under_a_big_filter_is_counted_from_a_sample_first(
     from archive_gui.core.store import archive as archive_module
 
     monkeypatch.setattr(archive_module, "FILTER_DRIVE_MAX", -1)  # the filter is "big"
+    monkeypatch.setattr(archive_module, "FEW_MATCHES", 0)  # and so are the matches
     monkeypatch.setattr(archive_module, "COUNT_FLOOR", 1)
     monkeypatch.setattr(Archive, "_plan_settled", lambda *_args: 2)
     atlanta = next(v.id for v in keyset_archive.city_facet() if v.label == "Atlanta, GA")
@@ -422,6 +423,31 @@ def test_a_common_word_under_a_big_filter_is_counted_from_a_sample_first(
     assert not first.exact and first.count == sample
     assert [k[-1] for k in first.keys] == expected[:5]
     assert keyset_archive.count(kind, filters) == len(expected)  # counted in full later
+
+
+@pytest.mark.parametrize("kind", list(RecordKind))
+@pytest.mark.parametrize(("key", "descending"), [("published", False), ("published", True)])
+def test_a_search_with_few_matches_under_a_big_filter_reads_them_once(
+    keyset_archive, monkeypatch, kind, key, descending
+):
+    """When a sample says a search under a filter has few matches, they are all read
+    sorted, once: the first page and the exact count are those of the full order."""
+    from archive_gui.core.search import parse
+    from archive_gui.core.store import archive as archive_module
+
+    monkeypatch.setattr(archive_module, "FILTER_DRIVE_MAX", -1)  # the filter is "big"
+    atlanta = next(v.id for v in keyset_archive.city_facet() if v.label == "Atlanta, GA")
+    for text in SEARCHES:
+        filters = RecordFilter(search=parse(text), cities=frozenset({atlanta}))
+        expected = list(keyset_archive.record_ids(kind, filters, key, descending))
+        assert keyset_archive._few_matches(kind, filters, key, descending) is not None
+        first = keyset_archive.first_page(kind, filters, key, descending, limit=5)
+        assert first.exact and first.count == first.matches == len(expected)
+        assert [k[-1] for k in first.keys] == expected[:5]
+        with monkeypatch.context() as patch:  # counted, then paged: the same
+            patch.setattr(archive_module, "FEW_MATCHES", 0)
+            assert keyset_archive._few_matches(kind, filters, key, descending) is None
+            assert keyset_archive.first_page(kind, filters, key, descending, limit=5) == first
 
 
 def test_a_search_alone_takes_the_cheapest_plan(keyset_archive, monkeypatch):

@@ -831,10 +831,11 @@ class Archive:
                 count = self.count(kind, filters)
                 exact, matches = True, count
             else:
-                few = self._few_matches(kind, filters, sort_key, descending)
-                if few is not None:  # every match read, sorted: the page and the count
-                    return FirstPage(few[:limit], len(few), True, len(few))
-                count, exact, matches = self._count_for_plan(kind, filters, limit)
+                count, exact, matches, every = self._count_for_plan(
+                    kind, filters, limit, sort_key, descending
+                )
+                if every is not None:  # every match read, sorted: the page and the count
+                    return FirstPage(every[:limit], count, True, count)
             keys = self.record_keys(
                 kind,
                 filters,
@@ -847,31 +848,17 @@ class Archive:
             count, exact = len(keys), True  # the page holds the whole list
         return FirstPage(keys, max(count, len(keys)), exact, matches)
 
-    def _few_matches(
-        self, kind: RecordKind, filters: RecordFilter, sort_key: str | None, descending: bool
-    ) -> list[tuple] | None:
-        """The keys of every record of a search with other filters, in list order, when a
-        sample of the full-text index says there are at most ``FEW_MATCHES`` (else None).
-
-        Counting them and then sorting them for the first page read the same join twice
-        (56 + 58 ms for `employers` in the top city at 1M); read once, the count is the
-        number of keys. Only where the matches drive the query (see ``_filters_drive``)."""
-        if not _fts_search(filters) or _search_alone(filters):
-            return None
-        if _filters_drive(self.db, kind, filters):
-            return None
-        if self._matches_among_first_documents(kind, filters) * SAMPLE > FEW_MATCHES:
-            return None
-        keys = self.record_keys(
-            kind, filters, sort_key, descending, limit=FEW_MATCHES + 1, plan="index"
-        )
-        return keys if len(keys) <= FEW_MATCHES else None
-
     def _count_for_plan(
-        self, kind: RecordKind, filters: RecordFilter, limit: int
-    ) -> tuple[int, bool, int]:
-        """``(count, exact, matches)``: the matches of a search counted as far as the page
-        plan needs (a lower bound when not ``exact``), and what to plan pages by."""
+        self,
+        kind: RecordKind,
+        filters: RecordFilter,
+        limit: int,
+        sort_key: str | None = None,
+        descending: bool = False,
+    ) -> tuple[int, bool, int, list[tuple] | None]:
+        """``(count, exact, matches, every)``: the matches of a search counted as far as
+        the page plan needs (a lower bound when not ``exact``), what to plan pages by,
+        and, when every match was read (see ``FEW_MATCHES``), their keys in list order."""
         cap = max(self._plan_settled(kind, filters, limit), COUNT_FLOOR)
         if not (_fts_search(filters) and _search_alone(filters)):
             if _fts_search(filters) and not _filters_drive(self.db, kind, filters):
@@ -879,9 +866,17 @@ class Archive:
                 # index (300 ms for "we" in the top city at 1M); a sample settles it.
                 sample = self._matches_among_first_documents(kind, filters)
                 if sample * SAMPLE >= cap:
-                    return sample, False, sample * SAMPLE
+                    return sample, False, sample * SAMPLE, None
+                if sample * SAMPLE <= FEW_MATCHES:
+                    # Few: counting them, then sorting them for the page, read the same
+                    # join twice (56 + 58 ms for "employers" in the top city at 1M).
+                    every = self.record_keys(
+                        kind, filters, sort_key, descending, limit=FEW_MATCHES + 1, plan="index"
+                    )
+                    if len(every) <= FEW_MATCHES:
+                        return len(every), True, len(every), every
             count = self.count(kind, filters, cap=cap)
-            return count, count < cap, count
+            return count, count < cap, count, None
         match = fts_match(filters.search)
         documents = self._max_id(FTS_DOCUMENTS[kind])
         (sample,) = self.db.execute(FTS_DOCS_UP_TO[kind], [match, documents // SAMPLE]).fetchone()
@@ -891,13 +886,13 @@ class Archive:
             (docs,) = self.db.execute(FTS_DOCS[kind], [match, cap]).fetchone()
             lower, settled = docs, docs >= cap
         if kind is RecordKind.QUOTES:  # one document per quote: the count itself
-            return lower, not settled, docs
+            return lower, not settled, docs, None
         size = self._max_id(kind.value)
         matches = math.ceil(docs * size / max(documents, 1))
         if not settled and docs <= EXACT_COUNT_DOCS:
             count = self.count(kind, filters)
-            return count, True, count
-        return 0, False, matches
+            return count, True, count, None
+        return 0, False, matches, None
 
     def _matches_among_first_documents(self, kind: RecordKind, filters: RecordFilter) -> int:
         """The records matching a free-text search and other filters among the first

@@ -187,7 +187,7 @@ for _word in ("a", "A"):
 for _word in ("an", "An"):
     _TAILS[_word] = r"(?=\s+estimated\b)"
 _FAST_CANDIDATE = re.compile(
-    rf"{non_word_char('.,')}(?=\d{_BOUNDARY}|{trie_alternation(_TAILS, _TAILS)})"
+    non_word_char(".,", rf"(?=\d{_BOUNDARY}|{trie_alternation(_TAILS, _TAILS)})")
 )
 
 

@@ -120,7 +120,7 @@ _PREPOSITION_TAILS = {
     for w in (v, v.capitalize())
 }
 _ALL_TAILS = {**_TAILS, **_PREPOSITION_TAILS}
-_CANDIDATE = re.compile(rf"{non_word_char('-')}(?={trie_alternation(_ALL_TAILS, _ALL_TAILS)})")
+_CANDIDATE = re.compile(non_word_char("-", f"(?={trie_alternation(_ALL_TAILS, _ALL_TAILS)})"))
 _PERIOD = re.compile(
     rf"""
     (?={_FIRST_WORDS})(?<![\w-])

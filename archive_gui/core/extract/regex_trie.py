@@ -44,12 +44,15 @@ def _pattern(node: dict) -> str:
 _LATIN1_WORD = "".join(chr(code) for code in range(256) if re.fullmatch(r"\w", chr(code)))
 
 
-def non_word_char(others: str) -> str:
-    r"""A pattern matching what ``[^\w<others>]`` matches, one character, found faster.
+def non_word_char(others: str, then: str = "") -> str:
+    r"""A pattern matching what ``[^\w<others>]`` matches, one character, found faster,
+    followed by the zero-width pattern ``then`` (a look-ahead).
 
     A scan for a class holding ``\w`` tests each character's Unicode category; this
     one tests a Latin-1 bitmap (``\w`` there and ``others``) and checks the category
     only behind the few characters past Latin-1 it lets through (curly quotes, dashes).
+    The category is checked after ``then``, so only where ``then`` matches: both are
+    zero-width tests at the same position, and ``then`` fails at nearly every space.
     """
     escaped = re.escape(others)
-    return rf"[^{re.escape(_LATIN1_WORD)}{escaped}](?<=[^\w{escaped}])"
+    return rf"[^{re.escape(_LATIN1_WORD)}{escaped}]{then}(?<=[^\w{escaped}])"

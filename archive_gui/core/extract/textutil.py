@@ -37,6 +37,9 @@ _LINE_BREAK = re.compile(r"\n")
 # One mark first, so that the search skips to the next mark as a charset (about twice as
 # fast as a leading repeat); possessive, as giving marks back never lets a match succeed.
 _SENTENCE_END = re.compile(r"[.?!][.?!]*+[”\"’)]*+\s+")
+# ``_SENTENCE_END`` in a paragraph without "?" or "!": led by a literal, which the engine
+# scans for with a plain character comparison instead of testing a class at each one.
+_SENTENCE_END_DOT = re.compile(r"\.[.?!]*+[”\"’)]*+\s+")
 # "ST. LOUIS —", "NEWARK, N.J. (AP) —", "OAKLAND, Calif. (Reuters) -" opening a paragraph.
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'’ -]*[A-Z.](?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"
@@ -110,7 +113,10 @@ def sentence_starts(text: str, start: int, end: int, quoted: list[tuple[int, int
     """
     starts = [start]
     opens = [open_mark for open_mark, _ in quoted]
-    for match in _SENTENCE_END.finditer(text, start, end):
+    find = text.find
+    dot_only = find("?", start, end) < 0 and find("!", start, end) < 0
+    ends = _SENTENCE_END_DOT if dot_only else _SENTENCE_END
+    for match in ends.finditer(text, start, end):
         following = match.end()
         if following >= end or not _can_start_sentence(text[following]):
             continue

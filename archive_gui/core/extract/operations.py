@@ -811,6 +811,47 @@ _UNIT_AFTER = re.compile(
     r"|acres?|pounds?|kilos?|grams?|times|dollars?|cents?|billion|degrees?|points?)\b)",
     re.I,
 )
+# The first two letters (lower-cased) of every unit of ``_UNIT_AFTER`` but "%" and ":\d",
+# which the engine would otherwise try one case-insensitive branch at a time after every
+# count; an ASCII word opening otherwise cannot start a unit.
+_UNIT_OPENINGS = frozenset(
+    [
+        "pe",
+        "p.",
+        "pm",
+        "po",
+        "a.",
+        "am",
+        "ac",
+        "se",
+        "mi",
+        "ho",
+        "da",
+        "we",
+        "mo",
+        "ye",
+        "de",
+        "ki",
+        "km",
+        "fe",
+        "fo",
+        "gr",
+        "ti",
+        "do",
+        "ce",
+        "bi",
+    ]
+)
+
+
+def _unit_after(after: str) -> bool:
+    """``_UNIT_AFTER.match(after) is not None``."""
+    opening = after.lstrip()[:2]
+    if opening.isascii() and opening[:1] not in "%:" and opening.lower() not in _UNIT_OPENINGS:
+        return False
+    return _UNIT_AFTER.match(after) is not None
+
+
 # A statute's section, not a count: "287(g)", "1324(a)".
 _SECTION_AFTER = re.compile(r"\([a-z]\)")
 _REFERENCE_BEFORE = _EndsWith(
@@ -1133,7 +1174,7 @@ def _is_not_a_count(view: str, mention: CountMention, start: int, end: int) -> b
     """Years, dates, ages, percentages, money, durations, references and the like."""
     before = view[max(0, start - 30) : start]
     after = view[end : end + 40]
-    if after.startswith("-") or _UNIT_AFTER.match(after) or _REFERENCE_BEFORE.search(before):
+    if after.startswith("-") or _unit_after(after) or _REFERENCE_BEFORE.search(before):
         return True
     if _MONTH_BEFORE.search(before):
         return True

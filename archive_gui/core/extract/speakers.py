@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, count, islice, product
-from operator import attrgetter, itemgetter, or_
+from operator import attrgetter, itemgetter
 
 from archive_gui.core.extract.names_data import (
     ABBREVIATIONS,
@@ -1062,13 +1062,12 @@ def _name_runs(text: str, tokens: list[Token]) -> list[list[int]]:
     pieces: list[list[int]] = []
     current: list[int] = []
     linked = False  # whether the current run holds a lower-case word (a connector, say)
-    texts = list(map(_TEXT, tokens))
     # Only capitalised and linking words take part; any other word ends the current run.
-    taking_part = map(
-        or_, map(str.isupper, map(_FIRST, texts)), map(_LINKING_WORDS.__contains__, texts)
-    )
+    taking_part = _TAKES_PART
+    if len(taking_part) > _MAX_TAKES_PART:
+        taking_part.clear()
     previous = -2
-    for index in compress(count(), taking_part):
+    for index in compress(count(), map(taking_part.__getitem__, map(_TEXT, tokens))):
         if current:
             left = tokens[current[-1]]
             token = tokens[index]
@@ -1080,7 +1079,7 @@ def _name_runs(text: str, tokens: list[Token]) -> list[list[int]]:
                 current = []
                 linked = False
         previous = index
-        word = texts[index]
+        word = tokens[index][0]
         if word[0].isupper():
             current.append(index)
             if word.endswith(_POSSESSIVE_ENDINGS) and not _inner_possessive(text, tokens, index):
@@ -1101,6 +1100,19 @@ def _name_runs(text: str, tokens: list[Token]) -> list[list[int]]:
 
 
 _LINKING_WORDS = NAME_PARTICLES | ORG_CONNECTORS
+
+
+class _TakesPart(dict):
+    """Whether a word takes part in a run of capitalised words (capitalised, or a linking
+    word), kept per word: one dictionary look-up a token instead of several tests."""
+
+    def __missing__(self, word: str) -> bool:
+        part = self[word] = word[0].isupper() or word in _LINKING_WORDS
+        return part
+
+
+_TAKES_PART = _TakesPart()
+_MAX_TAKES_PART = 50_000  # (a bound on memory: cleared when it holds more words)
 # Possessives inside an organisation's name: "U.S. Attorney's Office", "Women's Refugee
 # Commission", "Harnett County Sheriff's Office".
 _NAME_POSSESSIVES = word_set("women children people men workers veterans")

@@ -127,6 +127,13 @@ _NAMES_UPPER = {name.upper(): place for name, place in _NAMES.items()}
 # (A leading look-behind would disable the engine's first-character skip, so the word
 # boundary before a name is checked in Python.)
 _FIRST_WORDS = re.compile(rf"{trie_alternation(_BY_FIRST_WORD)}(?![A-Za-z])")
+# The same without the first words that open with a small letter ("upstate"), scanned
+# for where the text holds none of them: a small letter then starts no name, and the
+# scan no longer stops at every such letter (a match needs the whole word in the range).
+_LOWER_FIRST_WORDS = tuple(word for word in _BY_FIRST_WORD if word[0].islower())
+_CAPITAL_FIRST_WORDS = re.compile(
+    trie_alternation(word for word in _BY_FIRST_WORD if not word[0].islower()) + "(?![A-Za-z])"
+)
 _INSIDE_WORD = frozenset("'’.-")
 
 _STATE_ALTERNATION = "|".join(
@@ -310,6 +317,24 @@ _SEVERAL_PLACES = re.compile(
 # (The names open with a capital but one, so their trie is scanned for quickly; "the"
 # before a loose name and the direction before "border" are checked after.)
 _REGION_NAME = re.compile(trie_alternation(MULTI_STATE_REGIONS))
+# The same for a text without the one name opening with a small letter (see
+# ``_CAPITAL_FIRST_WORDS``).
+_LOWER_REGIONS = tuple(name for name in MULTI_STATE_REGIONS if name[0].islower())
+_CAPITAL_REGION_NAME = re.compile(
+    trie_alternation(name for name in MULTI_STATE_REGIONS if not name[0].islower())
+)
+
+
+def _scan(
+    full: re.Pattern, capital: re.Pattern, lower: tuple[str, ...], text: str, start: int, end: int
+):
+    """``full.finditer(text, start, end)``, by ``capital`` (``full`` without the words of
+    ``lower``) where none of ``lower`` is in the range."""
+    if any(text.find(word, start, end) >= 0 for word in lower):
+        return full.finditer(text, start, end)
+    return capital.finditer(text, start, end)
+
+
 _BORDER_BEFORE = re.compile(
     r"(?<![\w-])(?:[Ss]outhwest(?:ern)?|[Ss]outhern|[Nn]orthern|U\.S\.-Mexic(?:o|an)"
     r"|U\.S\.-Canad(?:a|ian)|[Mm]exican)$"
@@ -328,7 +353,7 @@ _BARE_REGIONS = frozenset(["New England", "Pacific Northwest"])
 
 def _region_mentions(text: str, start: int, end: int) -> list[PlaceMention]:
     mentions = []
-    for match in _REGION_NAME.finditer(text, start, end):
+    for match in _scan(_REGION_NAME, _CAPITAL_REGION_NAME, _LOWER_REGIONS, text, start, end):
         mention = _region_mention(text, match.group(), match.start(), match.end(), end)
         if mention is not None:
             mentions.append(mention)
@@ -543,7 +568,8 @@ _WASHINGTON_PREFIX = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Aa]cross|[Tt]hroughout|[Oo
 def _gazetteer_mentions(text: str, start: int, end: int) -> list[PlaceMention]:
     mentions = []
     position = start
-    for word in _FIRST_WORDS.finditer(text, start, end):
+    words = _scan(_FIRST_WORDS, _CAPITAL_FIRST_WORDS, _LOWER_FIRST_WORDS, text, start, end)
+    for word in words:
         at = word.start()
         before = text[at - 1] if at else " "
         if at < position or before.isalnum() or before in _INSIDE_WORD:

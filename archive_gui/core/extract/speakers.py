@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, count, islice, product
@@ -49,7 +49,7 @@ from archive_gui.core.extract.names_data import (
     word_set,
 )
 from archive_gui.core.extract.places import is_place_name as _is_place_name
-from archive_gui.core.extract.textutil import Token, words
+from archive_gui.core.extract.textutil import Token, words, words_and_texts
 
 # Words are plain ``(text, start, end)`` tuples (``Token``): ``token[0]`` is the word,
 # ``token[1]:token[2]`` its span in the article.
@@ -197,11 +197,11 @@ def find_mentions(
     says") is put there instead of read: it can only stand for someone the article
     names in full, which ``read_deferred`` checks once all names are known.
     """
-    tokens = words(text, start, end)
+    tokens, texts = words_and_texts(text, start, end)
     if not tokens:
         return []
     mentions: list[Mention] = []
-    for run in _name_runs(text, tokens):
+    for run in _name_runs(text, tokens, texts):
         if taken:
             last = tokens[run[-1]]
             index = bisect_left(taken, (last[2],))
@@ -222,10 +222,10 @@ def find_mentions(
         mention = _read_run(text, tokens, run, end)
         if mention is not None:
             mentions.append(mention)
-    mentions.extend(_unnamed_speakers(text, tokens))
+    mentions.extend(_unnamed_speakers(text, tokens, texts))
     for mention in mentions:
         mention.subject = _opens_clause(text, mention.start)
-    mentions.extend(_subject_references(text, tokens))
+    mentions.extend(_subject_references(text, tokens, texts))
     mentions.sort(key=_START)
     return mentions
 
@@ -456,7 +456,9 @@ def _has_relative(text: str, tokens: list[Token], run: list[int]) -> bool:
     )
 
 
-def _subject_references(text: str, tokens: list[Token]) -> list[Mention]:
+def _subject_references(
+    text: str, tokens: list[Token], texts: Iterable[str] | None = None
+) -> list[Mention]:
     """ "the sheriff shook his head": a role noun standing as a clause's subject.
 
     Read outside attributions too, so that the person it refers back to becomes the
@@ -464,7 +466,9 @@ def _subject_references(text: str, tokens: list[Token]) -> list[Mention]:
     """
     found = []
     last = len(tokens) - 2
-    for index in compress(count(), map(_THE.__contains__, map(_TEXT, tokens))):
+    if texts is None:
+        texts = map(_TEXT, tokens)
+    for index in compress(count(), map(_THE.__contains__, texts)):
         if index >= last:
             break
         article = tokens[index]
@@ -495,10 +499,14 @@ def _add_member_role(tokens: list[Token], run: list[int], mention: Mention) -> N
         mention.role = tokens[following][0].lower()
 
 
-def _unnamed_speakers(text: str, tokens: list[Token]) -> list[Mention]:
+def _unnamed_speakers(
+    text: str, tokens: list[Token], texts: Iterable[str] | None = None
+) -> list[Mention]:
     """People the article does not name who speak: "a foreman, who asked not to be named, said"."""
     found = []
-    for index in compress(count(), map(_INDEFINITE_ANY_CASE.__contains__, map(_TEXT, tokens))):
+    if texts is None:
+        texts = map(_TEXT, tokens)
+    for index in compress(count(), map(_INDEFINITE_ANY_CASE.__contains__, texts)):
         token = tokens[index]
         previous = tokens[index - 1] if index else None
         if previous and _is_capitalised(previous[0]) and "," in text[previous[2] : token[1]]:
@@ -1057,7 +1065,9 @@ def _close_run(pieces: list[list[int]], tokens: list[Token], run: list[int], lin
         pieces.append(run)
 
 
-def _name_runs(text: str, tokens: list[Token]) -> list[list[int]]:
+def _name_runs(
+    text: str, tokens: list[Token], texts: Iterable[str] | None = None
+) -> list[list[int]]:
     """Indexes of the runs of capitalised words, with particles and name connectors inside."""
     pieces: list[list[int]] = []
     current: list[int] = []
@@ -1067,7 +1077,9 @@ def _name_runs(text: str, tokens: list[Token]) -> list[list[int]]:
     if len(taking_part) > _MAX_TAKES_PART:
         taking_part.clear()
     previous = -2
-    for index in compress(count(), map(taking_part.__getitem__, map(_TEXT, tokens))):
+    if texts is None:
+        texts = map(_TEXT, tokens)
+    for index in compress(count(), map(taking_part.__getitem__, texts)):
         if current:
             left = tokens[current[-1]]
             token = tokens[index]

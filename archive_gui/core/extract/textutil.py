@@ -56,14 +56,8 @@ def words(text: str, start: int, end: int) -> list[Token]:
     """
     cached = _word_cache
     if cached[0] is not text:
-        # the words and the text between them alternate; offsets are running lengths
-        parts = _WORD_SPLIT.split(text)
-        offsets = list(accumulate(map(len, parts), initial=0))
-        starts, ends = offsets[1:-1:2], offsets[2::2]
-        tokens = list(zip(parts[1::2], starts, ends, strict=True))
-        cached = (text, tokens, starts, ends)
-        _set_word_cache(cached)
-    _, tokens, starts, ends = cached
+        cached = _read_words(text)
+    _, tokens, starts, ends, _texts = cached
     first = bisect_left(starts, start)
     last = bisect_left(starts, end, first)
     if (first and ends[first - 1] > start) or (last > first and ends[last - 1] > end):
@@ -71,10 +65,46 @@ def words(text: str, start: int, end: int) -> list[Token]:
     return tokens[first:last]
 
 
-_word_cache: tuple[str | None, list[Token], list[int], list[int]] = (None, [], [], [])
+def words_and_texts(text: str, start: int, end: int) -> tuple[list[Token], list[str]]:
+    """``words(text, start, end)`` and the words' texts (``[t[0] for t in tokens]``),
+    the texts sliced from a list kept with the cached words."""
+    cached = _word_cache
+    if cached[0] is not text:
+        cached = _read_words(text)
+    _, tokens, starts, ends, texts = cached
+    first = bisect_left(starts, start)
+    last = bisect_left(starts, end, first)
+    if (first and ends[first - 1] > start) or (last > first and ends[last - 1] > end):
+        found = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+        return found, [t[0] for t in found]
+    return tokens[first:last], texts[first:last]
 
 
-def _set_word_cache(cached: tuple[str | None, list[Token], list[int], list[int]]) -> None:
+def _read_words(text: str) -> tuple[str, list[Token], list[int], list[int], list[str]]:
+    """Read the words of ``text`` into the cache."""
+    # the words and the text between them alternate; offsets are running lengths
+    parts = _WORD_SPLIT.split(text)
+    offsets = list(accumulate(map(len, parts), initial=0))
+    starts, ends = offsets[1:-1:2], offsets[2::2]
+    texts = parts[1::2]
+    tokens = list(zip(texts, starts, ends, strict=True))
+    cached = (text, tokens, starts, ends, texts)
+    _set_word_cache(cached)
+    return cached
+
+
+_word_cache: tuple[str | None, list[Token], list[int], list[int], list[str]] = (
+    None,
+    [],
+    [],
+    [],
+    [],
+)
+
+
+def _set_word_cache(
+    cached: tuple[str | None, list[Token], list[int], list[int], list[str]],
+) -> None:
     global _word_cache
     _word_cache = cached
 

@@ -54,30 +54,34 @@ def words(text: str, start: int, end: int) -> list[Token]:
     sliced: where no word of the whole text straddles ``start`` or ``end``, the slice
     is exactly what reading ``text[start:end]`` alone gives.
     """
-    cached = _word_cache
-    if cached[0] is not text:
-        cached = _read_words(text)
-    _, tokens, starts, ends, _texts = cached
-    first = bisect_left(starts, start)
-    last = bisect_left(starts, end, first)
-    if (first and ends[first - 1] > start) or (last > first and ends[last - 1] > end):
+    cached, first, last = _cached_range(text, start, end)
+    if cached is None:
         return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
-    return tokens[first:last]
+    return cached[1][first:last]
 
 
 def words_and_texts(text: str, start: int, end: int) -> tuple[list[Token], list[str]]:
     """``words(text, start, end)`` and the words' texts (``[t[0] for t in tokens]``),
     the texts sliced from a list kept with the cached words."""
+    cached, first, last = _cached_range(text, start, end)
+    if cached is None:
+        found = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+        return found, [t[0] for t in found]
+    return cached[1][first:last], cached[4][first:last]
+
+
+def _cached_range(text: str, start: int, end: int) -> tuple[tuple | None, int, int]:
+    """The word cache of ``text`` and the slice of its words in ``[start, end)``; no
+    cache when a word straddles either end (the range is then read on its own)."""
     cached = _word_cache
     if cached[0] is not text:
         cached = _read_words(text)
-    _, tokens, starts, ends, texts = cached
+    _, _tokens, starts, ends, _texts = cached
     first = bisect_left(starts, start)
     last = bisect_left(starts, end, first)
     if (first and ends[first - 1] > start) or (last > first and ends[last - 1] > end):
-        found = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
-        return found, [t[0] for t in found]
-    return tokens[first:last], texts[first:last]
+        return None, first, last
+    return cached, first, last
 
 
 def _read_words(text: str) -> tuple[str, list[Token], list[int], list[int], list[str]]:

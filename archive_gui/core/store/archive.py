@@ -90,7 +90,7 @@ EXACT_COUNT_DOCS = 20_000
 FILTER_DRIVE_MAX = 2_000
 DRIVING_FILTERS = ("cities", "speakers", "tags", "places", "states")
 # A search with other filters whose sample says it matches at most this many records
-# reads them all, sorted, for its first page and count at once (see _few_matches).
+# reads them all, sorted, for its first page and count at once (see _count_for_plan).
 FEW_MATCHES = 20_000
 # Matches are always counted this far before a search's first page (a few milliseconds):
 # a smaller list comes with its exact count.
@@ -751,7 +751,12 @@ class Archive:
         self.db.conn.set_progress_handler(lambda: 1 if outdated() else 0, 500_000)
 
     def _plan(
-        self, kind: RecordKind, filters: RecordFilter, matches: int | None, limit: int
+        self,
+        kind: RecordKind,
+        filters: RecordFilter,
+        matches: int | None,
+        limit: int,
+        driven: bool | None = None,
     ) -> str:
         """How :meth:`record_keys` finds ``limit`` records among ``matches``:
 
@@ -766,9 +771,12 @@ class Archive:
         with a probe of the full-text index, ``"in"`` reads the matches once into a
         temporary index and looks each row up there. Alone, the search takes the plan
         of least cost (``PROBE_US`` ...); with other filters, a walk probes, and only
-        when it finds its page within ``WALK_PROBES`` rows.
+        when it finds its page within ``WALK_PROBES`` rows. ``driven``: whether the
+        other filters drive a search ("filtered"), if the caller has decided it already.
         """
-        if _filters_drive(self.db, kind, filters):
+        if driven is None:
+            driven = _filters_drive(self.db, kind, filters)
+        if driven:
             return "filtered"
         if not matches:
             return "index"
@@ -827,22 +835,26 @@ class Archive:
         takes a few.
         """
         with fts_errors(filters.search):
+            # whether the other filters drive a search: decided once, a query each time
+            driven = _filters_drive(self.db, kind, filters)
             if filters.search is None:
                 count = self.count(kind, filters)
                 exact, matches = True, count
             else:
                 count, exact, matches, every = self._count_for_plan(
-                    kind, filters, limit, sort_key, descending
+                    kind, filters, limit, sort_key, descending, driven
                 )
                 if every is not None:  # every match read, sorted: the page and the count
                     return FirstPage(every[:limit], count, True, count)
+            page = min(limit, count) if exact else limit
             keys = self.record_keys(
                 kind,
                 filters,
                 sort_key,
                 descending,
-                limit=min(limit, count) if exact else limit,
+                limit=page,
                 matches=matches,
+                plan=self._plan(kind, filters, matches, page, driven),
             )
         if not exact and len(keys) < limit:
             count, exact = len(keys), True  # the page holds the whole list
@@ -855,13 +867,15 @@ class Archive:
         limit: int,
         sort_key: str | None = None,
         descending: bool = False,
+        driven: bool = False,
     ) -> tuple[int, bool, int, list[tuple] | None]:
         """``(count, exact, matches, every)``: the matches of a search counted as far as
         the page plan needs (a lower bound when not ``exact``), what to plan pages by,
-        and, when every match was read (see ``FEW_MATCHES``), their keys in list order."""
+        and, when every match was read (see ``FEW_MATCHES``), their keys in list order.
+        ``driven``: the other filters drive the search (see ``_filters_drive``)."""
         cap = max(self._plan_settled(kind, filters, limit), COUNT_FLOOR)
         if not (_fts_search(filters) and _search_alone(filters)):
-            if _fts_search(filters) and not _filters_drive(self.db, kind, filters):
+            if _fts_search(filters) and not driven:
                 # Common words under a big filter: counting to the cap reads most of the
                 # index (300 ms for "we" in the top city at 1M); a sample settles it.
                 sample = self._matches_among_first_documents(kind, filters)
@@ -875,7 +889,7 @@ class Archive:
                     )
                     if len(every) <= FEW_MATCHES:
                         return len(every), True, len(every), every
-            count = self.count(kind, filters, cap=cap)
+            count = self.count(kind, filters, cap=cap, driven=driven)
             return count, count < cap, count, None
         match = fts_match(filters.search)
         documents = self._max_id(FTS_DOCUMENTS[kind])
@@ -954,11 +968,17 @@ class Archive:
         return [by_id[i] for i in ids if i in by_id]
 
     def count(
-        self, kind: RecordKind, filters: RecordFilter = RecordFilter(), cap: int | None = None
+        self,
+        kind: RecordKind,
+        filters: RecordFilter = RecordFilter(),
+        cap: int | None = None,
+        *,
+        driven: bool | None = None,
     ) -> int:
         """The number of records matching ``filters``; with ``cap``, counting stops at
-        ``cap`` (a result of ``cap`` means at least that many)."""
-        source, where, params = _reading_source(self.db, kind, filters)
+        ``cap`` (a result of ``cap`` means at least that many). ``driven``: whether the
+        other filters drive a search, when the caller has decided it already."""
+        source, where, params = _reading_source(self.db, kind, filters, driven=driven)
         sql = f"SELECT count(*) FROM {source} {where}"
         if cap is not None:
             sql = f"SELECT count(*) FROM (SELECT 1 FROM {source} {where} LIMIT ?)"
@@ -1336,12 +1356,18 @@ def _filters_drive(db, kind: RecordKind, filters: RecordFilter) -> bool:
 
 
 def _reading_source(
-    db, kind: RecordKind, filters: RecordFilter, reads: Iterable[str] | None = None
+    db,
+    kind: RecordKind,
+    filters: RecordFilter,
+    reads: Iterable[str] | None = None,
+    driven: bool | None = None,
 ) -> tuple[str, str, list]:
     """:func:`_source` for a query that reads every match (a count, a facet, a chart,
-    the page anchors): driven by the other filters when they match few records."""
-    plan = "filtered" if _filters_drive(db, kind, filters) else "index"
-    return _source(kind, filters, plan, reads)
+    the page anchors): driven by the other filters when they match few records
+    (``driven``, decided here when None)."""
+    if driven is None:
+        driven = _filters_drive(db, kind, filters)
+    return _source(kind, filters, "filtered" if driven else "index", reads)
 
 
 def _sort_terms(kind: RecordKind, sort_key: str | None) -> tuple[str, ...]:

@@ -404,6 +404,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.operations_table, "Operations")
         self.tabs.addTab(self.quotes_table, "Quotes")
         self.tabs.currentChanged.connect(self._tab_changed)
+        self._want_anchors_of_shown_list()
         for table in (self.operations_table, self.quotes_table):
             table.selectionModel().currentRowChanged.connect(self._show_current_record)
             table.selectionModel().selectionChanged.connect(self._update_actions)
@@ -882,6 +883,7 @@ class MainWindow(QMainWindow):
         self.reextract_all_action.setEnabled(not busy and self._totals.articles > 0)
 
     def _tab_changed(self, *_args) -> None:
+        self._want_anchors_of_shown_list()
         self._show_current_record()
         self._update_actions()
         self._refresh_summaries()  # outlet, year and review count the list shown
@@ -1057,6 +1059,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Saved search: {saved.name}", 4000)
 
     # -- the detail pane ----------------------------------------------------------
+
+    def _want_anchors_of_shown_list(self) -> None:
+        """Only the list on screen scans for where its pages start (see
+        ``RecordTableModel.set_anchors_wanted``)."""
+        shown = self._current_table().record_model()
+        for model in (self.operations_model, self.quotes_model):
+            model.set_anchors_wanted(model is shown)
 
     def _current_table(self) -> RecordTableView:
         return self.tabs.currentWidget()

@@ -435,6 +435,8 @@ class RecordTableModel(QAbstractTableModel):
         self._matches = 0  # what page queries are planned by (see Archive.record_keys)
         self._pages: OrderedDict[int, _Page] = OrderedDict()
         self._anchors: list[tuple] | None = None
+        self._anchors_wanted = True
+        self._anchors_scanned = -1  # the serial whose anchors were last asked for
         self._generation = 0
         self._shown = _Query(kind, self._filters, self._sort_key, self._descending)
         self._shown_serial = 0  # bumped whenever the shown rows switch to another query
@@ -597,8 +599,21 @@ class RecordTableModel(QAbstractTableModel):
             self._sort_key, self._descending = sort_key, descending
             self.refresh()
 
+    def set_anchors_wanted(self, wanted: bool) -> None:
+        """Whether to scan for the page anchors of the rows shown. A list on a hidden tab
+        is not scrolled, and its scan (half a second at a million records) would take
+        CPU from the facet and chart readers the window waits for. Wanted again, the
+        scan starts if the rows shown have none."""
+        self._anchors_wanted = wanted
+        if wanted and self._anchors is None and not self._loading:
+            self._start_anchors(self._shown_serial)
+
     def _start_anchors(self, serial: int) -> None:
-        """Scan for the page anchors once the first rows are in (they come first)."""
+        """Scan for the page anchors once the first rows are in (they come first), unless
+        the list is not shown (see ``set_anchors_wanted``) or the scan has started."""
+        if not self._anchors_wanted or self._anchors_scanned == serial:
+            return
+        self._anchors_scanned = serial
         query = self._shown
 
         def anchors(archive: Archive) -> list[tuple]:

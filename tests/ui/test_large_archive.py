@@ -94,3 +94,21 @@ def test_a_page_under_a_filter_is_read_off_the_gui_thread(qtbot, big_file_archiv
     assert not model.is_fetching
     assert model.index(far, 0).data(RecordRole) is not None
     wait_for_background()
+
+
+@pytest.mark.slow
+def test_a_list_not_shown_scans_for_its_anchors_only_once_shown(qtbot, big_file_archive):
+    from archive_gui.ui.models import wait_for_background
+
+    model = QuotesTableModel(big_file_archive)
+    model.set_anchors_wanted(False)
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        pass
+    wait_for_background()
+    assert not model.has_anchors  # a hidden list is never scrolled: no scan
+    with qtbot.waitSignal(model.anchors_ready, timeout=10_000):
+        model.set_anchors_wanted(True)
+    assert model.has_anchors
+    with qtbot.assertNotEmitted(model.anchors_ready, wait=100):
+        model.set_anchors_wanted(True)  # already scanned: not again
+    wait_for_background()

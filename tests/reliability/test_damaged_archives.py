@@ -23,6 +23,7 @@ from archive_gui.core.store import Archive, ArchiveError, RecordKind
 from archive_gui.core.store import migrations as migrations_module
 from archive_gui.core.store.migrations import available_migrations
 from archive_gui.core.store.search_sql import search_ids
+from tests.core.store.test_speaker_chart_totals import assert_totals_kept
 from tests.reliability.helpers import (
     ROOT,
     check_archive_file,
@@ -101,6 +102,7 @@ def test_an_archive_of_an_earlier_version_is_migrated_with_a_backup(tmp_path, ve
         assert backup is not None and backup.name.startswith(f"archive.db.v{version}-")
         after = _dump(archive.db.conn)
         assert after == before  # every row, every value
+        assert_totals_kept(archive)  # the tables that version 7 fills from the records
         # what came with later versions works on the old data: search, export, tags
         assert search_ids(archive.db, RecordKind.QUOTES, "terrified") == [2]
         quotes = {row["id"]: row for row in archive.iter_export(RecordKind.QUOTES)}
@@ -276,6 +278,7 @@ def test_a_full_disk_fails_each_article_cleanly_and_loses_nothing(tmp_path):
 _LOCKER = """
 import sys
 from archive_gui.core.store import Archive
+from tests.core.store.test_speaker_chart_totals import assert_totals_kept
 archive = Archive.open(sys.argv[1])
 archive.db.conn.execute("BEGIN IMMEDIATE")
 archive.db.conn.execute("INSERT INTO tags (name) VALUES ('held by the other copy')")

@@ -23,7 +23,7 @@ from archive_gui.core.store import Archive, ArchiveError, RecordKind
 from archive_gui.core.store import migrations as migrations_module
 from archive_gui.core.store.migrations import available_migrations
 from archive_gui.core.store.search_sql import search_ids
-from tests.core.store.test_speaker_chart_totals import assert_totals_kept
+from tests.core.store.test_chart_totals import assert_totals_kept
 from tests.reliability.helpers import (
     ROOT,
     check_archive_file,
@@ -278,7 +278,7 @@ def test_a_full_disk_fails_each_article_cleanly_and_loses_nothing(tmp_path):
 _LOCKER = """
 import sys
 from archive_gui.core.store import Archive
-from tests.core.store.test_speaker_chart_totals import assert_totals_kept
+from tests.core.store.test_chart_totals import assert_totals_kept
 archive = Archive.open(sys.argv[1])
 archive.db.conn.execute("BEGIN IMMEDIATE")
 archive.db.conn.execute("INSERT INTO tags (name) VALUES ('held by the other copy')")

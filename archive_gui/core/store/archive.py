@@ -1060,18 +1060,19 @@ class Archive:
 
         A city's count is not added to its state's, so nested places are never
         counted twice. Aggregated from a covering index, then joined to the few
-        places shown; under one speaker alone, read from the totals triggers keep.
+        places shown; under one speaker or city alone, read from the totals triggers keep.
         With ``cap`` at most that many operations are read: when there are more, the
         totals are lower bounds and marked ``sampled``.
         """
-        speaker = filtering.lone_speaker(filters)
-        if speaker is not None:  # kept by triggers
+        kept = filtering.kept_totals(filters)
+        if kept is not None:  # kept by triggers
+            prefix, value = kept  # a table name, not user text
             rows = self.db.execute(
                 "SELECT p.id, p.label, p.kind, t.total, t.operations, t.approximate > 0"
-                " FROM speaker_place_totals t JOIN places p ON p.id = t.place_id"
-                " WHERE t.speaker_id = ? AND t.operations > 0"
+                f" FROM {prefix}_place_totals t JOIN places p ON p.id = t.place_id"
+                f" WHERE t.{prefix}_id = ? AND t.operations > 0"
                 " ORDER BY t.total DESC, p.label LIMIT ?",
-                [speaker, limit],
+                [value, limit],
             ).fetchall()
             return [PlaceTotal(*row[:5], bool(row[5])) for row in rows]
         source, where, params = _reading_source(self.db, RecordKind.OPERATIONS, filters)

@@ -135,7 +135,12 @@ class BulkLoader:
             "INSERT INTO speaker_quote_counts (speaker_id, quotes) SELECT speaker_id, count(*)"
             " FROM quotes WHERE speaker_id IS NOT NULL GROUP BY speaker_id"
         )
-        for table in ("speaker_month_totals", "speaker_place_totals"):
+        for table in (
+            "speaker_month_totals",
+            "speaker_place_totals",
+            "city_month_totals",
+            "city_place_totals",
+        ):
             # Each has a view of the same name + "_computed" that counts it from scratch.
             conn.execute(f"DELETE FROM {table}")
             conn.execute(f"INSERT INTO {table} SELECT * FROM {table}_computed")

@@ -263,12 +263,13 @@ def arrests_over_time(
     read: when there are more, the totals are lower bounds and marked ``sampled``."""
     if unit not in ("month", "week"):
         raise ValueError("unit is month or week")
-    speaker = lone_speaker(filters)
-    if speaker is not None and unit == "month":
+    kept = kept_totals(filters)
+    if kept is not None and unit == "month":
+        prefix, value = kept  # a table name of _KEPT_TOTALS, not user text
         rows = db.execute(
-            "SELECT month, total, operations, approximate > 0 FROM speaker_month_totals"
-            " WHERE speaker_id = ? AND operations > 0 ORDER BY month",
-            [speaker],
+            f"SELECT month, total, operations, approximate > 0 FROM {prefix}_month_totals"
+            f" WHERE {prefix}_id = ? AND operations > 0 ORDER BY month",
+            [value],
         ).fetchall()
         return _period_totals(rows, unit, sampled=False)
     source, where, params = _source(db, RecordKind.OPERATIONS, filters)
@@ -302,16 +303,23 @@ def _period_totals(rows: list[tuple], unit: str, sampled: bool) -> list[PeriodTo
     return totals
 
 
-def lone_speaker(filters: RecordFilter) -> int | None:
-    """The speaker, when one selected speaker is the whole filter: the charts then read
-    the totals that triggers keep per speaker (``speaker_month_totals``,
-    ``speaker_place_totals``) instead of every operation of the speaker's articles."""
-    if len(filters.speakers) != 1 or not filters.without("speakers").is_empty:
-        return None
-    if filters.excluded_values("speakers"):
-        return None
-    (speaker,) = filters.speakers
-    return speaker
+# Facets whose chart totals triggers keep per value (migration 7): the prefix of the
+# tables (``{prefix}_month_totals``, ``{prefix}_place_totals``) and of their key column.
+_KEPT_TOTALS = {"speakers": "speaker", "cities": "city"}
+
+
+def kept_totals(filters: RecordFilter) -> tuple[str, int] | None:
+    """``(prefix, value)`` when one selected speaker or one selected city is the whole
+    filter: the charts then read the few rows of totals that triggers keep for it
+    instead of every operation it covers (107,000 under the most quoted speaker)."""
+    for facet, prefix in _KEPT_TOTALS.items():
+        values = getattr(filters, facet)
+        if len(values) != 1 or filters.excluded_values(facet):
+            continue
+        if filters.without(facet).is_empty:
+            (value,) = values
+            return prefix, value
+    return None
 
 
 @dataclass(frozen=True)

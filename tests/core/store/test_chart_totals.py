@@ -1,5 +1,6 @@
-"""The chart totals kept per speaker by triggers (migration 7) always equal a recount,
-whatever writes the records, and the charts read from them say what a full read says."""
+"""The chart totals kept per speaker and per city by triggers (migration 7) always equal
+a recount, whatever writes the records, and the charts read from them say what a full
+read says."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ import pytest
 
 from archive_gui.core.store import Archive, RecordFilter
 from archive_gui.core.store.curation import Curation
-from archive_gui.core.store.filtering import lone_speaker
+from archive_gui.core.store.filtering import kept_totals
 
-TABLES = ("speaker_month_totals", "speaker_place_totals")
-NO_SUCH_SPEAKER = 10**9
+TABLES = ("speaker_month_totals", "speaker_place_totals", "city_month_totals", "city_place_totals")
+NOTHING = 10**9  # no speaker or city has this id
 
 
 def assert_totals_kept(archive: Archive) -> None:
@@ -97,6 +98,7 @@ def test_any_write_to_the_records_keeps_the_totals(synthetic):
     speakers = ids("SELECT id FROM speakers")
     articles = ids("SELECT id FROM articles")
     places = ids("SELECT id FROM places")
+    cities = ids("SELECT DISTINCT city_id FROM operations WHERE city_id IS NOT NULL")
     for step in range(200):
         quotes = ids("SELECT id FROM quotes")
         operations = ids("SELECT id FROM operations")
@@ -123,13 +125,14 @@ def test_any_write_to_the_records_keeps_the_totals(synthetic):
             elif action == 4:
                 db.execute(
                     "INSERT INTO operations (article_id, count, count_text, qualifier, place_id,"
-                    ' period_start, start, "end", rule, confidence)'
-                    " VALUES (?, ?, 'n', ?, ?, ?, 0, 1, 'test', 1.0)",
+                    ' city_id, period_start, start, "end", rule, confidence)'
+                    " VALUES (?, ?, 'n', ?, ?, ?, ?, 0, 1, 'test', 1.0)",
                     [
                         rng.choice(articles),
                         rng.randrange(1, 300),
                         rng.choice(["exact", "about"]),
                         rng.choice([None, *places]),
+                        rng.choice([None, *cities]),
                         rng.choice([None, "2019-03-04", "2021-11-30"]),
                     ],
                 )
@@ -140,9 +143,11 @@ def test_any_write_to_the_records_keeps_the_totals(synthetic):
                 db.execute("UPDATE operations SET part_of = ? WHERE id = ?", [first, second])
             elif action == 7:
                 db.execute(
-                    "UPDATE operations SET article_id = ?, period_start = ? WHERE id = ?",
+                    "UPDATE operations SET article_id = ?, city_id = ?, period_start = ?"
+                    " WHERE id = ?",
                     [
                         rng.choice(articles),
+                        rng.choice([None, *cities]),
                         rng.choice([None, "2016-01-02"]),
                         rng.choice(operations),
                     ],
@@ -161,29 +166,41 @@ def test_any_write_to_the_records_keeps_the_totals(synthetic):
     assert_totals_kept(synthetic)
 
 
-def test_one_speaker_reads_the_kept_totals_and_they_match_a_full_read(synthetic):
-    cur = Curation(synthetic)
-    speakers = _speakers_by_quotes(synthetic)
-    cur.correct_operation(
+def _by_operations(archive: Archive, column: str) -> list[int]:
+    return [
+        row[0]
+        for row in archive.db.execute(
+            f"SELECT {column} FROM operations WHERE {column} IS NOT NULL"
+            f" GROUP BY {column} ORDER BY count(*) DESC, {column}"
+        )
+    ]
+
+
+def test_one_speaker_or_city_reads_the_kept_totals_and_they_match_a_full_read(synthetic):
+    Curation(synthetic).correct_operation(
         synthetic.db.execute("SELECT min(id) FROM operations").fetchone()[0], count=12_345
     )
-    for speaker in (speakers[0], speakers[3], speakers[-1]):
-        alone = RecordFilter(speakers=frozenset({speaker}))
-        # With a second speaker no record has, the same records are read in full.
-        in_full = RecordFilter(speakers=frozenset({speaker, NO_SUCH_SPEAKER}))
-        assert lone_speaker(alone) == speaker and lone_speaker(in_full) is None
+    cases = [("speakers", "speaker", s) for s in _speakers_by_quotes(synthetic)[:4:3]]
+    cases += [("cities", "city", c) for c in _by_operations(synthetic, "city_id")[:6:5]]
+    for facet, prefix, value in cases:
+        alone = RecordFilter(**{facet: frozenset({value})})
+        # With a second value no record has, the same records are read in full.
+        in_full = RecordFilter(**{facet: frozenset({value, NOTHING})})
+        assert kept_totals(alone) == (prefix, value) and kept_totals(in_full) is None
         months = synthetic.arrests_over_time(alone)
         assert months and months == synthetic.arrests_over_time(in_full)
         places = synthetic.arrests_by_place(alone, limit=50)
         assert places and places == synthetic.arrests_by_place(in_full, limit=50)
 
 
-def test_only_a_lone_speaker_reads_the_kept_totals():
-    speaker = frozenset({3})
-    assert lone_speaker(RecordFilter(speakers=speaker)) == 3
-    assert lone_speaker(RecordFilter()) is None
-    assert lone_speaker(RecordFilter(speakers=speaker, cities=frozenset({1}))) is None
+def test_only_a_lone_speaker_or_city_reads_the_kept_totals():
+    one = frozenset({3})
+    assert kept_totals(RecordFilter(speakers=one)) == ("speaker", 3)
+    assert kept_totals(RecordFilter(cities=one)) == ("city", 3)
+    assert kept_totals(RecordFilter()) is None
+    assert kept_totals(RecordFilter(speakers=one, cities=frozenset({1}))) is None
     excluding = frozenset({("speakers", 4)})
-    assert lone_speaker(RecordFilter(speakers=speaker, excluded=excluding)) is None
+    assert kept_totals(RecordFilter(speakers=one, excluded=excluding)) is None
+    assert kept_totals(RecordFilter(cities=one, excluded=excluding)) is None
     period = ("2020-01-01", "2020-02-01")
-    assert lone_speaker(RecordFilter(speakers=speaker, period=period)) is None
+    assert kept_totals(RecordFilter(cities=one, period=period)) is None

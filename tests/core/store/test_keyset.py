@@ -390,6 +390,7 @@ def test_a_search_among_few_filtered_records_reads_the_same_either_way(
         assert driven[0] > 0
         with monkeypatch.context() as patch:
             patch.setattr(archive_module, "FILTER_DRIVE_MAX", records - 1)
+            patch.setattr(archive_module, "DRIVE_COUNT_MAX", records - 1)
             assert not archive_module._filters_drive(keyset_archive.db, kind, filters)
             assert keyset_archive._plan(kind, filters, 10, PAGE) != "filtered"
             assert _everything_read(keyset_archive, kind, filters) == driven, text
@@ -398,6 +399,56 @@ def test_a_search_among_few_filtered_records_reads_the_same_either_way(
     assert not archive_module._filters_drive(keyset_archive.db, kind, alone)
     by_year = RecordFilter(search=parse("we"), years=frozenset({2017}))
     assert not archive_module._filters_drive(keyset_archive.db, kind, by_year)
+
+
+@pytest.mark.parametrize("kind", list(RecordKind))
+@pytest.mark.parametrize("descending", [False, True])
+def test_a_search_driven_by_its_filters_reads_its_page_and_count_at_once(
+    keyset_archive, monkeypatch, kind, descending
+):
+    """Each of the filters' records is probed once for the first page and the exact
+    count together (never counted apart first)."""
+    from archive_gui.core.search import parse
+
+    atlanta = next(v.id for v in keyset_archive.city_facet() if v.label == "Atlanta, GA")
+    for text in SEARCHES:
+        filters = RecordFilter(search=parse(text), cities=frozenset({atlanta}))
+        expected = list(keyset_archive.record_ids(kind, filters, "published", descending))
+        with monkeypatch.context() as patch:
+            patch.setattr(Archive, "count", lambda *_args, **_kw: pytest.fail("counted"))
+            first = keyset_archive.first_page(kind, filters, "published", descending, limit=5)
+        assert [k[-1] for k in first.keys] == expected[:5], text
+        assert first.exact and first.count == len(expected)
+
+
+@pytest.mark.parametrize("kind", list(RecordKind))
+def test_a_bigger_filter_drives_a_search_when_probing_costs_less(keyset_archive, monkeypatch, kind):
+    """Above FILTER_DRIVE_MAX records (up to DRIVE_COUNT_MAX) the filters drive when
+    probing each record costs less than reading the word's matches: a common word
+    does, a rare one not; a prefix search never (it has no cheap probe)."""
+    from archive_gui.core.search import parse
+    from archive_gui.core.store import archive as archive_module
+
+    atlanta = next(v.id for v in keyset_archive.city_facet() if v.label == "Atlanta, GA")
+    city = frozenset({atlanta})
+    records = keyset_archive.count(kind, RecordFilter(cities=city))
+    monkeypatch.setattr(archive_module, "FILTER_DRIVE_MAX", records - 1)
+    monkeypatch.setattr(archive_module, "DRIVE_COUNT_MAX", records)
+
+    def drives(text: str) -> bool:
+        filters = RecordFilter(search=parse(text), cities=city)
+        return archive_module._filters_drive(keyset_archive.db, kind, filters)
+
+    documents = keyset_archive.count(kind, RecordFilter(search=parse("we")))
+    per_match = archive_module.DRIVE_PROBE_US * records / documents
+    monkeypatch.setattr(archive_module, "MATCH_TEST_US", per_match * 100)
+    assert drives("we")  # reading its matches would cost a hundred times more
+    assert not drives("we*")
+    monkeypatch.setattr(archive_module, "MATCH_TEST_US", per_match / 100)
+    assert not drives("we")
+    monkeypatch.setattr(archive_module, "DRIVE_COUNT_MAX", records - 1)
+    monkeypatch.setattr(archive_module, "MATCH_TEST_US", per_match * 100)
+    assert not drives("we")  # beyond the count where the cost is weighed at all
 
 
 @pytest.mark.parametrize("kind", list(RecordKind))
@@ -411,6 +462,7 @@ def test_a_common_word_under_a_big_filter_is_counted_from_a_sample_first(
     from archive_gui.core.store import archive as archive_module
 
     monkeypatch.setattr(archive_module, "FILTER_DRIVE_MAX", -1)  # the filter is "big"
+    monkeypatch.setattr(archive_module, "DRIVE_COUNT_MAX", -1)
     monkeypatch.setattr(archive_module, "FEW_MATCHES", 0)  # and so are the matches
     monkeypatch.setattr(archive_module, "COUNT_FLOOR", 1)
     monkeypatch.setattr(Archive, "_plan_settled", lambda *_args: 2)
@@ -436,6 +488,7 @@ def test_a_search_with_few_matches_under_a_big_filter_reads_them_once(
     from archive_gui.core.store import archive as archive_module
 
     monkeypatch.setattr(archive_module, "FILTER_DRIVE_MAX", -1)  # the filter is "big"
+    monkeypatch.setattr(archive_module, "DRIVE_COUNT_MAX", -1)
     atlanta = next(v.id for v in keyset_archive.city_facet() if v.label == "Atlanta, GA")
     for text in SEARCHES:
         filters = RecordFilter(search=parse(text), cities=frozenset({atlanta}))

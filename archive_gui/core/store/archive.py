@@ -1382,18 +1382,23 @@ def _filters_drive(db, kind: RecordKind, filters: RecordFilter) -> bool:
         return False
     where, params = _where(kind, dataclasses.replace(filters, search=None))
     sql = f"SELECT count(*) FROM (SELECT 1 FROM {RECORD_TABLES[kind]} {where} LIMIT ?)"
-    limit = max(FILTER_DRIVE_MAX, DRIVE_COUNT_MAX)
-    (count,) = db.execute(sql, [*params, limit + 1]).fetchone()
+    (count,) = db.execute(sql, [*params, FILTER_DRIVE_MAX + 1]).fetchone()
     if count <= FILTER_DRIVE_MAX:
         return True
     terms = fts_probe_terms(filters.search)
-    if count > DRIVE_COUNT_MAX or terms is None:  # too many, or a prefix (no cheap probe)
+    if terms is None:  # a prefix search: no cheap probe
         return False
-    # As many matches as a sample of the index's first documents says (a few ms).
+    # As many matches as a sample of the index's first documents says (a few ms): the
+    # records that probing may cost as much as reading those, counted up to that many.
     (documents,) = db.execute(f"SELECT max(id) FROM {FTS_DOCUMENTS[kind]}").fetchone()
     step = max(1, (documents or 0) // SAMPLE)
     (sample,) = db.execute(FTS_DOCS_UP_TO[kind], [fts_match(filters.search), step]).fetchone()
-    return count * DRIVE_PROBE_US * max(terms, 1) < sample * SAMPLE * MATCH_TEST_US
+    worth = sample * SAMPLE * MATCH_TEST_US / (DRIVE_PROBE_US * max(terms, 1))
+    most = int(min(worth, DRIVE_COUNT_MAX))
+    if most <= FILTER_DRIVE_MAX:
+        return False
+    (count,) = db.execute(sql, [*params, most + 1]).fetchone()
+    return count <= most
 
 
 def _reading_source(

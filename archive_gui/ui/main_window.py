@@ -74,8 +74,11 @@ ROW_HEIGHT_PADDING = 8
 # so the eight facets and two charts together stay within about 300 ms on two cores
 # at a million quotes (100,000 cost 1.0-1.9 s of reads there).
 FACET_CAP = 25_000
-# ... and the charts, under a search.
-CHART_CAP = FACET_CAP
+# Under a search, facets and charts count at most this many matches: a common word's
+# matches are read through the full-text index and tested against the other filters,
+# about four times the cost per record of a filter's own index ("we" in the top city at
+# 1M: the summaries took 250-330 ms with 25,000, about 100 with 10,000).
+SEARCH_CAP = 10_000
 SEARCH_COLOR = QColor("#c8e6c9")  # search matches in the source view
 
 # Default widths of the record columns, by column key; the rest share what is left.
@@ -751,12 +754,14 @@ class MainWindow(QMainWindow):
                 abandon_when(archive, lambda: generation != self._summary_generation)
                 result: dict = {}
                 todo = [name for name in names if facet_key(name) not in found]
-                for name, values in archive.facets(todo, shown, filters, FACET_CAP).items():
+                searching = filters.search is not None
+                cap = SEARCH_CAP if searching else FACET_CAP
+                for name, values in archive.facets(todo, shown, filters, cap).items():
                     result[facet_key(name)] = values
                 if chart_key not in found:
                     # Under a search the charts, like the facets, count a capped sample
                     # (a common word matches most of the archive) and say so.
-                    cap = CHART_CAP if filters.search is not None else None
+                    cap = SEARCH_CAP if searching else None
                     if chart_key[0] == "places":
                         result[chart_key] = archive.arrests_by_place(filters, cap=cap)
                     else:

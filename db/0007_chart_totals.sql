@@ -350,3 +350,14 @@ BEGIN
             operations = operations + excluded.operations,
             approximate = approximate + excluded.approximate;
 END;
+
+-- Quotes by article, with what the quote facets and the quote list read: a filter on
+-- operations (a city, a state, an agency) reaches quotes through their articles, and
+-- its facet sample, first page and page anchors then read each quote's speaker, date,
+-- position and review status from the index instead of the quote's row (the top city
+-- at 1M: 203,000 quotes, 25,000 sampled for the facets). It replaces the two indexes
+-- it begins with.
+CREATE INDEX quotes_article_keys
+    ON quotes(article_id, speaker_id, sort_published, start, review_status);
+DROP INDEX quotes_article_speaker;
+DROP INDEX quotes_article;

@@ -140,6 +140,9 @@ class HighlightDelegate(QStyledItemDelegate):
     def paint(self, painter, option, index) -> None:
         # no free-text terms: no cell has anything to highlight, nothing to read
         text = (index.data() or "") if self._matcher else ""
+        # Only what can show (no character is narrower than a pixel): a long quote's
+        # matches past the cell's edge were found and laid out for nothing.
+        text = text[: max(option.rect.width(), 80)]
         spans = self._matcher.spans(text) if text else []
         if not spans:
             super().paint(painter, option, index)
@@ -165,7 +168,9 @@ class HighlightDelegate(QStyledItemDelegate):
             at = end
         pieces.append((text[at:], False))
         for piece, hit in pieces:
-            if not piece or x > rect.right():
+            if x > rect.right():
+                break
+            if not piece:
                 continue
             font = bold if hit else normal
             painter.setFont(font)

@@ -1250,17 +1250,28 @@ _TOTAL_WORDS = ("total", "tally", "count")
 _SHARE_WORDS = ("accounted", "among", "of th", "including")
 
 
-def _find_all(text: str, word: str, spans: list[tuple[int, int]], whole: bool = False) -> None:
+def _find_all(
+    text, word, spans: list[tuple[int, int]], whole: bool = False, letters: str | None = None
+) -> None:
     """Append the span of every occurrence of ``word`` (``str.find`` runs in C); with
-    ``whole``, only where no letter adjoins it ("count", not "county" or "country")."""
+    ``whole``, only where no letter adjoins it ("count", not "county" or "country"), as
+    ``letters`` (``text`` itself by default, which may then be bytes) tells."""
+    letters = text if letters is None else letters
     at = text.find(word)
     while at >= 0:
         stop = at + len(word)
         if not whole or (
-            not (at and text[at - 1].isalpha()) and not (stop < len(text) and text[stop].isalpha())
+            not (at and letters[at - 1].isalpha())
+            and not (stop < len(letters) and letters[stop].isalpha())
         ):
             spans.append((at, stop))
         at = text.find(word, at + 1)
+
+
+# The stems and words above as bytes, looked for in the article's ASCII lower case.
+_STEM_BYTES = tuple(stem.encode() for stem in _STEMS)
+_TOTAL_BYTES = tuple(word.encode() for word in _TOTAL_WORDS)
+_SHARE_BYTES = tuple(word.encode() for word in _SHARE_WORDS)
 
 
 class _LinkWords:
@@ -1272,13 +1283,16 @@ class _LinkWords:
         self.stems: list[tuple[int, int]] = []
         self.words: list[tuple[int, int]] = []
         if self.exact:
-            lowered = text.lower()
-            for word in _STEMS:
+            # The words are ASCII: lower-casing the ASCII bytes (one "?" a character past
+            # ASCII, which lowers to none of their letters without ``_CASE_ODDITIES``)
+            # finds them where ``text.lower()`` would, several times faster.
+            lowered = text.encode("ascii", "replace").lower()
+            for word in _STEM_BYTES:
                 _find_all(lowered, word, self.stems)
             self.words = list(self.stems)
-            for word in _TOTAL_WORDS:
-                _find_all(lowered, word, self.words, whole=True)
-            for word in _SHARE_WORDS:
+            for word in _TOTAL_BYTES:
+                _find_all(lowered, word, self.words, whole=True, letters=text)
+            for word in _SHARE_BYTES:
                 _find_all(lowered, word, self.words)
             self.stems.sort()
             self.words.sort()

@@ -1113,18 +1113,40 @@ class _AgencyMention:
     end: int
 
 
-# The first two characters of every ``_AGENCY`` name, as literals the engine scans for
-# quickly; all open with a letter, so candidates cannot hide a later match start.
-_AGENCY_OPENING = re.compile(r"H[oS]|U\.|I[mC]|E[nR]|Bo|C[uB]|D[eH]|Ma")
+# The first word of every ``_AGENCY`` name: every match starts with one of them, and
+# looking for each with ``str.find`` (a quick scan in C) is much faster than a pattern
+# stopping at every capital that may open a name.
+_AGENCY_FIRST_WORDS = (
+    "HSI",
+    "Homeland",
+    "ICE",
+    "U.S.",
+    "Immigration",
+    "Enforcement",
+    "ERO",
+    "Border",
+    "Customs",
+    "CBP",
+    "Department",
+    "DHS",
+    "Marshals",
+)
 
 
 def _find_agencies(text: str) -> list[_AgencyMention]:
-    """``_AGENCY.finditer(text)``, trying the pattern only where a name may open."""
+    """``_AGENCY.finditer(text)``, trying the pattern only where a name's first word is."""
+    candidates = []
+    find = text.find
+    for word in _AGENCY_FIRST_WORDS:
+        at = find(word)
+        while at >= 0:
+            candidates.append(at)
+            at = find(word, at + 1)
+    candidates.sort()
     mentions = []
     position = 0
     match_at = _AGENCY.match
-    for candidate in _AGENCY_OPENING.finditer(text):
-        at = candidate.start()
+    for at in candidates:
         if at < position:
             continue
         match = match_at(text, at)

@@ -211,6 +211,14 @@ def _may_abbreviate(text: str, period: int) -> bool:
     """False when the word before the period cannot be one ``_ABBREVIATION`` matches (a
     lower-case or long word without inner dots: most sentence ends), so the pattern
     runs only for the rest."""
+    # (Most words before a stop are letters after a space: one ``rfind`` finds where the
+    # walk below would stop, which it can reach within its 13 characters.)
+    space = text.rfind(" ", period - 13 if period > 13 else 0, period)
+    word = text[space + 1 : period]
+    if space >= 0 and word.isalpha():
+        if word[0].islower():
+            return word in _LOWER_ABBREVIATIONS
+        return len(word) <= _MAX_ABBREVIATION
     first = period
     while (
         first > 0 and period - first <= 12 and (text[first - 1].isalpha() or text[first - 1] == ".")

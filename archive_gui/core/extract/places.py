@@ -747,18 +747,31 @@ _LOCATIVE_NAME = re.compile(
 # ``_LOCATIVE_NAME`` as one pattern per preposition, each opening with its literal (which
 # the engine finds much faster than the five first letters, all common inside words).
 _LOCATIVE_BY_PREPOSITION = tuple(
-    re.compile(rf"{word}(?<!\w{word})(?P<tail>" + _LOCATIVE_NAME.pattern.split("(?P<tail>", 1)[1])
+    (
+        word,
+        re.compile(
+            rf"{word}(?<!\w{word})(?P<tail>" + _LOCATIVE_NAME.pattern.split("(?P<tail>", 1)[1]
+        ),
+    )
     for word in ("in", "near", "outside", "around", "from")
 )
 
 
 def _merged_matches(combined: re.Pattern, parts, text: str, start: int, end: int) -> list:
     """``list(combined.finditer(text, start, end))``, where ``combined`` is the alternation
-    of ``parts`` and each part opens with its own literal (no two with the same first
-    letter): the parts' matches in text order. Where a part matches, ``combined`` matches
-    the same, so the two lists are equal when no two of these matches overlap (no match
-    hid another); when some do, ``combined`` itself is run."""
-    matches = [match for part in parts for match in part.finditer(text, start, end)]
+    of the patterns of ``parts``, (literal, pattern) pairs, each pattern opening with its
+    own literal (no two with the same first letter): the parts' matches in text order.
+    Where a part matches, ``combined`` matches the same, so the two lists are equal when
+    no two of these matches overlap (no match hid another); when some do, ``combined``
+    itself is run.  (A part whose literal is not in the range is not scanned: ``find``
+    tells that faster, and stops at the first one where it is.)"""
+    find = text.find
+    matches = [
+        match
+        for literal, part in parts
+        if find(literal, start, end) >= 0
+        for match in part.finditer(text, start, end)
+    ]
     if len(matches) > 1:
         matches.sort(key=re.Match.start)
         for previous, match in zip(matches, matches[1:], strict=False):
@@ -777,7 +790,7 @@ _LOCATIVE_NAME_OPENING = re.compile(
     r"(?:In|Near|Outside|Around|From)" + _LOCATIVE_NAME.pattern.split("(?P<tail>", 1)[1][:-1]
 )
 _OPENING_BY_PREPOSITION = tuple(
-    re.compile(word + _LOCATIVE_NAME.pattern.split("(?P<tail>", 1)[1][:-1])
+    (word, re.compile(word + _LOCATIVE_NAME.pattern.split("(?P<tail>", 1)[1][:-1]))
     for word in ("In", "Near", "Outside", "Around", "From")
 )
 # A town named as the attribute of a workplace or a raid, without a preposition: "at a

@@ -136,7 +136,11 @@ _CAPITAL_FIRST_WORDS = re.compile(
 )
 _INSIDE_WORD = frozenset("'’.-")
 
-_STATE_ALTERNATION = "|".join(
+# As a trie (longest name first, as the alternation of the names longest first): at every
+# comma the engine picks the branch by the next letter instead of trying each name.
+_STATE_ALTERNATION = trie_alternation(name for name in _STATE_CODE if name != "Washington")
+# (The alternation it stands for, which the tests compare it with.)
+_STATE_ALTERNATION_FLAT = "|".join(
     re.escape(name) for name in sorted(_STATE_CODE, key=len, reverse=True) if name != "Washington"
 )
 _STATE_SUFFIX = re.compile(rf",\s+(?P<state>{_STATE_ALTERNATION}|Washington)(?![A-Za-z])")
@@ -152,10 +156,44 @@ _TWIN_CITY = re.compile(
 )
 # A state written only as its AP abbreviation: "in Neb.", "across N.C." (the abbreviation
 # is scanned for as a trie; the preposition before it is checked in Python).
-_STATE_ABBREVIATION = re.compile(
-    trie_alternation(abbrev for _, _, abbrev in STATES if abbrev.endswith(".")) + r"(?![\w.])"
-)
+# (The definition: ``_state_abbreviations`` finds its matches faster.)
+_ABBREVIATIONS = frozenset(abbrev for _, _, abbrev in STATES if abbrev.endswith("."))
+_STATE_ABBREVIATION = re.compile(trie_alternation(_ABBREVIATIONS) + r"(?![\w.])")
 _ABBREVIATION_BEFORE = re.compile(r"\b(?:in|of|across|throughout)\s$")
+# A full stop ending an abbreviation (the same look-ahead as ``_STATE_ABBREVIATION``), the
+# abbreviation found by looking behind it, longest first: led by a literal, which the
+# engine finds far faster than the capitals of ``_STATE_ABBREVIATION``.
+_ABBREVIATION_END = re.compile(
+    r"\.(?![\w.])(?:"
+    + "|".join(
+        rf"(?<=(?P<w{size}>{trie_alternation(a for a in _ABBREVIATIONS if len(a) == size)}))"
+        for size in sorted({len(a) for a in _ABBREVIATIONS}, reverse=True)
+    )
+    + ")"
+)
+_ABBREVIATIONS_BY_SIZE = sorted(_ABBREVIATIONS, key=len, reverse=True)
+
+
+def _state_abbreviations(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of ``_STATE_ABBREVIATION.finditer(text, start, end)``, found from the
+    full stops that end them.
+
+    At most one abbreviation ends at a stop once the longest is taken, and the scan finds
+    it: the stops inside an abbreviation ("N.C.", "W.Va.") are followed by a letter, so no
+    match ends there, and none reaches back across an earlier match.  Only one reaching
+    back before ``start`` is not the scan's: a shorter one may be."""
+    spans = []
+    for match in _ABBREVIATION_END.finditer(text, start, end):
+        at, stop = match.start(match.lastgroup), match.end()
+        if at < start:
+            fits = (a for a in _ABBREVIATIONS_BY_SIZE if text.endswith(a, start, stop))
+            at = next((stop - len(a) for a in fits), None)
+            if at is None:
+                continue
+        spans.append((at, stop))
+    return spans
+
+
 _THE_PREFIX = re.compile(r"(?:\bthe\s+(?:greater\s+)?|\b[Gg]reater\s+|\b[Mm]etro\s+)$")
 _LOCATIVE_PREFIX = re.compile(
     r"\b(?:in|near|outside|from|around|across|throughout|to|at|of)\s+(?:the\s+)?"
@@ -320,6 +358,22 @@ _REGION_NAME = re.compile(trie_alternation(MULTI_STATE_REGIONS))
 # The same for a text without the one name opening with a small letter (see
 # ``_CAPITAL_FIRST_WORDS``).
 _LOWER_REGIONS = tuple(name for name in MULTI_STATE_REGIONS if name[0].islower())
+# Substrings of which every region name holds one (a text without any names none; the
+# tests check that each does).
+_REGION_KEYS = (
+    "west",
+    "West",
+    "heast",
+    "Coast",
+    "Deep South",
+    "Great Plains",
+    "Mid-Atlantic",
+    "New England",
+    "Rocky Mountains",
+    " Belt",
+    "-State Area",
+    "-state area",
+)
 _CAPITAL_REGION_NAME = re.compile(
     trie_alternation(name for name in MULTI_STATE_REGIONS if not name[0].islower())
 )
@@ -353,10 +407,13 @@ _BARE_REGIONS = frozenset(["New England", "Pacific Northwest"])
 
 def _region_mentions(text: str, start: int, end: int) -> list[PlaceMention]:
     mentions = []
-    for match in _scan(_REGION_NAME, _CAPITAL_REGION_NAME, _LOWER_REGIONS, text, start, end):
-        mention = _region_mention(text, match.group(), match.start(), match.end(), end)
-        if mention is not None:
-            mentions.append(mention)
+    # (Most articles name no region: a few substring tests, each a quick scan in C, then
+    # spare the pattern's scan, which stops at every capital.)
+    if any(text.find(key, start, end) >= 0 for key in _REGION_KEYS):
+        for match in _scan(_REGION_NAME, _CAPITAL_REGION_NAME, _LOWER_REGIONS, text, start, end):
+            mention = _region_mention(text, match.group(), match.start(), match.end(), end)
+            if mention is not None:
+                mentions.append(mention)
     at = text.find(" border", start, end)
     while at >= 0:
         stop = at + len(" border")
@@ -694,18 +751,31 @@ _LOCATIVE_NAME = re.compile(
 # ``_LOCATIVE_NAME`` as one pattern per preposition, each opening with its literal (which
 # the engine finds much faster than the five first letters, all common inside words).
 _LOCATIVE_BY_PREPOSITION = tuple(
-    re.compile(rf"{word}(?<!\w{word})(?P<tail>" + _LOCATIVE_NAME.pattern.split("(?P<tail>", 1)[1])
+    (
+        word,
+        re.compile(
+            rf"{word}(?<!\w{word})(?P<tail>" + _LOCATIVE_NAME.pattern.split("(?P<tail>", 1)[1]
+        ),
+    )
     for word in ("in", "near", "outside", "around", "from")
 )
 
 
 def _merged_matches(combined: re.Pattern, parts, text: str, start: int, end: int) -> list:
     """``list(combined.finditer(text, start, end))``, where ``combined`` is the alternation
-    of ``parts`` and each part opens with its own literal (no two with the same first
-    letter): the parts' matches in text order. Where a part matches, ``combined`` matches
-    the same, so the two lists are equal when no two of these matches overlap (no match
-    hid another); when some do, ``combined`` itself is run."""
-    matches = [match for part in parts for match in part.finditer(text, start, end)]
+    of the patterns of ``parts``, (literal, pattern) pairs, each pattern opening with its
+    own literal (no two with the same first letter): the parts' matches in text order.
+    Where a part matches, ``combined`` matches the same, so the two lists are equal when
+    no two of these matches overlap (no match hid another); when some do, ``combined``
+    itself is run.  (A part whose literal is not in the range is not scanned: ``find``
+    tells that faster, and stops at the first one where it is.)"""
+    find = text.find
+    matches = [
+        match
+        for literal, part in parts
+        if find(literal, start, end) >= 0
+        for match in part.finditer(text, start, end)
+    ]
     if len(matches) > 1:
         matches.sort(key=re.Match.start)
         for previous, match in zip(matches, matches[1:], strict=False):
@@ -724,7 +794,7 @@ _LOCATIVE_NAME_OPENING = re.compile(
     r"(?:In|Near|Outside|Around|From)" + _LOCATIVE_NAME.pattern.split("(?P<tail>", 1)[1][:-1]
 )
 _OPENING_BY_PREPOSITION = tuple(
-    re.compile(word + _LOCATIVE_NAME.pattern.split("(?P<tail>", 1)[1][:-1])
+    (word, re.compile(word + _LOCATIVE_NAME.pattern.split("(?P<tail>", 1)[1][:-1]))
     for word in ("In", "Near", "Outside", "Around", "From")
 )
 # A town named as the attribute of a workplace or a raid, without a preposition: "at a
@@ -1090,16 +1160,17 @@ def _abbreviation_mentions(
 ) -> list[PlaceMention]:
     """States written only as their abbreviation after a preposition ("in Neb.")."""
     mentions = []
-    for match in _STATE_ABBREVIATION.finditer(text, start, end):
-        at = match.start()
+    for at, stop in _state_abbreviations(text, start, end):
         if (at and text[at - 1].isalnum()) or not _ABBREVIATION_BEFORE.search(
             text, max(0, at - 12), at
         ):
             continue
         if any(k.start <= at < k.end for k in known):
             continue
-        code = _STATE_CODE[match.group()]
-        mentions.append(PlaceMention(state_place(code), match.group(), at, match.end()))
+        abbreviation = text[at:stop]
+        mentions.append(
+            PlaceMention(state_place(_STATE_CODE[abbreviation]), abbreviation, at, stop)
+        )
     return mentions
 
 

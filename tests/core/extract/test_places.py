@@ -1,0 +1,38 @@
+"""Fast scans in places.py against the patterns they stand for."""
+
+import re
+
+from archive_gui.core.extract import places
+
+
+def test_state_abbreviations_match_the_pattern():
+    texts = [
+        "arrests in W.Va. and Va. and N.C.",
+        "in Calif.",
+        "Calif.x Ga.. Ga._ Ga.1 N.C.D.C. S.D.C. Mo.nt. Mont.",
+        "Ariz.",
+        ".Ga.",
+        "alif. W.Va",
+    ]
+    for text in texts:
+        for start in range(len(text) + 1):
+            for end in range(start, len(text) + 1):
+                expected = [m.span() for m in places._STATE_ABBREVIATION.finditer(text, start, end)]
+                assert places._state_abbreviations(text, start, end) == expected, (text, start, end)
+
+
+def test_region_keys_cover_every_region():
+    for name in places.MULTI_STATE_REGIONS:
+        assert any(key in name for key in places._REGION_KEYS)
+
+
+def test_state_trie_matches_the_names_longest_first():
+    trie = re.compile(rf"(?:{places._STATE_ALTERNATION})(?![A-Za-z])")
+    flat = re.compile(rf"(?:{places._STATE_ALTERNATION_FLAT})(?![A-Za-z])")
+    names = sorted(places._STATE_CODE)
+    for name in names:
+        for after in ("", ".", "a", " ", ", ", "s"):
+            for text in (name + after, "x" + name + after, name + " " + name):
+                assert [m.span() for m in trie.finditer(text)] == [
+                    m.span() for m in flat.finditer(text)
+                ]

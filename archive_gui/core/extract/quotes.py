@@ -55,6 +55,7 @@ from archive_gui.core.extract.textutil import (
     Token,
     dateline_end,
     paragraph_spans,
+    read_words_except,
     sentence_starts,
     words,
 )
@@ -172,8 +173,12 @@ class _Article:
     def read(cls, text: str) -> _Article:
         paragraphs = paragraph_spans(text)
         spans: list[list[_Span]] = [[] for _ in paragraphs]
-        for span in _find_spans(text, paragraphs):
+        found = _find_spans(text, paragraphs)
+        for span in found:
             spans[span.paragraph].append(span)
+        # the words inside quotation marks are never asked for: not reading them saves
+        # a quarter of the reading
+        read_words_except(text, [(span.start, span.end) for span in found])
         return cls(text, paragraphs, spans)
 
     def paragraph_of(self, position: int) -> int:

@@ -591,7 +591,11 @@ def _unnamed(text: str, tokens: list[Token], index: int) -> Mention | None:
         if not ((right[1] == left[2] + 1 and text[left[2]] == " ") or _joined(text, left, right)):
             return None
         noun = tokens[noun_index][0].lower()
-        if noun not in PERSON_NOUNS and not _heads_relative_clause(text, tokens, noun_index):
+        if noun not in PERSON_NOUNS and not (
+            noun_index + 1 < len(tokens)
+            and tokens[noun_index + 1][0] in _WHO  # (the cheap test of the call, first)
+            and _heads_relative_clause(text, tokens, noun_index)
+        ):
             continue
         start, end = tokens[index][1], tokens[noun_index][2]
         capitalised = [i for i in range(index + 1, noun_index) if _is_capitalised(tokens[i][0])]
@@ -763,6 +767,9 @@ def _organisation_after(text: str, tokens: list[Token], index: int) -> Mention |
         return None
     mention = _run_mention(text, rest, runs[0], rest[-1][2], assume_person=False)
     return mention if mention is not None and mention.kind == ORGANIZATION else None
+
+
+_WHO = frozenset({"who", "whose"})
 
 
 def _heads_relative_clause(text: str, tokens: list[Token], index: int) -> bool:

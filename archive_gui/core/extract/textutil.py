@@ -184,9 +184,12 @@ def sentence_starts(text: str, start: int, end: int, quoted: list[tuple[int, int
     ends = _SENTENCE_END_DOT if dot_only else _SENTENCE_END
     for match in ends.finditer(text, start, end):
         following = match.end()
-        if following >= end or not _can_start_sentence(text[following]):
+        if following >= end:
             continue
-        if _inside_quote(match, quoted, opens) or _is_abbreviation(text, match.start()):
+        char = text[following]  # (what _can_start_sentence tests)
+        if not (char.isupper() or char.isdigit() or char in QUOTE_MARKS):
+            continue
+        if (opens and _inside_quote(match, quoted, opens)) or _is_abbreviation(text, match.start()):
             continue
         starts.append(following)
     return starts
@@ -210,6 +213,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     # abbreviations are short: read at most one letter more than the longest
     lowest = max(0, dot - _LONGEST_ABBREVIATION - 1)
+    word = text[lowest:dot]
+    if word.isalpha():  # (most often a longer word: no need to find where it starts)
+        return word in ABBREVIATIONS or (len(word) == 1 and word.isupper())
     word_start = dot
     while word_start > lowest and text[word_start - 1].isalpha():
         word_start -= 1

@@ -55,6 +55,7 @@ from archive_gui.core.extract.textutil import (
     Token,
     dateline_end,
     paragraph_spans,
+    read_words_except,
     sentence_starts,
     words,
 )
@@ -172,8 +173,12 @@ class _Article:
     def read(cls, text: str) -> _Article:
         paragraphs = paragraph_spans(text)
         spans: list[list[_Span]] = [[] for _ in paragraphs]
-        for span in _find_spans(text, paragraphs):
+        found = _find_spans(text, paragraphs)
+        for span in found:
             spans[span.paragraph].append(span)
+        # the words inside quotation marks are never asked for: not reading them saves
+        # a quarter of the reading
+        read_words_except(text, [(span.start, span.end) for span in found])
         return cls(text, paragraphs, spans)
 
     def paragraph_of(self, position: int) -> int:
@@ -405,7 +410,7 @@ def _join_trailing_attributions(text: str, starts: list[int], end: int) -> list[
         if _QUESTION_CLOSE.search(text, max(kept[-1], start - 4), start):
             stop = starts[index + 1] if index + 1 < len(starts) else end
             tokens = words(text, start, stop)[: _MAX_TRAILING_ATTRIBUTION_WORDS + 1]
-            verb = next((i for i in range(len(tokens)) if _is_speech_verb(tokens, i)), None)
+            verb = _first_speech_verb(tokens)
             if (
                 verb is not None
                 and 0 < verb <= _MAX_TRAILING_ATTRIBUTION_WORDS
@@ -495,7 +500,7 @@ def _tail(span: _Span, following: _Span | None, starts: list[int], end: int) -> 
 
 def _is_speech(text: str, span: _Span, lead: tuple[int, int], tail: tuple[int, int]) -> bool:
     quoted = text[span.start : span.end]
-    quoted_words = quoted.split()
+    quoted_words = _first_words(quoted)
     if not quoted_words or _looks_like_title(quoted, quoted_words):
         return False
     if span.continued or span.close_mark is None:
@@ -520,6 +525,12 @@ def _is_speech(text: str, span: _Span, lead: tuple[int, int], tail: tuple[int, i
     return _reports_speech(lead_tokens) or _calls_something(lead_tokens)
 
 
+def _first_words(quoted: str) -> list[str]:
+    """The words of a quote, as far as the tests of its words look: up to one more than a
+    name has (``_looks_like_title``), a partial quote needing fewer (``_is_long_enough``)."""
+    return quoted.split(None, _MAX_NAME_WORDS)
+
+
 def _is_long_enough(quoted_words: list[str]) -> bool:
     """Whether a fragment is long enough to be a partial quote (four words, articles too:
     "the worst of the worst")."""
@@ -536,7 +547,7 @@ def _continues_speech(
         return False
     if lead[0] != previous.close_mark + 1:
         return False  # a new sentence began after the earlier quote
-    quoted_words = text[span.start : span.end].split()
+    quoted_words = _first_words(text[span.start : span.end])
     if not _is_long_enough(quoted_words) or _looks_like_title(
         text[span.start : span.end], quoted_words
     ):
@@ -589,11 +600,16 @@ def _calls_something(tokens: list[Token]) -> bool:
     return False
 
 
-def _is_speech_verb(tokens: list[Token], index: int) -> bool:
-    word = tokens[index][0].lower()
-    if word == "according":
-        return index + 1 < len(tokens) and tokens[index + 1][0].lower() == "to"
-    return word in SPEECH_VERBS
+def _first_speech_verb(tokens: list[Token]) -> int | None:
+    """Index of the first speech verb among the tokens ("said", "according" before "to")."""
+    for index, token in enumerate(tokens):
+        word = token[0].lower()
+        if word == "according":
+            if index + 1 < len(tokens) and tokens[index + 1][0].lower() == "to":
+                return index
+        elif word in SPEECH_VERBS:
+            return index
+    return None
 
 
 def _last_index(tokens: list[Token], test) -> int | None:
@@ -628,7 +644,7 @@ def _after_quote(
     if every is None:
         every = words(text, *tail)
     tokens = every[:MAX_ATTRIBUTION_WORDS]
-    verb = next((i for i in range(len(tokens)) if _is_speech_verb(tokens, i)), None)
+    verb = _first_speech_verb(tokens)
     if verb is None:
         verb = _verb_after_appositive(text, every)
         if verb is None:
@@ -651,7 +667,8 @@ def _verb_after_appositive(text: str, tokens: list[Token]) -> int | None:
     """
     limit = min(len(tokens), _MAX_APPOSITIVE_ATTRIBUTION_WORDS)
     for index in range(MAX_ATTRIBUTION_WORDS, limit):
-        if _is_speech_verb(tokens, index) and tokens[index][0].lower() != "according":
+        word = tokens[index][0].lower()
+        if word != "according" and word in SPEECH_VERBS:
             between = text[tokens[index - 1][2] : tokens[index][1]]
             first_comma = text.find(",", tokens[0][2], tokens[index][1])
             if (

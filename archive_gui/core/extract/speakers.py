@@ -216,7 +216,7 @@ def find_mentions(
                     # "She spoke with the Ledger.": the person the story is following
                     mentions.append(_pronoun(token))
                 continue
-            if deferred is not None and _plain_lone_word(text, tokens, run[0]):
+            if deferred is not None and _may_defer(text, tokens, run, end):
                 deferred.append((tokens, run, end))
                 continue
         mention = _read_run(text, tokens, run, end)
@@ -260,16 +260,23 @@ def _read_run(text: str, tokens: list[Token], run: list[int], end: int) -> Menti
     return mention
 
 
-def _plain_lone_word(text: str, tokens: list[Token], index: int) -> bool:
-    """Whether a one-word run can only make an uncertain person mention: no organisation
-    word, nothing before it that gives a role and nothing after it that gives an
-    appositive, an affiliation or a verb that shows what it is."""
-    token = tokens[index]
-    head = _run_head((token[0],))
+def _may_defer(text: str, tokens: list[Token], run: list[int], end: int) -> bool:
+    """Whether a one-word run can only make an uncertain person mention (or none), to be
+    read once the names of the article are known: no organisation word, and a plain
+    word (``_plain_lone_word``) or one that reads alone (``_reads_alone``)."""
+    head = _run_head((tokens[run[0]][0],))
     if head is None:
         return True
     if head[1]:
         return False  # an acronym or organisation word
+    return _plain_lone_word(text, tokens, run[0]) or _reads_alone(text, tokens, run, end)
+
+
+def _plain_lone_word(text: str, tokens: list[Token], index: int) -> bool:
+    """Whether a one-word run that names no organisation can only make an uncertain
+    person mention: nothing before it that gives a role and nothing after it that gives
+    an appositive, an affiliation or a verb that shows what it is."""
+    token = tokens[index]
     if index:
         word = tokens[index - 1][0]
         if word not in CAPITALISED_FUNCTION_WORDS and not (
@@ -286,6 +293,50 @@ def _plain_lone_word(text: str, tokens: list[Token], index: int) -> bool:
     if index + 1 < len(tokens):
         word = tokens[index + 1][0]
         if word in _NAME_SIGNALS_AFTER or word.endswith("ly") or word.lower() in SPEECH_VERBS:
+            return False
+    return True
+
+
+def _reads_alone(text: str, tokens: list[Token], run: list[int], end: int) -> bool:
+    """Whether reading a one-word run that names no organisation makes at most an
+    uncertain person mention of the word alone, tested the way ``_read_run`` reads (where
+    ``_plain_lone_word`` judges by the neighbouring words), and no later name's role can
+    start at the word.
+
+    Most lone words read are no name of the article ("in Georgia, South Carolina",
+    "Critics say"): deferred, they are never read.
+    """
+    index = run[0]
+    token = tokens[index]
+    name_end = token[2]
+    if _prefix_role(text, tokens, index) is not None:
+        return False
+    if _after_name(text, name_end, end):
+        if _possessive_role(text, token[1], name_end) is not None or _WHICH.match(text, name_end):
+            return False
+        if _organisation_appositive(text, name_end, end):
+            return False
+        if not token[0].endswith(_POSSESSIVE_ENDINGS) and (
+            _affiliation(text, name_end, end) is not None
+            or _appositive(text, name_end, end) is not None
+        ):
+            return False
+    if (_verb_may_follow(tokens, run) and _speaks_as_it(text, name_end)) or _org_noun_follows(
+        tokens, run
+    ):
+        return False  # an organisation
+    if _names_a_workplace(tokens, run):
+        return False
+    following = index + 1
+    if following < len(tokens) and _joined(text, token, tokens[following]):
+        # "Texas governor Greg Abbott": the role of a later name may start at the word too;
+        # read right away, the word's mention comes first of the two, deferred it would not
+        word = tokens[following][0]
+        if (
+            _is_capitalised(word)
+            or word in _CONNECTORS_IN_ROLES
+            or _is_role_noun(_base(word).lower())
+        ):
             return False
     return True
 
@@ -540,7 +591,11 @@ def _unnamed(text: str, tokens: list[Token], index: int) -> Mention | None:
         if not ((right[1] == left[2] + 1 and text[left[2]] == " ") or _joined(text, left, right)):
             return None
         noun = tokens[noun_index][0].lower()
-        if noun not in PERSON_NOUNS and not _heads_relative_clause(text, tokens, noun_index):
+        if noun not in PERSON_NOUNS and not (
+            noun_index + 1 < len(tokens)
+            and tokens[noun_index + 1][0] in _WHO  # (the cheap test of the call, first)
+            and _heads_relative_clause(text, tokens, noun_index)
+        ):
             continue
         start, end = tokens[index][1], tokens[noun_index][2]
         capitalised = [i for i in range(index + 1, noun_index) if _is_capitalised(tokens[i][0])]
@@ -712,6 +767,9 @@ def _organisation_after(text: str, tokens: list[Token], index: int) -> Mention |
         return None
     mention = _run_mention(text, rest, runs[0], rest[-1][2], assume_person=False)
     return mention if mention is not None and mention.kind == ORGANIZATION else None
+
+
+_WHO = frozenset({"who", "whose"})
 
 
 def _heads_relative_clause(text: str, tokens: list[Token], index: int) -> bool:
@@ -1497,8 +1555,20 @@ def _org_mention(text: str, tokens: list[Token], run: list[int]) -> Mention:
 
 def _add_prefix_role(text: str, tokens: list[Token], name_index: int, mention: Mention) -> None:
     """Read a role written before the name: "ICE spokesman", "California Senate President"."""
+    found = _prefix_role(text, tokens, name_index)
+    if found is not None:
+        mention.start, mention.role, affiliation = found
+        if affiliation is not None:
+            mention.affiliation = affiliation
+
+
+def _prefix_role(
+    text: str, tokens: list[Token], name_index: int
+) -> tuple[int, str, str | None] | None:
+    """Where a role written before the name starts, the role, and the organisation it
+    names first ("ICE spokesman"), if any; None without a role."""
     if not name_index:
-        return
+        return None
     word = tokens[name_index - 1][0]
     if (
         word.islower()
@@ -1507,15 +1577,15 @@ def _add_prefix_role(text: str, tokens: list[Token], name_index: int, mention: M
         and word not in _CONNECTORS_IN_ROLES
         and not word.endswith(_POSSESSIVE_ENDINGS)
     ):
-        return  # "said Smith", "with Smith"
+        return None  # "said Smith", "with Smith"
     if word in CAPITALISED_FUNCTION_WORDS or (
         not word[0].isupper()
         and word not in _CONNECTORS_IN_ROLES
         and not _is_role_noun(_base(word).lower())
     ):
-        return  # the word before the name ends any prefix: "said Smith", "The Smith"
+        return None  # the word before the name ends any prefix: "said Smith", "The Smith"
     if not _joined(text, tokens[name_index - 1], tokens[name_index]):
-        return  # nothing stands right before the name
+        return None  # nothing stands right before the name
     index = name_index
     lowest = max(0, name_index - _MAX_PREFIX_WORDS)
     while index > lowest and _joined(text, tokens[index - 1], tokens[index]):
@@ -1538,14 +1608,12 @@ def _add_prefix_role(text: str, tokens: list[Token], name_index: int, mention: M
     while prefix and _base(prefix[-1][0]) in HONORIFIC_GENDER:
         prefix = prefix[:-1]  # "Ms." tells the gender, it is not a role
     if not any(_is_role_noun(_base(t[0]).lower()) or _base(t[0]) in TITLES for t in prefix):
-        return
-    mention.start = prefix[0][1]
+        return None
     first = prefix[0][0]
     if len(prefix) > 1 and (_is_acronym(first) or _POSSESSIVE.search(first)):
-        mention.affiliation = _base(first)
-        mention.role = text[prefix[1][1] : _end_with_full_stop(text, prefix[-1])]
-    else:
-        mention.role = text[prefix[0][1] : _end_with_full_stop(text, prefix[-1])]
+        role = text[prefix[1][1] : _end_with_full_stop(text, prefix[-1])]
+        return prefix[0][1], role, _base(first)
+    return prefix[0][1], text[prefix[0][1] : _end_with_full_stop(text, prefix[-1])], None
 
 
 # "Ruiz's attorney, Denise Abara, ...": a possessive role set off before the name.
@@ -1562,22 +1630,29 @@ _MAX_POSSESSIVE_ROLE_LOOKBACK = 90
 def _add_possessive_role(text: str, mention: Mention) -> None:
     """The role of "Ruiz's attorney, Denise Abara," whatever verb follows: the name must
     close the appositive with a comma, and the role end in a role noun."""
-    if not text.startswith(",", mention.end):
-        return
-    before = mention.start - 1
+    role = _possessive_role(text, mention.start, mention.end)
+    if role is not None:
+        mention.role = role
+
+
+def _possessive_role(text: str, start: int, end: int) -> str | None:
+    """The role of ``_add_possessive_role`` for a name at ``text[start:end]``, if any."""
+    if not text.startswith(",", end):
+        return None
+    before = start - 1
     while before > 0 and text[before] == " ":
         before -= 1
     if text[before] != ",":
-        return  # the role must be set off by a comma before the name
+        return None  # the role must be set off by a comma before the name
     match = _POSSESSIVE_ROLE_BEFORE.search(
-        text, max(0, mention.start - _MAX_POSSESSIVE_ROLE_LOOKBACK), mention.start
+        text, max(0, start - _MAX_POSSESSIVE_ROLE_LOOKBACK), start
     )
     if match is None:
-        return
+        return None
     role = match.group(1).split()
     if not _is_role_noun(role[-1].lower()) or role[-1].lower() in _NOT_ROLES_OF_OWNER:
-        return
-    mention.role = " ".join(role)
+        return None
+    return " ".join(role)
 
 
 # Relatives and acquaintances: "Her neighbor, Ana Whitcomb," names no office held.
@@ -1597,29 +1672,50 @@ def _end_with_full_stop(text: str, token: Token) -> int:
 
 def _add_affiliation(text: str, name_end: int, limit: int, mention: Mention) -> None:
     """Read "of St. Agnes Catholic Church" after a name as the person's organisation."""
+    found = _affiliation(text, name_end, limit)
+    if found is not None:
+        affiliation, mention.end = found
+        mention.affiliation = mention.affiliation or affiliation
+        mention.certain = True
+
+
+def _affiliation(text: str, name_end: int, limit: int) -> tuple[str, int] | None:
+    """The organisation ``_add_affiliation`` reads after a name, and where it ends."""
     match = _OF_ORGANISATION.match(text, name_end, min(limit, name_end + _MAX_APPOSITIVE_CHARS))
     if match is None:
-        return
+        return None
     name = match.group(1)
     while name.rsplit(" ", 1)[-1] in ORG_CONNECTORS:
         name = name.rsplit(" ", 1)[0]
     last = _base(name.split()[-1])
     if last not in ORG_KEYWORDS and not _is_acronym(last):
-        return
-    mention.affiliation = mention.affiliation or _base(name)
-    mention.certain = True
-    mention.end = match.start(1) + len(name)
+        return None
+    return _base(name), match.start(1) + len(name)
 
 
 def _add_appositive(text: str, name_end: int, limit: int, mention: Mention) -> None:
     """Read ", executive director of the X Forum," after a name into role and affiliation."""
+    found = _appositive(text, name_end, limit)
+    if found is None:
+        return
+    role, affiliation, mention.end = found
+    if mention.role and role and _is_title_only(mention.role):
+        # "Dr. Miriam Acosta, the superintendent": the title and the office both
+        mention.role = f"{mention.role}, {role}"
+    mention.role = mention.role or role
+    mention.affiliation = mention.affiliation or affiliation
+    mention.certain = True
+
+
+def _appositive(text: str, name_end: int, limit: int) -> tuple[str | None, str | None, int] | None:
+    """The role and affiliation ``_add_appositive`` reads after a name, and where they end."""
     match = _APPOSITIVE.match(text, name_end, min(limit, name_end + _MAX_APPOSITIVE_CHARS))
     if match is None:
-        return
+        return None
     phrase = match.group(1).rstrip(" .")
     phrase_words = phrase.split()
     if not phrase_words or len(phrase_words) > _MAX_APPOSITIVE_WORDS:
-        return
+        return None
     with_article = phrase_words[0].lower() in _ARTICLES
     if with_article:
         phrase_words = phrase_words[1:]
@@ -1628,15 +1724,9 @@ def _add_appositive(text: str, name_end: int, limit: int, mention: Mention) -> N
     # "a foreman", "a mother of three": a person noun heading an indefinite description
     described = with_article and any(w.lower() in PERSON_NOUNS for w in phrase_words[:3])
     if not possessive and not described and not lowered & ROLE_WORDS:
-        return
+        return None
     role, affiliation = _split_affiliation(" ".join(phrase_words), bool(possessive))
-    if mention.role and role and _is_title_only(mention.role):
-        # "Dr. Miriam Acosta, the superintendent": the title and the office both
-        mention.role = f"{mention.role}, {role}"
-    mention.role = mention.role or role
-    mention.affiliation = mention.affiliation or affiliation
-    mention.certain = True
-    mention.end = match.start(1) + len(phrase)
+    return role, affiliation, match.start(1) + len(phrase)
 
 
 def _is_title_only(role: str) -> bool:

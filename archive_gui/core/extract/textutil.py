@@ -7,7 +7,7 @@ can always be checked with ``text[start:end]``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from archive_gui.core.extract.names_data import ABBREVIATIONS
@@ -72,11 +72,17 @@ def words_and_texts(text: str, start: int, end: int) -> tuple[list[Token], list[
 
 def _cached_range(text: str, start: int, end: int) -> tuple[tuple | None, int, int]:
     """The word cache of ``text`` and the slice of its words in ``[start, end)``; no
-    cache when a word straddles either end (the range is then read on its own)."""
+    cache when a word straddles either end or the range reaches into a stretch the
+    cache left unread (the range is then read on its own)."""
     cached = _word_cache
     if cached[0] is not text:
         cached = _read_words(text)
-    _, _tokens, starts, ends, _texts = cached
+    _, _tokens, starts, ends, _texts, unread = cached
+    if unread:
+        # ``unread`` alternates the starts and ends of the stretches left unread
+        index = bisect_right(unread, start)
+        if index & 1 or (index < len(unread) and unread[index] < end):
+            return None, 0, 0
     first = bisect_left(starts, start)
     last = bisect_left(starts, end, first)
     if (first and ends[first - 1] > start) or (last > first and ends[last - 1] > end):
@@ -84,21 +90,47 @@ def _cached_range(text: str, start: int, end: int) -> tuple[tuple | None, int, i
     return cached, first, last
 
 
-def _read_words(text: str) -> tuple[str, list[Token], list[int], list[int], list[str]]:
-    """Read the words of ``text`` into the cache."""
+def read_words_except(text: str, unread: list[tuple[int, int]]) -> None:
+    """Read the words of ``text`` into the cache, but for the sorted, non-overlapping
+    ``unread`` stretches (quotations, whose words nobody asks for): reading is most of
+    the cost of the words, and ``words()`` reads any range touching them on its own.
+
+    Nothing changes when the cache holds ``text`` already.
+    """
+    if _word_cache[0] is text:
+        return
+    pieces = []
+    position = 0
+    for start, end in unread:
+        pieces.append(text[position:start])
+        pieces.append(" " * (end - start))  # no word: offsets stay those of the text
+        position = end
+    pieces.append(text[position:])
+    # outside the unread stretches the words are those of the text: a range of it has the
+    # same words as the same range of the blanked text (and a word straddling a range's
+    # end in one straddles it in both, as they agree on the range)
+    _read_words(text, "".join(pieces), [b for u in unread if u[1] > u[0] for b in u])
+
+
+def _read_words(
+    text: str, blanked: str | None = None, unread: list[int] | None = None
+) -> tuple[str, list[Token], list[int], list[int], list[str], list[int]]:
+    """Read the words of ``text`` (or of ``blanked``, the text with stretches left
+    unread, their starts and ends alternating in ``unread``) into the cache."""
     # the words and the text between them alternate; offsets are running lengths
-    parts = _WORD_SPLIT.split(text)
+    parts = _WORD_SPLIT.split(text if blanked is None else blanked)
     offsets = list(accumulate(map(len, parts), initial=0))
     starts, ends = offsets[1:-1:2], offsets[2::2]
     texts = parts[1::2]
     tokens = list(zip(texts, starts, ends, strict=True))
-    cached = (text, tokens, starts, ends, texts)
+    cached = (text, tokens, starts, ends, texts, unread or [])
     _set_word_cache(cached)
     return cached
 
 
-_word_cache: tuple[str | None, list[Token], list[int], list[int], list[str]] = (
+_word_cache: tuple[str | None, list[Token], list[int], list[int], list[str], list[int]] = (
     None,
+    [],
     [],
     [],
     [],
@@ -107,7 +139,7 @@ _word_cache: tuple[str | None, list[Token], list[int], list[int], list[str]] = (
 
 
 def _set_word_cache(
-    cached: tuple[str | None, list[Token], list[int], list[int], list[str]],
+    cached: tuple[str | None, list[Token], list[int], list[int], list[str], list[int]],
 ) -> None:
     global _word_cache
     _word_cache = cached
@@ -152,9 +184,12 @@ def sentence_starts(text: str, start: int, end: int, quoted: list[tuple[int, int
     ends = _SENTENCE_END_DOT if dot_only else _SENTENCE_END
     for match in ends.finditer(text, start, end):
         following = match.end()
-        if following >= end or not _can_start_sentence(text[following]):
+        if following >= end:
             continue
-        if _inside_quote(match, quoted, opens) or _is_abbreviation(text, match.start()):
+        char = text[following]  # (what _can_start_sentence tests)
+        if not (char.isupper() or char.isdigit() or char in QUOTE_MARKS):
+            continue
+        if (opens and _inside_quote(match, quoted, opens)) or _is_abbreviation(text, match.start()):
             continue
         starts.append(following)
     return starts
@@ -178,6 +213,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     # abbreviations are short: read at most one letter more than the longest
     lowest = max(0, dot - _LONGEST_ABBREVIATION - 1)
+    word = text[lowest:dot]
+    if word.isalpha():  # (most often a longer word: no need to find where it starts)
+        return word in ABBREVIATIONS or (len(word) == 1 and word.isupper())
     word_start = dot
     while word_start > lowest and text[word_start - 1].isalpha():
         word_start -= 1

@@ -1246,6 +1246,8 @@ _DATE_WORDS = word_set(
 
 def _split_connectors(tokens: list[Token], run: list[int]) -> list[list[int]]:
     """Split "Trump and Obama" in two; keep "Department of Homeland Security" whole."""
+    if not run:  # what follows a run's last "of" ("Teodoro Alvarenga of the. Coalition.")
+        return []
     words_ = [_base(tokens[i][0]) for i in run]
     if not any(w in ORG_CONNECTORS for w in words_):
         return [run]
@@ -1476,6 +1478,8 @@ _ORG_NAME_LINKS = frozenset({"for", "of", "on"})
 
 def _is_org_name(bases: list[str]) -> bool:
     """Whether a run names an organisation ("Forum", "Department of Homeland Security")."""
+    if not bases:
+        return False
     if bases[-1] in ORG_KEYWORDS or (bases[0] in ORG_KEYWORDS and "of" in bases):
         return True
     for index in range(1, len(bases) - 1):

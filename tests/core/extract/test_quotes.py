@@ -739,3 +739,11 @@ def test_two_women_alternating_with_pronouns():
         "Halina Zielinska",
         "Nkiru Eze",
     ]
+
+
+def test_a_name_run_ending_in_of_at_a_full_stop_never_breaks_extraction():
+    """A run of capitalised words that ends with "of" ("Alvarenga of the.") left an
+    empty run to read, and the article's extraction failed with an IndexError."""
+    assert extract_quotes("Teodoro Alvarenga of the. Coalition.") == []
+    (quote,) = extract_quotes("“We will not stop,” said Teodoro Alvarenga of the. Coalition.")
+    assert quote.speaker == "Teodoro Alvarenga"

@@ -323,7 +323,11 @@ class ArrestChartPanel(_BarHover, QWidget):
 
 
 UNITS = (("month", "By month"), ("week", "By week"))
-MAX_TICKS = 14
+MAX_TICKS = 10  # month keys are about 60 pixels wide: 14 ran together at 700 pixels
+# Bars the time chart writes its value on. Beyond, the labels overlap into an unreadable
+# band (15 years are 180 months), and a label each cost 80-130 ms of the GUI thread per
+# update; the bar's tooltip still gives its value.
+MAX_VALUE_LABELS = 36
 
 
 class ArrestsOverTimePanel(_BarHover, QWidget):
@@ -446,9 +450,6 @@ class ArrestsOverTimePanel(_BarHover, QWidget):
         self._drawn = list(self._totals)
 
         plot, totals = self._plot, self._totals
-        for label in self._value_labels:
-            plot.removeItem(label)
-        self._value_labels = []
         xs = np.arange(len(totals), dtype=float)
         heights = np.array([t.total for t in totals], dtype=float)
         self._bars.setOpts(
@@ -457,16 +458,24 @@ class ArrestsOverTimePanel(_BarHover, QWidget):
             width=BAR_HEIGHT,
             brushes=[bar_brush(t.approximate) for t in totals],
         )
-        if not totals:
-            return
-        for x, total in zip(xs, totals, strict=True):
+        labelled = totals if len(totals) <= MAX_VALUE_LABELS else []
+        # Kept and reused, as in the place chart: adding and removing items re-lays the plot.
+        color = self.palette().text().color()
+        while len(self._value_labels) < len(labelled):
+            label = pg.TextItem("", color=color, anchor=(0.5, 1))
+            plot.addItem(label)
+            self._value_labels.append(label)
+        for label in self._value_labels[len(labelled) :]:
+            label.hide()
+        for label, x, total in zip(self._value_labels, xs, labelled, strict=False):
             text = f"{total.total:,}"
             if total.approximate:
                 text = f"{APPROXIMATE_MARK} {text}"
-            label = pg.TextItem(text, color=self.palette().text().color(), anchor=(0.5, 1))
+            label.setText(text, color=color)
             label.setPos(x, total.total)
-            plot.addItem(label)
-            self._value_labels.append(label)
+            label.show()
+        if not totals:
+            return
         step = max(1, -(-len(totals) // MAX_TICKS))
         ticks = [(float(x), t.key) for x, t in zip(xs, totals, strict=True)][::step]
         plot.getAxis("bottom").setTicks([ticks])

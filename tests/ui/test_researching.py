@@ -361,3 +361,30 @@ def test_reextraction_shows_progress_and_can_be_cancelled(qtbot, window):
     assert "cancelled" in window.statusBar().currentMessage()
     assert not window.reextract_dialog.isVisible()
     assert window.reextract_all_action.isEnabled()
+
+
+def test_the_time_chart_writes_values_on_its_bars_only_while_they_can_be_read(qtbot, window):
+    """Up to MAX_VALUE_LABELS bars carry their value; fifteen years of months do not (the
+    labels overlapped, and drawing them cost 80-130 ms a refresh); every bar is drawn."""
+    from archive_gui.core.store.filtering import PeriodTotal
+    from archive_gui.ui.chart import MAX_VALUE_LABELS
+
+    chart = window.time_chart
+    window.charts.setCurrentWidget(chart)
+    qtbot.waitUntil(lambda: chart.totals != [])
+
+    def months(n: int) -> list[PeriodTotal]:
+        keys = [f"{2010 + i // 12}-{i % 12 + 1:02d}" for i in range(n)]
+        return [PeriodTotal(k, f"{k}-01", f"{k}-28", 10 + i, 1, False) for i, k in enumerate(keys)]
+
+    def shown_labels() -> list[str]:
+        return [label.textItem.toPlainText() for label in chart._value_labels if label.isVisible()]
+
+    chart.show_totals(months(3))
+    assert shown_labels() == ["10", "11", "12"]
+    chart.show_totals(months(180))
+    assert shown_labels() == []
+    heights = chart._bars.opts["height"]
+    assert len(heights) == 180 and heights[-1] == 189  # every bar is still drawn
+    chart.show_totals(months(MAX_VALUE_LABELS))
+    assert len(shown_labels()) == MAX_VALUE_LABELS

@@ -67,6 +67,29 @@ SAMPLE_TOOLTIP = (
 )
 
 
+def _place_value_labels(
+    plot, labels: list, placed: list[tuple[float, float, object]], anchor, color
+):
+    """Write each ``(x, y, total)`` of ``placed`` on a value label at (x, y), hiding the rest.
+    The labels are kept in ``labels`` and reused: adding and removing items re-lays the
+    plot."""
+    import pyqtgraph as pg
+
+    while len(labels) < len(placed):
+        label = pg.TextItem("", color=color, anchor=anchor)
+        plot.addItem(label)
+        labels.append(label)
+    for label in labels[len(placed) :]:
+        label.hide()
+    for label, (x, y, total) in zip(labels, placed, strict=False):
+        text = f"{total.total:,}"
+        if total.approximate:
+            text = f"{APPROXIMATE_MARK} {text}"
+        label.setText(text, color=color)
+        label.setPos(x, y)
+        label.show()
+
+
 def _sample_note() -> QLabel:
     """The header note shown while a chart's totals come from a capped sample."""
     note = QLabel(SAMPLE_NOTE)
@@ -266,7 +289,6 @@ class ArrestChartPanel(_BarHover, QWidget):
 
     def _render(self) -> None:
         import numpy as np
-        import pyqtgraph as pg
 
         totals = self._totals
         self._rendered = list(totals)
@@ -287,21 +309,9 @@ class ArrestChartPanel(_BarHover, QWidget):
             return
         plot.setMinimumHeight(len(totals) * ROW_PIXELS + 60)
 
-        # The value labels are kept and reused: adding and removing items re-lays the plot.
+        placed = [(t.total, row, t) for row, t in zip(rows, totals, strict=True)]
         color = self.palette().text().color()
-        while len(self._value_labels) < len(totals):
-            label = pg.TextItem("", color=color, anchor=(0, 0.5))
-            plot.addItem(label)
-            self._value_labels.append(label)
-        for label in self._value_labels[len(totals) :]:
-            label.hide()
-        for label, row, total in zip(self._value_labels, rows, totals, strict=False):
-            text = f"{total.total:,}"
-            if total.approximate:
-                text = f"{APPROXIMATE_MARK} {text}"
-            label.setText(text, color=color)
-            label.setPos(total.total, row)
-            label.show()
+        _place_value_labels(plot, self._value_labels, placed, (0, 0.5), color)
 
         left = plot.getAxis("left")
         left.setTicks([[(float(row), t.label) for row, t in zip(rows, totals, strict=True)]])
@@ -445,7 +455,6 @@ class ArrestsOverTimePanel(_BarHover, QWidget):
 
     def _render(self) -> None:
         import numpy as np
-        import pyqtgraph as pg
 
         self._drawn = list(self._totals)
 
@@ -459,21 +468,9 @@ class ArrestsOverTimePanel(_BarHover, QWidget):
             brushes=[bar_brush(t.approximate) for t in totals],
         )
         labelled = totals if len(totals) <= MAX_VALUE_LABELS else []
-        # Kept and reused, as in the place chart: adding and removing items re-lays the plot.
+        placed = [(x, t.total, t) for x, t in zip(xs, labelled, strict=False)]
         color = self.palette().text().color()
-        while len(self._value_labels) < len(labelled):
-            label = pg.TextItem("", color=color, anchor=(0.5, 1))
-            plot.addItem(label)
-            self._value_labels.append(label)
-        for label in self._value_labels[len(labelled) :]:
-            label.hide()
-        for label, x, total in zip(self._value_labels, xs, labelled, strict=False):
-            text = f"{total.total:,}"
-            if total.approximate:
-                text = f"{APPROXIMATE_MARK} {text}"
-            label.setText(text, color=color)
-            label.setPos(x, total.total)
-            label.show()
+        _place_value_labels(plot, self._value_labels, placed, (0.5, 1), color)
         if not totals:
             return
         step = max(1, -(-len(totals) // MAX_TICKS))

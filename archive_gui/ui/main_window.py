@@ -766,11 +766,11 @@ class MainWindow(QMainWindow):
                 if chart_key not in found:
                     # Under a search the charts, like the facets, count a capped sample
                     # (a common word matches most of the archive) and say so.
-                    cap = SEARCH_CAP if searching else None
+                    sample = SEARCH_CAP if searching else None
                     if chart_key[0] == "places":
-                        result[chart_key] = archive.arrests_by_place(filters, cap=cap)
+                        result[chart_key] = archive.arrests_by_place(filters, cap=sample)
                     else:
-                        result[chart_key] = archive.arrests_over_time(filters, unit, cap=cap)
+                        result[chart_key] = archive.arrests_over_time(filters, unit, cap=sample)
                 return result
 
             return read

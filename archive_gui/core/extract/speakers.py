@@ -507,9 +507,7 @@ def _has_relative(text: str, tokens: list[Token], run: list[int]) -> bool:
     )
 
 
-def _subject_references(
-    text: str, tokens: list[Token], texts: Iterable[str] | None = None
-) -> list[Mention]:
+def _subject_references(text: str, tokens: list[Token], texts: Iterable[str]) -> list[Mention]:
     """ "the sheriff shook his head": a role noun standing as a clause's subject.
 
     Read outside attributions too, so that the person it refers back to becomes the
@@ -517,8 +515,6 @@ def _subject_references(
     """
     found = []
     last = len(tokens) - 2
-    if texts is None:
-        texts = map(_TEXT, tokens)
     for index in compress(count(), map(_THE.__contains__, texts)):
         if index >= last:
             break
@@ -550,13 +546,9 @@ def _add_member_role(tokens: list[Token], run: list[int], mention: Mention) -> N
         mention.role = tokens[following][0].lower()
 
 
-def _unnamed_speakers(
-    text: str, tokens: list[Token], texts: Iterable[str] | None = None
-) -> list[Mention]:
+def _unnamed_speakers(text: str, tokens: list[Token], texts: Iterable[str]) -> list[Mention]:
     """People the article does not name who speak: "a foreman, who asked not to be named, said"."""
     found = []
-    if texts is None:
-        texts = map(_TEXT, tokens)
     for index in compress(count(), map(_INDEFINITE_ANY_CASE.__contains__, texts)):
         token = tokens[index]
         previous = tokens[index - 1] if index else None

@@ -821,9 +821,7 @@ class Archive:
         return math.ceil(matches * per_record) + 1
 
     def _max_id(self, table: str) -> int:
-        """The largest id of a record table (its size, give or take deletions)."""
-        (size,) = self.db.execute(f"SELECT max(id) FROM {table}").fetchone()  # a whitelisted name
-        return size or 0
+        return _max_id(self.db, table)
 
     def first_page(
         self,
@@ -883,29 +881,26 @@ class Archive:
         ``driven``: the other filters drive the search (see ``_filters_drive``)."""
         cap = max(self._plan_settled(kind, filters, limit), COUNT_FLOOR)
         if not (_fts_search(filters) and _search_alone(filters)):
+            # Every match read at once, sorted, when there are few: counted first and
+            # then paged, the same records were read twice ("employers" in the top city
+            # at 1M: 56 + 58 ms; "we" in a city of 2,750 quotes, probed: 48 + 52 ms).
+            every_plan = None
             if _fts_search(filters) and driven:
-                # At most DRIVE_COUNT_MAX records, each probed once for the count and the
-                # page together: counted first and then paged, each was probed twice
-                # (48 + 52 ms for "we" in a city of 2,750 quotes at 1M).
-                every = self.record_keys(
-                    kind, filters, sort_key, descending, limit=FEW_MATCHES + 1, plan="filtered"
-                )
-                if len(every) <= FEW_MATCHES:
-                    return len(every), True, len(every), every
-            if _fts_search(filters) and not driven:
+                every_plan = "filtered"  # at most DRIVE_COUNT_MAX records, each probed
+            elif _fts_search(filters):
                 # Common words under a big filter: counting to the cap reads most of the
                 # index (300 ms for "we" in the top city at 1M); a sample settles it.
                 sample = self._matches_among_first_documents(kind, filters)
                 if sample * SAMPLE >= cap:
                     return sample, False, sample * SAMPLE, None
                 if sample * SAMPLE <= FEW_MATCHES:
-                    # Few: counting them, then sorting them for the page, read the same
-                    # join twice (56 + 58 ms for "employers" in the top city at 1M).
-                    every = self.record_keys(
-                        kind, filters, sort_key, descending, limit=FEW_MATCHES + 1, plan="index"
-                    )
-                    if len(every) <= FEW_MATCHES:
-                        return len(every), True, len(every), every
+                    every_plan = "index"
+            if every_plan is not None:
+                every = self.record_keys(
+                    kind, filters, sort_key, descending, limit=FEW_MATCHES + 1, plan=every_plan
+                )
+                if len(every) <= FEW_MATCHES:
+                    return len(every), True, len(every), every
             count = self.count(kind, filters, cap=cap, driven=driven)
             return count, count < cap, count, None
         match = fts_match(filters.search)
@@ -1371,6 +1366,12 @@ def _source(
     return source, and_where(where, [FTS_MATCH[kind]]), [*params, match]
 
 
+def _max_id(db, table: str) -> int:
+    """The largest id of a record table (its size, give or take deletions)."""
+    (size,) = db.execute(f"SELECT max(id) FROM {table}").fetchone()  # a whitelisted name
+    return size or 0
+
+
 def _filters_drive(db, kind: RecordKind, filters: RecordFilter) -> bool:
     """A free-text search is better found among the few records its other filters match
     (see ``FILTER_DRIVE_MAX``), or among more when probing each costs less than reading
@@ -1390,8 +1391,7 @@ def _filters_drive(db, kind: RecordKind, filters: RecordFilter) -> bool:
         return False
     # As many matches as a sample of the index's first documents says (a few ms): the
     # records that probing may cost as much as reading those, counted up to that many.
-    (documents,) = db.execute(f"SELECT max(id) FROM {FTS_DOCUMENTS[kind]}").fetchone()
-    step = max(1, (documents or 0) // SAMPLE)
+    step = max(1, _max_id(db, FTS_DOCUMENTS[kind]) // SAMPLE)
     (sample,) = db.execute(FTS_DOCS_UP_TO[kind], [fts_match(filters.search), step]).fetchone()
     worth = sample * SAMPLE * MATCH_TEST_US / (DRIVE_PROBE_US * max(terms, 1))
     most = int(min(worth, DRIVE_COUNT_MAX))

@@ -270,6 +270,25 @@ class StackSampler:
         return seen.most_common(1)[0][0] if seen else "(Qt / no Python frame)"
 
 
+class ViewportPaints:
+    """Counts the paint events a view's viewport receives."""
+
+    def __init__(self, viewport):
+        from PySide6.QtCore import QEvent, QObject
+
+        paints = self
+
+        class Filter(QObject):
+            def eventFilter(self, _obj, event) -> bool:
+                if event.type() == QEvent.Type.Paint:
+                    paints.count += 1
+                return False
+
+        self.count = 0
+        self._filter = Filter()
+        viewport.installEventFilter(self._filter)
+
+
 def wait_for(app, condition, timeout: float = 60.0) -> None:
     deadline = time.perf_counter() + timeout
     while not condition():
@@ -325,14 +344,20 @@ def run_interactions(db: Path, runs: int, attribute: bool = False) -> dict:
     figures: dict[str, list[float]] = {k: [] for k in names}
     figures.update({f"search:{q}": [] for q in SEARCHES})
 
+    painted = ViewportPaints(view.viewport())
+
     def settle_table(started: float) -> float:
-        """Until the table shows the new rows (pages read in the background included)."""
-        wait_for(app, lambda: not any(m.is_loading for m in models))
-        view.viewport().repaint()
-        while model.is_fetching:
+        """Until the table has painted the new rows (pages read in the background
+        included). The paint is the window's own, in its turn of the event loop: a
+        repaint forced here would add a second paint the app never does."""
+        while True:
+            wait_for(app, lambda: not any(m.is_loading for m in models))
+            before = painted.count
+            view.viewport().update()
+            wait_for(app, lambda b=before: painted.count > b)
+            if not model.is_fetching:
+                return (time.perf_counter() - started) * 1000
             wait_for(app, lambda: not model.is_fetching)
-            view.viewport().repaint()
-        return (time.perf_counter() - started) * 1000
 
     def toggle(panel, facet_id: int, checked: bool) -> None:
         before = state["summaries"]

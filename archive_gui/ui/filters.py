@@ -184,6 +184,10 @@ class FilterPanel(QWidget):
         self.list_view.setItemDelegate(FacetItemDelegate(self.list_view))
         self.list_view.setSelectionMode(QListView.SelectionMode.NoSelection)
         self.list_view.setUniformItemSizes(True)
+        # Laid out in batches, one per turn of the event loop: each row's layout asks the
+        # model (in Python) for its row count, and 5,000 speakers in one go cost 14 ms.
+        self.list_view.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list_view.setBatchSize(1000)
         self.list_view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.list_view.setToolTip("Click to include; Alt+click or right-click to exclude")
         self.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -67,27 +67,15 @@ SAMPLE_TOOLTIP = (
 )
 
 
-def _place_value_labels(
-    plot, labels: list, placed: list[tuple[float, float, object]], anchor, color
-):
-    """Write each ``(x, y, total)`` of ``placed`` on a value label at (x, y), hiding the rest.
-    The labels are kept in ``labels`` and reused: adding and removing items re-lays the
-    plot."""
-    import pyqtgraph as pg
-
-    while len(labels) < len(placed):
-        label = pg.TextItem("", color=color, anchor=anchor)
-        plot.addItem(label)
-        labels.append(label)
-    for label in labels[len(placed) :]:
-        label.hide()
-    for label, (x, y, total) in zip(labels, placed, strict=False):
+def _value_texts(placed: list[tuple[float, float, object]]) -> list[tuple[float, float, str]]:
+    """``(x, y, text)`` of each ``(x, y, total)``: its total, marked when approximate."""
+    labels = []
+    for x, y, total in placed:
         text = f"{total.total:,}"
         if total.approximate:
             text = f"{APPROXIMATE_MARK} {text}"
-        label.setText(text, color=color)
-        label.setPos(x, y)
-        label.show()
+        labels.append((float(x), float(y), text))
+    return labels
 
 
 def _sample_note() -> QLabel:
@@ -167,7 +155,7 @@ class ArrestChartPanel(_BarHover, QWidget):
         self._plot = None
         self._bars = None
         self._totals_item = None
-        self._value_labels: list = []
+        self.value_labels = None  # the ValueLabelsItem, once the plot is built
         self._rendered: list = []  # the totals drawn last
         self._build_scheduled = False
 
@@ -236,6 +224,8 @@ class ArrestChartPanel(_BarHover, QWidget):
             return
         import pyqtgraph as pg
 
+        from archive_gui.ui.value_labels import ValueLabelsItem
+
         self._plot = plot = pg.PlotWidget()
         plot.setBackground(self.palette().base().color())
         plot.setMenuEnabled(False)
@@ -248,8 +238,10 @@ class ArrestChartPanel(_BarHover, QWidget):
         self._style_axes()
         self._bars = pg.BarGraphItem(x0=[], y=[], width=[], height=BAR_HEIGHT, pen=bar_pen())
         self._totals_item = pg.PlotDataItem(x=[], y=[], pen=None)
+        self.value_labels = ValueLabelsItem((0, 0.5), self.palette().text().color(), self.font())
         plot.addItem(self._bars)
         plot.addItem(self._totals_item)
+        plot.addItem(self.value_labels)
         plot.scene().sigMouseClicked.connect(self._scene_clicked)
         plot.scene().sigMouseMoved.connect(self._scene_moved)
         plot.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -303,15 +295,11 @@ class ArrestChartPanel(_BarHover, QWidget):
             height=BAR_HEIGHT,
             brushes=[bar_brush(t.approximate) for t in totals],
         )
+        placed = [(t.total, row, t) for row, t in zip(rows, totals, strict=True)]
+        self.value_labels.set_labels(_value_texts(placed), self.palette().text().color())
         if not totals:
-            for label in self._value_labels:
-                label.hide()
             return
         plot.setMinimumHeight(len(totals) * ROW_PIXELS + 60)
-
-        placed = [(t.total, row, t) for row, t in zip(rows, totals, strict=True)]
-        color = self.palette().text().color()
-        _place_value_labels(plot, self._value_labels, placed, (0, 0.5), color)
 
         left = plot.getAxis("left")
         left.setTicks([[(float(row), t.label) for row, t in zip(rows, totals, strict=True)]])
@@ -358,7 +346,7 @@ class ArrestsOverTimePanel(_BarHover, QWidget):
         self._drawn: list[PeriodTotal] = []  # the totals drawn last
         self._plot = None
         self._bars = None
-        self._value_labels: list = []
+        self.value_labels = None  # the ValueLabelsItem, once the plot is built
         self._hovered: int | None = None
 
         title = QLabel("Arrests reported, over time")
@@ -433,6 +421,8 @@ class ArrestsOverTimePanel(_BarHover, QWidget):
             return
         import pyqtgraph as pg
 
+        from archive_gui.ui.value_labels import ValueLabelsItem
+
         self._plot = plot = pg.PlotWidget()
         plot.setBackground(self.palette().base().color())
         plot.setMenuEnabled(False)
@@ -447,7 +437,9 @@ class ArrestsOverTimePanel(_BarHover, QWidget):
             axis.setPen(pg.mkPen(self.palette().mid().color()))
             axis.setStyle(tickFont=self.font())
         self._bars = pg.BarGraphItem(x=[], height=[], width=BAR_HEIGHT, pen=bar_pen())
+        self.value_labels = ValueLabelsItem((0.5, 1), self.palette().text().color(), self.font())
         plot.addItem(self._bars)
+        plot.addItem(self.value_labels)
         plot.scene().sigMouseClicked.connect(self._scene_clicked)
         plot.scene().sigMouseMoved.connect(self._scene_moved)
         plot.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -469,8 +461,7 @@ class ArrestsOverTimePanel(_BarHover, QWidget):
         )
         labelled = totals if len(totals) <= MAX_VALUE_LABELS else []
         placed = [(x, t.total, t) for x, t in zip(xs, labelled, strict=False)]
-        color = self.palette().text().color()
-        _place_value_labels(plot, self._value_labels, placed, (0.5, 1), color)
+        self.value_labels.set_labels(_value_texts(placed), self.palette().text().color())
         if not totals:
             return
         step = max(1, -(-len(totals) // MAX_TICKS))

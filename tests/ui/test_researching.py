@@ -378,7 +378,7 @@ def test_the_time_chart_writes_values_on_its_bars_only_while_they_can_be_read(qt
         return [PeriodTotal(k, f"{k}-01", f"{k}-28", 10 + i, 1, False) for i, k in enumerate(keys)]
 
     def shown_labels() -> list[str]:
-        return [label.textItem.toPlainText() for label in chart._value_labels if label.isVisible()]
+        return chart.value_labels.texts()
 
     chart.show_totals(months(3))
     assert shown_labels() == ["10", "11", "12"]

@@ -109,6 +109,7 @@ def startup_probe(db: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from archive_gui.core.store import Archive
+    from archive_gui.ui.app import freeze_when_settled
     from archive_gui.ui.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])
@@ -121,6 +122,7 @@ def startup_probe(db: Path) -> None:
             return False
 
     window = MainWindow(Archive.open(db))
+    freeze_when_settled(window)  # as the app does
     watcher = FirstPaint()
     window.quotes_table.viewport().installEventFilter(watcher)
     window.operations_table.viewport().installEventFilter(watcher)
@@ -317,11 +319,13 @@ def run_interactions(db: Path, runs: int, attribute: bool = False) -> dict:
     from PySide6.QtWidgets import QApplication
 
     from archive_gui.core.store import Archive
+    from archive_gui.ui.app import freeze_when_settled
     from archive_gui.ui.main_window import MainWindow
     from archive_gui.ui.models import FacetIdRole
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     window = MainWindow(Archive.open(db))
+    freeze_when_settled(window)  # as the app does
     window.resize(1400, 900)
     window.show()
     state = {"summaries": 0}

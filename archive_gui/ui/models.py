@@ -437,6 +437,9 @@ class RecordTableModel(QAbstractTableModel):
         self._anchors: list[tuple] | None = None
         self._anchors_wanted = True
         self._anchors_scanned = -1  # the serial whose anchors were last asked for
+        # A row was asked for that no page query could reach yet (it read as empty):
+        # the anchors, when in, must repaint the rows.
+        self._rows_unreachable = False
         self._generation = 0
         self._shown = _Query(kind, self._filters, self._sort_key, self._descending)
         self._shown_serial = 0  # bumped whenever the shown rows switch to another query
@@ -645,6 +648,7 @@ class RecordTableModel(QAbstractTableModel):
         if result["first"].keys:
             self._pages[0] = result["first"]
         self._anchors = result["anchors"]
+        self._rows_unreachable = False
         self._loading = False
         self.endResetModel()
         if replaced:
@@ -693,10 +697,13 @@ class RecordTableModel(QAbstractTableModel):
         if serial != self._shown_serial:
             return
         self._anchors = anchors
-        if self._count:
+        # Rows read as empty for want of an anchor are repainted; if none was asked for,
+        # nothing on screen changes (a view repaints all it shows on any range change).
+        if self._count and self._rows_unreachable:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(self._count - 1, len(self._columns) - 1)
             )
+        self._rows_unreachable = False
         self.anchors_ready.emit()
 
     def column_key(self, column: int) -> str:
@@ -734,6 +741,7 @@ class RecordTableModel(QAbstractTableModel):
             return None
         query = self._page_query(number)
         if query is None:
+            self._rows_unreachable = True
             return None
         keys = self._archive.record_keys(**query)
         return self._keep_page(number, _Page(keys, _rows(self._archive, self.kind, keys)))
@@ -749,6 +757,7 @@ class RecordTableModel(QAbstractTableModel):
             return
         query = self._page_query(number)
         if query is None:
+            self._rows_unreachable = True
             return
         self._fetching.add(number)
         serial, kind = self._shown_serial, self.kind

@@ -112,3 +112,28 @@ def test_a_list_not_shown_scans_for_its_anchors_only_once_shown(qtbot, big_file_
     with qtbot.assertNotEmitted(model.anchors_ready, wait=100):
         model.set_anchors_wanted(True)  # already scanned: not again
     wait_for_background()
+
+
+@pytest.mark.slow
+def test_anchors_repaint_the_rows_only_when_a_row_waited_for_them(qtbot, big_file_archive):
+    """Any range of dataChanged repaints everything a view shows, so the anchors'
+    arrival signals it only when a row read as empty for want of them."""
+    from archive_gui.ui.models import wait_for_background
+
+    changed: list[int] = []
+    for ask_far_row in (False, True):
+        model = QuotesTableModel(big_file_archive)
+        model.set_anchors_wanted(False)
+        with qtbot.waitSignal(model.loaded, timeout=10_000):
+            pass
+        wait_for_background()
+        model.index(0, 0).data()  # the first page, on screen
+        far = model.rowCount() // 2
+        if ask_far_row:
+            assert model.index(far, 0).data() is None  # no page query reaches it yet
+        model.dataChanged.connect(lambda *_args, asked=ask_far_row: changed.append(asked))
+        with qtbot.waitSignal(model.anchors_ready, timeout=10_000):
+            model.set_anchors_wanted(True)
+        assert model.index(far, 0).data() is not None
+    assert changed == [True]
+    wait_for_background()

@@ -1,7 +1,9 @@
 """The line above the record lists that says what is filtered, one chip per filter.
 
 Each chip ("City: Atlanta, GA ×", "not Outlet: Daily News ×", "Search: raids ×")
-removes its filter with one click; "Clear all" removes every one.
+removes its filter with one click; "Clear all" removes every one. The line stays when
+nothing is filtered (it says so): were it to come and go, the lists below would move
+and be redrawn whole with every first and last filter.
 """
 
 from __future__ import annotations
@@ -81,12 +83,16 @@ class FilterSummaryBar(QWidget):
         self.clear_link = QLabel('<a href="clear">Clear all</a>')
         self.clear_link.setObjectName("clearAllFilters")
         self.clear_link.linkActivated.connect(lambda _link: self.clear_requested.emit())
+        self.clear_link.hide()
+        self.empty_note = QLabel("none (every record is listed)")
+        self.empty_note.setObjectName("noFilters")
+        self.empty_note.setEnabled(False)  # greyed: a state, not something to act on
+        self.chip_layout.insertWidget(0, self.empty_note)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.clear_link)
-        self.hide()
 
     def chips(self) -> list[Chip]:
         return list(self._chips)
@@ -113,4 +119,5 @@ class FilterSummaryBar(QWidget):
             button.clicked.connect(lambda _checked=False, c=chip: self.remove_requested.emit(c))
             self.chip_layout.insertWidget(self.chip_layout.count() - 1, button)
             self._buttons.append(button)
-        self.setVisible(bool(chips))
+        self.empty_note.setVisible(not chips)
+        self.clear_link.setVisible(bool(chips))

@@ -383,6 +383,18 @@ def test_a_filter_change_redraws_the_summary_bar_once(qtbot, window, monkeypatch
     assert len(calls) == 1
 
 
+def test_the_lists_stay_in_place_when_the_first_filter_comes_and_goes(qtbot, window):
+    """The filter line is always there: a list that moved would be redrawn whole."""
+    qtbot.wait(50)
+    before = window.tabs.geometry()
+    _check(qtbot, _panel(window, "cityFilter"), "Atlanta, GA")
+    qtbot.wait(50)
+    assert window.summary_bar.buttons() and window.tabs.geometry() == before
+    window.clear_filters()
+    qtbot.wait(50)
+    assert not window.summary_bar.buttons() and window.tabs.geometry() == before
+
+
 def test_every_side_panel_facet_has_one_panel_titled_as_the_facet_table(window):
     from archive_gui.core.store.schema import FACET_BY_KEY, FACETS
 

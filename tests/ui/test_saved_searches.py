@@ -84,14 +84,16 @@ def test_filter_summary_chips_remove_their_filter(qtbot):
     bar = FilterSummaryBar(host)
     qtbot.addWidget(host)
     host.show()
-    assert not bar.isVisible()  # nothing filtered: no line
+    # Nothing filtered: the line says so and stays, so the lists below never move.
+    height = bar.height()
+    assert bar.isVisible() and bar.empty_note.isVisible() and not bar.clear_link.isVisible()
     chips = [
         Chip("search", None, "raids"),
         Chip("cities", 3, "Atlanta, GA"),
         Chip("outlets", "Daily News", "Daily News", excluded=True),
     ]
     bar.set_chips(chips)
-    assert bar.isVisible()
+    assert not bar.empty_note.isVisible() and bar.clear_link.isVisible()
     texts = [b.text() for b in bar.buttons()]
     assert texts == ["Search: raids  ×", "City: Atlanta, GA  ×", "not Outlet: Daily News  ×"]
     with qtbot.waitSignal(bar.remove_requested) as signal:
@@ -100,4 +102,5 @@ def test_filter_summary_chips_remove_their_filter(qtbot):
     with qtbot.waitSignal(bar.clear_requested):
         bar.clear_link.linkActivated.emit("clear")
     bar.set_chips([])
-    assert not bar.isVisible()
+    assert bar.buttons() == [] and bar.empty_note.isVisible()
+    assert bar.height() == height

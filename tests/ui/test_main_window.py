@@ -259,6 +259,33 @@ def test_rows_have_a_fixed_height(window):
         assert rows.sectionResizeMode(0) == QHeaderView.ResizeMode.Fixed
 
 
+def test_the_record_delegate_fills_cells_as_qt_would_from_the_model(window):
+    """The delegate reads the row once instead of asking Qt's seven roles: the text, the
+    features and the font (italic for approximate counts) come out the same."""
+    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+    from archive_gui.ui.main_window import RecordItemDelegate
+
+    ours, qts = RecordItemDelegate(), QStyledItemDelegate()
+    italics = 0
+    for table in (window.operations_table, window.quotes_table):
+        model = table.model()
+        for row in range(model.rowCount()):
+            for column in range(model.columnCount()):
+                index = model.index(row, column)
+                mine, theirs = QStyleOptionViewItem(), QStyleOptionViewItem()
+                ours.initStyleOption(mine, index)
+                qts.initStyleOption(theirs, index)
+                assert (mine.text, mine.features, mine.font) == (
+                    theirs.text,
+                    theirs.features,
+                    theirs.font,
+                )
+                italics += mine.font.italic()
+        assert isinstance(table.itemDelegate(), RecordItemDelegate)
+    assert italics  # the approximate counts were compared too
+
+
 def test_empty_archive_shows_how_to_import(qtbot, empty_archive):
     window = MainWindow(empty_archive)
     qtbot.addWidget(window)

@@ -1035,6 +1035,14 @@ class FacetListModel(QAbstractListModel):
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._values)
 
+    def shown_value(self, row: int) -> tuple[FacetValue, bool, bool] | None:
+        """The value at ``row``, whether it is checked and whether it is excluded, in
+        one call (a delegate drawing it would otherwise ask Qt for ten roles)."""
+        if not 0 <= row < len(self._values):
+            return None
+        value = self._values[row]
+        return value, value.id in self._checked, value.id in self._excluded
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._values):
             return None

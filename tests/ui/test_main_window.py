@@ -286,6 +286,37 @@ def test_the_record_delegate_fills_cells_as_qt_would_from_the_model(window):
     assert italics  # the approximate counts were compared too
 
 
+def test_the_facet_delegate_fills_rows_as_qt_would_from_the_model(qtbot, window):
+    """Also through the quick-search proxy, and for checked and excluded values."""
+    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+    from archive_gui.ui.filters import FacetItemDelegate
+
+    panel = _panel(window, "cityFilter")
+    model = panel.model
+    model.set_checked(model.index(0).data(FacetIdRole), True)
+    model.set_excluded(model.index(1).data(FacetIdRole), True)
+    ours, qts = FacetItemDelegate(), QStyledItemDelegate()
+
+    def compare(view_model) -> int:
+        for row in range(view_model.rowCount()):
+            index = view_model.index(row, 0)
+            mine, theirs = QStyleOptionViewItem(), QStyleOptionViewItem()
+            ours.initStyleOption(mine, index)
+            qts.initStyleOption(theirs, index)
+            assert (mine.text, mine.features, mine.checkState) == (
+                theirs.text,
+                theirs.features,
+                theirs.checkState,
+            )
+        return view_model.rowCount()
+
+    assert compare(model) >= 3
+    panel.search.setText("a")  # the list now shows the proxy
+    assert panel.list_view.model() is not model
+    assert compare(panel.list_view.model()) >= 1
+
+
 def test_empty_archive_shows_how_to_import(qtbot, empty_archive):
     window = MainWindow(empty_archive)
     qtbot.addWidget(window)

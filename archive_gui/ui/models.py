@@ -733,10 +733,11 @@ class RecordTableModel(QAbstractTableModel):
         if page is not None:
             self._pages.move_to_end(number)
             return page
-        if self._archive.path is not None and not self._shown.filters.is_empty:
-            # Under a filter a page may take a scan to find: read it in the background;
-            # its rows read as empty until it is in (a page of the whole list is one
-            # index range scan of 200 rows: read here).
+        if self._archive.path is not None:
+            # Read in the background, its rows empty until it is in: under a filter a
+            # page may take a scan to find, and even a page of the whole list (one index
+            # range of 200 rows) waits on the disk when the file is not in the OS cache
+            # (100 ms and more on the GUI thread, seen after a jump on a cold archive).
             self._fetch_in_background(number)
             return None
         query = self._page_query(number)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QModelIndex, QRect, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -41,7 +42,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archive_gui.core.importer import ImportReport
 from archive_gui.core.search import REVIEW_STATUSES, Query, SearchSyntaxError, highlighter
 from archive_gui.core.store import Archive, ArchiveError, ArchiveTooNewError, Totals, filtering
 from archive_gui.core.store.curation import Curation, QuoteTagsChange, SavedSearch
@@ -69,6 +69,9 @@ from archive_gui.ui.speaker_manager import SpeakerManagerDialog
 from archive_gui.ui.tag_manager import TagManagerDialog
 from archive_gui.ui.tagging import TaggingController
 from archive_gui.ui.undo import CurationUndoStack
+
+if TYPE_CHECKING:
+    from archive_gui.core.importer import ImportReport
 
 ROW_HEIGHT_PADDING = 8
 # Facet counts under a filter count at most this many records (then marked "≥"),

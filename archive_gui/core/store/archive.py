@@ -21,7 +21,6 @@ from pathlib import Path
 
 import sqlite_utils
 
-from archive_gui.core.extract.places import state_place
 from archive_gui.core.records import ArticleMeta, Extraction, Operation, Place, Quote
 from archive_gui.core.store import filtering, migrations
 from archive_gui.core.store.filtering import filter_clauses
@@ -1439,6 +1438,9 @@ def _search_alone(filters: RecordFilter) -> bool:
 
 
 def _state_of(city: Place) -> Place:
+    # Imported here: the gazetteer's patterns cost the window 0.1 s at start otherwise.
+    from archive_gui.core.extract.places import state_place
+
     try:
         return state_place(city.state)
     except KeyError:  # a code the gazetteer does not know: keep it as given

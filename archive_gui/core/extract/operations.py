@@ -254,28 +254,20 @@ def _comma_asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _find_asides(text: str, start: int, end: int) -> list[_Aside]:
     """Dash pairs, a final unpaired dash, parentheses and comma-set relative clauses
     inside ``text[start:end]``."""
-    find = text.find
-    if (
-        find("—", start, end) < 0
-        and find("–", start, end) < 0
-        and find("--", start, end) < 0
-        and find("(", start, end) < 0
-        and find(", ", start, end) < 0
-    ):
+    # (Tests on one copy of the sentence: ``in`` spares ``find`` parsing its bounds.)
+    chunk = text[start:end]
+    dashed = "—" in chunk or "–" in chunk or "--" in chunk
+    if not dashed and "(" not in chunk and ", " not in chunk:
         return []
     spans = []
-    if (
-        text.find("—", start, end) >= 0
-        or text.find("–", start, end) >= 0
-        or (text.find("--", start, end) >= 0)
-    ):
+    if dashed:
         dashes = list(_DASH.finditer(text, start, end))
         spans += [(a.end(), b.start()) for a, b in zip(dashes[::2], dashes[1::2], strict=False)]
         if len(dashes) % 2:
-            spans.append((dashes[-1].end(), start + len(text[start:end].rstrip('.!?"”’ '))))
-    if text.find("(", start, end) >= 0:
+            spans.append((dashes[-1].end(), start + len(chunk.rstrip('.!?"”’ '))))
+    if "(" in chunk:
         spans += [m.span(1) for m in _PARENTHESIS.finditer(text, start, end)]
-    if text.find(",", start, end) >= 0:
+    if "," in chunk:
         spans += _comma_asides(text, start, end)
     if not spans:
         return []
@@ -1298,55 +1290,53 @@ def _find_all(
         at = text.find(word, at + 1)
 
 
-# The stems and words above as bytes, looked for in the article's ASCII lower case.
-_STEM_BYTES = tuple(stem.encode() for stem in _STEMS)
-_TOTAL_BYTES = tuple(word.encode() for word in _TOTAL_WORDS)
-_SHARE_BYTES = tuple(word.encode() for word in _SHARE_WORDS)
-
-
 class _LinkWords:
-    """Where the article has an arrest stem or a running-total word, so that whether a
-    sentence holds one is two bisections instead of a scan of the sentence."""
+    """Whether a range of the article holds an arrest stem or a running-total word, by
+    substring tests on one copy of the range in the article's ASCII lower case: cheaper
+    than scanning the whole article for each word (most sentences are tested, and a
+    sentence with an arrest word stops at the first one)."""
 
     def __init__(self, text: str):
+        self.text = text
         self.exact = not any(odd in text for odd in _CASE_ODDITIES)
-        self.stems: list[tuple[int, int]] = []
-        self.words: list[tuple[int, int]] = []
-        if self.exact:
-            # The words are ASCII: lower-casing the ASCII bytes (one "?" a character past
-            # ASCII, which lowers to none of their letters without ``_CASE_ODDITIES``)
-            # finds them where ``text.lower()`` would, several times faster.
-            lowered = text.encode("ascii", "replace").lower()
-            for word in _STEM_BYTES:
-                _find_all(lowered, word, self.stems)
-            self.words = list(self.stems)
-            for word in _TOTAL_BYTES:
-                _find_all(lowered, word, self.words, whole=True, letters=text)
-            for word in _SHARE_BYTES:
-                _find_all(lowered, word, self.words)
-            self.stems.sort()
-            self.words.sort()
-
-    @staticmethod
-    def _within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-        index = bisect.bisect_left(spans, (start, start))
-        while index < len(spans) and spans[index][0] < end:
-            if spans[index][1] <= end:
-                return True
-            index += 1
-        return False
+        # The words are ASCII: lower-casing the ASCII characters (one "?" a character
+        # past ASCII, which lowers to none of their letters without ``_CASE_ODDITIES``)
+        # finds them where ``text.lower()`` would, several times faster.
+        self.lowered = text.encode("ascii", "replace").lower().decode("ascii") if self.exact else ""
 
     def stem(self, text: str, start: int, end: int) -> bool:
         """``_has_arrest_stem(text[start:end])``."""
         if not self.exact:
             return _has_arrest_stem(text[start:end])
-        return self._within(self.stems, start, end)
+        chunk = self.lowered[start:end]
+        return any(stem in chunk for stem in _STEMS)
 
     def may_link(self, text: str, start: int, end: int) -> bool:
-        """``_may_link(text[start:end])``."""
+        """``_may_link(text[start:end])``, but that a running-total word is whole as
+        the article's letters around it (not the range's ends) tell."""
         if not self.exact:
             return _may_link(text[start:end])
-        return self._within(self.words, start, end)
+        chunk = self.lowered[start:end]
+        for stem in _STEMS:
+            if stem in chunk:
+                return True
+        for word in _SHARE_WORDS:
+            if word in chunk:
+                return True
+        letters = self.text
+        size = len(letters)
+        for word in _TOTAL_WORDS:
+            if word not in chunk:
+                continue
+            at = chunk.find(word)
+            while at >= 0:
+                first, stop = start + at, start + at + len(word)
+                if not (first and letters[first - 1].isalpha()) and not (
+                    stop < size and letters[stop].isalpha()
+                ):
+                    return True
+                at = chunk.find(word, at + 1)
+        return False
 
 
 def _may_link(sentence: str) -> bool:

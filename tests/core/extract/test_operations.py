@@ -818,3 +818,34 @@ def test_place_of_a_life_story_is_not_the_arrest_place():
 def test_elsewhere_in_a_state_is_a_setting_not_the_office():
     text = "Elsewhere in Texas, ERO Dallas arrested 75 people during the same period."
     assert _where(only(text)) == ("area", "Dallas", None)
+
+
+def test_link_words_answer_as_the_sentence_scans_do():
+    """``_LinkWords`` tests copies of the article's ASCII lower case: the same answers as
+    ``_may_link`` / ``_has_arrest_stem`` on each sentence, on text with odd cases too."""
+    import random
+
+    from archive_gui.core.evaluation import load_gold
+    from archive_gui.core.extract.operations import (
+        _has_arrest_stem,
+        _LinkWords,
+        _may_link,
+        _split_sentences,
+    )
+
+    rng = random.Random(5)
+    pieces = ["arrest", "ARRESTS", "count", "county", "total", "tally", "of th", "among"]
+    pieces += ["accounted", "Detained", "custody", "nab", "held", "é", "“", "\u017f", "\u212a"]
+    texts = [article.text for article in load_gold()[:40]]
+    for text in list(texts):
+        chars = list(text[:1500])
+        for _ in range(20):
+            at = rng.randint(0, len(chars))
+            chars[at:at] = rng.choice(pieces) + rng.choice(["", " ", ". ", "\n"])
+        texts.append("".join(chars))
+    for text in texts:
+        words = _LinkWords(text)
+        for sentence in _split_sentences(text, 0):
+            chunk = text[sentence.start : sentence.end]
+            assert words.may_link(text, sentence.start, sentence.end) == _may_link(chunk)
+            assert words.stem(text, sentence.start, sentence.end) == _has_arrest_stem(chunk)

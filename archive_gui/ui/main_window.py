@@ -9,7 +9,17 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QModelIndex, QRect, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QRect,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -523,6 +533,10 @@ class MainWindow(QMainWindow):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Always there: a scroll bar that came and went as the panels outgrew the pane
+        # (under a search, say) narrowed and widened all eight, each laid out and
+        # repainted again.
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         for panel in self.panels.values():
             panel.list_view.setMinimumHeight(60)
         self.city_panel.list_view.setMinimumHeight(150)
@@ -871,6 +885,9 @@ class MainWindow(QMainWindow):
         ]
         if relabel:
             steps.append(self._update_summary_bar)
+        # What waits to be painted (the lists, often the table) is painted in a turn of
+        # its own before the charts change, not in one paint with them.
+        steps.append(self._paint_pending)
         steps.append(functools.partial(self._show_chart, generation, places, periods))
         if self.archive.path is None:
             for step in steps:
@@ -886,6 +903,10 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, self, next_step)  # dropped if the window is gone
 
         next_step()
+
+    def _paint_pending(self) -> None:
+        """Paint now what the window has waiting to be painted (see _show_summaries)."""
+        QCoreApplication.sendPostedEvents(self, QEvent.Type.UpdateRequest)
 
     def _show_chart(self, generation: int, places: list, periods: list) -> None:
         if generation != self._summary_generation:

@@ -461,6 +461,26 @@ def test_every_side_panel_facet_has_one_panel_titled_as_the_facet_table(window):
         assert (panel.facet, panel.title) == (facet, FACET_BY_KEY[facet].title)
 
 
+def test_the_facet_panels_keep_their_width_whether_or_not_they_overflow(qtbot, window):
+    """The side panel's scroll bar is always there: coming and going as the panels
+    outgrew the window (under a search, say), it narrowed and widened all eight, and
+    each was laid out and repainted again."""
+    widths = []
+    for height in (1600, 600):  # the facet panels fit, then overflow
+        window.resize(1400, height)
+        qtbot.wait(50)
+        widths.append([panel.width() for panel in window.panels.values()])
+    assert widths[0] == widths[1]
+
+
+def test_chart_changes_are_painted_with_the_window_not_at_once(window):
+    """A graphics scene that nobody listens to paints its whole window as soon as it
+    has taken in a change; the charts' scenes are listened to (see chart.py)."""
+    for chart in (window.chart, window.time_chart):
+        scene = chart.plot.scene()
+        assert scene.receivers("2changed(QList<QRectF>)") > 0
+
+
 def test_the_chart_over_time_is_read_only_while_shown(qtbot, window, monkeypatch):
     """Its totals cost a reader 125 ms at a million quotes on every change: a hidden
     chart is not read, and it is brought up to date when its tab is shown."""
@@ -489,10 +509,14 @@ def test_charts_under_a_search_are_capped_and_say_so(qtbot, window, monkeypatch)
     window.charts.setCurrentWidget(window.time_chart)  # read while shown only
     qtbot.waitUntil(lambda: bool(window.chart.totals) and bool(window.time_chart.totals))
     assert all(chart.sample_note.isHidden() for chart in charts)
+    panes = window.tabs.geometry(), window.charts.geometry()
     monkeypatch.setattr(main_window, "SEARCH_CAP", 1)
     window.search_box.set_text("arrested")
     qtbot.waitUntil(lambda: not any(chart.sample_note.isHidden() for chart in charts))
     assert all(total.sampled for total in window.chart.totals)
     assert sum(total.operations for total in window.chart.totals) == 1
+    qtbot.wait(20)
+    # The note's room is kept while hidden: the panes do not move (and repaint) for it.
+    assert (window.tabs.geometry(), window.charts.geometry()) == panes
     window.search_box.set_text("")
     qtbot.waitUntil(lambda: all(chart.sample_note.isHidden() for chart in charts))

@@ -1107,14 +1107,6 @@ def _joined(text: str, left: Token, right: Token) -> bool:
     return bool(gap) and gap.isspace() and "\n" not in gap
 
 
-def _close_run(pieces: list[list[int]], tokens: list[Token], run: list[int], linked: bool) -> None:
-    """Add a finished run to ``pieces``, split at its connectors if it holds any."""
-    if linked:
-        pieces.extend(_split_connectors(tokens, run))
-    else:
-        pieces.append(run)
-
-
 def _name_runs(
     text: str, tokens: list[Token], texts: Iterable[str] | None = None
 ) -> list[list[int]]:
@@ -1123,53 +1115,85 @@ def _name_runs(
     current: list[int] = []
     linked = False  # whether the current run holds a lower-case word (a connector, say)
     # Only capitalised and linking words take part; any other word ends the current run.
-    taking_part = _TAKES_PART
-    if len(taking_part) > _MAX_TAKES_PART:
-        taking_part.clear()
-    previous = -2
+    parts = _TAKES_PART
+    if len(parts) > _MAX_TAKES_PART:
+        parts.clear()
     if texts is None:
         texts = map(_TEXT, tokens)
-    for index in compress(count(), map(taking_part.__getitem__, texts)):
-        if current:
-            left = tokens[current[-1]]
-            token = tokens[index]
-            if index != previous + 1 or not (
-                (token[1] == left[2] + 1 and text[left[2]] == " ") or _joined(text, left, token)
-            ):
-                # a lower-case word came in between, or the words are not joined
-                _close_run(pieces, tokens, current, linked)
-                current = []
+    # (the word's part, looked up once: the indexes are those of the words taking part)
+    codes = list(map(parts.__getitem__, texts))
+    previous = -2
+    left_end = 0  # where the word at ``previous`` ends
+    for index in compress(count(), codes):
+        token = tokens[index]
+        if current and (
+            index != previous + 1
+            or not (
+                (token[1] == left_end + 1 and text[left_end] == " ")
+                or _joined(text, tokens[previous], token)
+            )
+        ):
+            # a lower-case word came in between, or the words are not joined
+            if linked:
+                pieces.extend(_split_connectors(tokens, current))
                 linked = False
+            else:
+                pieces.append(current)
+            current = []
         previous = index
-        word = tokens[index][0]
-        if word[0].isupper():
+        left_end = token[2]
+        code = codes[index]
+        if code == _CAPITALISED:
             current.append(index)
-            if word.endswith(_POSSESSIVE_ENDINGS) and not _inner_possessive(text, tokens, index):
-                _close_run(pieces, tokens, current, linked)
+        elif code == _POSSESSIVE_CAPITALISED:
+            current.append(index)
+            if not _inner_possessive(text, tokens, index):
+                if linked:
+                    pieces.extend(_split_connectors(tokens, current))
+                    linked = False
+                else:
+                    pieces.append(current)
                 current = []
-                linked = False
-        elif current or word in NAME_PARTICLES:
+        elif current or code == _PARTICLE:
             if _links_capitalised(text, tokens, index):
                 current.append(index)  # "Kevin de León", "Department of State", "de León said"
                 linked = True
             elif current:
-                _close_run(pieces, tokens, current, linked)
+                if linked:
+                    pieces.extend(_split_connectors(tokens, current))
+                    linked = False
+                else:
+                    pieces.append(current)
                 current = []
-                linked = False
     if current:
-        _close_run(pieces, tokens, current, linked)
+        if linked:
+            pieces.extend(_split_connectors(tokens, current))
+        else:
+            pieces.append(current)
     return pieces
 
 
 _LINKING_WORDS = NAME_PARTICLES | ORG_CONNECTORS
+# The part a word takes in a run (``_TakesPart``); 0, not taking part, is the only false one.
+_CAPITALISED, _POSSESSIVE_CAPITALISED, _PARTICLE, _CONNECTOR = 1, 2, 3, 4
 
 
 class _TakesPart(dict):
-    """Whether a word takes part in a run of capitalised words (capitalised, or a linking
-    word), kept per word: one dictionary look-up a token instead of several tests."""
+    """The part a word takes in a run of capitalised words, kept per word: one dictionary
+    look-up a token instead of several tests. A capitalised word (possessive or not), a
+    name particle ("de", which may open a run), another linking word ("of"), or none (0).
+    """
 
-    def __missing__(self, word: str) -> bool:
-        part = self[word] = word[0].isupper() or word in _LINKING_WORDS
+    def __missing__(self, word: str) -> int:
+        if word[0].isupper():
+            part = _POSSESSIVE_CAPITALISED if word.endswith(_POSSESSIVE_ENDINGS) else _CAPITALISED
+        elif word in NAME_PARTICLES:
+            part = _PARTICLE
+        elif word in _LINKING_WORDS:
+            part = _CONNECTOR
+        else:
+            part = 0
+        self[word] = part
         return part
 
 

@@ -763,7 +763,8 @@ def _resolve_mentions(
     for candidate in attributions.values():
         candidate.mention.subject = True  # the subject of its speech verb, "said" or not
         _first_name_speaker(candidate.mention)
-    taken = sorted((c.mention.start, c.mention.end) for c in attributions.values())
+    spans = sorted((c.mention.start, c.mention.end) for c in attributions.values())
+    taken = ([s for s, _ in spans], [e for _, e in spans])  # their starts, their ends
     mentions = [c.mention for c in attributions.values()]
     deferred: list = []  # lone words that only a full name elsewhere can make a name
     for start, end in article.outside_quotes():
@@ -927,10 +928,12 @@ def _first_name_speaker(mention: Mention) -> None:
         mention.certain = True
 
 
-def _overlaps_any(mention: Mention, taken: list[tuple[int, int]]) -> bool:
-    """Whether the mention overlaps one of the sorted, non-overlapping spans."""
-    index = bisect_left(taken, (mention.end,))
-    return index > 0 and taken[index - 1][1] > mention.start
+def _overlaps_any(mention: Mention, taken: tuple[list[int], list[int]]) -> bool:
+    """Whether the mention overlaps one of the sorted, non-overlapping spans, given as the
+    list of their starts and the list of their ends."""
+    starts, ends = taken
+    index = bisect_left(starts, mention.end)
+    return index > 0 and ends[index - 1] > mention.start
 
 
 # ----------------------------------------------------------------------------

@@ -186,13 +186,14 @@ def find_mentions(
     text: str,
     start: int,
     end: int,
-    taken: list[tuple[int, int]] | None = None,
+    taken: tuple[list[int], list[int]] | None = None,
     deferred: list[tuple[list[Token], list[int], int]] | None = None,
 ) -> list[Mention]:
     """Every person and organisation named in ``text[start:end]`` (text outside quotes).
 
-    Runs of words ending inside one of the sorted, non-overlapping ``taken`` spans (the
-    mentions already read as attributions) are skipped. With ``deferred``, a lone
+    Runs of words ending inside one of the sorted, non-overlapping spans of ``taken``
+    (the mentions already read as attributions, given as the list of their starts and
+    the list of their ends) are skipped. With ``deferred``, a lone
     capitalised word that nothing around it shows to be a name ("in Texas", "Olson
     says") is put there instead of read: it can only stand for someone the article
     names in full, which ``read_deferred`` checks once all names are known.
@@ -201,22 +202,35 @@ def find_mentions(
     if not tokens:
         return []
     mentions: list[Mention] = []
+    taken_starts, taken_ends = taken or ((), ())
+    lone_words = _LONE_WORDS
     for run in _name_runs(text, tokens, texts):
-        if taken:
+        if taken_starts:
             last = tokens[run[-1]]
-            index = bisect_left(taken, (last[2],))
-            if index and taken[index - 1][1] > last[1]:
+            index = bisect_left(taken_starts, last[2])
+            if index and taken_ends[index - 1] > last[1]:
                 continue  # read already, as the speaker of a quote
         if len(run) == 1:
             token = tokens[run[0]]
-            if token[0] in _NEVER_NAMED:
+            lone = lone_words[token[0]]
+            if lone == _NAMES_NOTHING:
                 continue  # "The", "Thursday": what _run_mention would find nothing in
-            if token[0] in _SUBJECT_PRONOUNS:
+            if lone == _PRONOUN_WORD:
                 if _opens_clause(text, token[1]):
                     # "She spoke with the Ledger.": the person the story is following
                     mentions.append(_pronoun(token))
                 continue
-            if deferred is not None and _may_defer(text, tokens, run, end):
+            # deferred when it can only make an uncertain person mention (or none): no
+            # organisation word, and a plain word or one that reads alone
+            if (
+                deferred is not None
+                and lone != _ORGANISATION_WORD
+                and (
+                    lone == _DEFERRED_WORD
+                    or _plain_lone_word(text, tokens, run[0])
+                    or _reads_alone(text, tokens, run, end)
+                )
+            ):
                 deferred.append((tokens, run, end))
                 continue
         mention = _read_run(text, tokens, run, end)
@@ -228,6 +242,37 @@ def find_mentions(
     mentions.extend(_subject_references(text, tokens, texts))
     mentions.sort(key=_START)
     return mentions
+
+
+# What a one-word run is (``_LoneWords``): a word naming nothing on its own, "He" or
+# "She", a word to defer whatever surrounds it, an organisation's, or any other.
+_NAMES_NOTHING, _PRONOUN_WORD, _DEFERRED_WORD, _ORGANISATION_WORD, _OTHER_WORD = range(5)
+
+
+class _LoneWords(dict):
+    """What a one-word run is, kept per word: the tests of ``find_mentions`` that depend
+    on the word alone, in one dictionary look-up."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) > _MAX_TAKES_PART:
+            self.clear()  # (a bound on memory)
+        if word in _NEVER_NAMED:
+            kind = _NAMES_NOTHING
+        elif word in _SUBJECT_PRONOUNS:
+            kind = _PRONOUN_WORD
+        else:
+            head = _run_head((word,))
+            if head is None:
+                kind = _DEFERRED_WORD
+            elif head[1]:
+                kind = _ORGANISATION_WORD  # an acronym or organisation word
+            else:
+                kind = _OTHER_WORD
+        self[word] = kind
+        return kind
+
+
+_LONE_WORDS = _LoneWords()
 
 
 def _read_run(text: str, tokens: list[Token], run: list[int], end: int) -> Mention | None:
@@ -258,18 +303,6 @@ def _read_run(text: str, tokens: list[Token], run: list[int], end: int) -> Menti
     else:
         _add_member_role(tokens, run, mention)
     return mention
-
-
-def _may_defer(text: str, tokens: list[Token], run: list[int], end: int) -> bool:
-    """Whether a one-word run can only make an uncertain person mention (or none), to be
-    read once the names of the article are known: no organisation word, and a plain
-    word (``_plain_lone_word``) or one that reads alone (``_reads_alone``)."""
-    head = _run_head((tokens[run[0]][0],))
-    if head is None:
-        return True
-    if head[1]:
-        return False  # an acronym or organisation word
-    return _plain_lone_word(text, tokens, run[0]) or _reads_alone(text, tokens, run, end)
 
 
 def _plain_lone_word(text: str, tokens: list[Token], index: int) -> bool:

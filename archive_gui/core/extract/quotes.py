@@ -52,6 +52,7 @@ from archive_gui.core.extract.textutil import (
     CLOSE_QUOTE,
     OPEN_QUOTE,
     QUOTE_MARKS,
+    STRAIGHT_QUOTE,
     Token,
     dateline_end,
     paragraph_spans,
@@ -223,7 +224,12 @@ def _find_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[_Span]:
         opened: int | None = None
         first_in_paragraph = len(spans)
         for position in marks[first_mark:last_mark]:
-            if _is_opening(text, position, opened is not None):
+            mark = text[position]  # (curly marks tell at once, without a call)
+            if (
+                mark == OPEN_QUOTE
+                if mark != STRAIGHT_QUOTE
+                else _is_opening(text, position, opened is not None)
+            ):
                 opened = position
             elif opened is not None:
                 spans.append(_Span(opened, position, opened + 1, position, number))
@@ -768,7 +774,9 @@ def _resolve_mentions(
     mentions = [c.mention for c in attributions.values()]
     deferred: list = []  # lone words that only a full name elsewhere can make a name
     for start, end in article.outside_quotes():
-        if not _MAY_MENTION.search(article.text, start, end):
+        if article.text[start] not in _ASCII_CAPITALS and not _MAY_MENTION.search(
+            article.text, start, end
+        ):
             continue  # ", she said.": no capital letter, article or "one"
         start = dateline_end(article.text, start, end)
         mentions.extend(
@@ -834,6 +842,8 @@ def _resolve_mentions(
 # What any mention needs: a capital letter (names, "He", "She") or one of the words that
 # open a description ("a foreman", "one vendor", "the spokesman").
 _MAY_MENTION = re.compile(r"[^\W\d_a-z]|\b(?:an?|one|another|the)\b")
+# (a stretch opening with one of them holds a capital letter: no need to search it)
+_ASCII_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def _is_lone_word(mention: Mention) -> bool:
@@ -1009,7 +1019,10 @@ class _InterviewLabels:
             (
                 number
                 for number, (start, end) in enumerate(article.paragraphs)
-                if (match := _INTERVIEW_LABEL.match(text, start, end)) and match.group(1)[0] == "Q"
+                # (a "Q" label opens with the letter: other paragraphs are told at once)
+                if text[start] == "Q"
+                and (match := _INTERVIEW_LABEL.match(text, start, end))
+                and match.group(1)[0] == "Q"
             ),
             None,
         )
@@ -1137,7 +1150,7 @@ def _quote_only_paragraphs(article: _Article) -> set[int]:
     with_words = {
         article.paragraph_of(start)
         for start, end in article.outside_quotes()
-        if _WORD_CHAR.search(article.text, start, end)
+        if article.text[start].isalnum() or _WORD_CHAR.search(article.text, start, end)
     }
     quoted = {number for number, spans in enumerate(article.spans) if spans}
     return quoted - with_words

@@ -231,5 +231,17 @@ def dateline_end(text: str, start: int, end: int) -> int:
 
     The upper-case place of a dateline ("ST. LOUIS") is not an organisation's acronym.
     """
+    # (a dateline opens with two of its capitals or marks: most text is told at once)
+    if (
+        end - start < 5
+        or text[start] not in _ASCII_CAPITALS
+        or text[start + 1] not in _DATELINE_SECOND
+    ):
+        return start
     match = _DATELINE.match(text, start, end)
     return match.end() if match else start
+
+
+_ASCII_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# What the second character of a dateline may be (``[A-Z.'’ -]``).
+_DATELINE_SECOND = _ASCII_CAPITALS | frozenset(".'’ -")

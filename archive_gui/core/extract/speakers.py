@@ -569,7 +569,7 @@ def _subject_references(text: str, tokens: list[Token], texts: Iterable[str]) ->
 
 
 def _first_token_from(tokens: list[Token], position: int) -> int:
-    return bisect_left(tokens, position, key=lambda t: t[1])
+    return bisect_left(tokens, position, key=_START_OF)
 
 
 def _add_member_role(tokens: list[Token], run: list[int], mention: Mention) -> None:
@@ -1256,6 +1256,7 @@ def _inner_possessive(text: str, tokens: list[Token], index: int) -> bool:
 
 
 _TEXT = itemgetter(0)
+_START_OF = itemgetter(1)  # a word's start
 _START = attrgetter("start")
 _FIRST = itemgetter(0)
 _THE = frozenset({"the", "The"})
@@ -1870,9 +1871,14 @@ class EntityBook:
         if mention.kind == PRONOUN:
             entity = self._pronoun_antecedent(mention)
         elif mention.kind == REFERENCE:
-            entity = self._antecedent(lambda e: _reference_names(mention.name, e))
-            if entity is None:
-                entity = self._antecedent(lambda e: _reference_fits(mention.name, e))
+            noun = mention.name
+            if noun in ORG_REFERENCE_NOUNS:
+                # (``_reference_names``, then ``_reference_fits``, for an organisation's noun)
+                entity = self._antecedent(
+                    lambda e: e.kind == ORGANIZATION and noun in e.name.lower().split()
+                ) or self._antecedent(_is_organisation)
+            else:  # (no organisation's own name uses any other noun)
+                entity = self._antecedent(lambda e: _reference_fits(noun, e))
             if entity is None and mention.name in PERSON_NOUN_GENDER:
                 # "the young man said": the last person of that gender, like "he"
                 gender = PERSON_NOUN_GENDER[mention.name]
@@ -2165,6 +2171,10 @@ def document_authored(text: str, mention: Mention) -> str | None:
         noun = next(g for g in before.groups() if g)
         return DOCUMENT_GROUPS[noun.lower()]
     return None
+
+
+def _is_organisation(entity: Entity) -> bool:
+    return entity.kind == ORGANIZATION
 
 
 def _reference_names(noun: str, entity: Entity) -> bool:

@@ -1024,17 +1024,19 @@ class _InterviewLabels:
     @classmethod
     def read(cls, article: _Article) -> _InterviewLabels:
         text = article.text
-        first = next(
-            (
-                number
-                for number, (start, end) in enumerate(article.paragraphs)
-                # (a "Q" label opens with the letter: other paragraphs are told at once)
-                if text[start] == "Q"
-                and (match := _INTERVIEW_LABEL.match(text, start, end))
-                and match.group(1)[0] == "Q"
-            ),
-            None,
-        )
+        first = None
+        if "Q" in text:  # (a "Q" label needs the letter somewhere)
+            first = next(
+                (
+                    number
+                    for number, (start, end) in enumerate(article.paragraphs)
+                    # (a "Q" label opens with the letter: other paragraphs are told at once)
+                    if text[start] == "Q"
+                    and (match := _INTERVIEW_LABEL.match(text, start, end))
+                    and match.group(1)[0] == "Q"
+                ),
+                None,
+            )
         return cls(text, article.paragraphs, first)
 
     def label(self, candidate: _Candidate) -> str | None:

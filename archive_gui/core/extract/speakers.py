@@ -1113,9 +1113,19 @@ def _organisation_in(text: str, head: list[Token], end: int, *, at_end: bool) ->
 # Capitalised runs: the raw material of names
 
 
-def _base(word: str) -> str:
-    """The word without a possessive ending ("ICE's" -> "ICE")."""
-    return word[:-2] if word.endswith(_POSSESSIVE_ENDINGS) else word
+class _Bases(dict):
+    """Each word without a possessive ending ("ICE's" -> "ICE"), kept per word: looked up
+    without a Python call, as ``_base`` is called for nearly every word of a name."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > _MAX_TAKES_PART:
+            self.clear()  # (a bound on memory)
+        base = self[word] = word[:-2] if word.endswith(_POSSESSIVE_ENDINGS) else word
+        return base
+
+
+# The word without a possessive ending ("ICE's" -> "ICE").
+_base = _Bases().__getitem__
 
 
 def _is_capitalised(word: str) -> bool:

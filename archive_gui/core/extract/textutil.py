@@ -164,6 +164,9 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 def _add_stripped(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     """Add the span of ``text[start:end]`` without surrounding whitespace, if not empty."""
     piece = text[start:end]
+    if piece and not piece[0].isspace() and not piece[-1].isspace():
+        spans.append((start, end))  # (nothing to strip: most paragraphs)
+        return
     stripped = piece.strip()
     if stripped:
         start += len(piece) - len(piece.lstrip())

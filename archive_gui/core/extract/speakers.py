@@ -611,6 +611,10 @@ def _unnamed(text: str, tokens: list[Token], index: int) -> Mention | None:
     organisation ICE speaking through one of its people.
     """
     last = min(len(tokens), index + 2 + _MAX_UNNAMED_MODIFIERS)
+    if PERSON_NOUNS.isdisjoint(map(str.lower, map(_TEXT, tokens[index + 1 : last]))) and (
+        _WHO.isdisjoint(map(_TEXT, tokens[index + 2 : last + 1]))
+    ):
+        return None  # no person noun, nor a noun heading "who ...", for the loop to find
     for noun_index in range(index + 1, last):
         left, right = tokens[noun_index - 1], tokens[noun_index]
         if not ((right[1] == left[2] + 1 and text[left[2]] == " ") or _joined(text, left, right)):

@@ -310,24 +310,45 @@ def _plain_lone_word(text: str, tokens: list[Token], index: int) -> bool:
     person mention: nothing before it that gives a role and nothing after it that gives
     an appositive, an affiliation or a verb that shows what it is."""
     token = tokens[index]
-    if index:
-        word = tokens[index - 1][0]
-        if word not in CAPITALISED_FUNCTION_WORDS and not (
-            word.islower()
-            and word not in ROLE_WORDS
-            and word not in PERSON_NOUNS
-            and word not in _CONNECTORS_IN_ROLES
-            and not word.endswith(_POSSESSIVE_ENDINGS)
-        ):
-            return False
+    if index and not _PLAIN_BEFORE[tokens[index - 1][0]]:
+        return False
     after = text[token[2] : token[2] + 3].lstrip(" ")
     if after[:1] not in _PLAIN_AFTER:
         return False
-    if index + 1 < len(tokens):
-        word = tokens[index + 1][0]
-        if word in _NAME_SIGNALS_AFTER or word.endswith("ly") or word.lower() in SPEECH_VERBS:
-            return False
-    return True
+    return index + 1 >= len(tokens) or not _SIGNALS_AFTER[tokens[index + 1][0]]
+
+
+class _PerWord(dict):
+    """A test of a word alone, kept per word: a dictionary look-up instead of the tests."""
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.test = test
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) > _MAX_TAKES_PART:
+            self.clear()  # (a bound on memory)
+        value = self[word] = self.test(word)
+        return value
+
+
+def _plain_word_before(word: str) -> bool:
+    """A lower-case word that gives no role ("in", "said"): no role prefix ends in it."""
+    return (
+        word.islower()
+        and word not in ROLE_WORDS
+        and word not in PERSON_NOUNS
+        and word not in _CONNECTORS_IN_ROLES
+        and not word.endswith(_POSSESSIVE_ENDINGS)
+    )
+
+
+# Words before a lone word that give it no role (``_plain_lone_word``).
+_PLAIN_BEFORE = _PerWord(lambda w: w in CAPITALISED_FUNCTION_WORDS or _plain_word_before(w))
+# Words after a lone word that show it is a name or an organisation ("Cox of", "X said").
+_SIGNALS_AFTER = _PerWord(
+    lambda w: w in _NAME_SIGNALS_AFTER or w.endswith("ly") or w.lower() in SPEECH_VERBS
+)
 
 
 def _reads_alone(text: str, tokens: list[Token], run: list[int], end: int) -> bool:
@@ -1637,20 +1658,7 @@ def _prefix_role(
     names first ("ICE spokesman"), if any; None without a role."""
     if not name_index:
         return None
-    word = tokens[name_index - 1][0]
-    if (
-        word.islower()
-        and word not in ROLE_WORDS
-        and word not in PERSON_NOUNS
-        and word not in _CONNECTORS_IN_ROLES
-        and not word.endswith(_POSSESSIVE_ENDINGS)
-    ):
-        return None  # "said Smith", "with Smith"
-    if word in CAPITALISED_FUNCTION_WORDS or (
-        not word[0].isupper()
-        and word not in _CONNECTORS_IN_ROLES
-        and not _is_role_noun(_base(word).lower())
-    ):
+    if _NO_PREFIX_BEFORE[tokens[name_index - 1][0]]:
         return None  # the word before the name ends any prefix: "said Smith", "The Smith"
     if not _joined(text, tokens[name_index - 1], tokens[name_index]):
         return None  # nothing stands right before the name
@@ -1682,6 +1690,20 @@ def _prefix_role(
         role = text[prefix[1][1] : _end_with_full_stop(text, prefix[-1])]
         return prefix[0][1], role, _base(first)
     return prefix[0][1], text[prefix[0][1] : _end_with_full_stop(text, prefix[-1])], None
+
+
+# Words that end any role prefix when right before a name ("said Smith", "The Smith").
+_NO_PREFIX_BEFORE = _PerWord(
+    lambda w: (
+        _plain_word_before(w)
+        or w in CAPITALISED_FUNCTION_WORDS
+        or (
+            not w[0].isupper()
+            and w not in _CONNECTORS_IN_ROLES
+            and not _is_role_noun(_base(w).lower())
+        )
+    )
+)
 
 
 # "Ruiz's attorney, Denise Abara, ...": a possessive role set off before the name.

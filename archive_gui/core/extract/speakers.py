@@ -1153,16 +1153,20 @@ class _Bases(dict):
 _base = _Bases().__getitem__
 
 
-def _is_capitalised(word: str) -> bool:
+def _capitalised(word: str) -> bool:
     return word[0].isupper()
 
 
-@lru_cache(maxsize=8192)
-def _is_acronym(word: str) -> bool:
+def _acronym(word: str) -> bool:
     base = _base(word)
     return (
         2 <= len(base) <= 6 and base.isalpha() and base.isupper() and base not in NON_ORG_ACRONYMS
     )
+
+
+# Both kept per word (``_PerWord``): dictionary look-ups instead of Python calls.
+_is_capitalised = _PerWord(_capitalised).__getitem__
+_is_acronym = _PerWord(_acronym).__getitem__
 
 
 def _joined(text: str, left: Token, right: Token) -> bool:
@@ -1749,9 +1753,8 @@ def _possessive_role(text: str, start: int, end: int) -> str | None:
 _NOT_ROLES_OF_OWNER = frozenset()
 
 
-def _is_role_noun(word: str) -> bool:
-    """A lower-case word describing what a person is or does ("spokesman", "foreman")."""
-    return word in ROLE_WORDS or word in PERSON_NOUNS
+# Whether a lower-case word describes what a person is or does ("spokesman", "foreman").
+_is_role_noun = (ROLE_WORDS | PERSON_NOUNS).__contains__
 
 
 def _end_with_full_stop(text: str, token: Token) -> int:

@@ -572,13 +572,11 @@ def _subject_references(text: str, tokens: list[Token], texts: Iterable[str]) ->
     for index in compress(count(), map(_THE.__contains__, texts)):
         if index >= last:
             break
-        article = tokens[index]
         noun, verb = tokens[index + 1], tokens[index + 2]
-        if not verb[0].islower():
+        if not _PERSON_REFERENCE[noun[0]] or not verb[0].islower():
             continue
+        article = tokens[index]
         word = noun[0].lower()
-        if not (word in ROLE_WORDS or word in PERSON_NOUNS) or word in ORG_REFERENCE_NOUNS:
-            continue
         before = text[tokens[index - 1][2] : article[1]] if index else ""
         at_clause_start = not index or "," in before or any(c in before for c in ".;:")
         if not at_clause_start or verb[0] in _NOT_AFTER_SUBJECT:
@@ -587,6 +585,15 @@ def _subject_references(text: str, tokens: list[Token], texts: Iterable[str]) ->
             continue
         found.append(Mention(article[1], noun[2], REFERENCE, word, subject=True))
     return found
+
+
+# Nouns of a person's role or kind, not an organisation's ("the sheriff", "the man").
+_PERSON_REFERENCE = _PerWord(
+    lambda w: (
+        (w.lower() in ROLE_WORDS or w.lower() in PERSON_NOUNS)
+        and w.lower() not in ORG_REFERENCE_NOUNS
+    )
+)
 
 
 def _first_token_from(tokens: list[Token], position: int) -> int:

@@ -1427,7 +1427,7 @@ def _run_mention(
     ``tokens`` is the clause the run stands in and ``limit`` where that clause
     ends, for reading an appositive after a person's name.
     """
-    texts = tuple([tokens[i][0] for i in run])
+    texts = tuple(map(_TEXT, map(tokens.__getitem__, run)))  # (no comprehension's frame)
     head = _run_head(texts)
     if head is None:
         return None  # "The", "Thursday": the slow path below finds no name in them either

@@ -478,13 +478,25 @@ def _lookup(name: str) -> tuple[bool, str | None]:
     return False, None
 
 
-def first_name_gender(name: str) -> str | None:
-    """The usual gender of a first name, or None when unknown or used by any gender."""
-    return _lookup(name)[1]
+class _NameLookups(dict):
+    """One part of ``_lookup`` kept per name: read with a dictionary look-up and no Python
+    call, as the name tests run for nearly every capitalised word."""
+
+    def __init__(self, part: int) -> None:
+        super().__init__()
+        self.part = part
+
+    def __missing__(self, name: str):
+        if len(self) > 50_000:
+            self.clear()  # (a bound on memory)
+        value = self[name] = _lookup(name)[self.part]
+        return value
 
 
-def is_first_name(name: str) -> bool:
-    return _lookup(name)[0]
+# Whether a word is a known first name.
+is_first_name = _NameLookups(0).__getitem__
+# The usual gender of a first name, or None when unknown or used by any gender.
+first_name_gender = _NameLookups(1).__getitem__
 
 
 # Organisations whose names carry no organisation keyword, with the short name that folds

@@ -52,6 +52,7 @@ from archive_gui.core.extract.textutil import (
     CLOSE_QUOTE,
     OPEN_QUOTE,
     QUOTE_MARKS,
+    STRAIGHT_QUOTE,
     Token,
     dateline_end,
     paragraph_spans,
@@ -167,7 +168,11 @@ class _Article:
     paragraphs: list[tuple[int, int]]
     spans: list[list[_Span]]  # per paragraph, in order
     sentences: list[int] = field(default_factory=list)  # where each sentence starts
+    # where each paragraph starts, for finding a position's paragraph with int comparisons
+    starts: list[int] = field(default_factory=list)
+    # the stretches outside quotation marks, and the paragraph of each
     _outside: list[tuple[int, int]] | None = None
+    _outside_paragraphs: list[int] | None = None
 
     @classmethod
     def read(cls, text: str) -> _Article:
@@ -179,26 +184,40 @@ class _Article:
         # the words inside quotation marks are never asked for: not reading them saves
         # a quarter of the reading
         read_words_except(text, [(span.start, span.end) for span in found])
-        return cls(text, paragraphs, spans)
+        return cls(text, paragraphs, spans, starts=[start for start, _ in paragraphs])
 
     def paragraph_of(self, position: int) -> int:
-        return bisect_right(self.paragraphs, (position, len(self.text))) - 1
+        return bisect_right(self.starts, position) - 1
 
     def outside_quotes(self) -> list[tuple[int, int]]:
         """The stretches of text that are not inside quotation marks."""
         if self._outside is None:
-            self._outside = self._stretches_outside_quotes()
+            self._stretches_outside_quotes()
         return self._outside
 
-    def _stretches_outside_quotes(self) -> list[tuple[int, int]]:
-        pieces = []
-        for (start, end), spans in zip(self.paragraphs, self.spans, strict=True):
+    def outside_paragraphs(self) -> list[int]:
+        """The paragraph of each stretch of ``outside_quotes()``."""
+        if self._outside is None:
+            self._stretches_outside_quotes()
+        return self._outside_paragraphs
+
+    def _stretches_outside_quotes(self) -> None:
+        stretches = []
+        numbers = []
+        for number, ((start, end), spans) in enumerate(
+            zip(self.paragraphs, self.spans, strict=True)
+        ):
             position = start
             for span in spans:
-                pieces.append((position, span.open_mark))
+                if span.open_mark > position:
+                    stretches.append((position, span.open_mark))
+                    numbers.append(number)
                 position = span.close_mark + 1 if span.close_mark is not None else end
-            pieces.append((position, end))
-        return [(a, b) for a, b in pieces if b > a]
+            if end > position:
+                stretches.append((position, end))
+                numbers.append(number)
+        self._outside = stretches
+        self._outside_paragraphs = numbers
 
 
 # ----------------------------------------------------------------------------
@@ -223,7 +242,12 @@ def _find_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[_Span]:
         opened: int | None = None
         first_in_paragraph = len(spans)
         for position in marks[first_mark:last_mark]:
-            if _is_opening(text, position, opened is not None):
+            mark = text[position]  # (curly marks tell at once, without a call)
+            if (
+                mark == OPEN_QUOTE
+                if mark != STRAIGHT_QUOTE
+                else _is_opening(text, position, opened is not None)
+            ):
                 opened = position
             elif opened is not None:
                 spans.append(_Span(opened, position, opened + 1, position, number))
@@ -763,21 +787,28 @@ def _resolve_mentions(
     for candidate in attributions.values():
         candidate.mention.subject = True  # the subject of its speech verb, "said" or not
         _first_name_speaker(candidate.mention)
-    taken = sorted((c.mention.start, c.mention.end) for c in attributions.values())
+    spans = sorted((c.mention.start, c.mention.end) for c in attributions.values())
+    taken = ([s for s, _ in spans], [e for _, e in spans])  # their starts, their ends
     mentions = [c.mention for c in attributions.values()]
     deferred: list = []  # lone words that only a full name elsewhere can make a name
+    text = article.text
+    taken_starts, taken_ends = taken
     for start, end in article.outside_quotes():
-        if not _MAY_MENTION.search(article.text, start, end):
+        if text[start] not in _ASCII_CAPITALS and not _MAY_MENTION.search(text, start, end):
             continue  # ", she said.": no capital letter, article or "one"
-        start = dateline_end(article.text, start, end)
-        mentions.extend(
-            mention
-            for mention in find_mentions(article.text, start, end, taken, deferred)
-            if not _overlaps_any(mention, taken)
-        )
+        start = dateline_end(text, start, end)
+        for mention in find_mentions(text, start, end, taken, deferred):
+            # not when it overlaps an attribution (the taken spans do not overlap)
+            index = bisect_left(taken_starts, mention.end)
+            if not index or taken_ends[index - 1] <= mention.start:
+                mentions.append(mention)
     vocabulary = _name_vocabulary(mentions)
-    mentions.extend(read_deferred(article.text, deferred, vocabulary))
-    mentions = [m for m in mentions if not _is_lone_word(m) or m.name.lower() in vocabulary]
+    mentions.extend(read_deferred(text, deferred, vocabulary))
+    mentions = [  # a lone uncertain word only when some name has the word
+        m
+        for m in mentions
+        if m.certain or m.kind != PERSON or " " in m.name or m.name.lower() in vocabulary
+    ]
     mentions.sort(key=_START)
     sentences = article.sentences
     for mention in mentions:
@@ -833,11 +864,8 @@ def _resolve_mentions(
 # What any mention needs: a capital letter (names, "He", "She") or one of the words that
 # open a description ("a foreman", "one vendor", "the spokesman").
 _MAY_MENTION = re.compile(r"[^\W\d_a-z]|\b(?:an?|one|another|the)\b")
-
-
-def _is_lone_word(mention: Mention) -> bool:
-    """A single capitalised word not known to be anybody ("Thursday's", "Texas", "Olson")."""
-    return mention.kind == PERSON and not mention.certain and " " not in mention.name
+# (a stretch opening with one of them holds a capital letter: no need to search it)
+_ASCII_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def _name_vocabulary(mentions: list[Mention]) -> set[str]:
@@ -849,7 +877,7 @@ def _name_vocabulary(mentions: list[Mention]) -> set[str]:
     """
     vocabulary = set()
     for mention in mentions:
-        if not _is_lone_word(mention):
+        if mention.certain or mention.kind != PERSON or " " in mention.name:  # no lone word
             vocabulary.update(mention.name.lower().split())
             if mention.affiliation:
                 vocabulary.update(mention.affiliation.lower().split())
@@ -927,12 +955,6 @@ def _first_name_speaker(mention: Mention) -> None:
         mention.certain = True
 
 
-def _overlaps_any(mention: Mention, taken: list[tuple[int, int]]) -> bool:
-    """Whether the mention overlaps one of the sorted, non-overlapping spans."""
-    index = bisect_left(taken, (mention.end,))
-    return index > 0 and taken[index - 1][1] > mention.start
-
-
 # ----------------------------------------------------------------------------
 # Speakers carried over from neighbouring quotes
 
@@ -1002,14 +1024,19 @@ class _InterviewLabels:
     @classmethod
     def read(cls, article: _Article) -> _InterviewLabels:
         text = article.text
-        first = next(
-            (
-                number
-                for number, (start, end) in enumerate(article.paragraphs)
-                if (match := _INTERVIEW_LABEL.match(text, start, end)) and match.group(1)[0] == "Q"
-            ),
-            None,
-        )
+        first = None
+        if "Q" in text:  # (a "Q" label needs the letter somewhere)
+            first = next(
+                (
+                    number
+                    for number, (start, end) in enumerate(article.paragraphs)
+                    # (a "Q" label opens with the letter: other paragraphs are told at once)
+                    if text[start] == "Q"
+                    and (match := _INTERVIEW_LABEL.match(text, start, end))
+                    and match.group(1)[0] == "Q"
+                ),
+                None,
+            )
         return cls(text, article.paragraphs, first)
 
     def label(self, candidate: _Candidate) -> str | None:
@@ -1131,10 +1158,13 @@ def _share_within_paragraph(same: list[_Candidate]) -> None:
 
 def _quote_only_paragraphs(article: _Article) -> set[int]:
     """Paragraphs with no words outside their quotation marks."""
+    text = article.text
     with_words = {
-        article.paragraph_of(start)
-        for start, end in article.outside_quotes()
-        if _WORD_CHAR.search(article.text, start, end)
+        number
+        for (start, end), number in zip(
+            article.outside_quotes(), article.outside_paragraphs(), strict=True
+        )
+        if text[start].isalnum() or _WORD_CHAR.search(text, start, end)
     }
     quoted = {number for number, spans in enumerate(article.spans) if spans}
     return quoted - with_words

@@ -186,13 +186,14 @@ def find_mentions(
     text: str,
     start: int,
     end: int,
-    taken: list[tuple[int, int]] | None = None,
+    taken: tuple[list[int], list[int]] | None = None,
     deferred: list[tuple[list[Token], list[int], int]] | None = None,
 ) -> list[Mention]:
     """Every person and organisation named in ``text[start:end]`` (text outside quotes).
 
-    Runs of words ending inside one of the sorted, non-overlapping ``taken`` spans (the
-    mentions already read as attributions) are skipped. With ``deferred``, a lone
+    Runs of words ending inside one of the sorted, non-overlapping spans of ``taken``
+    (the mentions already read as attributions, given as the list of their starts and
+    the list of their ends) are skipped. With ``deferred``, a lone
     capitalised word that nothing around it shows to be a name ("in Texas", "Olson
     says") is put there instead of read: it can only stand for someone the article
     names in full, which ``read_deferred`` checks once all names are known.
@@ -201,22 +202,35 @@ def find_mentions(
     if not tokens:
         return []
     mentions: list[Mention] = []
+    taken_starts, taken_ends = taken or ((), ())
+    lone_words = _LONE_WORDS
     for run in _name_runs(text, tokens, texts):
-        if taken:
+        if taken_starts:
             last = tokens[run[-1]]
-            index = bisect_left(taken, (last[2],))
-            if index and taken[index - 1][1] > last[1]:
+            index = bisect_left(taken_starts, last[2])
+            if index and taken_ends[index - 1] > last[1]:
                 continue  # read already, as the speaker of a quote
         if len(run) == 1:
             token = tokens[run[0]]
-            if token[0] in _NEVER_NAMED:
+            lone = lone_words[token[0]]
+            if lone == _NAMES_NOTHING:
                 continue  # "The", "Thursday": what _run_mention would find nothing in
-            if token[0] in _SUBJECT_PRONOUNS:
+            if lone == _PRONOUN_WORD:
                 if _opens_clause(text, token[1]):
                     # "She spoke with the Ledger.": the person the story is following
                     mentions.append(_pronoun(token))
                 continue
-            if deferred is not None and _may_defer(text, tokens, run, end):
+            # deferred when it can only make an uncertain person mention (or none): no
+            # organisation word, and a plain word or one that reads alone
+            if (
+                deferred is not None
+                and lone != _ORGANISATION_WORD
+                and (
+                    lone == _DEFERRED_WORD
+                    or _plain_lone_word(text, tokens, run[0])
+                    or _reads_alone(text, tokens, run, end)
+                )
+            ):
                 deferred.append((tokens, run, end))
                 continue
         mention = _read_run(text, tokens, run, end)
@@ -228,6 +242,37 @@ def find_mentions(
     mentions.extend(_subject_references(text, tokens, texts))
     mentions.sort(key=_START)
     return mentions
+
+
+# What a one-word run is (``_LoneWords``): a word naming nothing on its own, "He" or
+# "She", a word to defer whatever surrounds it, an organisation's, or any other.
+_NAMES_NOTHING, _PRONOUN_WORD, _DEFERRED_WORD, _ORGANISATION_WORD, _OTHER_WORD = range(5)
+
+
+class _LoneWords(dict):
+    """What a one-word run is, kept per word: the tests of ``find_mentions`` that depend
+    on the word alone, in one dictionary look-up."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) > _MAX_TAKES_PART:
+            self.clear()  # (a bound on memory)
+        if word in _NEVER_NAMED:
+            kind = _NAMES_NOTHING
+        elif word in _SUBJECT_PRONOUNS:
+            kind = _PRONOUN_WORD
+        else:
+            head = _run_head((word,))
+            if head is None:
+                kind = _DEFERRED_WORD
+            elif head[1]:
+                kind = _ORGANISATION_WORD  # an acronym or organisation word
+            else:
+                kind = _OTHER_WORD
+        self[word] = kind
+        return kind
+
+
+_LONE_WORDS = _LoneWords()
 
 
 def _read_run(text: str, tokens: list[Token], run: list[int], end: int) -> Mention | None:
@@ -260,41 +305,50 @@ def _read_run(text: str, tokens: list[Token], run: list[int], end: int) -> Menti
     return mention
 
 
-def _may_defer(text: str, tokens: list[Token], run: list[int], end: int) -> bool:
-    """Whether a one-word run can only make an uncertain person mention (or none), to be
-    read once the names of the article are known: no organisation word, and a plain
-    word (``_plain_lone_word``) or one that reads alone (``_reads_alone``)."""
-    head = _run_head((tokens[run[0]][0],))
-    if head is None:
-        return True
-    if head[1]:
-        return False  # an acronym or organisation word
-    return _plain_lone_word(text, tokens, run[0]) or _reads_alone(text, tokens, run, end)
-
-
 def _plain_lone_word(text: str, tokens: list[Token], index: int) -> bool:
     """Whether a one-word run that names no organisation can only make an uncertain
     person mention: nothing before it that gives a role and nothing after it that gives
     an appositive, an affiliation or a verb that shows what it is."""
     token = tokens[index]
-    if index:
-        word = tokens[index - 1][0]
-        if word not in CAPITALISED_FUNCTION_WORDS and not (
-            word.islower()
-            and word not in ROLE_WORDS
-            and word not in PERSON_NOUNS
-            and word not in _CONNECTORS_IN_ROLES
-            and not word.endswith(_POSSESSIVE_ENDINGS)
-        ):
-            return False
+    if index and not _PLAIN_BEFORE[tokens[index - 1][0]]:
+        return False
     after = text[token[2] : token[2] + 3].lstrip(" ")
     if after[:1] not in _PLAIN_AFTER:
         return False
-    if index + 1 < len(tokens):
-        word = tokens[index + 1][0]
-        if word in _NAME_SIGNALS_AFTER or word.endswith("ly") or word.lower() in SPEECH_VERBS:
-            return False
-    return True
+    return index + 1 >= len(tokens) or not _SIGNALS_AFTER[tokens[index + 1][0]]
+
+
+class _PerWord(dict):
+    """A test of a word alone, kept per word: a dictionary look-up instead of the tests."""
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.test = test
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) > _MAX_TAKES_PART:
+            self.clear()  # (a bound on memory)
+        value = self[word] = self.test(word)
+        return value
+
+
+def _plain_word_before(word: str) -> bool:
+    """A lower-case word that gives no role ("in", "said"): no role prefix ends in it."""
+    return (
+        word.islower()
+        and word not in ROLE_WORDS
+        and word not in PERSON_NOUNS
+        and word not in _CONNECTORS_IN_ROLES
+        and not word.endswith(_POSSESSIVE_ENDINGS)
+    )
+
+
+# Words before a lone word that give it no role (``_plain_lone_word``).
+_PLAIN_BEFORE = _PerWord(lambda w: w in CAPITALISED_FUNCTION_WORDS or _plain_word_before(w))
+# Words after a lone word that show it is a name or an organisation ("Cox of", "X said").
+_SIGNALS_AFTER = _PerWord(
+    lambda w: w in _NAME_SIGNALS_AFTER or w.endswith("ly") or w.lower() in SPEECH_VERBS
+)
 
 
 def _reads_alone(text: str, tokens: list[Token], run: list[int], end: int) -> bool:
@@ -518,13 +572,11 @@ def _subject_references(text: str, tokens: list[Token], texts: Iterable[str]) ->
     for index in compress(count(), map(_THE.__contains__, texts)):
         if index >= last:
             break
-        article = tokens[index]
         noun, verb = tokens[index + 1], tokens[index + 2]
-        if not verb[0].islower():
+        if not _PERSON_REFERENCE[noun[0]] or not verb[0].islower():
             continue
+        article = tokens[index]
         word = noun[0].lower()
-        if not (word in ROLE_WORDS or word in PERSON_NOUNS) or word in ORG_REFERENCE_NOUNS:
-            continue
         before = text[tokens[index - 1][2] : article[1]] if index else ""
         at_clause_start = not index or "," in before or any(c in before for c in ".;:")
         if not at_clause_start or verb[0] in _NOT_AFTER_SUBJECT:
@@ -535,8 +587,17 @@ def _subject_references(text: str, tokens: list[Token], texts: Iterable[str]) ->
     return found
 
 
+# Nouns of a person's role or kind, not an organisation's ("the sheriff", "the man").
+_PERSON_REFERENCE = _PerWord(
+    lambda w: (
+        (w.lower() in ROLE_WORDS or w.lower() in PERSON_NOUNS)
+        and w.lower() not in ORG_REFERENCE_NOUNS
+    )
+)
+
+
 def _first_token_from(tokens: list[Token], position: int) -> int:
-    return bisect_left(tokens, position, key=lambda t: t[1])
+    return bisect_left(tokens, position, key=_START_OF)
 
 
 def _add_member_role(tokens: list[Token], run: list[int], mention: Mention) -> None:
@@ -578,6 +639,10 @@ def _unnamed(text: str, tokens: list[Token], index: int) -> Mention | None:
     organisation ICE speaking through one of its people.
     """
     last = min(len(tokens), index + 2 + _MAX_UNNAMED_MODIFIERS)
+    if PERSON_NOUNS.isdisjoint(map(str.lower, map(_TEXT, tokens[index + 1 : last]))) and (
+        _WHO.isdisjoint(map(_TEXT, tokens[index + 2 : last + 1]))
+    ):
+        return None  # no person noun, nor a noun heading "who ...", for the loop to find
     for noun_index in range(index + 1, last):
         left, right = tokens[noun_index - 1], tokens[noun_index]
         if not ((right[1] == left[2] + 1 and text[left[2]] == " ") or _joined(text, left, right)):
@@ -1080,21 +1145,35 @@ def _organisation_in(text: str, head: list[Token], end: int, *, at_end: bool) ->
 # Capitalised runs: the raw material of names
 
 
-def _base(word: str) -> str:
-    """The word without a possessive ending ("ICE's" -> "ICE")."""
-    return word[:-2] if word.endswith(_POSSESSIVE_ENDINGS) else word
+class _Bases(dict):
+    """Each word without a possessive ending ("ICE's" -> "ICE"), kept per word: looked up
+    without a Python call, as ``_base`` is called for nearly every word of a name."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > _MAX_TAKES_PART:
+            self.clear()  # (a bound on memory)
+        base = self[word] = word[:-2] if word.endswith(_POSSESSIVE_ENDINGS) else word
+        return base
 
 
-def _is_capitalised(word: str) -> bool:
+# The word without a possessive ending ("ICE's" -> "ICE").
+_base = _Bases().__getitem__
+
+
+def _capitalised(word: str) -> bool:
     return word[0].isupper()
 
 
-@lru_cache(maxsize=8192)
-def _is_acronym(word: str) -> bool:
+def _acronym(word: str) -> bool:
     base = _base(word)
     return (
         2 <= len(base) <= 6 and base.isalpha() and base.isupper() and base not in NON_ORG_ACRONYMS
     )
+
+
+# Both kept per word (``_PerWord``): dictionary look-ups instead of Python calls.
+_is_capitalised = _PerWord(_capitalised).__getitem__
+_is_acronym = _PerWord(_acronym).__getitem__
 
 
 def _joined(text: str, left: Token, right: Token) -> bool:
@@ -1107,14 +1186,6 @@ def _joined(text: str, left: Token, right: Token) -> bool:
     return bool(gap) and gap.isspace() and "\n" not in gap
 
 
-def _close_run(pieces: list[list[int]], tokens: list[Token], run: list[int], linked: bool) -> None:
-    """Add a finished run to ``pieces``, split at its connectors if it holds any."""
-    if linked:
-        pieces.extend(_split_connectors(tokens, run))
-    else:
-        pieces.append(run)
-
-
 def _name_runs(
     text: str, tokens: list[Token], texts: Iterable[str] | None = None
 ) -> list[list[int]]:
@@ -1123,53 +1194,85 @@ def _name_runs(
     current: list[int] = []
     linked = False  # whether the current run holds a lower-case word (a connector, say)
     # Only capitalised and linking words take part; any other word ends the current run.
-    taking_part = _TAKES_PART
-    if len(taking_part) > _MAX_TAKES_PART:
-        taking_part.clear()
-    previous = -2
+    parts = _TAKES_PART
+    if len(parts) > _MAX_TAKES_PART:
+        parts.clear()
     if texts is None:
         texts = map(_TEXT, tokens)
-    for index in compress(count(), map(taking_part.__getitem__, texts)):
-        if current:
-            left = tokens[current[-1]]
-            token = tokens[index]
-            if index != previous + 1 or not (
-                (token[1] == left[2] + 1 and text[left[2]] == " ") or _joined(text, left, token)
-            ):
-                # a lower-case word came in between, or the words are not joined
-                _close_run(pieces, tokens, current, linked)
-                current = []
+    # (the word's part, looked up once: the indexes are those of the words taking part)
+    codes = list(map(parts.__getitem__, texts))
+    previous = -2
+    left_end = 0  # where the word at ``previous`` ends
+    for index in compress(count(), codes):
+        token = tokens[index]
+        if current and (
+            index != previous + 1
+            or not (
+                (token[1] == left_end + 1 and text[left_end] == " ")
+                or _joined(text, tokens[previous], token)
+            )
+        ):
+            # a lower-case word came in between, or the words are not joined
+            if linked:
+                pieces.extend(_split_connectors(tokens, current))
                 linked = False
+            else:
+                pieces.append(current)
+            current = []
         previous = index
-        word = tokens[index][0]
-        if word[0].isupper():
+        left_end = token[2]
+        code = codes[index]
+        if code == _CAPITALISED:
             current.append(index)
-            if word.endswith(_POSSESSIVE_ENDINGS) and not _inner_possessive(text, tokens, index):
-                _close_run(pieces, tokens, current, linked)
+        elif code == _POSSESSIVE_CAPITALISED:
+            current.append(index)
+            if not _inner_possessive(text, tokens, index):
+                if linked:
+                    pieces.extend(_split_connectors(tokens, current))
+                    linked = False
+                else:
+                    pieces.append(current)
                 current = []
-                linked = False
-        elif current or word in NAME_PARTICLES:
+        elif current or code == _PARTICLE:
             if _links_capitalised(text, tokens, index):
                 current.append(index)  # "Kevin de León", "Department of State", "de León said"
                 linked = True
             elif current:
-                _close_run(pieces, tokens, current, linked)
+                if linked:
+                    pieces.extend(_split_connectors(tokens, current))
+                    linked = False
+                else:
+                    pieces.append(current)
                 current = []
-                linked = False
     if current:
-        _close_run(pieces, tokens, current, linked)
+        if linked:
+            pieces.extend(_split_connectors(tokens, current))
+        else:
+            pieces.append(current)
     return pieces
 
 
 _LINKING_WORDS = NAME_PARTICLES | ORG_CONNECTORS
+# The part a word takes in a run (``_TakesPart``); 0, not taking part, is the only false one.
+_CAPITALISED, _POSSESSIVE_CAPITALISED, _PARTICLE, _CONNECTOR = 1, 2, 3, 4
 
 
 class _TakesPart(dict):
-    """Whether a word takes part in a run of capitalised words (capitalised, or a linking
-    word), kept per word: one dictionary look-up a token instead of several tests."""
+    """The part a word takes in a run of capitalised words, kept per word: one dictionary
+    look-up a token instead of several tests. A capitalised word (possessive or not), a
+    name particle ("de", which may open a run), another linking word ("of"), or none (0).
+    """
 
-    def __missing__(self, word: str) -> bool:
-        part = self[word] = word[0].isupper() or word in _LINKING_WORDS
+    def __missing__(self, word: str) -> int:
+        if word[0].isupper():
+            part = _POSSESSIVE_CAPITALISED if word.endswith(_POSSESSIVE_ENDINGS) else _CAPITALISED
+        elif word in NAME_PARTICLES:
+            part = _PARTICLE
+        elif word in _LINKING_WORDS:
+            part = _CONNECTOR
+        else:
+            part = 0
+        self[word] = part
         return part
 
 
@@ -1199,6 +1302,7 @@ def _inner_possessive(text: str, tokens: list[Token], index: int) -> bool:
 
 
 _TEXT = itemgetter(0)
+_START_OF = itemgetter(1)  # a word's start
 _START = attrgetter("start")
 _FIRST = itemgetter(0)
 _THE = frozenset({"the", "The"})
@@ -1323,7 +1427,7 @@ def _run_mention(
     ``tokens`` is the clause the run stands in and ``limit`` where that clause
     ends, for reading an appositive after a person's name.
     """
-    texts = tuple([tokens[i][0] for i in run])
+    texts = tuple(map(_TEXT, map(tokens.__getitem__, run)))  # (no comprehension's frame)
     head = _run_head(texts)
     if head is None:
         return None  # "The", "Thursday": the slow path below finds no name in them either
@@ -1565,20 +1669,7 @@ def _prefix_role(
     names first ("ICE spokesman"), if any; None without a role."""
     if not name_index:
         return None
-    word = tokens[name_index - 1][0]
-    if (
-        word.islower()
-        and word not in ROLE_WORDS
-        and word not in PERSON_NOUNS
-        and word not in _CONNECTORS_IN_ROLES
-        and not word.endswith(_POSSESSIVE_ENDINGS)
-    ):
-        return None  # "said Smith", "with Smith"
-    if word in CAPITALISED_FUNCTION_WORDS or (
-        not word[0].isupper()
-        and word not in _CONNECTORS_IN_ROLES
-        and not _is_role_noun(_base(word).lower())
-    ):
+    if _NO_PREFIX_BEFORE[tokens[name_index - 1][0]]:
         return None  # the word before the name ends any prefix: "said Smith", "The Smith"
     if not _joined(text, tokens[name_index - 1], tokens[name_index]):
         return None  # nothing stands right before the name
@@ -1610,6 +1701,20 @@ def _prefix_role(
         role = text[prefix[1][1] : _end_with_full_stop(text, prefix[-1])]
         return prefix[0][1], role, _base(first)
     return prefix[0][1], text[prefix[0][1] : _end_with_full_stop(text, prefix[-1])], None
+
+
+# Words that end any role prefix when right before a name ("said Smith", "The Smith").
+_NO_PREFIX_BEFORE = _PerWord(
+    lambda w: (
+        _plain_word_before(w)
+        or w in CAPITALISED_FUNCTION_WORDS
+        or (
+            not w[0].isupper()
+            and w not in _CONNECTORS_IN_ROLES
+            and not _is_role_noun(_base(w).lower())
+        )
+    )
+)
 
 
 # "Ruiz's attorney, Denise Abara, ...": a possessive role set off before the name.
@@ -1655,9 +1760,8 @@ def _possessive_role(text: str, start: int, end: int) -> str | None:
 _NOT_ROLES_OF_OWNER = frozenset()
 
 
-def _is_role_noun(word: str) -> bool:
-    """A lower-case word describing what a person is or does ("spokesman", "foreman")."""
-    return word in ROLE_WORDS or word in PERSON_NOUNS
+# Whether a lower-case word describes what a person is or does ("spokesman", "foreman").
+_is_role_noun = (ROLE_WORDS | PERSON_NOUNS).__contains__
 
 
 def _end_with_full_stop(text: str, token: Token) -> int:
@@ -1813,9 +1917,14 @@ class EntityBook:
         if mention.kind == PRONOUN:
             entity = self._pronoun_antecedent(mention)
         elif mention.kind == REFERENCE:
-            entity = self._antecedent(lambda e: _reference_names(mention.name, e))
-            if entity is None:
-                entity = self._antecedent(lambda e: _reference_fits(mention.name, e))
+            noun = mention.name
+            if noun in ORG_REFERENCE_NOUNS:
+                # (``_reference_names``, then ``_reference_fits``, for an organisation's noun)
+                entity = self._antecedent(
+                    lambda e: e.kind == ORGANIZATION and noun in e.name.lower().split()
+                ) or self._antecedent(_is_organisation)
+            else:  # (no organisation's own name uses any other noun)
+                entity = self._antecedent(lambda e: _reference_fits(noun, e))
             if entity is None and mention.name in PERSON_NOUN_GENDER:
                 # "the young man said": the last person of that gender, like "he"
                 gender = PERSON_NOUN_GENDER[mention.name]
@@ -2108,6 +2217,10 @@ def document_authored(text: str, mention: Mention) -> str | None:
         noun = next(g for g in before.groups() if g)
         return DOCUMENT_GROUPS[noun.lower()]
     return None
+
+
+def _is_organisation(entity: Entity) -> bool:
+    return entity.kind == ORGANIZATION
 
 
 def _reference_names(noun: str, entity: Entity) -> bool:

@@ -164,6 +164,9 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 def _add_stripped(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     """Add the span of ``text[start:end]`` without surrounding whitespace, if not empty."""
     piece = text[start:end]
+    if piece and not piece[0].isspace() and not piece[-1].isspace():
+        spans.append((start, end))  # (nothing to strip: most paragraphs)
+        return
     stripped = piece.strip()
     if stripped:
         start += len(piece) - len(piece.lstrip())
@@ -231,5 +234,17 @@ def dateline_end(text: str, start: int, end: int) -> int:
 
     The upper-case place of a dateline ("ST. LOUIS") is not an organisation's acronym.
     """
+    # (a dateline opens with two of its capitals or marks: most text is told at once)
+    if (
+        end - start < 5
+        or text[start] not in _ASCII_CAPITALS
+        or text[start + 1] not in _DATELINE_SECOND
+    ):
+        return start
     match = _DATELINE.match(text, start, end)
     return match.end() if match else start
+
+
+_ASCII_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# What the second character of a dateline may be (``[A-Z.'’ -]``).
+_DATELINE_SECOND = _ASCII_CAPITALS | frozenset(".'’ -")

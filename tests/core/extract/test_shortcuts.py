@@ -1,0 +1,63 @@
+"""The shortcuts taken before a regex or a search give what the regex alone gives."""
+
+from __future__ import annotations
+
+import random
+from bisect import bisect_right
+
+from archive_gui.core.extract import textutil
+from archive_gui.core.extract.quotes import _Article
+from archive_gui.core.extract.speakers import _unnamed
+from archive_gui.core.extract.textutil import dateline_end, words
+
+_PIECES = [
+    "ST.",
+    "LOUIS",
+    "A",
+    "Ab",
+    "N.J.",
+    "(AP)",
+    "—",
+    "-",
+    "–",
+    " ",
+    ",",
+    "Calif.",
+    "x",
+    "’",
+    "'",
+]
+
+
+def _random_texts(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+    return [
+        "".join(rng.choice(_PIECES) + rng.choice(["", " ", "  "]) for _ in range(rng.randint(0, 8)))
+        for _ in range(count)
+    ]
+
+
+def test_dateline_end_matches_the_regex_alone() -> None:
+    for text in _random_texts(7, 4000):
+        for start in range(min(len(text), 3)):
+            match = textutil._DATELINE.match(text, start, len(text))
+            expected = match.end() if match else start
+            assert dateline_end(text, start, len(text)) == expected, text
+
+
+def test_paragraph_of_matches_bisecting_the_spans() -> None:
+    text = "One.\n\nTwo “quoted” here.\n\n  Three\n\nFour."
+    article = _Article.read(text)
+    for position in range(len(text)):
+        expected = bisect_right(article.paragraphs, (position, len(text))) - 1
+        assert article.paragraph_of(position) == expected
+
+
+def test_unnamed_without_person_noun_or_who_finds_nobody() -> None:
+    text = "a big red Texas truck, who said a spokesman, one man who spoke and another"
+    tokens = words(text, 0, len(text))
+    found = {index: _unnamed(text, tokens, index) for index in range(len(tokens))}
+    assert found[0] is not None and found[0].kind == "unnamed"  # "a ... truck, who"
+    assert found[7] is not None and found[7].name == "spokesman"
+    assert found[9] is not None and found[9].name == "man"
+    assert found[len(tokens) - 1] is None

@@ -67,6 +67,10 @@ READ_ERRORS = (ArchiveError, sqlite3.Error)
 # full-text probe (tens of microseconds): walked only when a page is found within this
 # many rows.
 WALK_PROBES = 2_000
+# Such a walk also steps over the rows its other filters leave out (about STEP_US each,
+# no probe): it is taken only when it finds its page within this many rows of the sort
+# index (about 50 ms).
+WALK_STEPS = 100_000
 # What finding a page of a free-text search alone costs, in microseconds per row, by plan
 # (measured at a million quotes, warm cache). A probe of the full-text index for one
 # record seeks each term in each segment of the index (a bulk load leaves about a dozen
@@ -106,6 +110,10 @@ COUNT_FLOOR = 20_000
 # the first 1/SAMPLE of the full-text index's ids: when that many already settle the plan
 # (twice over, extrapolated), that count is the lower bound shown first.
 SAMPLE = 8
+# The matches joined to the other filters in that sample are read one by one (about
+# 0.5 us each, "we" in the top city at 1M: 100,000 matches, 50 ms): a common word is
+# sampled among fewer of the first documents, so that about this many matches are read.
+SAMPLE_READS = 12_000
 
 
 @dataclass(frozen=True)
@@ -180,6 +188,7 @@ class Archive:
         self.db = db
         self.path = path
         self.backup_path: Path | None = None
+        self._search_samples: dict[tuple, int] = {}
 
     # -- opening -------------------------------------------------------------
 
@@ -653,13 +662,24 @@ class Archive:
             segments = segments[segments.index(anchor[0]) :]
         plan = plan or self._plan(kind, filters, matches, limit)
         probes = plan == "probe" and _fts_search(filters)
+        # A walk tests each row in a column and stops after a budget of rows, then reads
+        # the rest of the page by its fallback plan: matches clustered in the sort order
+        # can lie far down the index (quotes of one speaker sorted by speaker: 0.5-1.3 s
+        # to walk to them at 1M, where reading them through the speaker index and sorting
+        # takes tens of ms).
+        fallback = test = None
         if probes:
             # The walk reads the rows of the other filters and probes each in a column.
             others = dataclasses.replace(filters, search=None)
             source, where, params = _source(kind, others, "walk", reads=terms)
-            probe, budget = FTS_PROBE[kind], self._probe_budget(kind, matches, limit)
+            test, test_params = FTS_PROBE[kind], [fts_match(filters.search)]
+            budget, fallback = self._probe_budget(kind, matches, limit), "in"
         else:
             source, where, params = _source(kind, filters, plan, reads=terms)
+            if plan == "walk" and where:
+                test, test_params = f"({where.removeprefix('WHERE ')})", params
+                where, params = "", []
+                budget, fallback = self._walk_budget(kind, matches, limit), "index"
         if plan in ("index", "filtered") and anchor is None and forward:
             # Found through the filters or the matches and sorted: both segments in one
             # read of them (one query per segment joined the full-text index twice).
@@ -701,7 +721,7 @@ class Archive:
                 need = limit - len(keys)
                 if need <= 0:
                     break
-                if not probes:
+                if test is None:
                     sql = (
                         f"SELECT {', '.join(terms)} FROM {source}"
                         f" {and_where(where, [*base, *extra])} ORDER BY {order} LIMIT ?"
@@ -710,32 +730,34 @@ class Archive:
                     keys += [(segment, *row) for row in rows]
                     continue
                 sql = (
-                    f"SELECT {', '.join(terms)}, {probe} FROM {source}"
+                    f"SELECT {', '.join(terms)}, {test} FROM {source}"
                     f" {and_where(where, [*base, *extra])} ORDER BY {order} LIMIT ?"
                 )
-                match = fts_match(filters.search)
                 walked, last = 0, None
                 # Stepped row by row: the walk stops at the page's last match.
-                for *values, hit in self.db.execute(sql, [match, *params, *extra_values, budget]):
+                rows = self.db.execute(sql, [*test_params, *params, *extra_values, budget])
+                for *values, hit in rows:
                     walked, last = walked + 1, (segment, *values)
                     if hit:
                         keys.append(last)
                         if len(keys) == limit:
                             break
-                if len(keys) < limit and walked == budget:  # sparse here: read the rest
-                    rest = self.record_keys(
+                if len(keys) < limit and walked == budget:
+                    # Sparse here: the whole page by the fallback plan, from where it
+                    # starts (the first page in one read of the matches).
+                    return self.record_keys(
                         kind,
                         filters,
                         sort_key,
                         descending,
-                        after=last if forward else None,
-                        before=None if forward else last,
-                        limit=limit - len(keys),
+                        after=after,
+                        before=before,
+                        from_end=from_end,
+                        inclusive=inclusive,
+                        limit=limit,
                         matches=matches,
-                        plan="in",
+                        plan=fallback,
                     )
-                    keys += rest if forward else rest[::-1]
-                    break
             else:
                 continue
             break
@@ -749,6 +771,14 @@ class Archive:
         size = self._max_id(kind.value)
         expected = limit * size / max(matches or 1, 1)
         return int(min(max(1_000, 4 * expected), 2 * WALK_PROBES))
+
+    def _walk_budget(self, kind: RecordKind, matches: int | None, limit: int) -> int:
+        """How many rows a walk that tests each in SQL may read: twice what it is
+        expected to (at least 1,000 rows, at most a fifth of ``WALK_STEPS``, about 10 ms
+        with each row stepped in Python)."""
+        size = self._max_id(kind.value)
+        expected = limit * size / max(matches or 1, 1)
+        return int(min(max(1_000, 2 * expected), WALK_STEPS / 5))
 
     def interrupt_when(self, outdated: Callable[[], bool]) -> None:
         """Abandon this connection's running reads once ``outdated()`` is true: they raise
@@ -778,7 +808,8 @@ class Archive:
         with a probe of the full-text index, ``"in"`` reads the matches once into a
         temporary index and looks each row up there. Alone, the search takes the plan
         of least cost (``PROBE_US`` ...); with other filters, a walk probes, and only
-        when it finds its page within ``WALK_PROBES`` rows. ``driven``: whether the
+        when it finds its page within ``WALK_PROBES`` probes (of the rows those filters
+        keep) and ``WALK_STEPS`` rows of the sort index. ``driven``: whether the
         other filters drive a search ("filtered"), if the caller has decided it already.
         """
         if driven is None:
@@ -792,7 +823,10 @@ class Archive:
         if not _fts_search(filters):
             return "walk" if matches * matches > limit * size else "index"
         if not _search_alone(filters):
-            return "probe" if walked <= WALK_PROBES else "index"
+            # Only the rows the other filters keep are probed: about the page over the
+            # share of records the search alone matches.
+            probes = limit / max(self._search_share(kind, filters), 1e-9)
+            return "probe" if probes <= WALK_PROBES and walked <= WALK_STEPS else "index"
         docs = matches * self._max_id(FTS_DOCUMENTS[kind]) / max(size, 1)
         costs = {  # ties go to the first
             "probe": walked * _probe_us(kind, filters),
@@ -808,7 +842,7 @@ class Archive:
         if not _fts_search(filters):
             return math.isqrt(limit * size) + 1
         if not _search_alone(filters):
-            return math.ceil(limit * size / WALK_PROBES)
+            return math.ceil(limit * size / WALK_STEPS)
         per_record = self._max_id(FTS_DOCUMENTS[kind]) / max(size, 1)
         probe = _probe_us(kind, filters)
         if math.isinf(probe):  # never probed: "in" beats "index" from here on
@@ -889,11 +923,14 @@ class Archive:
             elif _fts_search(filters):
                 # Common words under a big filter: counting to the cap reads most of the
                 # index (300 ms for "we" in the top city at 1M); a sample settles it.
-                sample = self._matches_among_first_documents(kind, filters)
-                if sample * SAMPLE >= cap:
-                    return sample, False, sample * SAMPLE, None
-                if sample * SAMPLE <= FEW_MATCHES:
-                    every_plan = "index"
+                # Beyond a few matches it is the lower bound shown first: counting them
+                # to the cap before the page read a common word's matches twice ("we" in
+                # New York at 1M: 330 ms to count 75,000, then 350 to sort them).
+                part = self._sample_part(kind, filters)
+                sample = self._matches_among_first_documents(kind, filters, part)
+                if sample * part > FEW_MATCHES:
+                    return sample, False, sample * part, None
+                every_plan = "index"
             if every_plan is not None:
                 every = self.record_keys(
                     kind, filters, sort_key, descending, limit=FEW_MATCHES + 1, plan=every_plan
@@ -919,14 +956,43 @@ class Archive:
             return count, True, count, None
         return 0, False, matches, None
 
-    def _matches_among_first_documents(self, kind: RecordKind, filters: RecordFilter) -> int:
+    def _matches_among_first_documents(
+        self, kind: RecordKind, filters: RecordFilter, part: int = SAMPLE
+    ) -> int:
         """The records matching a free-text search and other filters among the first
-        1/``SAMPLE`` of the full-text index's documents (read by rowid range)."""
+        1/``part`` of the full-text index's documents (read by rowid range)."""
         source, where, params = _source(kind, filters)
         documents = self._max_id(FTS_DOCUMENTS[kind])
         where = and_where(where, [f"{FTS_ROWID[kind]} <= ?"])
         sql = f"SELECT count(*) FROM {source} {where}"
-        return self.db.execute(sql, [*params, documents // SAMPLE]).fetchone()[0]
+        return self.db.execute(sql, [*params, documents // part]).fetchone()[0]
+
+    def _search_sample(self, kind: RecordKind, filters: RecordFilter) -> int:
+        """The full-text documents the search alone matches among the first 1/``SAMPLE``
+        of the index's (a few ms for the commonest word at 1M), remembered for the
+        index's size: the plans of a query's first and later pages weigh it."""
+        match = fts_match(filters.search)
+        documents = self._max_id(FTS_DOCUMENTS[kind])
+        key = (kind, match, documents)
+        if key not in self._search_samples:
+            if len(self._search_samples) > 64:
+                self._search_samples.clear()
+            (sample,) = self.db.execute(
+                FTS_DOCS_UP_TO[kind], [match, documents // SAMPLE]
+            ).fetchone()
+            self._search_samples[key] = sample
+        return self._search_samples[key]
+
+    def _search_share(self, kind: RecordKind, filters: RecordFilter) -> float:
+        """The share of full-text documents the search alone matches, from a sample."""
+        documents = self._max_id(FTS_DOCUMENTS[kind]) // SAMPLE
+        return self._search_sample(kind, filters) / max(documents, 1)
+
+    def _sample_part(self, kind: RecordKind, filters: RecordFilter) -> int:
+        """Among which part of the first documents a search under other filters is
+        sampled: 1/``SAMPLE``, or less for a common word (see ``SAMPLE_READS``)."""
+        reads = self._search_sample(kind, filters)
+        return SAMPLE * max(1, math.ceil(reads / SAMPLE_READS))
 
     def page_anchors(
         self,

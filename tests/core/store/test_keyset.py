@@ -138,6 +138,35 @@ def test_walking_pages_either_way_gives_the_full_order(keyset_archive, kind, key
 
 
 @pytest.mark.parametrize(("kind", "key", "descending"), SORTS)
+def test_a_walk_that_runs_out_of_rows_reads_its_page_through_the_index(
+    keyset_archive, monkeypatch, kind, key, descending
+):
+    """A walk gives up after its budget of rows (matches clustered in the sort order,
+    e.g. one speaker's quotes sorted by speaker) and reads the page by the filters'
+    index instead: pages in either direction are still the full order's."""
+    plans: list[str] = []
+    record_keys = Archive.record_keys
+
+    def noted(self, *args, **kwargs):
+        plans.append(kwargs.get("plan"))
+        return record_keys(self, *args, **kwargs)
+
+    monkeypatch.setattr(Archive, "record_keys", noted)
+    monkeypatch.setattr(Archive, "_walk_budget", lambda *_args: 3)
+    for filters in _filters(keyset_archive)[1:]:
+        expected = list(keyset_archive.record_ids(kind, filters, key, descending))
+        many = keyset_archive.count(kind, filters) * 1000  # plans a walk
+        plans.clear()
+        walked = _walk_forward(keyset_archive, kind, filters, key, descending, many)
+        assert walked == expected
+        assert "index" in plans  # gave up after three rows at least once
+        keys = keyset_archive.record_keys(
+            kind, filters, key, descending, from_end=True, limit=PAGE, matches=many
+        )
+        assert [k[-1] for k in keys] == expected[-PAGE:]
+
+
+@pytest.mark.parametrize(("kind", "key", "descending"), SORTS)
 def test_anchors_start_every_page(keyset_archive, kind, key, descending):
     for filters in _filters(keyset_archive):
         expected = list(keyset_archive.record_ids(kind, filters, key, descending))
@@ -498,9 +527,15 @@ def test_a_search_with_few_matches_under_a_big_filter_reads_them_once(
             first = keyset_archive.first_page(kind, filters, key, descending, limit=5)
         assert first.exact and first.count == first.matches == len(expected)
         assert [k[-1] for k in first.keys] == expected[:5]
-        with monkeypatch.context() as patch:  # counted, then paged: the same
-            patch.setattr(archive_module, "FEW_MATCHES", 0)
-            assert keyset_archive.first_page(kind, filters, key, descending, limit=5) == first
+        with monkeypatch.context() as patch:  # more than a few: the same page, and
+            patch.setattr(archive_module, "FEW_MATCHES", 0)  # the sample's lower bound
+            patch.setattr(Archive, "count", lambda *_args, **_kw: pytest.fail("counted"))
+            sampled = keyset_archive.first_page(kind, filters, key, descending, limit=5)
+        assert sampled.keys == first.keys
+        sample = keyset_archive._matches_among_first_documents(kind, filters)
+        if sample:  # an empty sample plans by no matches (found through the index)
+            assert not sampled.exact and sampled.count == max(sample, len(sampled.keys))
+            assert sampled.matches == sample * archive_module.SAMPLE
 
 
 def test_a_search_alone_takes_the_cheapest_plan(keyset_archive, monkeypatch):
@@ -522,6 +557,69 @@ def test_a_search_alone_takes_the_cheapest_plan(keyset_archive, monkeypatch):
     settled = archive._plan_settled(RecordKind.QUOTES, prefix, PAGE)
     assert archive._plan(RecordKind.QUOTES, prefix, settled // 2, PAGE) == "index"
     assert archive._plan(RecordKind.QUOTES, prefix, settled, PAGE) == "in"
+
+
+def test_a_search_under_a_filter_walks_by_the_probes_it_needs(keyset_archive, monkeypatch):
+    """Under other filters only the rows they keep are probed: a common word walks even
+    where its matches are too few for a walk over the whole list by rows alone ("we" in
+    New York at 1M: 244 probes over 2,700 rows, where sorting its 75,000 matches took
+    350 ms); a word needing more probes, or a walk too long in rows, is found through
+    the index."""
+    from archive_gui.core.search import parse
+    from archive_gui.core.store import archive as archive_module
+
+    archive = keyset_archive
+    atlanta = next(v.id for v in archive.city_facet() if v.label == "Atlanta, GA")
+    city = frozenset({atlanta})
+    common = RecordFilter(search=parse("we"), cities=city)
+    share = archive._search_share(RecordKind.QUOTES, common)
+    assert 0 < share <= 1
+    monkeypatch.setattr(archive_module, "_filters_drive", lambda *_args: False)
+    size = archive._max_id("quotes")
+    # a tenth of the rows walked matches: the old rule (rows walked <= WALK_PROBES) said no
+    monkeypatch.setattr(archive_module, "WALK_PROBES", 2 * PAGE / share)
+    matches = max(1, size // 10)
+    assert PAGE * size / matches > archive_module.WALK_PROBES
+    assert archive._plan(RecordKind.QUOTES, common, matches, PAGE) == "probe"
+    monkeypatch.setattr(archive_module, "WALK_PROBES", PAGE / share / 2)
+    assert archive._plan(RecordKind.QUOTES, common, matches, PAGE) == "index"
+    monkeypatch.setattr(archive_module, "WALK_PROBES", 2 * PAGE / share)
+    monkeypatch.setattr(archive_module, "WALK_STEPS", PAGE * size / matches - 1)
+    assert archive._plan(RecordKind.QUOTES, common, matches, PAGE) == "index"
+    # whichever plan, the page is the full order's
+    expected = list(archive.record_ids(RecordKind.QUOTES, common, "published"))[:PAGE]
+    for plan in ("probe", "index"):
+        keys = archive.record_keys(RecordKind.QUOTES, common, "published", plan=plan)
+        assert [k[-1] for k in keys] == expected
+
+
+def test_a_common_word_is_sampled_among_fewer_documents(keyset_archive, monkeypatch):
+    """The sample of a search under a big filter reads about SAMPLE_READS matches: a
+    commoner word is counted among a smaller first part of the index, and that count
+    is the lower bound shown first (its page still the full order's)."""
+    from archive_gui.core.search import parse
+    from archive_gui.core.store import archive as archive_module
+
+    archive, kind = keyset_archive, RecordKind.QUOTES
+    monkeypatch.setattr(archive_module, "FILTER_DRIVE_MAX", -1)
+    monkeypatch.setattr(archive_module, "DRIVE_COUNT_MAX", -1)
+    monkeypatch.setattr(archive_module, "FEW_MATCHES", 0)
+    atlanta = next(v.id for v in archive.city_facet() if v.label == "Atlanta, GA")
+    filters = RecordFilter(search=parse("we"), cities=frozenset({atlanta}))
+    assert archive._sample_part(kind, filters) == archive_module.SAMPLE
+    reads = archive._search_sample(kind, filters)
+    monkeypatch.setattr(archive_module, "SAMPLE_READS", max(1, reads // 2))
+    part = archive._sample_part(kind, filters)
+    assert part >= 2 * archive_module.SAMPLE
+    sample = archive._matches_among_first_documents(kind, filters, part)
+    first_ids = archive._max_id("quotes") // part
+    expected = list(archive.record_ids(kind, filters, "published"))
+    assert sample == sum(1 for i in expected if i <= first_ids)
+    first = archive.first_page(kind, filters, "published", limit=5)
+    if sample:
+        assert not first.exact and first.count == max(sample, 5)
+        assert first.matches == sample * part
+    assert [k[-1] for k in first.keys] == expected[:5]
 
 
 @pytest.mark.parametrize("kind", list(RecordKind))

@@ -774,11 +774,11 @@ class Archive:
 
     def _walk_budget(self, kind: RecordKind, matches: int | None, limit: int) -> int:
         """How many rows a walk that tests each in SQL may read: twice what it is
-        expected to (at least 1,000 rows, at most a fifth of ``WALK_STEPS``, about 10 ms
-        with each row stepped in Python)."""
+        expected to, at least 1,000 rows and at most 5,000 (a twentieth of ``WALK_STEPS``:
+        each row costs 2-4 us, its record read to test it, so about 15 ms)."""
         size = self._max_id(kind.value)
         expected = limit * size / max(matches or 1, 1)
-        return int(min(max(1_000, 2 * expected), WALK_STEPS / 5))
+        return int(min(max(1_000, 2 * expected), WALK_STEPS / 20))
 
     def interrupt_when(self, outdated: Callable[[], bool]) -> None:
         """Abandon this connection's running reads once ``outdated()`` is true: they raise

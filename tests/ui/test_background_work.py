@@ -112,6 +112,45 @@ def test_a_failed_reextraction_clears_its_flag(qtbot, archive, monkeypatch):
 # -- a reloading list keeps showing the query its rows belong to -------------------------
 
 
+def test_the_list_on_screen_reads_its_first_page_before_the_hidden_one(
+    qtbot, file_archive, monkeypatch
+):
+    """On two cores the other tab's list would share the CPU and the GIL with the one
+    the user waits for: it starts once the shown list's first page is in."""
+    import threading
+    import time
+
+    window = _window(qtbot, file_archive)
+    window.tabs.setCurrentWidget(window.quotes_table)
+    _settle(qtbot, window)
+    reads: dict[str, tuple[float, float]] = {}
+    first_page = Archive.first_page
+    lock = threading.Lock()
+
+    def timed(self, kind, *args, **kwargs):
+        started = time.perf_counter()
+        if kind is RecordKind.QUOTES:
+            time.sleep(0.1)  # long enough to see who waits
+        try:
+            return first_page(self, kind, *args, **kwargs)
+        finally:
+            with lock:
+                reads[kind.value] = (started, time.perf_counter())
+
+    monkeypatch.setattr(Archive, "first_page", timed)
+    window.search_box.set_text("families")
+    qtbot.waitUntil(lambda: len(reads) == 2, timeout=10_000)
+    _settle(qtbot, window)
+    assert reads["operations"][0] >= reads["quotes"][1]
+    # and the other way round once the operations are shown
+    reads.clear()
+    window.tabs.setCurrentWidget(window.operations_table)
+    window.search_box.set_text("law")
+    qtbot.waitUntil(lambda: len(reads) == 2, timeout=10_000)
+    _settle(qtbot, window)
+    assert reads["operations"][0] < reads["quotes"][0]
+
+
 def test_rows_stay_with_their_query_until_the_new_one_is_in(qtbot, file_archive):
     model = QuotesTableModel(file_archive)
     qtbot.waitUntil(lambda: not model.is_loading, timeout=10_000)

@@ -813,7 +813,7 @@ class Archive:
         other filters drive a search ("filtered"), if the caller has decided it already.
         """
         if driven is None:
-            driven = _filters_drive(self.db, kind, filters)
+            driven = self._filters_drive(kind, filters)
         if driven:
             return "filtered"
         if not matches:
@@ -875,7 +875,7 @@ class Archive:
         """
         with fts_errors(filters.search):
             # whether the other filters drive a search: decided once, a query each time
-            driven = _filters_drive(self.db, kind, filters)
+            driven = self._filters_drive(kind, filters)
             if filters.search is None:
                 count = self.count(kind, filters)
                 exact, matches = True, count
@@ -966,6 +966,10 @@ class Archive:
         where = and_where(where, [f"{FTS_ROWID[kind]} <= ?"])
         sql = f"SELECT count(*) FROM {source} {where}"
         return self.db.execute(sql, [*params, documents // part]).fetchone()[0]
+
+    def _filters_drive(self, kind: RecordKind, filters: RecordFilter) -> bool:
+        """:func:`_filters_drive` with the search's sample remembered."""
+        return _filters_drive(self.db, kind, filters, lambda: self._search_sample(kind, filters))
 
     def _search_sample(self, kind: RecordKind, filters: RecordFilter) -> int:
         """The full-text documents the search alone matches among the first 1/``SAMPLE``
@@ -1437,7 +1441,9 @@ def _max_id(db, table: str) -> int:
     return size or 0
 
 
-def _filters_drive(db, kind: RecordKind, filters: RecordFilter) -> bool:
+def _filters_drive(
+    db, kind: RecordKind, filters: RecordFilter, search_sample: Callable[[], int] | None = None
+) -> bool:
     """A free-text search is better found among the few records its other filters match
     (see ``FILTER_DRIVE_MAX``), or among more when probing each costs less than reading
     the search's matches (a common word, see ``DRIVE_COUNT_MAX``): the records counted
@@ -1460,8 +1466,11 @@ def _filters_drive(db, kind: RecordKind, filters: RecordFilter) -> bool:
         return False
     # As many matches as a sample of the index's first documents says (a few ms): the
     # records that probing may cost as much as reading those, counted up to that many.
-    step = max(1, _max_id(db, FTS_DOCUMENTS[kind]) // SAMPLE)
-    (sample,) = db.execute(FTS_DOCS_UP_TO[kind], [fts_match(filters.search), step]).fetchone()
+    if search_sample is not None:  # the caller's, remembered (``Archive._search_sample``)
+        sample = search_sample()
+    else:
+        step = max(1, _max_id(db, FTS_DOCUMENTS[kind]) // SAMPLE)
+        (sample,) = db.execute(FTS_DOCS_UP_TO[kind], [fts_match(filters.search), step]).fetchone()
     worth = sample * SAMPLE * MATCH_TEST_US / (DRIVE_PROBE_US * max(terms, 1))
     most = int(min(worth, DRIVE_COUNT_MAX))
     return most > FILTER_DRIVE_MAX and count <= most

@@ -89,6 +89,15 @@ FTS_DOCS_UP_TO = {
         "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND rowid <= ?"
     ),
 }
+# Which of some documents (a bound-parameter list) a search matches.
+FTS_HITS_AMONG = {
+    RecordKind.QUOTES: "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid IN ({})",
+    RecordKind.OPERATIONS: (
+        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ({})"
+    ),
+}
+# A record's document in the full-text index (the quote itself; an operation's article).
+FTS_DOCUMENT_OF = {RecordKind.QUOTES: "q.id", RecordKind.OPERATIONS: "o.article_id"}
 # The full-text index's document id, as the joins above name it.
 FTS_ROWID = {RecordKind.QUOTES: "quotes_fts.rowid", RecordKind.OPERATIONS: "articles_fts.rowid"}
 # The table whose rowids the full-text index of a kind holds (quotes; articles for

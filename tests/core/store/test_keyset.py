@@ -436,9 +436,12 @@ def test_a_search_driven_by_its_filters_reads_its_page_and_count_at_once(
     keyset_archive, monkeypatch, kind, descending
 ):
     """Each of the filters' records is probed once for the first page and the exact
-    count together (never counted apart first)."""
+    count together (never counted apart first), when the page needs most of them probed
+    anyway (see ORDERED_PROBES_SAVE)."""
     from archive_gui.core.search import parse
+    from archive_gui.core.store import archive as archive_module
 
+    monkeypatch.setattr(archive_module, "ORDERED_PROBES_SAVE", float("inf"))
     atlanta = next(v.id for v in keyset_archive.city_facet() if v.label == "Atlanta, GA")
     for text in SEARCHES:
         filters = RecordFilter(search=parse(text), cities=frozenset({atlanta}))
@@ -448,6 +451,39 @@ def test_a_search_driven_by_its_filters_reads_its_page_and_count_at_once(
             first = keyset_archive.first_page(kind, filters, "published", descending, limit=5)
         assert [k[-1] for k in first.keys] == expected[:5], text
         assert first.exact and first.count == len(expected)
+
+
+@pytest.mark.parametrize("kind", list(RecordKind))
+@pytest.mark.parametrize("descending", [False, True])
+def test_a_driven_search_probes_its_records_in_list_order_until_the_page_is_full(
+    keyset_archive, monkeypatch, kind, descending
+):
+    """When the page needs few of the filters' records probed, they are read in list
+    order and probed a chunk at a time: the page is the full order's, and the count a
+    lower bound (exact only if every record was probed), counted in full later."""
+    from archive_gui.core.search import parse
+    from archive_gui.core.store import archive as archive_module
+
+    monkeypatch.setattr(archive_module, "ORDERED_PROBES_SAVE", 0.0)
+    atlanta = next(v.id for v in keyset_archive.city_facet() if v.label == "Atlanta, GA")
+    records = keyset_archive.count(kind, RecordFilter(cities=frozenset({atlanta})))
+    lower_bounds = 0
+    for text in SEARCHES:
+        filters = RecordFilter(search=parse(text), cities=frozenset({atlanta}))
+        assert archive_module._filters_drive(keyset_archive.db, kind, filters)
+        expected = list(keyset_archive.record_ids(kind, filters, "published", descending))
+        with monkeypatch.context() as patch:
+            patch.setattr(Archive, "count", lambda *_args, **_kw: pytest.fail("counted"))
+            first = keyset_archive.first_page(kind, filters, "published", descending, limit=5)
+        assert [k[-1] for k in first.keys] == expected[:5], text
+        assert len(first.keys) <= first.count <= len(expected), text
+        if first.exact:
+            assert first.count == first.matches == len(expected), text
+        else:
+            lower_bounds += 1
+            assert 0 < first.matches <= records, text
+        assert keyset_archive.count(kind, filters) == len(expected)
+    assert lower_bounds  # a common word filled its page before every record was probed
 
 
 @pytest.mark.parametrize("kind", list(RecordKind))

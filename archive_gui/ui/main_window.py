@@ -459,6 +459,7 @@ class MainWindow(QMainWindow):
                 table.addAction(action)
         for model in (self.operations_model, self.quotes_model):
             model.loaded.connect(self._update_status)
+            model.loaded.connect(lambda m=model: self._follow_shown_record(m))
             model.counted.connect(self._update_status)
             model.failed.connect(self._list_failed)
 
@@ -1138,6 +1139,29 @@ class MainWindow(QMainWindow):
 
     def _current_table(self) -> RecordTableView:
         return self.tabs.currentWidget()
+
+    def _follow_shown_record(self, model: RecordTableModel) -> None:
+        """After the list on screen was read again (a filter, a search, a sort): the record
+        in the detail pane is selected again where the new list's first rows hold it, and
+        otherwise the pane is cleared, so that it never shows a record the list no longer
+        has. A pane being edited is left alone (its field commits when it loses focus)."""
+        table = self._current_table()
+        if table.record_model() is not model:
+            return
+        kind, record_id = self.editor.kind, self.editor.record_id
+        if record_id is None or kind is not model.kind:
+            return
+        focus = QApplication.focusWidget()
+        if focus is not None and self.editor.isAncestorOf(focus):
+            return
+        row = model.row_of(record_id)
+        if row is not None:
+            selection = table.selectionModel()
+            flags = selection.SelectionFlag.ClearAndSelect | selection.SelectionFlag.Rows
+            selection.setCurrentIndex(model.index(row, 0), flags)
+            return
+        self.source.clear()
+        self.editor.clear()
 
     def _show_current_record(self, *_args, update_editor: bool = True) -> None:
         table = self._current_table()

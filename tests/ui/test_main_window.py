@@ -204,6 +204,29 @@ def test_selecting_a_row_highlights_its_span(qtbot, window, archive, kind):
         assert selections[0].cursor.selectedText() == expected
 
 
+def test_the_detail_pane_follows_its_record_through_a_new_query(qtbot, window, archive):
+    """A search that keeps the shown quote selects it again; one that leaves it out
+    clears the source and the editor rather than show a record the list no longer has."""
+    table = _table(window, "quotesTable")
+    window.tabs.setCurrentWidget(table)
+    model = table.model()
+    record = model.index(0, 0).data(RecordRole)
+    rect = table.visualRect(model.index(0, 1))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    source = window.findChild(SourceView, "sourceView")
+    assert window.editor.record_id == record["id"] and source.toPlainText()
+    word = next(w for w in record["text"].split() if w.isalpha() and len(w) > 3)
+    window.search_box.set_text(word)  # the quote has the word: still the one shown
+    qtbot.waitUntil(lambda: not model.is_loading)
+    current = table.selectionModel().currentIndex()
+    assert current.isValid() and current.data(RecordRole)["id"] == record["id"]
+    assert window.editor.record_id == record["id"]
+    window.search_box.set_text(f"{word} NOT {word}")  # nothing matches
+    qtbot.waitUntil(lambda: not model.is_loading)
+    assert model.rowCount() == 0
+    assert window.editor.record_id is None and source.toPlainText() == ""
+
+
 def test_source_shows_article_text_as_plain_text(qtbot, empty_archive):
     html = '<b>bold</b> <img src="https://tracker.example/x.png"> "Quoted <i>words</i>," he said.'
     spec = ArticleSpec("<h1>Title</h1>", date(2025, 3, 1), html, quotes=(), operations=())

@@ -282,6 +282,16 @@ def test_citation_lists(filled_archive, tmp_path):
     ]
 
 
+def test_a_tag_list_starting_like_a_formula_is_neutralised_in_csv(formula_archive, tmp_path):
+    from archive_gui.core.store.curation import Curation
+
+    ids = [row[0] for row in formula_archive.db.execute("SELECT id FROM quotes ORDER BY id")]
+    Curation(formula_archive).tag_quotes(ids[:1], "=cmd")
+    rows = read_csv(_export(formula_archive, tmp_path / "t.csv", "csv"))
+    assert rows[0]["tags"] == "'=cmd"
+    assert all(r["tags"] == "" for r in rows[1:])
+
+
 def test_markdown_escapes_what_it_would_render(formula_archive, tmp_path):
     from archive_gui.core.export import quote_citation
 

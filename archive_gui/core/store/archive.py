@@ -19,10 +19,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-import sqlite_utils
-
 from archive_gui.core.records import ArticleMeta, Extraction, Operation, Place, Quote
 from archive_gui.core.store import filtering, migrations
+from archive_gui.core.store._sqlite_utils import sqlite_utils
 from archive_gui.core.store.filtering import filter_clauses
 from archive_gui.core.store.schema import (
     COLUMNS,

@@ -366,9 +366,11 @@ def run_interactions(db: Path, runs: int, attribute: bool = False) -> dict:
     def settle_table(started: float) -> float:
         """Until the table has painted the new rows (pages read in the background
         included). The paint is the window's own, in its turn of the event loop: a
-        repaint forced here would add a second paint the app never does."""
+        repaint forced here would add a second paint the app never does. The list on
+        the other tab loads after the one shown (see ``run_in_background``), and the
+        clock does not wait for it."""
         while True:
-            wait_for(app, lambda: not any(m.is_loading for m in models))
+            wait_for(app, lambda: not model.is_loading)
             before = painted.count
             view.viewport().update()
             wait_for(app, lambda b=before: painted.count > b)

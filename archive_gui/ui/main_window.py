@@ -266,15 +266,20 @@ class RecordTableView(QTableView):
         # A new search, filter or sort order starts at its first rows (a reset of the
         # model alone keeps the scroll position, e.g. at the end of the previous list).
         model.query_replaced.connect(self.scrollToTop)
+        # The rows shown are highlighted for the search that found them: set when they
+        # come in, not when the search is typed (the old rows repainted with the new
+        # terms were thrown away a moment later, 20 ms of the GUI thread each time).
+        model.query_replaced.connect(lambda: self.set_query(model.shown_search, update=False))
         # Connected after setSortingEnabled, so this runs once the model has (not) sorted.
         header.sortIndicatorChanged.connect(self._keep_indicator_on_sorted_column)
 
     def record_model(self) -> RecordTableModel:
         return self.model()
 
-    def set_query(self, query: Query | None) -> None:
+    def set_query(self, query: Query | None, update: bool = True) -> None:
         self.highlighter.set_query(query)
-        self.viewport().update()
+        if update:
+            self.viewport().update()
 
     def all_selected(self) -> bool:
         """Every row of the list is selected (Ctrl+A): the selection is the filter."""
@@ -687,9 +692,7 @@ class MainWindow(QMainWindow):
         self._apply_filters()
 
     def _search_changed(self, query: Query | None) -> None:
-        self._query = query
-        for table in (self.operations_table, self.quotes_table):
-            table.set_query(query)
+        self._query = query  # the lists highlight it once its rows are in
         self._apply_filters()
 
     def _place_clicked(self, total) -> None:
@@ -726,8 +729,6 @@ class MainWindow(QMainWindow):
         if chip.facet == "search":
             self.search_box.set_text("", emit=False)
             self._query = None
-            for table in (self.operations_table, self.quotes_table):
-                table.set_query(None)
         elif chip.facet == "places":
             self._places.pop(chip.value, None)
         elif chip.facet == "period":
@@ -1117,8 +1118,6 @@ class MainWindow(QMainWindow):
         self._period = (*filters.period, filters.period[0][:7]) if filters.period else None
         self.search_box.set_text(saved.query, emit=False)
         self._query = self.search_box.query()
-        for table in (self.operations_table, self.quotes_table):
-            table.set_query(self._query)
         if saved.kind:
             table = self.quotes_table if saved.kind == "quotes" else self.operations_table
             self.tabs.setCurrentWidget(table)

@@ -33,6 +33,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from shiboken6 import Shiboken
 
+from archive_gui.core.search import Query
 from archive_gui.core.store.archive import READ_ERRORS, Archive, FacetValue
 from archive_gui.core.store.schema import COLUMNS, DEFAULT_SORT, RecordFilter, RecordKind
 
@@ -602,6 +603,11 @@ class RecordTableModel(QAbstractTableModel):
     @property
     def descending(self) -> bool:
         return self._descending
+
+    @property
+    def shown_search(self) -> Query | None:
+        """The search that found the rows shown (the one asked for may still be read)."""
+        return self._shown.filters.search
 
     def set_sort(self, sort_key: str, descending: bool) -> None:
         """Sort by a column key (a saved search); an unknown or unsortable key is ignored."""

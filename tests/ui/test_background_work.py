@@ -151,6 +151,32 @@ def test_the_list_on_screen_reads_its_first_page_before_the_hidden_one(
     assert reads["operations"][0] < reads["quotes"][0]
 
 
+def test_rows_are_highlighted_for_the_search_that_found_them(qtbot, file_archive, monkeypatch):
+    """While a new search is read, the rows shown keep the old search's highlights (the
+    new terms would be drawn on rows about to go); they change with the rows."""
+    import time
+
+    window = _window(qtbot, file_archive)
+    window.tabs.setCurrentWidget(window.quotes_table)
+    window.search_box.set_text("families")
+    _settle(qtbot, window)
+    assert window.quotes_table.highlighter.query.source == "families"
+    first_page = Archive.first_page
+
+    def slow(self, *args, **kwargs):
+        time.sleep(0.2)
+        return first_page(self, *args, **kwargs)
+
+    monkeypatch.setattr(Archive, "first_page", slow)
+    window.search_box.set_text("law")
+    assert window.quotes_table.highlighter.query.source == "families"
+    _settle(qtbot, window)
+    assert window.quotes_table.highlighter.query.source == "law"
+    window.search_box.set_text("")
+    _settle(qtbot, window)
+    assert window.quotes_table.highlighter.query is None
+
+
 def test_rows_stay_with_their_query_until_the_new_one_is_in(qtbot, file_archive):
     model = QuotesTableModel(file_archive)
     qtbot.waitUntil(lambda: not model.is_loading, timeout=10_000)

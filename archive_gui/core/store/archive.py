@@ -1394,7 +1394,7 @@ _QUOTE_EXPORT = (
     " q.speaker_role, q.speaker_affiliation, q.mention_text,"
     " q.article_id, a.title AS article_title, a.outlet AS article_outlet,"
     " a.url AS article_url, a.published, a.sha256 AS article_sha256,"
-    ' q.start, q."end", q.rule, q.confidence, q.note,'
+    ' q.start, q."end", q.rule, q.confidence, q.note, q.review_status,'
     " (SELECT group_concat(t.name, char(31)) FROM quote_tags qt JOIN tags t"
     "   ON t.id = qt.tag_id WHERE qt.quote_id = q.id) AS tags"
     " FROM quotes q JOIN articles a ON a.id = q.article_id"
@@ -1410,7 +1410,7 @@ _OPERATION_EXPORT = (
     " o.place_text, o.period_text, o.period_start, o.period_end, o.agency, o.part_of,"
     " o.article_id, a.title AS article_title, a.outlet AS article_outlet,"
     " a.url AS article_url, a.published, a.sha256 AS article_sha256,"
-    ' o.start, o."end", o.rule, o.confidence'
+    ' o.start, o."end", o.rule, o.confidence, o.review_status, o.note'
     " FROM operations o JOIN articles a ON a.id = o.article_id"
     " LEFT JOIN places p ON p.id = o.place_id {where} ORDER BY o.id"
 )

@@ -629,6 +629,29 @@ def measure_import(db: Path, articles: int = 300) -> dict:
 # -- the command ------------------------------------------------------------------------
 
 
+# The figures printed, one line each, in this order (and all in the final JSON line).
+FIGURES = (
+    "startup_first_paint_ms",
+    "startup_populated_ms",
+    "facet_click_table_ms",
+    "search_table_ms",
+    "search_in_city_table_ms",
+    "sort_table_ms",
+    "facets_and_chart_ms",
+    "facets_refresh_ms",
+    "jump_to_end_ms",
+    "jump_to_row_ms",
+    "max_gui_stall_ms",
+    "tag_10k_window_ms",
+    "undo_tag_10k_window_ms",
+    "tag_10k_ms",
+    "untag_10k_ms",
+    "export_100k_csv_ms",
+    "import_articles_per_s",
+    "peak_rss_mb",
+)
+
+
 def _line(name: str, value) -> str:
     target = TARGETS.get(name)
     if isinstance(value, dict):
@@ -685,26 +708,7 @@ def main(argv: list[str] | None = None) -> int:
     figures.update(measure_export(db, args.runs))
     figures.update(measure_import(db))
     figures["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-    for name in (
-        "startup_first_paint_ms",
-        "startup_populated_ms",
-        "facet_click_table_ms",
-        "search_table_ms",
-        "search_in_city_table_ms",
-        "sort_table_ms",
-        "facets_and_chart_ms",
-        "facets_refresh_ms",
-        "jump_to_end_ms",
-        "jump_to_row_ms",
-        "max_gui_stall_ms",
-        "tag_10k_window_ms",
-        "undo_tag_10k_window_ms",
-        "tag_10k_ms",
-        "untag_10k_ms",
-        "export_100k_csv_ms",
-        "import_articles_per_s",
-        "peak_rss_mb",
-    ):
+    for name in FIGURES:
         print(_line(name, figures[name]), flush=True)
         if name == "max_gui_stall_ms":
             stalls = ", ".join(

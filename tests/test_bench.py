@@ -10,24 +10,7 @@ import sys
 
 import pytest
 
-FIGURES = (
-    "startup_first_paint_ms",
-    "startup_populated_ms",
-    "facet_click_table_ms",
-    "search_table_ms",
-    "search_in_city_table_ms",
-    "sort_table_ms",
-    "facets_and_chart_ms",
-    "facets_refresh_ms",
-    "jump_to_end_ms",
-    "jump_to_row_ms",
-    "max_gui_stall_ms",
-    "tag_10k_window_ms",
-    "undo_tag_10k_window_ms",
-    "export_100k_csv_ms",
-    "import_articles_per_s",
-    "peak_rss_mb",
-)
+from archive_gui.bench import FIGURES
 
 
 @pytest.mark.slow

@@ -46,6 +46,7 @@ from archive_gui.core.store.search_sql import (
     FTS_JOIN,
     FTS_JOIN_SORT_KEYS,
     FTS_MATCH,
+    FTS_MATCHING_DOCUMENTS,
     FTS_PROBE,
     FTS_ROWID,
     SORT_KEY_COLUMNS,
@@ -121,6 +122,11 @@ SAMPLE_READS = 12_000
 # of 2,300 quotes at 1M probed all of them with its exact count (60-90 ms) where 250
 # probes fill the page (10 ms). The exact count comes after the page, in the background.
 ORDERED_PROBES_SAVE = 2.0
+# ... or, when the search matches at most this many full-text documents (a sample says),
+# their ids are read from the index (about 0.2 us each) and the filters' records kept
+# that are among them: "employers" (40,000 quotes) in a city of 3,000 quotes at 1M had
+# joined each of its matches to its quote to test the city (70-110 ms).
+INTERSECT_DOCUMENTS = 100_000
 
 
 @dataclass(frozen=True)
@@ -882,13 +888,14 @@ class Archive:
         """
         with fts_errors(filters.search):
             # whether the other filters drive a search: decided once, a query each time
-            driven = self._filters_drive(kind, filters)
+            records = _filter_records(self.db, kind, filters)
+            driven = self._filters_drive(kind, filters, records)
             if filters.search is None:
                 count = self.count(kind, filters)
                 exact, matches = True, count
             else:
-                if driven:
-                    first = self._probed_in_order(kind, filters, sort_key, descending, limit)
+                if records is not None and records <= DRIVE_COUNT_MAX:
+                    first = self._among_filtered(kind, filters, sort_key, descending, limit, driven)
                     if first is not None:
                         return first
                 count, exact, matches, every = self._count_for_plan(
@@ -910,21 +917,30 @@ class Archive:
             count, exact = len(keys), True  # the page holds the whole list
         return FirstPage(keys, max(count, len(keys)), exact, matches)
 
-    def _probed_in_order(
+    def _among_filtered(
         self,
         kind: RecordKind,
         filters: RecordFilter,
         sort_key: str | None,
         descending: bool,
         limit: int,
+        driven: bool,
     ) -> FirstPage | None:
-        """The first page of a search its filters drive, found by reading their records
-        in list order and probing the full-text index for a chunk of them at a time until
-        the page is full; None when the page would need most of them probed anyway (see
-        ``ORDERED_PROBES_SAVE``). The count is then a lower bound, unless every record
-        was probed."""
+        """The first page of a search whose other filters match at most DRIVE_COUNT_MAX
+        records, found among those records read in list order (None: another plan):
+
+        - when the search matches few documents (``INTERSECT_DOCUMENTS``), their ids are
+          read from the full-text index and the records kept that are among them: the
+          page and the exact count at once, without a probe or a join;
+        - when the filters drive it and the page needs few of their records probed (see
+          ``ORDERED_PROBES_SAVE``), the full-text index is probed for a chunk of them at a
+          time until the page is full; the count is then a lower bound, unless every
+          record was probed.
+        """
         share = self._search_share(kind, filters)
-        needed = limit / max(share, 1e-9)
+        few = self._search_sample(kind, filters) * SAMPLE <= INTERSECT_DOCUMENTS
+        if not few and not driven:
+            return None
         terms = _sort_terms(kind, sort_key)
         where, params = _where(kind, dataclasses.replace(filters, search=None))
         direction = "DESC" if descending else "ASC"
@@ -934,7 +950,14 @@ class Archive:
             f" {where} ORDER BY {terms[0]} IS NULL, {order} LIMIT ?"
         )
         rows = self.db.execute(sql, [*params, DRIVE_COUNT_MAX + 1]).fetchall()
-        if len(rows) < ORDERED_PROBES_SAVE * needed or len(rows) > DRIVE_COUNT_MAX:
+        if len(rows) > DRIVE_COUNT_MAX:
+            return None
+        if few:
+            match = [fts_match(filters.search)]
+            found = {doc for (doc,) in self.db.execute(FTS_MATCHING_DOCUMENTS[kind], match)}
+            keys = [(int(row[0] is None), *row[:-1]) for row in rows if row[-1] in found]
+            return FirstPage(keys[:limit], len(keys), True, len(keys))
+        if len(rows) < ORDERED_PROBES_SAVE * limit / max(share, 1e-9):
             return None
         match = fts_match(filters.search)
         keys: list[tuple] = []
@@ -1025,9 +1048,13 @@ class Archive:
         sql = f"SELECT count(*) FROM {source} {where}"
         return self.db.execute(sql, [*params, documents // part]).fetchone()[0]
 
-    def _filters_drive(self, kind: RecordKind, filters: RecordFilter) -> bool:
+    def _filters_drive(
+        self, kind: RecordKind, filters: RecordFilter, records: int | None = None
+    ) -> bool:
         """:func:`_filters_drive` with the search's sample remembered."""
-        return _filters_drive(self.db, kind, filters, lambda: self._search_sample(kind, filters))
+        return _filters_drive(
+            self.db, kind, filters, lambda: self._search_sample(kind, filters), records
+        )
 
     def _search_sample(self, kind: RecordKind, filters: RecordFilter) -> int:
         """The full-text documents the search alone matches among the first 1/``SAMPLE``
@@ -1499,17 +1526,14 @@ def _max_id(db, table: str) -> int:
     return size or 0
 
 
-def _filters_drive(
-    db, kind: RecordKind, filters: RecordFilter, search_sample: Callable[[], int] | None = None
-) -> bool:
-    """A free-text search is better found among the few records its other filters match
-    (see ``FILTER_DRIVE_MAX``), or among more when probing each costs less than reading
-    the search's matches (a common word, see ``DRIVE_COUNT_MAX``): the records counted
-    through those filters' indexes, up to the limit."""
+def _filter_records(db, kind: RecordKind, filters: RecordFilter) -> int | None:
+    """How many records the filters other than a free-text search match, counted through
+    their indexes up to the larger of FILTER_DRIVE_MAX and DRIVE_COUNT_MAX (one more means
+    more); None when no filter with an index of its own is set (counting could scan)."""
     if not _fts_search(filters) or _search_alone(filters):
-        return False
+        return None
     if not any(getattr(filters, name) for name in DRIVING_FILTERS):
-        return False
+        return None
     where, params = _where(kind, dataclasses.replace(filters, search=None))
     sql = f"SELECT count(*) FROM (SELECT 1 FROM {RECORD_TABLES[kind]} {where} LIMIT ?)"
     # Counted once as far as either limit needs: a city's quotes are found through an
@@ -1517,13 +1541,31 @@ def _filters_drive(
     # the first limit and then again to the second cost that twice.
     limit = max(FILTER_DRIVE_MAX, DRIVE_COUNT_MAX) + 1
     (count,) = db.execute(sql, [*params, limit]).fetchone()
-    if count <= FILTER_DRIVE_MAX:
+    return count
+
+
+def _filters_drive(
+    db,
+    kind: RecordKind,
+    filters: RecordFilter,
+    search_sample: Callable[[], int] | None = None,
+    records: int | None = None,
+) -> bool:
+    """A free-text search is better found among the few records its other filters match
+    (see ``FILTER_DRIVE_MAX``), or among more when probing each costs less than reading
+    the search's matches (a common word, see ``DRIVE_COUNT_MAX``): the records counted
+    through those filters' indexes (``records``, when the caller has counted them)."""
+    if records is None:
+        records = _filter_records(db, kind, filters)
+    if records is None:
+        return False
+    if records <= FILTER_DRIVE_MAX:
         return True
     terms = fts_probe_terms(filters.search)
     if terms is None:  # a prefix search: no cheap probe
         return False
     # As many matches as a sample of the index's first documents says (a few ms): the
-    # records that probing may cost as much as reading those, counted up to that many.
+    # records that probing may cost as much as reading those.
     if search_sample is not None:  # the caller's, remembered (``Archive._search_sample``)
         sample = search_sample()
     else:
@@ -1531,7 +1573,7 @@ def _filters_drive(
         (sample,) = db.execute(FTS_DOCS_UP_TO[kind], [fts_match(filters.search), step]).fetchone()
     worth = sample * SAMPLE * MATCH_TEST_US / (DRIVE_PROBE_US * max(terms, 1))
     most = int(min(worth, DRIVE_COUNT_MAX))
-    return most > FILTER_DRIVE_MAX and count <= most
+    return most > FILTER_DRIVE_MAX and records <= most
 
 
 def _reading_source(

@@ -89,6 +89,11 @@ FTS_DOCS_UP_TO = {
         "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND rowid <= ?"
     ),
 }
+# Every document a search matches.
+FTS_MATCHING_DOCUMENTS = {
+    RecordKind.QUOTES: "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?",
+    RecordKind.OPERATIONS: "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?",
+}
 # Which of some documents (a bound-parameter list) a search matches.
 FTS_HITS_AMONG = {
     RecordKind.QUOTES: "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid IN ({})",

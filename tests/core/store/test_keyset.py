@@ -442,6 +442,7 @@ def test_a_search_driven_by_its_filters_reads_its_page_and_count_at_once(
     from archive_gui.core.store import archive as archive_module
 
     monkeypatch.setattr(archive_module, "ORDERED_PROBES_SAVE", float("inf"))
+    monkeypatch.setattr(archive_module, "INTERSECT_DOCUMENTS", -1)
     atlanta = next(v.id for v in keyset_archive.city_facet() if v.label == "Atlanta, GA")
     for text in SEARCHES:
         filters = RecordFilter(search=parse(text), cities=frozenset({atlanta}))
@@ -465,6 +466,7 @@ def test_a_driven_search_probes_its_records_in_list_order_until_the_page_is_full
     from archive_gui.core.store import archive as archive_module
 
     monkeypatch.setattr(archive_module, "ORDERED_PROBES_SAVE", 0.0)
+    monkeypatch.setattr(archive_module, "INTERSECT_DOCUMENTS", -1)  # every word common
     atlanta = next(v.id for v in keyset_archive.city_facet() if v.label == "Atlanta, GA")
     records = keyset_archive.count(kind, RecordFilter(cities=frozenset({atlanta})))
     lower_bounds = 0
@@ -484,6 +486,37 @@ def test_a_driven_search_probes_its_records_in_list_order_until_the_page_is_full
             assert 0 < first.matches <= records, text
         assert keyset_archive.count(kind, filters) == len(expected)
     assert lower_bounds  # a common word filled its page before every record was probed
+
+
+@pytest.mark.parametrize("kind", list(RecordKind))
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("drives", [False, True])
+def test_a_search_with_few_documents_is_intersected_with_its_filters_records(
+    keyset_archive, monkeypatch, kind, descending, drives
+):
+    """A search matching few documents under a filter of at most DRIVE_COUNT_MAX records
+    (driving or not) reads the matching documents' ids and keeps the filter's records
+    among them: the page and the exact count at once, never probed, joined or counted."""
+    from archive_gui.core.search import parse
+    from archive_gui.core.store import archive as archive_module
+
+    if not drives:  # a filter too big to drive, yet small enough to read
+        monkeypatch.setattr(archive_module, "FILTER_DRIVE_MAX", -1)
+        monkeypatch.setattr(archive_module, "MATCH_TEST_US", 0.0)
+    atlanta = next(v.id for v in keyset_archive.city_facet() if v.label == "Atlanta, GA")
+    cox = next(v.id for v in keyset_archive.speaker_facet() if v.label == "Bryan Cox")
+    for others in ({"cities": frozenset({atlanta})}, {"speakers": frozenset({cox})}):
+        for text in SEARCHES:
+            filters = RecordFilter(search=parse(text), **others)
+            assert archive_module._filters_drive(keyset_archive.db, kind, filters) is drives
+            expected = list(keyset_archive.record_ids(kind, filters, "published", descending))
+            with monkeypatch.context() as patch:
+                patch.setattr(Archive, "count", lambda *_args, **_kw: pytest.fail("counted"))
+                patch.setattr(archive_module, "FTS_HITS_AMONG", None)  # no probe
+                patch.setattr(Archive, "_count_for_plan", lambda *_a, **_k: pytest.fail("plan"))
+                first = keyset_archive.first_page(kind, filters, "published", descending, 5)
+            assert [k[-1] for k in first.keys] == expected[:5], text
+            assert first.exact and first.count == first.matches == len(expected), text
 
 
 @pytest.mark.parametrize("kind", list(RecordKind))

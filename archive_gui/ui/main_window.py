@@ -718,8 +718,8 @@ class MainWindow(QMainWindow):
 
     def _apply_filters(self) -> None:
         self.filters = self._build_filters()
-        self.operations_model.set_filters(self.filters)
-        self.quotes_model.set_filters(self.filters)
+        for model in self._models_shown_first():
+            model.set_filters(self.filters)
         self._update_summary_bar()
         # the chips are up to date: the counts coming back only re-count their values
         self._refresh_summaries(relabel=False)
@@ -760,8 +760,8 @@ class MainWindow(QMainWindow):
         """Re-read everything from the archive, e.g. after an import or opening another file."""
         self._summary_cache.clear()
         self._totals = self.archive.totals()
-        self.operations_model.refresh()
-        self.quotes_model.refresh()
+        for model in self._models_shown_first():
+            model.refresh()
         self._refresh_summaries()
         self.source.clear()
         self.editor.clear()
@@ -1135,6 +1135,13 @@ class MainWindow(QMainWindow):
         shown = self._current_table().record_model()
         for model in (self.operations_model, self.quotes_model):
             model.set_anchors_wanted(model is shown)
+
+    def _models_shown_first(self) -> tuple[RecordTableModel, RecordTableModel]:
+        """Both lists, the one on screen first: its first page is queued before the other
+        list's read starts, which then waits for it (see ``run_in_background``)."""
+        shown = self._current_table().record_model()
+        other = self.quotes_model if shown is self.operations_model else self.operations_model
+        return shown, other
 
     def _current_table(self) -> RecordTableView:
         return self.tabs.currentWidget()

@@ -203,6 +203,17 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _positions(text: str, char: str) -> list[int]:
+    """Where ``char`` is in ``text``, in order."""
+    positions = []
+    find = text.find
+    at = find(char)
+    while at >= 0:
+        positions.append(at)
+        at = find(char, at + 1)
+    return positions
+
+
 _LOWER_ABBREVIATIONS = ("vs", "etc")
 _MAX_ABBREVIATION = 5  # "Calif", "Sept": no word ``_ABBREVIATION`` lists is longer
 
@@ -1592,6 +1603,9 @@ class _Extractor:
         self.place_history: list[list] = []
         self.period_history: list[list] = []
         self.list_heading: tuple[int, str] | None = None  # (last paragraph, kind) of a list
+        # Where the article's colons are: a list heading ends with one (most sentences
+        # have none, told by bisection rather than a ``find`` per sentence).
+        self.colons = _positions(text, ":")
 
     def _find_places(self, head_end: int, body_start: int) -> list[PlaceMention]:
         text, dateline = self.text, self.dateline
@@ -1701,8 +1715,12 @@ class _Extractor:
         """Remember a heading that introduces a one-per-line list of arrests by place."""
         text = self.text
         self.list_heading = None
-        if text.find(":", sentence.start, sentence.end) < 0 or not _HEADING_END.search(
-            text, sentence.start, sentence.end
+        colons = self.colons
+        at = bisect.bisect_left(colons, sentence.start)
+        if (
+            at == len(colons)
+            or colons[at] >= sentence.end
+            or not _HEADING_END.search(text, sentence.start, sentence.end)
         ):
             return
         if not _ARREST_WORD.search(text, sentence.start, sentence.end):

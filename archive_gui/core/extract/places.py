@@ -1232,6 +1232,9 @@ def named_city_mentions(
     ]
 
 
+_SHORT_RANGE = 1000
+
+
 def find_places(
     text: str, start: int = 0, end: int | None = None, hint_state: str | None = None
 ) -> list[PlaceMention]:
@@ -1256,9 +1259,19 @@ def find_places(
     mentions += _abbreviation_mentions(text, start, end, mentions)
 
     # (The cheap substring tests that gate the rarer patterns look in the range only: the
-    # headline's range is a line.)
-    def has(key: str) -> bool:
-        return text.find(key, start, end) >= 0
+    # headline's range is a line.  In a short range they test one copy of it with
+    # ``in``, which parses no bounds: there a call to ``find`` with them costs more than
+    # the copy.)
+    if end - start <= _SHORT_RANGE:
+        chunk = text[start:end]
+
+        def has(key: str) -> bool:
+            return key in chunk
+
+    else:
+
+        def has(key: str) -> bool:
+            return text.find(key, start, end) >= 0
 
     mentions = _towns_of_context(mentions, hint_state)
     nationwide = (

@@ -849,3 +849,15 @@ def test_link_words_answer_as_the_sentence_scans_do():
             chunk = text[sentence.start : sentence.end]
             assert words.may_link(text, sentence.start, sentence.end) == _may_link(chunk)
             assert words.stem(text, sentence.start, sentence.end) == _has_arrest_stem(chunk)
+
+
+def test_positions_are_every_occurrence():
+    from archive_gui.core.extract import operations
+
+    for text in ["", ":", "a:b::c:", "no colon", "::::", "“x”: y — z:"]:
+        expected = [i for i, c in enumerate(text) if c == ":"]
+        assert operations._positions(text, ":") == expected
+        for start in range(len(text) + 1):
+            for end in range(start, len(text) + 1):
+                has = text.find(":", start, end) >= 0
+                assert any(start <= at < end for at in operations._positions(text, ":")) == has

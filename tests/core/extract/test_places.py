@@ -36,3 +36,18 @@ def test_state_trie_matches_the_names_longest_first():
                 assert [m.span() for m in trie.finditer(text)] == [
                     m.span() for m in flat.finditer(text)
                 ]
+
+
+def test_short_ranges_read_as_long_ones(monkeypatch):
+    """A range short enough for the substring tests on a copy gives what the tests with
+    ``find`` in its bounds give."""
+    text = (
+        "Agents arrested 40 people nationwide and statewide across the country, in the "
+        "county, in the District, in the nation's capital, in the Carolinas and Dakotas, "
+        "in at least 12 states and several cities, this city, the city of Atlanta, "
+        "the Rio Grande Valley Sector (RGV) where RGV agents worked in Conroe, Texas."
+    )
+    spans = [(s, e) for s in range(0, len(text), 7) for e in range(s, len(text) + 1, 11)]
+    short = [places.find_places(text, s, e, "TX") for s, e in spans]
+    monkeypatch.setattr(places, "_SHORT_RANGE", -1)
+    assert [places.find_places(text, s, e, "TX") for s, e in spans] == short

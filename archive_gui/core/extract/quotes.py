@@ -351,6 +351,9 @@ def _speech_candidates(article: _Article) -> list[_Candidate]:
     for number, ((start, end), spans) in enumerate(
         zip(article.paragraphs, article.spans, strict=True)
     ):
+        if not spans:  # (most paragraphs: only their sentences are wanted)
+            article.sentences.extend(sentence_starts(text, start, end, spans))
+            continue
         marks = [(s.open_mark, s.close_mark or end) for s in spans]
         starts = sentence_starts(text, start, end, marks)
         if len(starts) > 1 and spans:
@@ -1190,12 +1193,21 @@ def _share_with_headlines(article: _Article, candidates: list[_Candidate]) -> No
     if not waiting:
         return
     heads = {id(c) for c in waiting} | {id(c) for c in candidates if c.span.headline}
-    body = [(_folded(text, c.span), c) for c in candidates if id(c) not in heads]
+    # only a body quote with a speaker can be a source: only those are folded, each once
+    # (no waiting quote is in the body, so no speaker of the body changes in the loop)
+    body = [c for c in candidates if id(c) not in heads and c.entity is not None]
+    folded: dict[int, str] = {}
     for candidate in waiting:
         key = _folded(text, candidate.span)
-        source = next((c for words_, c in body if key.strip() and key in words_ and c.entity), None)
-        if source is not None:
-            _inherit(candidate, source, "headline-repeated")
+        if not key.strip():
+            continue
+        for source in body:
+            words_ = folded.get(id(source))
+            if words_ is None:
+                words_ = folded[id(source)] = _folded(text, source.span)
+            if key in words_:
+                _inherit(candidate, source, "headline-repeated")
+                break
 
 
 def _folded(text: str, span: _Span) -> str:

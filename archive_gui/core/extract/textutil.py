@@ -6,7 +6,9 @@ can always be checked with ``text[start:end]``.
 
 from __future__ import annotations
 
+import codecs
 import re
+import threading
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
@@ -32,6 +34,13 @@ _WORD = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-]\w+)*")
 # The full stop comes before the look-behind at the letter, so that the branch is
 # left at once (a literal test) after nearly every first character.
 _WORD_SPLIT = re.compile(r"(\w(?:\.(?<=[^\W\d_]\.)(?:[^\W\d_]\.)+|\w*+(?:[’'\-]\w++)*+))")
+# ``_WORD_SPLIT`` for a text whose characters beyond ASCII were each replaced by an ASCII
+# one of the same kind for it (``_ascii_for_words``): ASCII classes are told by a bitmap,
+# where Unicode ones take several calls a character. (On ASCII, ``\w`` is [0-9A-Z_a-z]
+# and ``[^\W\d_]`` is [A-Za-z].)
+_WORD_SPLIT_ASCII = re.compile(
+    r"([0-9A-Z_a-z](?:\.(?<=[A-Za-z]\.)(?:[A-Za-z]\.)+|[0-9A-Z_a-z]*+(?:['\-][0-9A-Z_a-z]++)*+))"
+)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _LINE_BREAK = re.compile(r"\n")
 # One mark first, so that the search skips to the next mark as a charset (about twice as
@@ -117,15 +126,76 @@ def _read_words(
 ) -> tuple[str, list[Token], list[int], list[int], list[str], list[int]]:
     """Read the words of ``text`` (or of ``blanked``, the text with stretches left
     unread, their starts and ends alternating in ``unread``) into the cache."""
+    source = text if blanked is None else blanked
+    spots: list[int] = []
+    if not source.isascii():
+        source = _ascii_for_words(source, spots)
     # the words and the text between them alternate; offsets are running lengths
-    parts = _WORD_SPLIT.split(text if blanked is None else blanked)
+    parts = _WORD_SPLIT_ASCII.split(source)
     offsets = list(accumulate(map(len, parts), initial=0))
     starts, ends = offsets[1:-1:2], offsets[2::2]
     texts = parts[1::2]
+    for spot in spots:
+        # a word holding a character that was replaced: its text is read from the text
+        index = bisect_right(starts, spot) - 1
+        if index >= 0 and spot < ends[index]:
+            texts[index] = text[starts[index] : ends[index]]
     tokens = list(zip(texts, starts, ends, strict=True))
     cached = (text, tokens, starts, ends, texts, unread or [])
     _set_word_cache(cached)
     return cached
+
+
+def _ascii_for_words(text: str, spots: list[int]) -> str:
+    """``text`` with each character beyond ASCII replaced by an ASCII character that the
+    words' pattern treats alike (``_WORD_CLASSES``), and the positions of those replaced
+    by a word's character (a letter, a digit, "’") added to ``spots``, in order."""
+    _REPLACED.spots = spots
+    try:
+        return text.encode("ascii", _ASCII_FOR_WORDS).decode("ascii")
+    finally:
+        _REPLACED.spots = None
+
+
+class _WordClasses(dict):
+    """The ASCII stand-in of a character beyond ASCII for ``_WORD_SPLIT``, kept per
+    character: "0" for a digit (``\\d``), "a" for any other word character (``\\w``, a
+    letter for ``[^\\W\\d_]``), "'" for "’" (which may join the parts of a word), and a
+    space for any other character (which can be no part of a word)."""
+
+    def __missing__(self, char: str) -> str:
+        if len(self) > 50_000:
+            self.clear()  # (a bound on memory)
+        if char == "’":
+            stand_in = "'"
+        elif char.isdecimal():
+            stand_in = "0"
+        elif char.isalnum():
+            stand_in = "a"
+        else:
+            stand_in = " "
+        self[char] = stand_in
+        return stand_in
+
+
+_WORD_CLASSES = _WordClasses()
+# The positions list of the text being replaced, per thread (the handler below is global).
+_REPLACED = threading.local()
+
+
+def _replace_for_words(error: UnicodeEncodeError) -> tuple[str, int]:
+    """The codec error handler of ``_ascii_for_words``: a run of characters beyond ASCII."""
+    start = error.start
+    replacement = "".join(map(_WORD_CLASSES.__getitem__, error.object[start : error.end]))
+    if replacement != " " * len(replacement):
+        _REPLACED.spots.extend(
+            start + offset for offset, stand_in in enumerate(replacement) if stand_in != " "
+        )
+    return replacement, error.end
+
+
+_ASCII_FOR_WORDS = "archive_gui.ascii_for_words"
+codecs.register_error(_ASCII_FOR_WORDS, _replace_for_words)
 
 
 _word_cache: tuple[str | None, list[Token], list[int], list[int], list[str], list[int]] = (

@@ -126,6 +126,32 @@ _CALLING_VERBS = frozenset(
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "at", "de", "for", "in", "of", "on", "the", "to"})
 
 
+# What a word is to the tests of speech verbs, as bits of its lower-cased form (``_VerbKinds``).
+_SPEECH, _ACCORDING, _TO, _NAMING, _CALLING = 1, 2, 4, 8, 16
+
+
+class _VerbKinds(dict):
+    """The bits of ``_SPEECH`` ... ``_CALLING`` a word has, kept per word: one dictionary
+    look-up instead of lower-casing the word (a new string) for each test."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) > 50_000:
+            self.clear()  # (a bound on memory)
+        lower = word.lower()
+        kind = (
+            (_SPEECH if lower in SPEECH_VERBS else 0)
+            | (_ACCORDING if lower == "according" else 0)
+            | (_TO if lower == "to" else 0)
+            | (_NAMING if lower in NAMING_VERBS else 0)
+            | (_CALLING if lower in _CALLING_VERBS else 0)
+        )
+        self[word] = kind
+        return kind
+
+
+_VERB_KINDS = _VerbKinds()
+
+
 @dataclass(slots=True)
 class _Span:
     """Where a quotation sits: its marks, its words and its paragraph."""
@@ -579,7 +605,8 @@ def _continues_speech(
         text[span.start : span.end], quoted_words
     ):
         return False
-    return not any(t[0].lower() in NAMING_VERBS for t in words(text, *lead))
+    kinds = _VERB_KINDS
+    return not any(kinds[t[0]] & _NAMING for t in words(text, *lead))
 
 
 def _looks_like_title(quoted: str, quoted_words: list[str]) -> bool:
@@ -602,16 +629,20 @@ def _reports_speech(tokens: list[Token]) -> bool:
     speech = _last_speech_verb(tokens)
     if speech is None:
         return False
-    return not any(t[0].lower() in NAMING_VERBS for t in tokens[speech + 1 :])
+    kinds = _VERB_KINDS
+    return not any(kinds[t[0]] & _NAMING for t in tokens[speech + 1 :])
 
 
 def _last_speech_verb(tokens: list[Token]) -> int | None:
     """Index of the last speech verb ("said", "according" before "to") among the tokens."""
+    kinds = _VERB_KINDS
     for index in range(len(tokens) - 1, -1, -1):
-        word = tokens[index][0].lower()
-        if word in SPEECH_VERBS:
+        kind = kinds[tokens[index][0]]
+        if not kind:
+            continue  # (most words)
+        if kind & _SPEECH:
             return index
-        if word == "according" and index + 1 < len(tokens) and tokens[index + 1][0].lower() == "to":
+        if kind & _ACCORDING and index + 1 < len(tokens) and kinds[tokens[index + 1][0]] & _TO:
             return index
     return None
 
@@ -621,20 +652,24 @@ def _calls_something(tokens: list[Token]) -> bool:
 
     A label follows the verb directly ("what they are calling '...'").
     """
+    kinds = _VERB_KINDS
     for index in range(len(tokens) - 1, -1, -1):
-        if tokens[index][0].lower() in _CALLING_VERBS:
+        if kinds[tokens[index][0]] & _CALLING:
             return index < len(tokens) - 1 and not _reports_speech(tokens)
     return False
 
 
 def _first_speech_verb(tokens: list[Token]) -> int | None:
     """Index of the first speech verb among the tokens ("said", "according" before "to")."""
+    kinds = _VERB_KINDS
     for index, token in enumerate(tokens):
-        word = token[0].lower()
-        if word == "according":
-            if index + 1 < len(tokens) and tokens[index + 1][0].lower() == "to":
+        kind = kinds[token[0]]
+        if not kind:
+            continue  # (most words)
+        if kind & _ACCORDING:
+            if index + 1 < len(tokens) and kinds[tokens[index + 1][0]] & _TO:
                 return index
-        elif word in SPEECH_VERBS:
+        elif kind & _SPEECH:
             return index
     return None
 
@@ -677,7 +712,7 @@ def _after_quote(
         if verb is None:
             return None
         tokens = every
-    if tokens[verb][0].lower() == "according":
+    if _VERB_KINDS[tokens[verb][0]] & _ACCORDING:
         mention = read_object(text, tokens[verb + 1][2], tail[1], every[verb + 2 :])
         return _with_rule(mention, "according-to")
     if verb > 0:
@@ -694,8 +729,7 @@ def _verb_after_appositive(text: str, tokens: list[Token]) -> int | None:
     """
     limit = min(len(tokens), _MAX_APPOSITIVE_ATTRIBUTION_WORDS)
     for index in range(MAX_ATTRIBUTION_WORDS, limit):
-        word = tokens[index][0].lower()
-        if word != "according" and word in SPEECH_VERBS:
+        if _VERB_KINDS[tokens[index][0]] & _SPEECH:  # ("according" is none)
             between = text[tokens[index - 1][2] : tokens[index][1]]
             first_comma = text.find(",", tokens[0][2], tokens[index][1])
             if (
@@ -714,12 +748,12 @@ def _before_quote(
     tokens = words(text, *lead)
     verb = _last_speech_verb(tokens)
     if verb is None and _calls_something(tokens):
-        verb = _last_index(tokens, lambda i: tokens[i][0].lower() in _CALLING_VERBS)
+        verb = _last_index(tokens, lambda i: _VERB_KINDS[tokens[i][0]] & _CALLING)
     if verb is None:
         if colon and tokens and text[lead[0] : lead[1]].rstrip().endswith(":"):
             return _with_rule(_introducing_subject(text, lead, tokens), "name-colon-quote")
         return None
-    if tokens[verb][0].lower() == "according":
+    if _VERB_KINDS[tokens[verb][0]] & _ACCORDING:
         mention = read_object(text, tokens[verb + 1][2], lead[1], tokens[verb + 2 :])
         return _with_rule(mention, "according-to")
     subject = read_subject(text, lead[0], tokens[verb][1], tokens[:verb])

@@ -587,6 +587,10 @@ def _subject_references(text: str, tokens: list[Token], texts: Iterable[str]) ->
     return found
 
 
+# Whether a word, lower-cased, is a person noun; whether, without a possessive ending and
+# lower-cased, it is a role word (kept per word: no lower-cased copy made for each test).
+_IS_PERSON_NOUN = _PerWord(lambda w: w.lower() in PERSON_NOUNS).__getitem__
+_HAS_ROLE_BASE = _PerWord(lambda w: _base(w).lower() in ROLE_WORDS).__getitem__
 # Nouns of a person's role or kind, not an organisation's ("the sheriff", "the man").
 _PERSON_REFERENCE = _PerWord(
     lambda w: (
@@ -639,7 +643,7 @@ def _unnamed(text: str, tokens: list[Token], index: int) -> Mention | None:
     organisation ICE speaking through one of its people.
     """
     last = min(len(tokens), index + 2 + _MAX_UNNAMED_MODIFIERS)
-    if PERSON_NOUNS.isdisjoint(map(str.lower, map(_TEXT, tokens[index + 1 : last]))) and (
+    if not any(map(_IS_PERSON_NOUN, map(_TEXT, tokens[index + 1 : last]))) and (
         _WHO.isdisjoint(map(_TEXT, tokens[index + 2 : last + 1]))
     ):
         return None  # no person noun, nor a noun heading "who ...", for the loop to find
@@ -1819,11 +1823,10 @@ def _appositive(text: str, name_end: int, limit: int) -> tuple[str | None, str |
     with_article = phrase_words[0].lower() in _ARTICLES
     if with_article:
         phrase_words = phrase_words[1:]
-    lowered = {_base(w).lower() for w in phrase_words}
     possessive = bool(phrase_words) and _POSSESSIVE.search(phrase_words[0])
     # "a foreman", "a mother of three": a person noun heading an indefinite description
-    described = with_article and any(w.lower() in PERSON_NOUNS for w in phrase_words[:3])
-    if not possessive and not described and not lowered & ROLE_WORDS:
+    described = with_article and any(map(_IS_PERSON_NOUN, phrase_words[:3]))
+    if not possessive and not described and not any(map(_HAS_ROLE_BASE, phrase_words)):
         return None
     role, affiliation = _split_affiliation(" ".join(phrase_words), bool(possessive))
     return role, affiliation, match.start(1) + len(phrase)

@@ -1173,6 +1173,8 @@ def _share_within_multi_paragraph_quotes(candidates: list[_Candidate]) -> None:
         else:
             groups.append([candidate])
     for group in groups:
+        if len(group) < 2:
+            continue  # (a quote of one paragraph: nothing to share)
         source = next((c for c in group if c.entity is not None), None)
         for candidate in group:
             if source is not None and candidate.entity is None:
@@ -1184,6 +1186,8 @@ def _share_within_paragraph(same: list[_Candidate]) -> None:
 
     The nearest one before it, or else the first one after it.
     """
+    if len(same) < 2:
+        return  # (the only quote of its paragraph)
     first = next((c for c in same if c.entity is not None), None)
     last = None
     for candidate in same:

@@ -1349,7 +1349,7 @@ def _split_connectors(tokens: list[Token], run: list[int]) -> list[list[int]]:
     if not run:  # what follows a run's last "of" ("Teodoro Alvarenga of the. Coalition.")
         return []
     words_ = [_base(tokens[i][0]) for i in run]
-    if not any(w in ORG_CONNECTORS for w in words_):
+    if ORG_CONNECTORS.isdisjoint(words_):
         return [run]
     if "of" in words_ and (
         _is_person_name(words_[: words_.index("of")])
@@ -1698,7 +1698,7 @@ def _prefix_role(
     prefix = tokens[index:name_index]
     while prefix and _base(prefix[-1][0]) in HONORIFIC_GENDER:
         prefix = prefix[:-1]  # "Ms." tells the gender, it is not a role
-    if not any(_is_role_noun(_base(t[0]).lower()) or _base(t[0]) in TITLES for t in prefix):
+    if not any(map(_ROLE_OR_TITLE, map(_TEXT, prefix))):
         return None
     first = prefix[0][0]
     if len(prefix) > 1 and (_is_acronym(first) or _POSSESSIVE.search(first)):
@@ -1719,6 +1719,12 @@ _NO_PREFIX_BEFORE = _PerWord(
         )
     )
 )
+
+
+# Whether a word of a prefix gives a role: a role noun or a title, without a possessive ending.
+_ROLE_OR_TITLE = _PerWord(
+    lambda w: _is_role_noun(_base(w).lower()) or _base(w) in TITLES
+).__getitem__
 
 
 # "Ruiz's attorney, Denise Abara, ...": a possessive role set off before the name.
@@ -2038,7 +2044,7 @@ class EntityBook:
         if is_full_name:
             entity = (
                 self._people.get(mention.name)
-                or self._surname_only(name_words)
+                or self._surname_only(mention.name)
                 or self._longer_name(name_words)
             )
         else:
@@ -2057,9 +2063,9 @@ class EntityBook:
         if entity is None:
             if not mention.certain:
                 if is_full_name:
-                    self._pending.setdefault(_surname(name_words).lower(), mention)
+                    self._pending.setdefault(_surname_of(mention.name).lower(), mention)
                 return None
-            surname = _surname(name_words) if is_full_name else mention.name
+            surname = _surname_of(mention.name) if is_full_name else mention.name
             entity = Entity(mention.name, PERSON, surname=surname)
             self._families.setdefault(surname.lower(), []).append(entity)
             family_name = surname.split()[-1].lower()  # "Ruth Ann Moultrie" -> "Moultrie"
@@ -2087,11 +2093,14 @@ class EntityBook:
     def _longer_name(self, name_words: list[str]) -> Entity | None:
         """The person whose longer full name these words open ("Don Efraín" after "Don
         Efraín Colindres", "Ana Ruiz" after "Ana Ruiz Peña")."""
+        opening = self._name_words.get(name_words[0])
+        if not opening:
+            return None
         size = len(name_words)
         return next(
             (
                 entity
-                for entity in reversed(self._name_words.get(name_words[0], ()))
+                for entity in reversed(opening)
                 if entity.named
                 and entity.name.count(" ") >= size
                 and entity.name.split()[:size] == name_words
@@ -2099,9 +2108,9 @@ class EntityBook:
             None,
         )
 
-    def _surname_only(self, name_words: list[str]) -> Entity | None:
+    def _surname_only(self, name: str) -> Entity | None:
         """The person known so far by the surname of this full name only ("Mr. Marin")."""
-        entity = self._people.get(_surname(name_words))
+        entity = self._people.get(_surname_of(name))
         return entity if entity is not None and entity.name == entity.surname else None
 
     def _by_surname(self, mention: Mention) -> Entity | None:
@@ -2315,6 +2324,12 @@ def _pronoun_fits(pronoun: Mention, entity: Entity) -> bool:
     if pronoun.name == "they":
         return entity.kind == ORGANIZATION or (entity.gender is None and entity.named)
     return entity.kind == PERSON and entity.gender in (None, pronoun.gender)
+
+
+@lru_cache(maxsize=8192)
+def _surname_of(name: str) -> str:
+    """``_surname`` of the words of a full name, kept per name."""
+    return _surname(name.split())
 
 
 def _surname(name_words: list[str]) -> str:

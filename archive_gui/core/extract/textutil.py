@@ -11,6 +11,7 @@ import re
 import threading
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
+from operator import itemgetter
 
 from archive_gui.core.extract.names_data import ABBREVIATIONS
 
@@ -251,7 +252,7 @@ def sentence_starts(text: str, start: int, end: int, quoted: list[tuple[int, int
     last thing inside the marks.
     """
     starts = [start]
-    opens = [open_mark for open_mark, _ in quoted]
+    opens = list(map(_OPEN_MARK, quoted)) if quoted else quoted
     find = text.find
     dot_only = find("?", start, end) < 0 and find("!", start, end) < 0
     ends = _SENTENCE_END_DOT if dot_only else _SENTENCE_END
@@ -266,6 +267,9 @@ def sentence_starts(text: str, start: int, end: int, quoted: list[tuple[int, int
             continue
         starts.append(following)
     return starts
+
+
+_OPEN_MARK = itemgetter(0)
 
 
 def _can_start_sentence(char: str) -> bool:

@@ -1930,7 +1930,7 @@ class EntityBook:
             if noun in ORG_REFERENCE_NOUNS:
                 # (``_reference_names``, then ``_reference_fits``, for an organisation's noun)
                 entity = self._antecedent(
-                    lambda e: e.kind == ORGANIZATION and noun in e.name.lower().split()
+                    lambda e: e.kind == ORGANIZATION and noun in _lower_words(e.name)
                 ) or self._antecedent(_is_organisation)
             else:  # (no organisation's own name uses any other noun)
                 entity = self._antecedent(lambda e: _reference_fits(noun, e))
@@ -1949,10 +1949,13 @@ class EntityBook:
                     lambda e: e.kind == ORGANIZATION and e.key in _AGENCY_ACRONYMS
                 )
         elif mention.kind == PERSON:
-            entity = self._named_organisation(
-                mention.name, " " in mention.name or mention.name.lower() not in self._families
-            )
-            entity = entity or self._person(mention)
+            known = self._organisation_names.get(mention.name)  # (``_named_organisation``)
+            entity = (
+                known[0]
+                if known is not None
+                and (known[1] or " " in mention.name or mention.name.lower() not in self._families)
+                else None
+            ) or self._person(mention)
         elif mention.kind == UNNAMED:
             entity = Entity(mention.name, PERSON, mention.gender, mention.role, named=False)
         else:
@@ -2231,6 +2234,12 @@ def document_authored(text: str, mention: Mention) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
+def _lower_words(name: str) -> frozenset[str]:
+    """The lower-cased words of a name, kept per name."""
+    return frozenset(name.lower().split())
+
+
 def _is_organisation(entity: Entity) -> bool:
     return entity.kind == ORGANIZATION
 
@@ -2239,7 +2248,7 @@ def _reference_names(noun: str, entity: Entity) -> bool:
     """Whether an organisation's own name uses the noun ("the alliance" -> "... Alliance")."""
     if entity.kind != ORGANIZATION or noun not in ORG_REFERENCE_NOUNS:
         return False
-    return noun in entity.name.lower().split()
+    return noun in _lower_words(entity.name)
 
 
 def _reference_fits(noun: str, entity: Entity) -> bool:

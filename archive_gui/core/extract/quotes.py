@@ -312,6 +312,12 @@ def _is_headline(text: str, start: int, end: int) -> bool:
 
 def _closes_sentence(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` ends with a full stop, "?" or "!", perhaps then a mark."""
+    if end > start:  # (most paragraphs end in a letter or a mark: told by their last character)
+        last = text[end - 1]
+        if last in _SENTENCE_MARKS:
+            return True
+        if last.isalnum():
+            return False
     piece = text[max(start, end - 8) : end].rstrip()
     if piece and piece[-1] in "”\"’'":
         piece = piece[:-1]

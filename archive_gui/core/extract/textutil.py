@@ -226,7 +226,11 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     position = 0
     for match in separator.finditer(text):
-        _add_stripped(text, position, match.start(), spans)
+        start = match.start()
+        if position < start and not text[position].isspace() and not text[start - 1].isspace():
+            spans.append((position, start))  # (nothing to strip: most paragraphs)
+        else:
+            _add_stripped(text, position, start, spans)
         position = match.end()
     _add_stripped(text, position, len(text), spans)
     return spans

@@ -2170,8 +2170,12 @@ class EntityBook:
         elif mention.name == key and key in _AGENCY_ACRONYMS:
             # news style names a federal agency by its acronym once introduced; other
             # organisations keep the full name the article gave first ("SPLC attorney")
-            entity.name = key
-            self._name_organisation(entity)
+            known = self._organisation_names.get(key)
+            if entity.name != key or known is None or known[0] is not entity or not known[1]:
+                # (named so already, indexing it again would change nothing: the words
+                # opening its name are in, and nothing takes a name from its entity)
+                entity.name = key
+                self._name_organisation(entity)
         return entity
 
 

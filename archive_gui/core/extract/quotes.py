@@ -43,6 +43,7 @@ from archive_gui.core.extract.speakers import (
     Mention,
     document_authored,
     find_mentions,
+    lower_words,
     read_deferred,
     read_object,
     read_subject,
@@ -921,9 +922,9 @@ def _name_vocabulary(mentions: list[Mention]) -> set[str]:
     vocabulary = set()
     for mention in mentions:
         if mention.certain or mention.kind != PERSON or " " in mention.name:  # no lone word
-            vocabulary.update(mention.name.lower().split())
+            vocabulary.update(lower_words(mention.name))  # (kept per name)
             if mention.affiliation:
-                vocabulary.update(mention.affiliation.lower().split())
+                vocabulary.update(lower_words(mention.affiliation))
     return vocabulary
 
 

@@ -2283,6 +2283,7 @@ def _reference_fits(noun: str, entity: Entity) -> bool:
 
 
 reference_fits = _reference_fits
+lower_words = _lower_words
 _OFFICIAL_ROLES = frozenset({"official", "officials", "spokesperson", "spokesman", "spokeswoman"})
 _AGENCY_ACRONYMS = frozenset(KNOWN_ORGANISATIONS.values())
 

@@ -64,10 +64,20 @@ def words(text: str, start: int, end: int) -> list[Token]:
     sliced: where no word of the whole text straddles ``start`` or ``end``, the slice
     is exactly what reading ``text[start:end]`` alone gives.
     """
-    cached, first, last = _cached_range(text, start, end)
-    if cached is None:
+    # (``_cached_range``, written out: this is called for nearly every stretch of text)
+    cached = _word_cache
+    if cached[0] is not text:
+        cached = _read_words(text)
+    _, tokens, starts, ends, _texts, unread = cached
+    if unread:
+        index = bisect_right(unread, start)
+        if index & 1 or (index < len(unread) and unread[index] < end):
+            return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    first = bisect_left(starts, start)
+    last = bisect_left(starts, end, first)
+    if (first and ends[first - 1] > start) or (last > first and ends[last - 1] > end):
         return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
-    return cached[1][first:last]
+    return tokens[first:last]
 
 
 def words_and_texts(text: str, start: int, end: int) -> tuple[list[Token], list[str]]:

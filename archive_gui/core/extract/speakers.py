@@ -236,7 +236,8 @@ def find_mentions(
         mention = _read_run(text, tokens, run, end)
         if mention is not None:
             mentions.append(mention)
-    mentions.extend(_unnamed_speakers(text, tokens, texts))
+    if not _INDEFINITE_ANY_CASE.isdisjoint(texts):  # (no "a", "one", ...: none unnamed)
+        mentions.extend(_unnamed_speakers(text, tokens, texts))
     for mention in mentions:
         mention.subject = _opens_clause(text, mention.start)
     mentions.extend(_subject_references(text, tokens, texts))

@@ -240,7 +240,8 @@ def find_mentions(
         mentions.extend(_unnamed_speakers(text, tokens, texts))
     for mention in mentions:
         mention.subject = _opens_clause(text, mention.start)
-    mentions.extend(_subject_references(text, tokens, texts))
+    if not _THE.isdisjoint(texts):  # (no "the": no role noun as a subject)
+        mentions.extend(_subject_references(text, tokens, texts))
     mentions.sort(key=_START)
     return mentions
 

@@ -64,12 +64,15 @@ def words(text: str, start: int, end: int) -> list[Token]:
     sliced: where no word of the whole text straddles ``start`` or ``end``, the slice
     is exactly what reading ``text[start:end]`` alone gives.
     """
-    # (``_cached_range``, written out: this is called for nearly every stretch of text)
+    # The cache is used unless a word straddles either end or the range reaches into a
+    # stretch the cache left unread: the range is then read on its own. (Written out in
+    # both functions: they are called for nearly every stretch of text.)
     cached = _word_cache
     if cached[0] is not text:
         cached = _read_words(text)
     _, tokens, starts, ends, _texts, unread = cached
     if unread:
+        # ``unread`` alternates the starts and ends of the stretches left unread
         index = bisect_right(unread, start)
         if index & 1 or (index < len(unread) and unread[index] < end):
             return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
@@ -83,31 +86,22 @@ def words(text: str, start: int, end: int) -> list[Token]:
 def words_and_texts(text: str, start: int, end: int) -> tuple[list[Token], list[str]]:
     """``words(text, start, end)`` and the words' texts (``[t[0] for t in tokens]``),
     the texts sliced from a list kept with the cached words."""
-    cached, first, last = _cached_range(text, start, end)
-    if cached is None:
-        found = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
-        return found, [t[0] for t in found]
-    return cached[1][first:last], cached[4][first:last]
-
-
-def _cached_range(text: str, start: int, end: int) -> tuple[tuple | None, int, int]:
-    """The word cache of ``text`` and the slice of its words in ``[start, end)``; no
-    cache when a word straddles either end or the range reaches into a stretch the
-    cache left unread (the range is then read on its own)."""
+    # (what ``words`` does, written out)
     cached = _word_cache
     if cached[0] is not text:
         cached = _read_words(text)
-    _, _tokens, starts, ends, _texts, unread = cached
+    _, tokens, starts, ends, texts, unread = cached
     if unread:
-        # ``unread`` alternates the starts and ends of the stretches left unread
         index = bisect_right(unread, start)
         if index & 1 or (index < len(unread) and unread[index] < end):
-            return None, 0, 0
+            found = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+            return found, [t[0] for t in found]
     first = bisect_left(starts, start)
     last = bisect_left(starts, end, first)
     if (first and ends[first - 1] > start) or (last > first and ends[last - 1] > end):
-        return None, first, last
-    return cached, first, last
+        found = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+        return found, [t[0] for t in found]
+    return tokens[first:last], texts[first:last]
 
 
 def read_words_except(text: str, unread: list[tuple[int, int]]) -> None:

@@ -43,6 +43,7 @@ from archive_gui.core.extract.speakers import (
     Mention,
     document_authored,
     find_mentions,
+    lower_words,
     read_deferred,
     read_object,
     read_subject,
@@ -124,6 +125,32 @@ _CALLING_VERBS = frozenset(
 )
 # Lower-case words inside title-cased names ("Department of the Interior").
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "at", "de", "for", "in", "of", "on", "the", "to"})
+
+
+# What a word is to the tests of speech verbs, as bits of its lower-cased form (``_VerbKinds``).
+_SPEECH, _ACCORDING, _TO, _NAMING, _CALLING = 1, 2, 4, 8, 16
+
+
+class _VerbKinds(dict):
+    """The bits of ``_SPEECH`` ... ``_CALLING`` a word has, kept per word: one dictionary
+    look-up instead of lower-casing the word (a new string) for each test."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) > 50_000:
+            self.clear()  # (a bound on memory)
+        lower = word.lower()
+        kind = (
+            (_SPEECH if lower in SPEECH_VERBS else 0)
+            | (_ACCORDING if lower == "according" else 0)
+            | (_TO if lower == "to" else 0)
+            | (_NAMING if lower in NAMING_VERBS else 0)
+            | (_CALLING if lower in _CALLING_VERBS else 0)
+        )
+        self[word] = kind
+        return kind
+
+
+_VERB_KINDS = _VerbKinds()
 
 
 @dataclass(slots=True)
@@ -286,6 +313,12 @@ def _is_headline(text: str, start: int, end: int) -> bool:
 
 def _closes_sentence(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` ends with a full stop, "?" or "!", perhaps then a mark."""
+    if end > start:  # (most paragraphs end in a letter or a mark: told by their last character)
+        last = text[end - 1]
+        if last in _SENTENCE_MARKS:
+            return True
+        if last.isalnum():
+            return False
     piece = text[max(start, end - 8) : end].rstrip()
     if piece and piece[-1] in "”\"’'":
         piece = piece[:-1]
@@ -351,6 +384,9 @@ def _speech_candidates(article: _Article) -> list[_Candidate]:
     for number, ((start, end), spans) in enumerate(
         zip(article.paragraphs, article.spans, strict=True)
     ):
+        if not spans:  # (most paragraphs: only their sentences are wanted)
+            article.sentences.extend(sentence_starts(text, start, end, spans))
+            continue
         marks = [(s.open_mark, s.close_mark or end) for s in spans]
         starts = sentence_starts(text, start, end, marks)
         if len(starts) > 1 and spans:
@@ -576,7 +612,8 @@ def _continues_speech(
         text[span.start : span.end], quoted_words
     ):
         return False
-    return not any(t[0].lower() in NAMING_VERBS for t in words(text, *lead))
+    kinds = _VERB_KINDS
+    return not any(kinds[t[0]] & _NAMING for t in words(text, *lead))
 
 
 def _looks_like_title(quoted: str, quoted_words: list[str]) -> bool:
@@ -599,16 +636,20 @@ def _reports_speech(tokens: list[Token]) -> bool:
     speech = _last_speech_verb(tokens)
     if speech is None:
         return False
-    return not any(t[0].lower() in NAMING_VERBS for t in tokens[speech + 1 :])
+    kinds = _VERB_KINDS
+    return not any(kinds[t[0]] & _NAMING for t in tokens[speech + 1 :])
 
 
 def _last_speech_verb(tokens: list[Token]) -> int | None:
     """Index of the last speech verb ("said", "according" before "to") among the tokens."""
+    kinds = _VERB_KINDS
     for index in range(len(tokens) - 1, -1, -1):
-        word = tokens[index][0].lower()
-        if word in SPEECH_VERBS:
+        kind = kinds[tokens[index][0]]
+        if not kind:
+            continue  # (most words)
+        if kind & _SPEECH:
             return index
-        if word == "according" and index + 1 < len(tokens) and tokens[index + 1][0].lower() == "to":
+        if kind & _ACCORDING and index + 1 < len(tokens) and kinds[tokens[index + 1][0]] & _TO:
             return index
     return None
 
@@ -618,20 +659,24 @@ def _calls_something(tokens: list[Token]) -> bool:
 
     A label follows the verb directly ("what they are calling '...'").
     """
+    kinds = _VERB_KINDS
     for index in range(len(tokens) - 1, -1, -1):
-        if tokens[index][0].lower() in _CALLING_VERBS:
+        if kinds[tokens[index][0]] & _CALLING:
             return index < len(tokens) - 1 and not _reports_speech(tokens)
     return False
 
 
 def _first_speech_verb(tokens: list[Token]) -> int | None:
     """Index of the first speech verb among the tokens ("said", "according" before "to")."""
+    kinds = _VERB_KINDS
     for index, token in enumerate(tokens):
-        word = token[0].lower()
-        if word == "according":
-            if index + 1 < len(tokens) and tokens[index + 1][0].lower() == "to":
+        kind = kinds[token[0]]
+        if not kind:
+            continue  # (most words)
+        if kind & _ACCORDING:
+            if index + 1 < len(tokens) and kinds[tokens[index + 1][0]] & _TO:
                 return index
-        elif word in SPEECH_VERBS:
+        elif kind & _SPEECH:
             return index
     return None
 
@@ -674,7 +719,7 @@ def _after_quote(
         if verb is None:
             return None
         tokens = every
-    if tokens[verb][0].lower() == "according":
+    if _VERB_KINDS[tokens[verb][0]] & _ACCORDING:
         mention = read_object(text, tokens[verb + 1][2], tail[1], every[verb + 2 :])
         return _with_rule(mention, "according-to")
     if verb > 0:
@@ -691,8 +736,7 @@ def _verb_after_appositive(text: str, tokens: list[Token]) -> int | None:
     """
     limit = min(len(tokens), _MAX_APPOSITIVE_ATTRIBUTION_WORDS)
     for index in range(MAX_ATTRIBUTION_WORDS, limit):
-        word = tokens[index][0].lower()
-        if word != "according" and word in SPEECH_VERBS:
+        if _VERB_KINDS[tokens[index][0]] & _SPEECH:  # ("according" is none)
             between = text[tokens[index - 1][2] : tokens[index][1]]
             first_comma = text.find(",", tokens[0][2], tokens[index][1])
             if (
@@ -711,12 +755,12 @@ def _before_quote(
     tokens = words(text, *lead)
     verb = _last_speech_verb(tokens)
     if verb is None and _calls_something(tokens):
-        verb = _last_index(tokens, lambda i: tokens[i][0].lower() in _CALLING_VERBS)
+        verb = _last_index(tokens, lambda i: _VERB_KINDS[tokens[i][0]] & _CALLING)
     if verb is None:
         if colon and tokens and text[lead[0] : lead[1]].rstrip().endswith(":"):
             return _with_rule(_introducing_subject(text, lead, tokens), "name-colon-quote")
         return None
-    if tokens[verb][0].lower() == "according":
+    if _VERB_KINDS[tokens[verb][0]] & _ACCORDING:
         mention = read_object(text, tokens[verb + 1][2], lead[1], tokens[verb + 2 :])
         return _with_rule(mention, "according-to")
     subject = read_subject(text, lead[0], tokens[verb][1], tokens[:verb])
@@ -878,9 +922,9 @@ def _name_vocabulary(mentions: list[Mention]) -> set[str]:
     vocabulary = set()
     for mention in mentions:
         if mention.certain or mention.kind != PERSON or " " in mention.name:  # no lone word
-            vocabulary.update(mention.name.lower().split())
+            vocabulary.update(lower_words(mention.name))  # (kept per name)
             if mention.affiliation:
-                vocabulary.update(mention.affiliation.lower().split())
+                vocabulary.update(lower_words(mention.affiliation))
     return vocabulary
 
 
@@ -1136,6 +1180,8 @@ def _share_within_multi_paragraph_quotes(candidates: list[_Candidate]) -> None:
         else:
             groups.append([candidate])
     for group in groups:
+        if len(group) < 2:
+            continue  # (a quote of one paragraph: nothing to share)
         source = next((c for c in group if c.entity is not None), None)
         for candidate in group:
             if source is not None and candidate.entity is None:
@@ -1147,6 +1193,8 @@ def _share_within_paragraph(same: list[_Candidate]) -> None:
 
     The nearest one before it, or else the first one after it.
     """
+    if len(same) < 2:
+        return  # (the only quote of its paragraph)
     first = next((c for c in same if c.entity is not None), None)
     last = None
     for candidate in same:
@@ -1190,12 +1238,21 @@ def _share_with_headlines(article: _Article, candidates: list[_Candidate]) -> No
     if not waiting:
         return
     heads = {id(c) for c in waiting} | {id(c) for c in candidates if c.span.headline}
-    body = [(_folded(text, c.span), c) for c in candidates if id(c) not in heads]
+    # only a body quote with a speaker can be a source: only those are folded, each once
+    # (no waiting quote is in the body, so no speaker of the body changes in the loop)
+    body = [c for c in candidates if id(c) not in heads and c.entity is not None]
+    folded: dict[int, str] = {}
     for candidate in waiting:
         key = _folded(text, candidate.span)
-        source = next((c for words_, c in body if key.strip() and key in words_ and c.entity), None)
-        if source is not None:
-            _inherit(candidate, source, "headline-repeated")
+        if not key.strip():
+            continue
+        for source in body:
+            words_ = folded.get(id(source))
+            if words_ is None:
+                words_ = folded[id(source)] = _folded(text, source.span)
+            if key in words_:
+                _inherit(candidate, source, "headline-repeated")
+                break
 
 
 def _folded(text: str, span: _Span) -> str:

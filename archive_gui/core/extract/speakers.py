@@ -236,10 +236,12 @@ def find_mentions(
         mention = _read_run(text, tokens, run, end)
         if mention is not None:
             mentions.append(mention)
-    mentions.extend(_unnamed_speakers(text, tokens, texts))
+    if not _INDEFINITE_ANY_CASE.isdisjoint(texts):  # (no "a", "one", ...: none unnamed)
+        mentions.extend(_unnamed_speakers(text, tokens, texts))
     for mention in mentions:
         mention.subject = _opens_clause(text, mention.start)
-    mentions.extend(_subject_references(text, tokens, texts))
+    if not _THE.isdisjoint(texts):  # (no "the": no role noun as a subject)
+        mentions.extend(_subject_references(text, tokens, texts))
     mentions.sort(key=_START)
     return mentions
 
@@ -587,6 +589,10 @@ def _subject_references(text: str, tokens: list[Token], texts: Iterable[str]) ->
     return found
 
 
+# Whether a word, lower-cased, is a person noun; whether, without a possessive ending and
+# lower-cased, it is a role word (kept per word: no lower-cased copy made for each test).
+_IS_PERSON_NOUN = _PerWord(lambda w: w.lower() in PERSON_NOUNS).__getitem__
+_HAS_ROLE_BASE = _PerWord(lambda w: _base(w).lower() in ROLE_WORDS).__getitem__
 # Nouns of a person's role or kind, not an organisation's ("the sheriff", "the man").
 _PERSON_REFERENCE = _PerWord(
     lambda w: (
@@ -639,7 +645,7 @@ def _unnamed(text: str, tokens: list[Token], index: int) -> Mention | None:
     organisation ICE speaking through one of its people.
     """
     last = min(len(tokens), index + 2 + _MAX_UNNAMED_MODIFIERS)
-    if PERSON_NOUNS.isdisjoint(map(str.lower, map(_TEXT, tokens[index + 1 : last]))) and (
+    if not any(map(_IS_PERSON_NOUN, map(_TEXT, tokens[index + 1 : last]))) and (
         _WHO.isdisjoint(map(_TEXT, tokens[index + 2 : last + 1]))
     ):
         return None  # no person noun, nor a noun heading "who ...", for the loop to find
@@ -1345,7 +1351,7 @@ def _split_connectors(tokens: list[Token], run: list[int]) -> list[list[int]]:
     if not run:  # what follows a run's last "of" ("Teodoro Alvarenga of the. Coalition.")
         return []
     words_ = [_base(tokens[i][0]) for i in run]
-    if not any(w in ORG_CONNECTORS for w in words_):
+    if ORG_CONNECTORS.isdisjoint(words_):
         return [run]
     if "of" in words_ and (
         _is_person_name(words_[: words_.index("of")])
@@ -1694,7 +1700,7 @@ def _prefix_role(
     prefix = tokens[index:name_index]
     while prefix and _base(prefix[-1][0]) in HONORIFIC_GENDER:
         prefix = prefix[:-1]  # "Ms." tells the gender, it is not a role
-    if not any(_is_role_noun(_base(t[0]).lower()) or _base(t[0]) in TITLES for t in prefix):
+    if not any(map(_ROLE_OR_TITLE, map(_TEXT, prefix))):
         return None
     first = prefix[0][0]
     if len(prefix) > 1 and (_is_acronym(first) or _POSSESSIVE.search(first)):
@@ -1715,6 +1721,12 @@ _NO_PREFIX_BEFORE = _PerWord(
         )
     )
 )
+
+
+# Whether a word of a prefix gives a role: a role noun or a title, without a possessive ending.
+_ROLE_OR_TITLE = _PerWord(
+    lambda w: _is_role_noun(_base(w).lower()) or _base(w) in TITLES
+).__getitem__
 
 
 # "Ruiz's attorney, Denise Abara, ...": a possessive role set off before the name.
@@ -1819,11 +1831,10 @@ def _appositive(text: str, name_end: int, limit: int) -> tuple[str | None, str |
     with_article = phrase_words[0].lower() in _ARTICLES
     if with_article:
         phrase_words = phrase_words[1:]
-    lowered = {_base(w).lower() for w in phrase_words}
     possessive = bool(phrase_words) and _POSSESSIVE.search(phrase_words[0])
     # "a foreman", "a mother of three": a person noun heading an indefinite description
-    described = with_article and any(w.lower() in PERSON_NOUNS for w in phrase_words[:3])
-    if not possessive and not described and not lowered & ROLE_WORDS:
+    described = with_article and any(map(_IS_PERSON_NOUN, phrase_words[:3]))
+    if not possessive and not described and not any(map(_HAS_ROLE_BASE, phrase_words)):
         return None
     role, affiliation = _split_affiliation(" ".join(phrase_words), bool(possessive))
     return role, affiliation, match.start(1) + len(phrase)
@@ -1921,7 +1932,7 @@ class EntityBook:
             if noun in ORG_REFERENCE_NOUNS:
                 # (``_reference_names``, then ``_reference_fits``, for an organisation's noun)
                 entity = self._antecedent(
-                    lambda e: e.kind == ORGANIZATION and noun in e.name.lower().split()
+                    lambda e: e.kind == ORGANIZATION and noun in _lower_words(e.name)
                 ) or self._antecedent(_is_organisation)
             else:  # (no organisation's own name uses any other noun)
                 entity = self._antecedent(lambda e: _reference_fits(noun, e))
@@ -1940,10 +1951,13 @@ class EntityBook:
                     lambda e: e.kind == ORGANIZATION and e.key in _AGENCY_ACRONYMS
                 )
         elif mention.kind == PERSON:
-            entity = self._named_organisation(
-                mention.name, " " in mention.name or mention.name.lower() not in self._families
-            )
-            entity = entity or self._person(mention)
+            known = self._organisation_names.get(mention.name)  # (``_named_organisation``)
+            entity = (
+                known[0]
+                if known is not None
+                and (known[1] or " " in mention.name or mention.name.lower() not in self._families)
+                else None
+            ) or self._person(mention)
         elif mention.kind == UNNAMED:
             entity = Entity(mention.name, PERSON, mention.gender, mention.role, named=False)
         else:
@@ -2035,7 +2049,7 @@ class EntityBook:
         if is_full_name:
             entity = (
                 self._people.get(mention.name)
-                or self._surname_only(name_words)
+                or self._surname_only(mention.name)
                 or self._longer_name(name_words)
             )
         else:
@@ -2054,9 +2068,9 @@ class EntityBook:
         if entity is None:
             if not mention.certain:
                 if is_full_name:
-                    self._pending.setdefault(_surname(name_words).lower(), mention)
+                    self._pending.setdefault(_surname_of(mention.name).lower(), mention)
                 return None
-            surname = _surname(name_words) if is_full_name else mention.name
+            surname = _surname_of(mention.name) if is_full_name else mention.name
             entity = Entity(mention.name, PERSON, surname=surname)
             self._families.setdefault(surname.lower(), []).append(entity)
             family_name = surname.split()[-1].lower()  # "Ruth Ann Moultrie" -> "Moultrie"
@@ -2084,11 +2098,14 @@ class EntityBook:
     def _longer_name(self, name_words: list[str]) -> Entity | None:
         """The person whose longer full name these words open ("Don Efraín" after "Don
         Efraín Colindres", "Ana Ruiz" after "Ana Ruiz Peña")."""
+        opening = self._name_words.get(name_words[0])
+        if not opening:
+            return None
         size = len(name_words)
         return next(
             (
                 entity
-                for entity in reversed(self._name_words.get(name_words[0], ()))
+                for entity in reversed(opening)
                 if entity.named
                 and entity.name.count(" ") >= size
                 and entity.name.split()[:size] == name_words
@@ -2096,9 +2113,9 @@ class EntityBook:
             None,
         )
 
-    def _surname_only(self, name_words: list[str]) -> Entity | None:
+    def _surname_only(self, name: str) -> Entity | None:
         """The person known so far by the surname of this full name only ("Mr. Marin")."""
-        entity = self._people.get(_surname(name_words))
+        entity = self._people.get(_surname_of(name))
         return entity if entity is not None and entity.name == entity.surname else None
 
     def _by_surname(self, mention: Mention) -> Entity | None:
@@ -2155,8 +2172,12 @@ class EntityBook:
         elif mention.name == key and key in _AGENCY_ACRONYMS:
             # news style names a federal agency by its acronym once introduced; other
             # organisations keep the full name the article gave first ("SPLC attorney")
-            entity.name = key
-            self._name_organisation(entity)
+            known = self._organisation_names.get(key)
+            if entity.name != key or known is None or known[0] is not entity or not known[1]:
+                # (named so already, indexing it again would change nothing: the words
+                # opening its name are in, and nothing takes a name from its entity)
+                entity.name = key
+                self._name_organisation(entity)
         return entity
 
 
@@ -2219,6 +2240,12 @@ def document_authored(text: str, mention: Mention) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
+def _lower_words(name: str) -> frozenset[str]:
+    """The lower-cased words of a name, kept per name."""
+    return frozenset(name.lower().split())
+
+
 def _is_organisation(entity: Entity) -> bool:
     return entity.kind == ORGANIZATION
 
@@ -2227,7 +2254,7 @@ def _reference_names(noun: str, entity: Entity) -> bool:
     """Whether an organisation's own name uses the noun ("the alliance" -> "... Alliance")."""
     if entity.kind != ORGANIZATION or noun not in ORG_REFERENCE_NOUNS:
         return False
-    return noun in entity.name.lower().split()
+    return noun in _lower_words(entity.name)
 
 
 def _reference_fits(noun: str, entity: Entity) -> bool:
@@ -2258,6 +2285,7 @@ def _reference_fits(noun: str, entity: Entity) -> bool:
 
 
 reference_fits = _reference_fits
+lower_words = _lower_words
 _OFFICIAL_ROLES = frozenset({"official", "officials", "spokesperson", "spokesman", "spokeswoman"})
 _AGENCY_ACRONYMS = frozenset(KNOWN_ORGANISATIONS.values())
 
@@ -2312,6 +2340,12 @@ def _pronoun_fits(pronoun: Mention, entity: Entity) -> bool:
     if pronoun.name == "they":
         return entity.kind == ORGANIZATION or (entity.gender is None and entity.named)
     return entity.kind == PERSON and entity.gender in (None, pronoun.gender)
+
+
+@lru_cache(maxsize=8192)
+def _surname_of(name: str) -> str:
+    """``_surname`` of the words of a full name, kept per name."""
+    return _surname(name.split())
 
 
 def _surname(name_words: list[str]) -> str:

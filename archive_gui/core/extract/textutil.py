@@ -6,9 +6,12 @@ can always be checked with ``text[start:end]``.
 
 from __future__ import annotations
 
+import codecs
 import re
+import threading
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
+from operator import itemgetter
 
 from archive_gui.core.extract.names_data import ABBREVIATIONS
 
@@ -32,6 +35,13 @@ _WORD = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-]\w+)*")
 # The full stop comes before the look-behind at the letter, so that the branch is
 # left at once (a literal test) after nearly every first character.
 _WORD_SPLIT = re.compile(r"(\w(?:\.(?<=[^\W\d_]\.)(?:[^\W\d_]\.)+|\w*+(?:[’'\-]\w++)*+))")
+# ``_WORD_SPLIT`` for a text whose characters beyond ASCII were each replaced by an ASCII
+# one of the same kind for it (``_ascii_for_words``): ASCII classes are told by a bitmap,
+# where Unicode ones take several calls a character. (On ASCII, ``\w`` is [0-9A-Z_a-z]
+# and ``[^\W\d_]`` is [A-Za-z].)
+_WORD_SPLIT_ASCII = re.compile(
+    r"([0-9A-Z_a-z](?:\.(?<=[A-Za-z]\.)(?:[A-Za-z]\.)+|[0-9A-Z_a-z]*+(?:['\-][0-9A-Z_a-z]++)*+))"
+)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _LINE_BREAK = re.compile(r"\n")
 # One mark first, so that the search skips to the next mark as a charset (about twice as
@@ -54,40 +64,44 @@ def words(text: str, start: int, end: int) -> list[Token]:
     sliced: where no word of the whole text straddles ``start`` or ``end``, the slice
     is exactly what reading ``text[start:end]`` alone gives.
     """
-    cached, first, last = _cached_range(text, start, end)
-    if cached is None:
+    # The cache is used unless a word straddles either end or the range reaches into a
+    # stretch the cache left unread: the range is then read on its own. (Written out in
+    # both functions: they are called for nearly every stretch of text.)
+    cached = _word_cache
+    if cached[0] is not text:
+        cached = _read_words(text)
+    _, tokens, starts, ends, _texts, unread = cached
+    if unread:
+        # ``unread`` alternates the starts and ends of the stretches left unread
+        index = bisect_right(unread, start)
+        if index & 1 or (index < len(unread) and unread[index] < end):
+            return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    first = bisect_left(starts, start)
+    last = bisect_left(starts, end, first)
+    if (first and ends[first - 1] > start) or (last > first and ends[last - 1] > end):
         return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
-    return cached[1][first:last]
+    return tokens[first:last]
 
 
 def words_and_texts(text: str, start: int, end: int) -> tuple[list[Token], list[str]]:
     """``words(text, start, end)`` and the words' texts (``[t[0] for t in tokens]``),
     the texts sliced from a list kept with the cached words."""
-    cached, first, last = _cached_range(text, start, end)
-    if cached is None:
-        found = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
-        return found, [t[0] for t in found]
-    return cached[1][first:last], cached[4][first:last]
-
-
-def _cached_range(text: str, start: int, end: int) -> tuple[tuple | None, int, int]:
-    """The word cache of ``text`` and the slice of its words in ``[start, end)``; no
-    cache when a word straddles either end or the range reaches into a stretch the
-    cache left unread (the range is then read on its own)."""
+    # (what ``words`` does, written out)
     cached = _word_cache
     if cached[0] is not text:
         cached = _read_words(text)
-    _, _tokens, starts, ends, _texts, unread = cached
+    _, tokens, starts, ends, texts, unread = cached
     if unread:
-        # ``unread`` alternates the starts and ends of the stretches left unread
         index = bisect_right(unread, start)
         if index & 1 or (index < len(unread) and unread[index] < end):
-            return None, 0, 0
+            found = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+            return found, [t[0] for t in found]
     first = bisect_left(starts, start)
     last = bisect_left(starts, end, first)
     if (first and ends[first - 1] > start) or (last > first and ends[last - 1] > end):
-        return None, first, last
-    return cached, first, last
+        found = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+        return found, [t[0] for t in found]
+    return tokens[first:last], texts[first:last]
 
 
 def read_words_except(text: str, unread: list[tuple[int, int]]) -> None:
@@ -117,15 +131,76 @@ def _read_words(
 ) -> tuple[str, list[Token], list[int], list[int], list[str], list[int]]:
     """Read the words of ``text`` (or of ``blanked``, the text with stretches left
     unread, their starts and ends alternating in ``unread``) into the cache."""
+    source = text if blanked is None else blanked
+    spots: list[int] = []
+    if not source.isascii():
+        source = _ascii_for_words(source, spots)
     # the words and the text between them alternate; offsets are running lengths
-    parts = _WORD_SPLIT.split(text if blanked is None else blanked)
+    parts = _WORD_SPLIT_ASCII.split(source)
     offsets = list(accumulate(map(len, parts), initial=0))
     starts, ends = offsets[1:-1:2], offsets[2::2]
     texts = parts[1::2]
+    for spot in spots:
+        # a word holding a character that was replaced: its text is read from the text
+        index = bisect_right(starts, spot) - 1
+        if index >= 0 and spot < ends[index]:
+            texts[index] = text[starts[index] : ends[index]]
     tokens = list(zip(texts, starts, ends, strict=True))
     cached = (text, tokens, starts, ends, texts, unread or [])
     _set_word_cache(cached)
     return cached
+
+
+def _ascii_for_words(text: str, spots: list[int]) -> str:
+    """``text`` with each character beyond ASCII replaced by an ASCII character that the
+    words' pattern treats alike (``_WORD_CLASSES``), and the positions of those replaced
+    by a word's character (a letter, a digit, "’") added to ``spots``, in order."""
+    _REPLACED.spots = spots
+    try:
+        return text.encode("ascii", _ASCII_FOR_WORDS).decode("ascii")
+    finally:
+        _REPLACED.spots = None
+
+
+class _WordClasses(dict):
+    """The ASCII stand-in of a character beyond ASCII for ``_WORD_SPLIT``, kept per
+    character: "0" for a digit (``\\d``), "a" for any other word character (``\\w``, a
+    letter for ``[^\\W\\d_]``), "'" for "’" (which may join the parts of a word), and a
+    space for any other character (which can be no part of a word)."""
+
+    def __missing__(self, char: str) -> str:
+        if len(self) > 50_000:
+            self.clear()  # (a bound on memory)
+        if char == "’":
+            stand_in = "'"
+        elif char.isdecimal():
+            stand_in = "0"
+        elif char.isalnum():
+            stand_in = "a"
+        else:
+            stand_in = " "
+        self[char] = stand_in
+        return stand_in
+
+
+_WORD_CLASSES = _WordClasses()
+# The positions list of the text being replaced, per thread (the handler below is global).
+_REPLACED = threading.local()
+
+
+def _replace_for_words(error: UnicodeEncodeError) -> tuple[str, int]:
+    """The codec error handler of ``_ascii_for_words``: a run of characters beyond ASCII."""
+    start = error.start
+    replacement = "".join(map(_WORD_CLASSES.__getitem__, error.object[start : error.end]))
+    if replacement != " " * len(replacement):
+        _REPLACED.spots.extend(
+            start + offset for offset, stand_in in enumerate(replacement) if stand_in != " "
+        )
+    return replacement, error.end
+
+
+_ASCII_FOR_WORDS = "archive_gui.ascii_for_words"
+codecs.register_error(_ASCII_FOR_WORDS, _replace_for_words)
 
 
 _word_cache: tuple[str | None, list[Token], list[int], list[int], list[str], list[int]] = (
@@ -155,7 +230,11 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     position = 0
     for match in separator.finditer(text):
-        _add_stripped(text, position, match.start(), spans)
+        start = match.start()
+        if position < start and not text[position].isspace() and not text[start - 1].isspace():
+            spans.append((position, start))  # (nothing to strip: most paragraphs)
+        else:
+            _add_stripped(text, position, start, spans)
         position = match.end()
     _add_stripped(text, position, len(text), spans)
     return spans
@@ -181,7 +260,7 @@ def sentence_starts(text: str, start: int, end: int, quoted: list[tuple[int, int
     last thing inside the marks.
     """
     starts = [start]
-    opens = [open_mark for open_mark, _ in quoted]
+    opens = list(map(_OPEN_MARK, quoted)) if quoted else quoted
     find = text.find
     dot_only = find("?", start, end) < 0 and find("!", start, end) < 0
     ends = _SENTENCE_END_DOT if dot_only else _SENTENCE_END
@@ -196,6 +275,9 @@ def sentence_starts(text: str, start: int, end: int, quoted: list[tuple[int, int
             continue
         starts.append(following)
     return starts
+
+
+_OPEN_MARK = itemgetter(0)
 
 
 def _can_start_sentence(char: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from bisect import bisect_right
 
 from archive_gui.core.extract import textutil
@@ -61,3 +62,27 @@ def test_unnamed_without_person_noun_or_who_finds_nobody() -> None:
     assert found[7] is not None and found[7].name == "spokesman"
     assert found[9] is not None and found[9].name == "man"
     assert found[len(tokens) - 1] is None
+
+
+def test_words_read_through_ascii_stand_ins_are_those_of_the_unicode_pattern() -> None:
+    # the word cache reads words on an ASCII copy of the text (each character beyond ASCII
+    # replaced by one the pattern treats alike) and takes the words holding a replaced
+    # character from the text itself: the words must be those the Unicode pattern reads
+    rng = random.Random(11)
+    alphabet = list("aZ09_.'’-‘“”— \n,") + [
+        "é", "ñ", "ễ", "ß", "İ", "ǅ", "ﬁ", "٣", "١", "²", "Ⅻ", "𝟘", "\U0001d400", "\U0001f600",
+        "\u0301", "\xa0", "·", "\ud800",
+    ]  # fmt: skip
+    for _ in range(3000):
+        text = "".join(
+            rng.choice(alphabet) if rng.random() < 0.85 else chr(rng.randint(0x80, 0x10FFFF))
+            for _ in range(rng.randint(0, 40))
+        )
+        expected = [(m.group(), m.start(), m.end()) for m in textutil._WORD.finditer(text)]
+        textutil._read_words(text)
+        assert words(text, 0, len(text)) == expected, repr(text)
+    for code in range(0x80, 0x110000, 7):
+        char = chr(code)
+        stand_in = textutil._WORD_CLASSES[char]
+        for pattern in (r"\w", r"\d", r"[^\W\d_]", r"[’'\-]"):
+            assert bool(re.match(pattern, char)) == bool(re.match(pattern, stand_in)), hex(code)

@@ -65,9 +65,12 @@ class FacetItemDelegate(QStyledItemDelegate):
     _COUNT_GAP = 8
 
     def initStyleOption(self, option, index) -> None:
+        self._fill(option, index, _shown_value(index))
+
+    @staticmethod
+    def _fill(option, index, shown) -> None:
         option.index = index
         option.styleObject = None  # as Qt's: no style animations inside item views
-        shown = _shown_value(index)
         if shown is None:
             return
         value, checked, _excluded = shown
@@ -84,7 +87,7 @@ class FacetItemDelegate(QStyledItemDelegate):
             return
         value, _checked, excluded = shown
         opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
+        self._fill(opt, index, shown)  # the row read once
         label = opt.text
         opt.text = ""
         widget = opt.widget

@@ -269,17 +269,12 @@ class RecordTableView(QTableView):
         # The rows shown are highlighted for the search that found them: set when they
         # come in, not when the search is typed (the old rows repainted with the new
         # terms were thrown away a moment later, 20 ms of the GUI thread each time).
-        model.query_replaced.connect(lambda: self.set_query(model.shown_search, update=False))
+        model.query_replaced.connect(lambda: self.highlighter.set_query(model.shown_search))
         # Connected after setSortingEnabled, so this runs once the model has (not) sorted.
         header.sortIndicatorChanged.connect(self._keep_indicator_on_sorted_column)
 
     def record_model(self) -> RecordTableModel:
         return self.model()
-
-    def set_query(self, query: Query | None, update: bool = True) -> None:
-        self.highlighter.set_query(query)
-        if update:
-            self.viewport().update()
 
     def all_selected(self) -> bool:
         """Every row of the list is selected (Ctrl+A): the selection is the filter."""
@@ -788,9 +783,8 @@ class MainWindow(QMainWindow):
         # time is read only while its tab is shown (its totals took 125 ms of a
         # reader's time at a million quotes, on every change): showing it reads them.
         counts = {name: filtering.facet_kind(name, shown) for name in SUMMARY_FACETS}
-        periods_key = ("periods", filters, unit)
-        if self.charts.currentWidget() is not self.time_chart:
-            periods_key = None
+        showing_time = self.charts.currentWidget() is self.time_chart
+        periods_key = ("periods", filters, unit) if showing_time else None
         halves = tuple(
             (tuple(name for name in SUMMARY_FACETS if counts[name] is kind), chart_key)
             for kind, chart_key in (

@@ -282,10 +282,20 @@ def test_rows_have_a_fixed_height(window):
         assert rows.sectionResizeMode(0) == QHeaderView.ResizeMode.Fixed
 
 
+def _options_of(ours, qts, index):
+    """The style options our delegate and Qt's fill for ``index``."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    mine, theirs = QStyleOptionViewItem(), QStyleOptionViewItem()
+    ours.initStyleOption(mine, index)
+    qts.initStyleOption(theirs, index)
+    return mine, theirs
+
+
 def test_the_record_delegate_fills_cells_as_qt_would_from_the_model(window):
     """The delegate reads the row once instead of asking Qt's seven roles: the text, the
     features and the font (italic for approximate counts) come out the same."""
-    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+    from PySide6.QtWidgets import QStyledItemDelegate
 
     from archive_gui.ui.main_window import RecordItemDelegate
 
@@ -295,10 +305,7 @@ def test_the_record_delegate_fills_cells_as_qt_would_from_the_model(window):
         model = table.model()
         for row in range(model.rowCount()):
             for column in range(model.columnCount()):
-                index = model.index(row, column)
-                mine, theirs = QStyleOptionViewItem(), QStyleOptionViewItem()
-                ours.initStyleOption(mine, index)
-                qts.initStyleOption(theirs, index)
+                mine, theirs = _options_of(ours, qts, model.index(row, column))
                 assert (mine.text, mine.features, mine.font) == (
                     theirs.text,
                     theirs.features,
@@ -311,7 +318,7 @@ def test_the_record_delegate_fills_cells_as_qt_would_from_the_model(window):
 
 def test_the_facet_delegate_fills_rows_as_qt_would_from_the_model(qtbot, window):
     """Also through the quick-search proxy, and for checked and excluded values."""
-    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+    from PySide6.QtWidgets import QStyledItemDelegate
 
     from archive_gui.ui.filters import FacetItemDelegate
 
@@ -323,10 +330,7 @@ def test_the_facet_delegate_fills_rows_as_qt_would_from_the_model(qtbot, window)
 
     def compare(view_model) -> int:
         for row in range(view_model.rowCount()):
-            index = view_model.index(row, 0)
-            mine, theirs = QStyleOptionViewItem(), QStyleOptionViewItem()
-            ours.initStyleOption(mine, index)
-            qts.initStyleOption(theirs, index)
+            mine, theirs = _options_of(ours, qts, view_model.index(row, 0))
             assert (mine.text, mine.features, mine.checkState) == (
                 theirs.text,
                 theirs.features,

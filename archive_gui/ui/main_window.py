@@ -14,7 +14,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QModelIndex,
-    QRect,
     QSettings,
     Qt,
     QTimer,
@@ -24,9 +23,7 @@ from PySide6.QtGui import (
     QAction,
     QColor,
     QFont,
-    QFontMetrics,
     QKeySequence,
-    QPalette,
     QTextCharFormat,
     QTextCursor,
 )
@@ -42,9 +39,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QTabWidget,
     QTextEdit,
@@ -58,6 +52,7 @@ from archive_gui.core.store.curation import Curation, QuoteTagsChange, SavedSear
 from archive_gui.core.store.filtering import filters_from_json, filters_to_json
 from archive_gui.core.store.schema import FACET_BY_KEY, RecordFilter, RecordKind
 from archive_gui.ui.chart import ArrestChartPanel, ArrestsOverTimePanel
+from archive_gui.ui.delegates import HighlightDelegate, RecordItemDelegate
 from archive_gui.ui.export_dialog import ExportDialog
 from archive_gui.ui.filter_summary import Chip, FilterSummaryBar
 from archive_gui.ui.filters import FilterPanel
@@ -138,91 +133,11 @@ def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
 
 
-class RecordItemDelegate(QStyledItemDelegate):
-    """Fills a cell's style option from the model's row in one call from Qt.
-
-    Qt's own ``initStyleOption`` asks the model for seven roles, each a call from Qt
-    into the Python model (1,100 for a screenful): a third of a table paint's work.
-    Reading the row once here cut a screenful's paint from 49M to 40M instructions.
-    """
-
-    def initStyleOption(self, option, index) -> None:
-        model = index.model()
-        option.index = index
-        option.styleObject = None  # as Qt's: no style animations inside item views
-        record = model.record(index.row())
-        if record is None:  # not read yet: an empty cell until its page is in
-            return
-        key = model.column_key(index.column())
-        option.text = model.display_text(key, record)
-        option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
-        font = model.font(key, record)
-        if font is not None:
-            option.font = font.resolve(option.font)
-            option.fontMetrics = QFontMetrics(option.font)
-
-
-class HighlightDelegate(RecordItemDelegate):
-    """Draws a cell with the search's matches in bold on a light background."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.query: Query | None = None
-        self._matcher = highlighter(None)
-
-    def set_query(self, query: Query | None) -> None:
-        """Highlight ``query``'s terms from the next repaint (its terms prepared once)."""
-        self.query = query
-        self._matcher = highlighter(query)
-
-    def paint(self, painter, option, index) -> None:
-        # no free-text terms: no cell has anything to highlight, nothing to read
-        text = (index.data() or "") if self._matcher else ""
-        # Only what can show (no character is narrower than a pixel): a long quote's
-        # matches past the cell's edge were found and laid out for nothing.
-        text = text[: max(option.rect.width(), 80)]
-        spans = self._matcher.spans(text) if text else []
-        if not spans:
-            super().paint(painter, option, index)
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        rect: QRect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
-        rect = rect.adjusted(3, 0, -3, 0)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        normal, bold = QFont(opt.font), QFont(opt.font)
-        bold.setBold(True)
-        painter.save()
-        painter.setClipRect(rect)
-        x = rect.left()
-        pieces, at = [], 0
-        for start, end in spans:
-            pieces += [(text[at:start], False), (text[start:end], True)]
-            at = end
-        pieces.append((text[at:], False))
-        for piece, hit in pieces:
-            if x > rect.right():
-                break
-            if not piece:
-                continue
-            font = bold if hit else normal
-            painter.setFont(font)
-            width = painter.fontMetrics().horizontalAdvance(piece)
-            if hit and not selected:
-                painter.fillRect(x, rect.top() + 2, width, rect.height() - 4, QColor("#fff59d"))
-            painter.setPen(opt.palette.color(role))
-            painter.drawText(
-                QRect(x, rect.top(), width + 2, rect.height()),
-                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                piece,
-            )
-            x += width
-        painter.restore()
+_LOOKS_CHANGES = (
+    QEvent.Type.FontChange,
+    QEvent.Type.PaletteChange,
+    QEvent.Type.StyleChange,
+)
 
 
 class RecordTableView(QTableView):
@@ -272,6 +187,13 @@ class RecordTableView(QTableView):
         model.query_replaced.connect(lambda: self.highlighter.set_query(model.shown_search))
         # Connected after setSortingEnabled, so this runs once the model has (not) sorted.
         header.sortIndicatorChanged.connect(self._keep_indicator_on_sorted_column)
+
+    def changeEvent(self, event) -> None:
+        # The delegates keep lines laid out in the old font and colours of the old palette.
+        if event.type() in _LOOKS_CHANGES:
+            self.itemDelegate().forget_looks()
+            self.highlighter.forget_looks()
+        super().changeEvent(event)
 
     def record_model(self) -> RecordTableModel:
         return self.model()

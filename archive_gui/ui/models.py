@@ -839,6 +839,12 @@ class RecordTableModel(QAbstractTableModel):
 
     # -- Qt model interface ------------------------------------------------------
 
+    def index(self, row: int, column: int, parent=QModelIndex()) -> QModelIndex:  # noqa: B008
+        # Qt's asks rowCount and columnCount, two calls into Python for every cell painted.
+        if 0 <= row < self._count and 0 <= column < len(self._columns) and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
+
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else self._count
 

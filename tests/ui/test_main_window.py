@@ -297,7 +297,7 @@ def test_the_record_delegate_fills_cells_as_qt_would_from_the_model(window):
     features and the font (italic for approximate counts) come out the same."""
     from PySide6.QtWidgets import QStyledItemDelegate
 
-    from archive_gui.ui.main_window import RecordItemDelegate
+    from archive_gui.ui.delegates import RecordItemDelegate
 
     ours, qts = RecordItemDelegate(), QStyledItemDelegate()
     italics = 0

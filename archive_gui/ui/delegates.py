@@ -98,30 +98,27 @@ class RecordItemDelegate(QStyledItemDelegate):
         self._margin = None
 
     def initStyleOption(self, option, index) -> None:
-        model = index.model()
         option.index = index
         option.styleObject = None  # as Qt's: no style animations inside item views
-        record = model.record(index.row())
-        if record is None:  # not read yet: an empty cell until its page is in
+        cells = index.model().cells(index.row())
+        if cells is None:  # not read yet: an empty cell until its page is in
             return
-        key = model.column_key(index.column())
-        option.text = model.display_text(key, record)
+        text, font = cells[index.column()]
+        option.text = text
         option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
-        font = model.font(key, record)
         if font is not None:
             option.font = font.resolve(option.font)
             option.fontMetrics = QFontMetrics(option.font)
 
     def paint(self, painter, option, index) -> None:
-        model = index.model()
-        record = model.record(index.row())
-        if record is None:
+        cells = index.model().cells(index.row())
+        if cells is None:  # not read yet: Qt's paint of an empty cell
             super().paint(painter, option, index)
             return
-        key = model.column_key(index.column())
+        text, font = cells[index.column()]
         state = option.state.value
-        widget = option.widget
         if self._margin is None or state & _DRAWN_STATES:
+            widget = option.widget
             style = widget.style() if widget is not None else QApplication.style()
             if self._margin is None:
                 self._margin = style.pixelMetric(_FOCUS_MARGIN, None, widget) + 1
@@ -129,36 +126,29 @@ class RecordItemDelegate(QStyledItemDelegate):
             # frame or hover, and lays nothing out.
             if state & _DRAWN_STATES:
                 style.drawControl(_ITEM_VIEW_ITEM, option, painter, widget)
-        x, y, width, height = option.rect.getRect()
-        margin = self._margin
-        text = model.display_text(key, record)
-        self.draw_text(
-            painter,
-            option,
-            state,
-            (x + margin, y, width - 2 * margin, height),
-            text,
-            model.font(key, record),
-        )
+        if text:
+            x, y, width, height = option.rect.getRect()
+            margin = self._margin
+            rect = (x + margin, y, width - 2 * margin, height)
+            self.draw_text(painter, option, state, rect, text, font)
 
     def draw_text(self, painter, option, state: int, rect, text: str, font) -> None:
         """Draw ``text`` on one line in ``rect`` (x, y, width, height), elided at the
         right as Qt's delegate would; ``font`` is the model's, None for the view's."""
-        if text:
-            self.draw_line(painter, option, state, rect, *self.fit(option, text, rect[2], font))
+        fitted, font_key = self.fit(option, text, rect[2], font)
+        self.draw_line(painter, option, state, rect, fitted, font_key, font)
 
-    def fit(self, option, text: str, width: int, font) -> tuple[str, str | None, QFont]:
-        """``text`` elided to ``width`` in the model's ``font`` (None: the view's), with
-        the font's key (None for the view's) and the font to draw in."""
+    def fit(self, option, text: str, width: int, font) -> tuple[str, str | None]:
+        """``text`` elided to ``width`` in the model's ``font`` (None: the view's), and
+        the font's key (None for the view's)."""
         font_key = None if font is None else font.key()
-        font = option.font if font is None else font.resolve(option.font)
         fitted = self._fitted.get((text, width, font_key))
         if fitted is None:
             # Only what can show (no character is narrower than a pixel) is measured.
-            metrics, _height = self._font_metrics(font_key, font)
+            metrics, _height = self._font_metrics(font_key, option, font)
             fitted = metrics.elidedText(text[: width + 1], _ELIDE_RIGHT, width)
             _remember(self._fitted, (text, width, font_key), fitted)
-        return fitted, font_key, font
+        return fitted, font_key
 
     def draw_line(self, painter, option, state, rect, fitted: str, font_key, font) -> None:
         """Draw a line already fitted to ``rect``, laid out once per text and font."""
@@ -166,16 +156,16 @@ class RecordItemDelegate(QStyledItemDelegate):
         if line is None:
             line = QStaticText(fitted)
             line.setTextFormat(_PLAIN_TEXT)
-            line.prepare(_IDENTITY, font)
+            line.prepare(_IDENTITY, drawing_font(option, font))
             _remember(self._lines, (fitted, font_key), line)
         painter.setPen(self.text_color(option, state))
         x, y, _width, height = rect
-        top = self.line_top(font_key, font, y, height)
+        top = self.line_top(font_key, option, font, y, height)
         if font_key is None:  # the painter's font already
             painter.drawStaticText(QPointF(x, top), line)
             return
         painter.save()
-        painter.setFont(font)
+        painter.setFont(drawing_font(option, font))
         painter.drawStaticText(QPointF(x, top), line)
         painter.restore()
 
@@ -185,18 +175,24 @@ class RecordItemDelegate(QStyledItemDelegate):
             color = self._colors[state] = text_color(option.palette, state)
         return color
 
-    def line_top(self, font_key: str | None, font: QFont, y: int, height: int) -> int:
+    def line_top(self, font_key: str | None, option, font, y: int, height: int) -> int:
         """Where a line of ``font`` starts to be centred in a cell, to the pixel Qt's
         style would put it (a line's height rounded up; C division, to zero)."""
-        return y + int((height - self._font_metrics(font_key, font)[1]) / 2)
+        return y + int((height - self._font_metrics(font_key, option, font)[1]) / 2)
 
-    def _font_metrics(self, font_key: str | None, font: QFont) -> tuple[QFontMetrics, int]:
+    def _font_metrics(self, font_key: str | None, option, font) -> tuple[QFontMetrics, int]:
         metrics = self._metrics.get(font_key)
         if metrics is None:
+            font = drawing_font(option, font)
             exact = QFontMetricsF(font)
             metrics = (QFontMetrics(font), math.ceil(exact.ascent() + exact.descent()))
             self._metrics[font_key] = metrics
         return metrics
+
+
+def drawing_font(option, font: QFont | None) -> QFont:
+    """The font a cell is drawn in: the model's over the view's (``option.font``)."""
+    return option.font if font is None else font.resolve(option.font)
 
 
 def _remember(cache: dict, key, value) -> None:
@@ -224,7 +220,7 @@ class HighlightDelegate(RecordItemDelegate):
             super().draw_text(painter, option, state, rect, text, font)
             return
         # Matches are looked for in what shows: the text as elided to the cell.
-        fitted, font_key, font = self.fit(option, text, rect[2], font)
+        fitted, font_key = self.fit(option, text, rect[2], font)
         spans = self._matcher.spans(fitted)
         if not spans:
             self.draw_line(painter, option, state, rect, fitted, font_key, font)
@@ -232,17 +228,16 @@ class HighlightDelegate(RecordItemDelegate):
         # One layout with the matches formatted: a few calls into Qt per cell, not a
         # few per piece of text; the bold matches may push the end past the clip.
         selected = bool(state & _SELECTED)
-        layout = QTextLayout(fitted, font)
+        layout = QTextLayout(fitted, drawing_font(option, font))
         layout.setFormats([self._match_range(start, end, selected) for start, end in spans])
         layout.beginLayout()
-        line = layout.createLine()
-        line.setLineWidth(1e6)
+        layout.createLine().setLineWidth(1e6)
         layout.endLayout()
         x, y, width, height = rect
         painter.save()
         painter.setClipRect(x, y, width, height)
         painter.setPen(self.text_color(option, state))
-        layout.draw(painter, QPointF(x, self.line_top(font_key, font, y, height)))
+        layout.draw(painter, QPointF(x, self.line_top(font_key, option, font, y, height)))
         painter.restore()
 
     @staticmethod

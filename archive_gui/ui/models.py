@@ -440,6 +440,7 @@ class RecordTableModel(QAbstractTableModel):
         self._count_exact = True
         self._matches = 0  # what page queries are planned by (see Archive.record_keys)
         self._pages: OrderedDict[int, _Page] = OrderedDict()
+        self._cells: dict[int, tuple[dict, tuple]] = {}  # row -> (its record, its cells)
         self._anchors: list[tuple] | None = None
         self._anchors_wanted = True
         self._anchors_scanned = -1  # the serial whose anchors were last asked for
@@ -661,6 +662,7 @@ class RecordTableModel(QAbstractTableModel):
         self._count_exact = result["exact"]
         self._matches = result["matches"]
         self._pages.clear()
+        self._cells.clear()
         if result["first"].keys:
             self._pages[0] = result["first"]
         self._anchors = result["anchors"]
@@ -743,6 +745,25 @@ class RecordTableModel(QAbstractTableModel):
         if page is None or row % PAGE_SIZE >= len(page.rows):
             return None
         return page.rows[row % PAGE_SIZE]
+
+    def cells(self, row: int) -> tuple[tuple[str, QFont | None], ...] | None:
+        """Each column's text and font (None: the view's) at ``row``, worked out once per
+        row read: a paint asks for every cell of a screenful, and again on each scroll,
+        selection or hover. None until the row is read."""
+        record = self.record(row)
+        if record is None:
+            return None
+        kept = self._cells.get(row)
+        if kept is not None and kept[0] is record:  # the same read of the row
+            return kept[1]
+        cells = tuple(
+            (self.display_text(column.key, record), self.font(column.key, record))
+            for column in self._columns
+        )
+        if len(self._cells) >= MAX_CACHED_PAGES * PAGE_SIZE:
+            self._cells.clear()
+        self._cells[row] = (record, cells)
+        return cells
 
     def _page(self, number: int) -> _Page | None:
         page = self._pages.get(number)

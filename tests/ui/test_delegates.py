@@ -135,7 +135,7 @@ def test_matches_are_drawn_only_in_cells_that_show_them(qtbot, window):
         cell = table.visualRect(index)
         text = index.data()
         option_width = cell.width() - 2 * delegate._margin
-        fitted, _key, _font = delegate.fit(option, text, option_width, None)
+        fitted, _key = delegate.fit(option, text, option_width, None)
         has_match = bool(delegate._matcher.spans(fitted))
         shown[has_match] += 1
         differing = _differing_pixels(ours.copy(cell), theirs.copy(cell))

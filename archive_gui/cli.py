@@ -201,6 +201,8 @@ def _run_import(db_path: Path, args: argparse.Namespace) -> int:
     meta = ArticleMeta(title=args.title, outlet=args.outlet, url=args.url, published=args.published)
     with archive:
         report = import_paths(archive, args.paths, meta)
+        if report.added:
+            archive.tidy_search_index()  # the imports' segments merged: searches stay quick
     for path, reason in report.failed:
         print(f"failed: {path}: {reason}", file=sys.stderr)
     print(f"{db_path}: {report.summary()}")

@@ -64,6 +64,7 @@ from archive_gui.ui.models import (
     RecordTableModel,
     abandon_when,
     run_in_background,
+    scan_pool,
     wait_for_background,
 )
 from archive_gui.ui.record_editor import REVIEW_LABELS, RecordEditorPanel
@@ -1276,6 +1277,8 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Import failed", controller.error or "Unknown error")
             return
         self.statusBar().showMessage(f"Import: {report.summary()}", 15_000)
+        if report.added:
+            self._tidy_search_index()
         if report.failed:
             details = "\n".join(f"{path.name}: {reason}" for path, reason in report.failed[:20])
             more = len(report.failed) - 20
@@ -1284,6 +1287,21 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(
                 self, "Some files were not imported", f"{report.summary()}.\n\n{details}"
             )
+
+    def _tidy_search_index(self) -> None:
+        """Merge the segments imports added to the full-text indexes, on a thread of the
+        lowest priority and a connection of its own (a write: the lists read the index as
+        it was meanwhile). Not merged, a search's probes get slower with every import.
+        A failure (the archive busy with another write) leaves it to the next import."""
+        run_in_background(
+            self,
+            self.archive,
+            lambda archive: archive.tidy_search_index(),
+            lambda _merged: None,
+            pool=scan_pool(),
+            on_error=lambda _exc: None,
+            connect=Archive.open_reader,
+        )
 
     # -- dropping files ------------------------------------------------------------------
 

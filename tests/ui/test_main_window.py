@@ -385,6 +385,33 @@ def test_import_runs_in_a_worker_and_refreshes(qtbot, tmp_path):
     window.archive.close()
 
 
+def test_an_import_merges_the_search_index_segments_it_added(qtbot, tmp_path, monkeypatch):
+    """Each import adds full-text segments, which every search probe seeks; once past
+    the limit (one here) they are merged in the background after the import."""
+    from archive_gui.core.store import archive as archive_module
+
+    monkeypatch.setattr(archive_module, "SEARCH_INDEX_MAX_SEGMENTS", 1)
+    archive = Archive.open(tmp_path / "archive.db")
+    fill_archive(archive)
+    assert archive.search_index_segments()["quotes_fts"] > 1
+    article = tmp_path / "raid.txt"
+    article.write_text(
+        'Agents arrested 12 people in Atlanta. "We follow the law," said Bryan Cox.\n',
+        encoding="utf-8",
+    )
+    window = MainWindow(archive)
+    qtbot.addWidget(window)
+    controller = window.import_files([article])
+    with qtbot.waitSignal(controller.done, timeout=20_000):
+        pass
+    qtbot.waitUntil(
+        lambda: archive.search_index_segments() == {"quotes_fts": 1, "articles_fts": 1},
+        timeout=10_000,
+    )
+    window.close()
+    archive.close()
+
+
 def test_open_archive_switches_files(qtbot, window, tmp_path):
     other = Archive.open(tmp_path / "other.db")
     other.close()

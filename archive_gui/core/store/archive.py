@@ -59,6 +59,12 @@ NATIONWIDE = Place(kind="nationwide", name="United States")
 _TAG_SEPARATOR = "\x1f"
 
 
+# The full-text indexes, and how many segments each may grow to (imports add them)
+# before :meth:`Archive.tidy_search_index` merges it into one.
+SEARCH_INDEXES = ("quotes_fts", "articles_fts")
+SEARCH_INDEX_MAX_SEGMENTS = 4
+
+
 class ArchiveError(Exception):
     """A problem with the archive file, worded for the person using the app."""
 
@@ -1414,6 +1420,29 @@ class Archive:
     def checkpoint(self) -> None:
         """Move everything in the write-ahead log into the main file (before serving it)."""
         self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def search_index_segments(self) -> dict[str, int]:
+        """How many segments each full-text index is in. Every import (and deletion) adds
+        some; a search's probe seeks each one (about 20 us in one segment, 90 us in 17)."""
+        return {
+            fts: self.db.execute(
+                f"SELECT count(DISTINCT id >> 37) FROM {fts}_data WHERE id >= 1 << 37"
+            ).fetchone()[0]
+            for fts in SEARCH_INDEXES
+        }
+
+    def tidy_search_index(self, max_segments: int | None = None) -> list[str]:
+        """Merge each full-text index in more than ``max_segments`` segments (default
+        SEARCH_INDEX_MAX_SEGMENTS) into one, and return the ones merged. About 1.7 s for
+        the quotes of a million; a reader sees the index as it was until the merge commits."""
+        limit = SEARCH_INDEX_MAX_SEGMENTS if max_segments is None else max_segments
+        merged = []
+        for fts, segments in self.search_index_segments().items():
+            if segments > limit:
+                with self.transaction():
+                    self.db.execute(f"INSERT INTO {fts}({fts}) VALUES ('optimize')")
+                merged.append(fts)
+        return merged
 
 
 _QUOTE_EXPORT = (

@@ -15,7 +15,7 @@ import itertools
 import os
 import sys
 import threading
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -27,6 +27,7 @@ from PySide6.QtCore import (
     QObject,
     Qt,
     QThreadPool,
+    QTimer,
     Signal,
     Slot,
 )
@@ -91,7 +92,11 @@ def _single_line(text: str) -> str:
 class _Dispatcher(QObject):
     """Brings background results to the GUI thread: workers emit ``done`` (a queued
     signal of this GUI-thread object), and the result goes to its owner if the owner
-    still exists."""
+    still exists.
+
+    Results are handed over one per turn of the event loop: those that arrive together
+    (a list's rows, its count, facet counts) were handled back to back with the paint
+    they caused, and the window took no input for the sum of them."""
 
     done = Signal(int, object, object)  # token, result, exception
 
@@ -102,7 +107,31 @@ class _Dispatcher(QObject):
             tuple[QObject, Callable[[object], None], Callable[[BaseException], None] | None],
         ] = {}
         self.tokens = itertools.count(1)
-        self.done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._arrived: deque[tuple[int, object, object]] = deque()
+        self._next = QTimer(self)
+        self._next.setInterval(0)
+        self._next.timeout.connect(self._deliver_next)
+        self.done.connect(self._arrive, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(int, object, object)
+    def _arrive(self, token: int, result, error) -> None:
+        if not self._arrived and not self._next.isActive():
+            self._deliver(token, result, error)  # nothing waiting: at once
+            self._next.start()  # and the next to arrive in a later turn
+            return
+        self._arrived.append((token, result, error))
+        self._next.start()
+
+    def _deliver_next(self) -> None:
+        if not self._arrived:
+            self._next.stop()
+            return
+        self._deliver(*self._arrived.popleft())
+
+    def deliver_all(self) -> None:
+        """Hand over every result that has arrived (the app or its archive closing)."""
+        while self._arrived:
+            self._deliver(*self._arrived.popleft())
 
     @Slot(int, object, object)
     def _deliver(self, token: int, result, error) -> None:
@@ -347,6 +376,8 @@ def wait_for_background(msecs: int = 10_000) -> None:
             idle = pool.waitForDone(msecs) and idle
     if _POOL is not None or _LIST_POOL is not None or _SCAN_POOL is not None:
         QCoreApplication.sendPostedEvents()
+        if _DISPATCHER is not None:
+            _DISPATCHER.deliver_all()
     if idle:
         close_readers()
 

@@ -63,6 +63,28 @@ def test_run_in_background_hands_errors_to_on_error(qtbot, file_archive):
     assert isinstance(errors[0], ValueError)
 
 
+def test_results_that_arrive_together_are_handed_over_one_per_turn(qtbot):
+    """Rows, counts and facet counts arriving at once were handled back to back, with
+    the paints they caused, and the window took no input for the sum of them."""
+    from PySide6.QtCore import QCoreApplication, QObject
+
+    from archive_gui.ui import models
+
+    dispatcher, owner, delivered = models._Dispatcher(), QObject(), []
+    for token in (1, 2, 3):
+        dispatcher.pending[token] = (owner, delivered.append, None)
+        dispatcher.done.emit(token, f"result {token}", None)
+    QCoreApplication.sendPostedEvents()  # the three arrive in one turn
+    assert delivered == ["result 1"]
+    qtbot.waitUntil(lambda: len(delivered) == 3)
+    assert delivered == ["result 1", "result 2", "result 3"]
+    dispatcher.pending[4] = (owner, delivered.append, None)
+    dispatcher.done.emit(4, "result 4", None)
+    QCoreApplication.sendPostedEvents()
+    dispatcher.deliver_all()  # as when the archive closes
+    assert delivered[-1] == "result 4"
+
+
 def test_a_search_the_index_rejects_shows_in_the_search_box(qtbot, file_archive):
     window = _window(qtbot, file_archive)
     before = window.quotes_model.rowCount()

@@ -60,7 +60,6 @@ PRONOUN = "pronoun"
 REFERENCE = "reference"  # "the agency", "the spokesman"
 UNNAMED = "unnamed"  # a person the article does not name: "a foreman, who declined ..."
 
-_POSSESSIVE = re.compile(r"[’']s$")
 _POSSESSIVE_ENDINGS = ("'s", "’s")
 _ARTICLES = frozenset({"a", "an", "the"})
 _AFFILIATION_LINKS = (" of ", " for ", " at ", " with ")
@@ -549,7 +548,7 @@ def _has_relative(text: str, tokens: list[Token], run: list[int]) -> bool:
     if following >= len(tokens):
         return False
     word = tokens[following][0]
-    if _POSSESSIVE.search(tokens[run[-1]][0]):
+    if tokens[run[-1]][0].endswith(_POSSESSIVE_ENDINGS):
         return word.lower() in PERSON_NOUN_GENDER
     gap = text[tokens[run[-1]][2] : tokens[following][1]]
     if gap.strip() != ",":
@@ -959,7 +958,7 @@ _OWNERS = frozenset({"his", "her", "their"})
 
 def _is_possessive(text: str, token: Token) -> bool:
     """ "Healey's", and "Ramos'" with the bare apostrophe of a name ending in s."""
-    return bool(_POSSESSIVE.search(token[0])) or (
+    return token[0].endswith(_POSSESSIVE_ENDINGS) or (
         token[0].endswith("s") and text[token[2] : token[2] + 1] in ("'", "’")
     )
 
@@ -1031,7 +1030,7 @@ def _owner_of(text: str, tokens: list[Token], head: list[Token]) -> Mention | No
     if len(head) < 2 or head[-1][0].lower() not in _SPEAKS_FOR_OWNER:
         return None
     owner = head[-2]
-    if not (_POSSESSIVE.search(owner[0]) and _is_capitalised(owner[0])):
+    if not (owner[0].endswith(_POSSESSIVE_ENDINGS) and _is_capitalised(owner[0])):
         return None
     runs = _name_runs(text, head[:-1])
     if not runs or runs[-1][-1] != len(head) - 2:
@@ -1069,7 +1068,7 @@ def _reference(head: list[Token]) -> Mention | None:
         return Mention(head[0][1], head[1][2], REFERENCE, "person")  # "the 34-year-old"
     if len(head) == 3:
         last = head[2][0].lower()
-        if _POSSESSIVE.search(noun) and last == "office" and _base(noun) in ROLE_WORDS:
+        if noun.endswith(_POSSESSIVE_ENDINGS) and last == "office" and _base(noun) in ROLE_WORDS:
             # "the governor's office said": the governor speaking through the office
             return Mention(head[0][1], head[2][2], REFERENCE, _base(noun))
         if (
@@ -1083,7 +1082,7 @@ def _reference(head: list[Token]) -> Mention | None:
             if last not in ORG_REFERENCE_NOUNS:
                 # "the committee chairman", "the young man", "the immigration judge"
                 return Mention(head[0][1], head[2][2], REFERENCE, last)
-    if len(head) > 2 or _POSSESSIVE.search(noun):
+    if len(head) > 2 or noun.endswith(_POSSESSIVE_ENDINGS):
         # "the agency's Detroit field office": the organisation the possessive names
         noun = _base(noun)
         if noun not in ORG_REFERENCE_NOUNS or noun == head[1][0].lower():
@@ -1409,7 +1408,7 @@ def _is_role_like(word: str) -> bool:
         lower in ROLE_WORDS
         or lower in _ARTICLES
         or _is_acronym(word)
-        or bool(_POSSESSIVE.search(word))
+        or word.endswith(_POSSESSIVE_ENDINGS)
     )
 
 
@@ -1703,7 +1702,7 @@ def _prefix_role(
     if not any(map(_ROLE_OR_TITLE, map(_TEXT, prefix))):
         return None
     first = prefix[0][0]
-    if len(prefix) > 1 and (_is_acronym(first) or _POSSESSIVE.search(first)):
+    if len(prefix) > 1 and (_is_acronym(first) or first.endswith(_POSSESSIVE_ENDINGS)):
         role = text[prefix[1][1] : _end_with_full_stop(text, prefix[-1])]
         return prefix[0][1], role, _base(first)
     return prefix[0][1], text[prefix[0][1] : _end_with_full_stop(text, prefix[-1])], None
@@ -1793,6 +1792,8 @@ def _add_affiliation(text: str, name_end: int, limit: int, mention: Mention) -> 
 
 def _affiliation(text: str, name_end: int, limit: int) -> tuple[str, int] | None:
     """The organisation ``_add_affiliation`` reads after a name, and where it ends."""
+    if not text.startswith(" ", name_end):
+        return None  # (what the pattern starts with: most names are followed by a comma)
     match = _OF_ORGANISATION.match(text, name_end, min(limit, name_end + _MAX_APPOSITIVE_CHARS))
     if match is None:
         return None
@@ -1831,7 +1832,7 @@ def _appositive(text: str, name_end: int, limit: int) -> tuple[str | None, str |
     with_article = phrase_words[0].lower() in _ARTICLES
     if with_article:
         phrase_words = phrase_words[1:]
-    possessive = bool(phrase_words) and _POSSESSIVE.search(phrase_words[0])
+    possessive = bool(phrase_words) and phrase_words[0].endswith(_POSSESSIVE_ENDINGS)
     # "a foreman", "a mother of three": a person noun heading an indefinite description
     described = with_article and any(map(_IS_PERSON_NOUN, phrase_words[:3]))
     if not possessive and not described and not any(map(_HAS_ROLE_BASE, phrase_words)):

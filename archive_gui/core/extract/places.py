@@ -650,7 +650,11 @@ def _gazetteer_mentions(text: str, start: int, end: int) -> list[PlaceMention]:
 def _unlisted_cities(text: str, start: int, end: int):
     """``_UNLISTED_CITY.finditer(text, start, end)``, searching only from the name
     characters before each ", State" (a city holds no comma, so a match ends at the first
-    such tail after its start)."""
+    such tail after its start).
+
+    A match starting in that run ends with this tail, so the city is searched for up to
+    the tail's end only: where none is, the next match ends with a later tail, and a
+    search to the text's end would scan every capital on the way (a slow class scan)."""
     position = start
     tail_search = _UNLISTED_TAIL.search
     city_search = _UNLISTED_CITY.search
@@ -661,9 +665,13 @@ def _unlisted_cities(text: str, start: int, end: int):
         at = tail.start()
         while at > position and text[at - 1] in _CITY_CHARS:
             at -= 1
-        match = city_search(text, at, end)
+        # (the tail's own end was checked against the text's next letter: cut there,
+        # the same state name is read)
+        match = city_search(text, at, tail.end())
         if match is None:
-            return
+            # (a later city may open inside this tail's state: ", New York, Maine")
+            position = tail.start() + 1
+            continue
         yield match
         position = match.end()
 

@@ -408,8 +408,14 @@ _BARE_REGIONS = frozenset(["New England", "Pacific Northwest"])
 def _region_mentions(text: str, start: int, end: int) -> list[PlaceMention]:
     mentions = []
     # (Most articles name no region: a few substring tests, each a quick scan in C, then
-    # spare the pattern's scan, which stops at every capital.)
-    if any(text.find(key, start, end) >= 0 for key in _REGION_KEYS):
+    # spare the pattern's scan, which stops at every capital.  In a short range, as the
+    # headline's, ``in`` on one copy tests faster than ``find`` parsing its bounds.)
+    if end - start <= _SHORT_RANGE:
+        chunk = text[start:end]
+        named = any(key in chunk for key in _REGION_KEYS)
+    else:
+        named = any(text.find(key, start, end) >= 0 for key in _REGION_KEYS)
+    if named:
         for match in _scan(_REGION_NAME, _CAPITAL_REGION_NAME, _LOWER_REGIONS, text, start, end):
             mention = _region_mention(text, match.group(), match.start(), match.end(), end)
             if mention is not None:
@@ -650,7 +656,11 @@ def _gazetteer_mentions(text: str, start: int, end: int) -> list[PlaceMention]:
 def _unlisted_cities(text: str, start: int, end: int):
     """``_UNLISTED_CITY.finditer(text, start, end)``, searching only from the name
     characters before each ", State" (a city holds no comma, so a match ends at the first
-    such tail after its start)."""
+    such tail after its start).
+
+    A match starting in that run ends with this tail, so the city is searched for up to
+    the tail's end only: where none is, the next match ends with a later tail, and a
+    search to the text's end would scan every capital on the way (a slow class scan)."""
     position = start
     tail_search = _UNLISTED_TAIL.search
     city_search = _UNLISTED_CITY.search
@@ -661,9 +671,13 @@ def _unlisted_cities(text: str, start: int, end: int):
         at = tail.start()
         while at > position and text[at - 1] in _CITY_CHARS:
             at -= 1
-        match = city_search(text, at, end)
+        # (the tail's own end was checked against the text's next letter: cut there,
+        # the same state name is read)
+        match = city_search(text, at, tail.end())
         if match is None:
-            return
+            # (a later city may open inside this tail's state: ", New York, Maine")
+            position = tail.start() + 1
+            continue
         yield match
         position = match.end()
 
@@ -769,13 +783,13 @@ def _merged_matches(combined: re.Pattern, parts, text: str, start: int, end: int
     no two of these matches overlap (no match hid another); when some do, ``combined``
     itself is run.  (A part whose literal is not in the range is not scanned: ``find``
     tells that faster, and stops at the first one where it is.)"""
-    find = text.find
-    matches = [
-        match
-        for literal, part in parts
-        if find(literal, start, end) >= 0
-        for match in part.finditer(text, start, end)
-    ]
+    if end - start <= _SHORT_RANGE:  # (``in`` on one copy: see ``_region_mentions``)
+        chunk = text[start:end]
+        present = [part for literal, part in parts if literal in chunk]
+    else:
+        find = text.find
+        present = [part for literal, part in parts if find(literal, start, end) >= 0]
+    matches = [match for part in present for match in part.finditer(text, start, end)]
     if len(matches) > 1:
         matches.sort(key=re.Match.start)
         for previous, match in zip(matches, matches[1:], strict=False):
@@ -894,7 +908,10 @@ _FACILITY_WORDS = (
 
 def _facility_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
+    chunk = text[start:end] if end - start <= _SHORT_RANGE else None  # (see ``_region_mentions``)
     for word in _FACILITY_WORDS:
+        if chunk is not None and word not in chunk:
+            continue
         at = text.find(word, start, end)
         while at >= 0:
             stop = at + len(word)

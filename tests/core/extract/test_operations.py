@@ -861,3 +861,13 @@ def test_positions_are_every_occurrence():
             for end in range(start, len(text) + 1):
                 has = text.find(":", start, end) >= 0
                 assert any(start <= at < end for at in operations._positions(text, ":")) == has
+
+
+def test_paragraphs_are_the_pattern_spans():
+    from archive_gui.core.extract import operations
+
+    for text in ["", "\n", "a", "a\nb", "\n\nab\n\n c \n", "x\n\n\ny\n", "“x”\n—y"]:
+        for start in range(len(text) + 1):
+            for end in range(len(text) + 1):
+                expected = [m.span() for m in operations._PARAGRAPH.finditer(text, start, end)]
+                assert operations._paragraphs(text, start, end) == expected, (text, start, end)

@@ -21,6 +21,22 @@ def test_state_abbreviations_match_the_pattern():
                 assert places._state_abbreviations(text, start, end) == expected, (text, start, end)
 
 
+def test_unlisted_cities_match_the_pattern():
+    texts = [
+        "in Morton, Miss., and Rochester, New York, Maine",
+        "jobs, Texas and in lower case, Ohio; Fort Worth, Texas",
+        "x, New York, Maine",
+        "Zed-Abc, Washingtonian, Washington",
+        "in Orange, Texasx, Ohio",
+    ]
+    for text in texts:
+        for start in range(len(text) + 1):
+            for end in range(start, len(text) + 1):
+                expected = [m.span() for m in places._UNLISTED_CITY.finditer(text, start, end)]
+                found = [m.span() for m in places._unlisted_cities(text, start, end)]
+                assert found == expected, (text, start, end)
+
+
 def test_region_keys_cover_every_region():
     for name in places.MULTI_STATE_REGIONS:
         assert any(key in name for key in places._REGION_KEYS)

@@ -174,6 +174,19 @@ def archive():
 
 
 @pytest.fixture
+def window(qtbot, archive):
+    """The main window on the three ARTICLES, shown at 1400x900."""
+    from archive_gui.ui.main_window import MainWindow
+
+    window = MainWindow(archive)
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
 def empty_archive():
     from archive_gui.core.store import Archive
 

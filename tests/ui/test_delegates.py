@@ -13,17 +13,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QImage
 from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QStyleOptionViewItem
 
 from archive_gui.ui.delegates import HighlightDelegate, RecordItemDelegate
-from archive_gui.ui.main_window import MainWindow, RecordTableView
-
-
-@pytest.fixture
-def window(qtbot, archive):
-    window = MainWindow(archive)
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+from archive_gui.ui.main_window import RecordTableView
 
 
 def _settle(qtbot, table: RecordTableView) -> None:

@@ -26,16 +26,6 @@ from archive_gui.ui.source import SourceView
 from tests.ui.conftest import ArticleSpec, fill_archive
 
 
-@pytest.fixture
-def window(qtbot, archive):
-    window = MainWindow(archive)
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
 def _panel(window, name: str) -> FilterPanel:
     panel = window.findChild(FilterPanel, name)
     assert panel is not None, name

@@ -3,10 +3,11 @@
 Qt's own delegate lays a cell's text out three times per paint (to size it, to elide
 it, to draw it), and asks the model for seven roles. On a screenful of 150 cells that
 came to 40M instructions, most of the paint that follows a search or a filter, and the
-longest single task of the GUI thread on a large archive. These delegates read the row
-once, let the style draw the cell without text (background, selection, focus frame)
-and draw the text from a cache of laid-out lines: a speaker, role, date or title seen
-before is not laid out again, and a new quote is laid out once.
+longest single task of the GUI thread on a large archive. These delegates take each
+cell's text from the model (which works a row's texts out once per read of the row),
+let the style draw the cell without text (selection, focus frame, hover) and draw the
+text from a cache of laid-out lines: a speaker, role, date or title seen before is not
+laid out again, and a new quote is laid out once.
 """
 
 from __future__ import annotations
@@ -67,10 +68,10 @@ def text_color(palette: QPalette, state: int) -> QColor:
 
 
 class RecordItemDelegate(QStyledItemDelegate):
-    """Paints a record list's cell as one elided line, from the model's row read once.
+    """Paints a record list's cell as one elided line, from the model's cell texts.
 
-    ``initStyleOption`` fills an option the way Qt's would (from one read of the row
-    instead of seven roles, each a call from Qt into Python); it serves size hints,
+    ``initStyleOption`` fills an option the way Qt's would (from the same texts instead
+    of seven roles, each a call from Qt into Python); it serves size hints,
     accessibility and the cells still painted by Qt (a row not read yet).
 
     What the paint keeps between cells (lines laid out, the text's colours, fonts and

@@ -115,11 +115,10 @@ class _Dispatcher(QObject):
 
     @Slot(int, object, object)
     def _arrive(self, token: int, result, error) -> None:
-        if not self._arrived and not self._next.isActive():
-            self._deliver(token, result, error)  # nothing waiting: at once
-            self._next.start()  # and the next to arrive in a later turn
-            return
-        self._arrived.append((token, result, error))
+        if self._arrived or self._next.isActive():  # one handed over this turn already
+            self._arrived.append((token, result, error))
+        else:
+            self._deliver(token, result, error)
         self._next.start()
 
     def _deliver_next(self) -> None:
@@ -929,12 +928,10 @@ class RecordTableModel(QAbstractTableModel):
             return None
         if role == RecordRole:
             return record
-        key = self._columns[index.column()].key
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.display_text(key, record)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(key, record)
-        return self.font(key, record)
+            return self.tooltip(self._columns[index.column()].key, record)
+        text, font = self.cells(index.row())[index.column()]
+        return text if role == Qt.ItemDataRole.DisplayRole else font
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         """Re-query in the order of ``column``; unsortable columns are ignored."""

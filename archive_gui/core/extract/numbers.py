@@ -248,8 +248,10 @@ def _vague_value(phrase: str) -> tuple[int, str]:
 
 def _mention_value(match: re.Match) -> tuple[int, str] | None:
     """(value, qualifier) of a ``_MENTION`` match; ranges keep their lower bound."""
+    value: int | None
     if match["between"]:
-        return words_to_int(match["lo"]), "at_least"
+        value = words_to_int(match["lo"])
+        return None if value is None else (value, "at_least")
     if match["vague"]:
         value, qualifier = _vague_value(match["vague"])
         return value, (
@@ -257,8 +259,10 @@ def _mention_value(match: re.Match) -> tuple[int, str] | None:
         )
     if match["dozen"]:
         phrase = match["dozen"].lower()
-        multiplier = 0.5 if "half" in phrase else words_to_int(phrase.rsplit(None, 1)[0])
-        value = round(multiplier * 12)
+        dozens = 0.5 if "half" in phrase else words_to_int(phrase.rsplit(None, 1)[0])
+        if dozens is None:
+            return None
+        value = round(dozens * 12)
     else:
         value = words_to_int(match["num"])
     if value is None:
@@ -272,6 +276,7 @@ def _digits_value(match: re.Match) -> tuple[int, str] | None:
     """``_mention_value`` of a ``_DIGIT_MENTION`` match (only its number and range can
     be set), a plain run of digits read without ``words_to_int``'s clean-up."""
     number = match["num"]
+    value: int | None
     if number.isdecimal() and len(number) <= _MAX_DIGITS:
         value = int(number)  # (what ``round(float(number))`` gives for so few digits)
     else:

@@ -1160,7 +1160,8 @@ def _find_agencies(text: str) -> list[_AgencyMention]:
             continue
         match = match_at(text, at)
         if match:
-            mentions.append(_AgencyMention(_AGENCY_SHORT_NAMES[match.lastgroup], at, match.end()))
+            name = _AGENCY_SHORT_NAMES[match.lastgroup or ""]
+            mentions.append(_AgencyMention(name, at, match.end()))
             position = match.end()
     return mentions
 
@@ -1170,7 +1171,7 @@ def _dominant_agency(mentions: list[_AgencyMention]) -> str | None:
     counts: dict[str, int] = {}
     for mention in mentions:
         counts[mention.name] = counts.get(mention.name, 0) + 1
-    return max(counts, key=counts.get) if counts else None
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 # --------------------------------------------------------------------- classification
@@ -1613,7 +1614,7 @@ class _Extractor:
             moved = rehome_dateline(dateline, places)
             if moved is not dateline:  # "LANCASTER —" over a story about Pennsylvania
                 self.dateline = dateline = moved
-                hint = moved.place.state
+                hint = moved.place.state if moved.place else None
                 places = find_places(text, 0, head_end, hint) + find_places(
                     text, body_start, None, hint
                 )
@@ -1664,10 +1665,10 @@ class _Extractor:
             # passed over, as if never added).
             if len(self.found) > self.sentence_first:
                 periods = self._sentence_periods(sentence, self._raw_periods(sentence))
-            for found in self.found[self.sentence_first :]:
-                self._attach_place(found, places)
-                self._attach_period(found, periods)
-                self._attach_agency(found)
+                for found in self.found[self.sentence_first :]:
+                    self._attach_place(found, places)
+                    self._attach_period(found, periods)
+                    self._attach_agency(found)
         if raw_places:
             self.place_history.append([sentence, raw_places, places])
         if periods is None or periods:
@@ -1697,7 +1698,8 @@ class _Extractor:
     def _latest(self, history: list[list], read, paragraph: int):
         """The latest entry of a history whose filtered mentions are not empty, when it is
         no more than a paragraph before ``paragraph`` (else None)."""
-        for entry in reversed(history):
+        for index in range(len(history) - 1, -1, -1):  # (mypyc cannot reverse a list[list])
+            entry = history[index]
             sentence = entry[0]
             if paragraph - sentence.paragraph > 1:
                 return None
@@ -1724,11 +1726,12 @@ class _Extractor:
         if not _ARREST_WORD.search(text, sentence.start, sentence.end):
             return
         kind = _HEADING_KIND.search(text, sentence.start, sentence.end)
-        self.list_heading = (sentence.paragraph, kind.lastgroup if kind else "")
+        self.list_heading = (sentence.paragraph, (kind.lastgroup or "") if kind else "")
 
     def _read_list_line(self, sentence: _Sentence) -> bool:
         """The operations of a line of a list under a heading; False when the sentence is
         not such a line (which ends the list)."""
+        assert self.list_heading is not None
         paragraph, kind = self.list_heading
         if sentence.paragraph != paragraph + 1:
             return False
@@ -1772,7 +1775,7 @@ class _Extractor:
 
     def _list_line_place(
         self, name: str, start: int, state: str | None, kind: str, parent_state: str | None = None
-    ):
+    ) -> PlaceMention | None:
         if kind == "nation":
             return None  # "nationals of these countries:", "Mexico – 20"
         end = start + len(name)
@@ -1999,14 +2002,16 @@ class _Extractor:
     def _state_item(self, place: PlaceMention) -> PlaceMention:
         """Bare "New York" among items that are all states is the state."""
         others = [p.place for p in self.sentence_places if p is not place and p.place]
+        state = place.place.state if place.place is not None else None
         if (
-            place.place is not None
+            state is not None
+            and place.place is not None
             and place.place.kind == "city"
             and others
             and all(o.kind == "state" for o in others)
-            and _STATE_NAMES.get(place.text) == place.place.state
+            and _STATE_NAMES.get(place.text) == state
         ):
-            return PlaceMention(state_place(place.place.state), place.text, place.start, place.end)
+            return PlaceMention(state_place(state), place.text, place.start, place.end)
         return place
 
     def _item_place(self, sentence: _Sentence, place: PlaceMention) -> PlaceMention:
@@ -2264,7 +2269,7 @@ class _Extractor:
 
     def _operation(self, found: _Found) -> Operation:
         mention, place, period = found.mention, found.place, found.period
-        spanned = place is not None and place.end > place.start  # not an implied place
+        spanned = place if place is not None and place.end > place.start else None  # not implied
         confidence = _RULE_CONFIDENCE[found.rule]
         confidence *= {"context": 0.85, "dateline": 0.9}.get(found.place_source, 1.0)
         confidence *= 0.9 if found.period_inherited else 1.0
@@ -2275,9 +2280,9 @@ class _Extractor:
             start=mention.start,
             end=mention.end,
             place=place.place if place else None,
-            place_text=place.text if spanned else None,
-            place_start=place.start if spanned else None,
-            place_end=place.end if spanned else None,
+            place_text=spanned.text if spanned is not None else None,
+            place_start=spanned.start if spanned is not None else None,
+            place_end=spanned.end if spanned is not None else None,
             period_text=period.text if period else None,
             period_start=period.first if period else None,
             period_end=period.last if period else None,

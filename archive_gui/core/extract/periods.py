@@ -173,7 +173,9 @@ def find_periods(
         first, last = _resolve(match, published) if published else (None, None)
         single_day = bool(match["weekday"] or match["dayword"] or match["day"])
         day_level = single_day and (match["prep"] or "").lower() != "since"
-        mentions.append(PeriodMention(match.group(), *match.span(), first, last, day_level))
+        mentions.append(
+            PeriodMention(match.group(), match.start(), match.end(), first, last, day_level)
+        )
     return mentions
 
 
@@ -222,7 +224,10 @@ def _dates(match: re.Match, published: date) -> tuple[date | None, date | None]:
     if match["rel"]:
         return _relative(" ".join(match["mod"].lower().split()), match["unit"].lower(), published)
     if match["span"]:
-        return _trailing(_span_count(match), match["span_unit"].lower(), published)
+        count = _span_count(match)
+        if count is None:
+            return None, None
+        return _trailing(count, match["span_unit"].lower(), published)
     if match["season_of"]:
         return _season(match["season"].lower(), int(match["season_year"]))
     if match["fiscal"]:

@@ -117,7 +117,9 @@ _FIRST_WORD = re.compile(r"[A-Za-z]+")
 def _index_by_first_word(names) -> dict[str, tuple[str, ...]]:
     index: dict[str, list[str]] = {}
     for name in names:
-        index.setdefault(_FIRST_WORD.match(name).group(), []).append(name)
+        first = _FIRST_WORD.match(name)
+        assert first is not None, name  # every listed name starts with a letter
+        index.setdefault(first.group(), []).append(name)
     return {key: tuple(sorted(group, key=len, reverse=True)) for key, group in index.items()}
 
 
@@ -184,12 +186,13 @@ def _state_abbreviations(text: str, start: int, end: int) -> list[tuple[int, int
     back before ``start`` is not the scan's: a shorter one may be."""
     spans = []
     for match in _ABBREVIATION_END.finditer(text, start, end):
-        at, stop = match.start(match.lastgroup), match.end()
+        at, stop = match.start(match.lastgroup or 0), match.end()
         if at < start:
             fits = (a for a in _ABBREVIATIONS_BY_SIZE if text.endswith(a, start, stop))
-            at = next((stop - len(a) for a in fits), None)
-            if at is None:
+            reach = next((stop - len(a) for a in fits), None)
+            if reach is None:
                 continue
+            at = reach
         spans.append((at, stop))
     return spans
 
@@ -733,7 +736,7 @@ def _merge_lists(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
 
 
 def _list_mention(text: str, group: list[PlaceMention]) -> PlaceMention:
-    members = tuple(p for m in group for p in (m.members or (m.place,)))
+    members = tuple(p for m in group for p in (m.members or (m.place,)) if p is not None)
     start, end = group[0].start, group[-1].end
     return PlaceMention(_list_place(members), text[start:end], start, end, members)
 
@@ -875,14 +878,14 @@ def _locative_names(text: str, start: int, end: int):
         window_start = max(start, noun_start - _ATTRIBUTIVE_WINDOW)
         if not any(w[:1].isupper() for w in text[window_start:noun_start].split()[-3:]):
             continue  # the town must stand right before the noun (or its modifier)
-        match = _NAME_BEFORE_NOUN.search(text, window_start, noun_end)
-        if match is None or match["name"] in _NOT_TOWNS:
+        before = _NAME_BEFORE_NOUN.search(text, window_start, noun_end)
+        if before is None or before["name"] in _NOT_TOWNS:
             continue
-        at = match.start()
+        at = before.start()
         if not _ATTRIBUTIVE_BEFORE.search(text, max(0, at - 10), at):
             continue
         if not any(s <= at < e for _, s, e in found):
-            found.append((match["name"], at, match.end("name")))
+            found.append((before["name"], at, before.end("name")))
             found.sort(key=lambda item: item[1])
     return found
 
@@ -1075,7 +1078,7 @@ def _context_states(mentions: list[PlaceMention], hint_state: str | None) -> lis
     for mention in mentions:
         if mention.place and mention.place.state:
             counts[mention.place.state] = counts.get(mention.place.state, 0) + 1
-    ordered = sorted(counts, key=counts.get, reverse=True)
+    ordered = sorted(counts, key=counts.__getitem__, reverse=True)
     return [hint_state, *ordered] if hint_state else ordered
 
 
@@ -1125,9 +1128,10 @@ def _more_city_mentions(
             code = next((c for c in states if c in codes), codes[0])
         else:
             towns = _small_towns().get(name, ()) if states else ()
-            code = next((c for c in states if c in towns), None)
-            if code is None:
+            town_code = next((c for c in states if c in towns), None)
+            if town_code is None:
                 continue
+            code = town_code
         mentions.append(PlaceMention(city_place(name, code), name, name_start, name_end))
     return mentions + _listed_city_mentions(text, end, [*known, *mentions], cities, states)
 
@@ -1226,13 +1230,15 @@ def _towns_of_context(mentions: list[PlaceMention], hint_state: str | None) -> l
         return mentions
     replaced = {}
     for mention in candidates:
-        others = [m for m in mentions if m.place is not None and m.place.name != mention.place.name]
+        town = mention.place
+        assert town is not None
+        others = [m for m in mentions if m.place is not None and m.place.name != town.name]
         states = _context_states(others, hint_state)
-        if not states or mention.place.state in states:
+        if not states or town.state in states:
             continue
-        code = next((c for c in states if c in _TOWN_STATES[mention.place.name]), None)
+        code = next((c for c in states if c in _TOWN_STATES[town.name]), None)
         if code is not None:
-            place = city_place(mention.place.name, code)
+            place = city_place(town.name, code)
             replaced[id(mention)] = PlaceMention(place, mention.text, mention.start, mention.end)
     return [replaced.get(id(m), m) for m in mentions] if replaced else mentions
 

@@ -177,6 +177,16 @@ class _Candidate:
     source: _Candidate | None = None  # the quote the speaker was carried over from
 
 
+# Re-reading a candidate's speaker after a call that may have set it: the type checker
+# (and mypyc, which trusts it) would otherwise take the value tested before the call.
+def _unattributed(candidate: _Candidate) -> bool:
+    return candidate.mention is None
+
+
+def _unresolved(candidate: _Candidate) -> bool:
+    return candidate.entity is None
+
+
 def extract_quotes(text: str) -> list[Quote]:
     """Every direct quote in the article, with its speaker when the article tells it."""
     article = _Article.read(text)
@@ -220,12 +230,14 @@ class _Article:
         """The stretches of text that are not inside quotation marks."""
         if self._outside is None:
             self._stretches_outside_quotes()
+        assert self._outside is not None
         return self._outside
 
     def outside_paragraphs(self) -> list[int]:
         """The paragraph of each stretch of ``outside_quotes()``."""
         if self._outside is None:
             self._stretches_outside_quotes()
+        assert self._outside_paragraphs is not None
         return self._outside_paragraphs
 
     def _stretches_outside_quotes(self) -> None:
@@ -385,7 +397,7 @@ def _speech_candidates(article: _Article) -> list[_Candidate]:
         zip(article.paragraphs, article.spans, strict=True)
     ):
         if not spans:  # (most paragraphs: only their sentences are wanted)
-            article.sentences.extend(sentence_starts(text, start, end, spans))
+            article.sentences.extend(sentence_starts(text, start, end, []))
             continue
         marks = [(s.open_mark, s.close_mark or end) for s in spans]
         starts = sentence_starts(text, start, end, marks)
@@ -414,7 +426,7 @@ def _speech_candidates(article: _Article) -> list[_Candidate]:
                         else None
                     )
                     _source_in_next_sentence(text, candidate, starts, end, following)
-                    if candidate.mention is None and following is not None:
+                    if _unattributed(candidate) and following is not None:
                         _attribution_opening_next(article, candidate, number + 1)
                 candidates.append(candidate)
     return candidates
@@ -828,12 +840,16 @@ def _resolve_mentions(
     Returns, per paragraph, the last person named outside quotes, with the mention.
     """
     attributions = {id(c.mention): c for c in candidates if c.mention is not None}
+    attributed: list[Mention] = []
     for candidate in attributions.values():
-        candidate.mention.subject = True  # the subject of its speech verb, "said" or not
-        _first_name_speaker(candidate.mention)
-    spans = sorted((c.mention.start, c.mention.end) for c in attributions.values())
+        mention = candidate.mention
+        assert mention is not None
+        mention.subject = True  # the subject of its speech verb, "said" or not
+        _first_name_speaker(mention)
+        attributed.append(mention)
+    spans = sorted((m.start, m.end) for m in attributed)
     taken = ([s for s, _ in spans], [e for _, e in spans])  # their starts, their ends
-    mentions = [c.mention for c in attributions.values()]
+    mentions = attributed.copy()
     deferred: list = []  # lone words that only a full name elsewhere can make a name
     text = article.text
     taken_starts, taken_ends = taken
@@ -864,13 +880,10 @@ def _resolve_mentions(
     waiting: list[_Candidate] = []  # "the principal said" before the principal is named
     documents: list[_Candidate] = []  # "the lawsuit says"
     authors: list[tuple[int, str, Entity]] = []  # (position, document group, author)
-    quotes_documents = any(
-        c.mention.kind == REFERENCE and c.mention.name in DOCUMENT_GROUPS
-        for c in attributions.values()
-    )
+    quotes_documents = any(m.kind == REFERENCE and m.name in DOCUMENT_GROUPS for m in attributed)
     for mention in mentions:
         entity = book.resolve(mention)
-        candidate = attributions.get(id(mention))
+        attribution = attributions.get(id(mention))
         if (
             quotes_documents
             and entity is not None
@@ -883,12 +896,12 @@ def _resolve_mentions(
             group = document_authored(article.text, mention) if author.named else None
             if group is not None:
                 authors.append((mention.start, group, author))
-        if candidate is not None:
-            candidate.entity = entity
+        if attribution is not None:
+            attribution.entity = entity
             if mention.kind == REFERENCE and mention.name in DOCUMENT_GROUPS:
-                documents.append(candidate)
+                documents.append(attribution)
             elif entity is None and mention.kind == REFERENCE:
-                waiting.append(candidate)
+                waiting.append(attribution)
         elif (
             entity is not None
             and entity.kind == PERSON
@@ -919,7 +932,7 @@ def _name_vocabulary(mentions: list[Mention]) -> set[str]:
     in full somewhere ("Olson" for "Jenna Olson"); one that no name contains resolves to
     nobody, so reading it would change nothing.
     """
-    vocabulary = set()
+    vocabulary: set[str] = set()
     for mention in mentions:
         if mention.certain or mention.kind != PERSON or " " in mention.name:  # no lone word
             vocabulary.update(lower_words(mention.name))  # (kept per name)
@@ -943,6 +956,7 @@ def _document_author(
 ) -> None:
     """A document quoted as the speaker ("the lawsuit says") speaks for the author the
     article gave it up to the quote's paragraph ("The lawsuit, filed by the ACLU")."""
+    assert candidate.mention is not None
     group = DOCUMENT_GROUPS[candidate.mention.name]
     paragraph = candidate.span.paragraph
     limit = article.paragraphs[paragraph][1]
@@ -975,6 +989,7 @@ def _named_later(article: _Article, candidate: _Candidate, first_seen: dict[Enti
     """A role noun met before anyone has that role ("the principal said") is the person
     of that role the next paragraphs introduce ("Principal Dorothy Keene")."""
     mention = candidate.mention
+    assert mention is not None
     limit = article.paragraph_of(mention.start) + _MAX_PARAGRAPHS_TO_NAMING
     for entity, position in first_seen.items():
         if position <= mention.start or article.paragraph_of(position) > limit:
@@ -1040,7 +1055,7 @@ def _carry_over(
             )
         ):
             _answer(candidate, by_paragraph.get(paragraph - 2, [None])[-1], introduced)
-            interviewing = interviewing or candidate.entity is not None
+            interviewing = interviewing or not _unresolved(candidate)
         elif previous is None or previous.entity is None:
             if paragraph in quote_only and previous is None and paragraph - 1 in introduced:
                 candidate.mention, candidate.entity = introduced[paragraph - 1]
@@ -1101,7 +1116,9 @@ class _InterviewLabels:
         elif self.last_answer is not None:
             _inherit(candidate, self.last_answer, "interview-answer")
         else:
-            before = [p for p in introduced if p < self.first_question]
+            first_question = self.first_question
+            assert first_question is not None  # (``label`` gave "A" only after a question)
+            before = [p for p in introduced if p < first_question]
             if before:
                 candidate.mention, candidate.entity = introduced[max(before)]
                 candidate.rule = "introduced-speaker"
@@ -1302,6 +1319,7 @@ def _confidence(candidate: _Candidate) -> float:
     if candidate.rule == "introduced-speaker":
         return _INHERITED_CONFIDENCE[candidate.rule]
     if candidate.rule == "pronoun":
+        assert candidate.mention is not None and candidate.entity is not None
         gendered = candidate.mention.gender is not None and candidate.entity.gender is not None
         return _PRONOUN_CONFIDENCE if gendered else _PRONOUN_ANY_GENDER_CONFIDENCE
     return _CONFIDENCE[candidate.rule]

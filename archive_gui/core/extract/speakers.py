@@ -509,7 +509,7 @@ def _names_a_workplace(tokens: list[Token], run: list[int]) -> bool:
 
 # Words after a lone capitalised word that may make it a name, a role's holder or an
 # organisation: "Cox of ICE", "Kessler said it", "the Teamsters union".
-_NAME_SIGNALS_AFTER = frozenset({"of", "for", "at", "with"}) | _ORG_KIND_NOUNS
+_NAME_SIGNALS_AFTER: frozenset[str] = frozenset({"of", "for", "at", "with"}) | _ORG_KIND_NOUNS
 
 
 def _speaks_as_it(text: str, position: int) -> bool:
@@ -665,7 +665,7 @@ def _unnamed(text: str, tokens: list[Token], index: int) -> Mention | None:
         if named is not None:
             # "An ICE spokesman, Bryce Doe, said": the description is the named person's role
             name_start, name_end = named
-            organisation = (
+            owner = (
                 text[tokens[capitalised[0]][1] : tokens[capitalised[-1]][2]]
                 if capitalised
                 else None
@@ -679,7 +679,7 @@ def _unnamed(text: str, tokens: list[Token], index: int) -> Mention | None:
                 or ROLE_GENDER.get(noun)
                 or PERSON_NOUN_GENDER.get(noun),
                 role=noun,
-                affiliation=_base(organisation) if organisation else None,
+                affiliation=_base(owner) if owner else None,
             )
         if capitalised and noun in _UNNAMED_MEMBER_NOUNS:
             organisation = _run_mention(text, tokens, capitalised, end, assume_person=False)
@@ -910,8 +910,8 @@ def read_object(
 
     ``tokens`` may give the words of ``text[start:end]`` when the caller has them.
     """
-    leading = text[start:end]
-    document = _DOCUMENT_PHRASE.match(text, start + len(leading) - len(leading.lstrip()), end)
+    phrase = text[start:end]
+    document = _DOCUMENT_PHRASE.match(text, start + len(phrase) - len(phrase.lstrip()), end)
     if document is not None:
         start = document.end()  # "according to a statement from the alliance"
         tokens = None
@@ -1162,7 +1162,7 @@ class _Bases(dict):
 
 
 # The word without a possessive ending ("ICE's" -> "ICE").
-_base = _Bases().__getitem__
+_base: Callable[[str], str] = _Bases().__getitem__
 
 
 def _capitalised(word: str) -> bool:
@@ -1768,11 +1768,11 @@ def _possessive_role(text: str, start: int, end: int) -> str | None:
 
 
 # Relatives and acquaintances: "Her neighbor, Ana Whitcomb," names no office held.
-_NOT_ROLES_OF_OWNER = frozenset()
+_NOT_ROLES_OF_OWNER: frozenset[str] = frozenset()
 
 
 # Whether a lower-case word describes what a person is or does ("spokesman", "foreman").
-_is_role_noun = (ROLE_WORDS | PERSON_NOUNS).__contains__
+_is_role_noun: Callable[[str], bool] = (ROLE_WORDS | PERSON_NOUNS).__contains__
 
 
 def _end_with_full_stop(text: str, token: Token) -> int:

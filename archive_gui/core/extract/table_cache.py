@@ -80,7 +80,7 @@ def kept_table(
                 return marshal.loads(path.read_bytes())
             value = derive()
             with contextlib.suppress(OSError, ValueError):
-                _keep(directory, path, marshal.dumps(value))
+                _keep(directory, path, marshal.dumps(value))  # type: ignore[arg-type]
             return value
 
         table.__doc__ = derive.__doc__

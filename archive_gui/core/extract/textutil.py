@@ -218,7 +218,8 @@ def _replace_for_words(error: UnicodeEncodeError) -> tuple[str, int]:
 
 
 _ASCII_FOR_WORDS = "archive_gui.ascii_for_words"
-codecs.register_error(_ASCII_FOR_WORDS, _replace_for_words)
+# (the handler is only ever given encoding errors: ``_ascii_for_words`` only encodes)
+codecs.register_error(_ASCII_FOR_WORDS, _replace_for_words)  # type: ignore[arg-type]
 
 
 _word_cache: tuple[str | None, list[Token], list[int], list[int], list[str], list[int]] = (
@@ -270,6 +271,9 @@ def _add_stripped(text: str, start: int, end: int, spans: list[tuple[int, int]])
         spans.append((start, start + len(stripped)))
 
 
+_NO_OPENS: list[int] = []  # (never changed)
+
+
 def sentence_starts(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> list[int]:
     """Offsets where the sentences of the paragraph ``text[start:end]`` begin.
 
@@ -278,7 +282,7 @@ def sentence_starts(text: str, start: int, end: int, quoted: list[tuple[int, int
     last thing inside the marks.
     """
     starts = [start]
-    opens = list(map(_OPEN_MARK, quoted)) if quoted else quoted
+    opens: list[int] = list(map(_OPEN_MARK, quoted)) if quoted else _NO_OPENS
     find = text.find
     dot_only = find("?", start, end) < 0 and find("!", start, end) < 0
     ends = _SENTENCE_END_DOT if dot_only else _SENTENCE_END

@@ -12,9 +12,11 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable
+from datetime import date
 
 from archive_gui.core.evaluation import load_gold
-from archive_gui.core.extract import extract
+from archive_gui.core.extract import extract, native
 from archive_gui.core.extract.operations import extract_operations
 from archive_gui.core.extract.quotes import extract_quotes
 
@@ -39,7 +41,7 @@ def padded_articles(texts: list[str], count: int, size: int = TARGET_BYTES) -> l
     return articles
 
 
-EXTRACTORS = {
+EXTRACTORS: dict[str, Callable[[str, date | None], object]] = {
     "all": extract,
     "operations": extract_operations,
     "quotes": lambda text, day: extract_quotes(text),
@@ -56,15 +58,14 @@ def run(count: int, repeat: int, part: str = "all") -> dict[str, float]:
     started = time.perf_counter()
     extractor(articles[0], published[0])
     setup = time.perf_counter() - started
-    best = best_cpu = None
+    times, cpu_times = [], []
     for _ in range(repeat):
         started, started_cpu = time.perf_counter(), time.process_time()
         for text, day in zip(articles, published, strict=True):
             extractor(text, day)
-        elapsed = time.perf_counter() - started
-        cpu = time.process_time() - started_cpu
-        best = elapsed if best is None else min(best, elapsed)
-        best_cpu = cpu if best_cpu is None else min(best_cpu, cpu)
+        times.append(time.perf_counter() - started)
+        cpu_times.append(time.process_time() - started_cpu)
+    best, best_cpu = min(times), min(cpu_times)
     total_bytes = sum(len(a.encode("utf-8")) for a in articles)
     return {
         "articles": count,
@@ -99,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{result['articles_per_second']:.0f} articles/s, {result['kb_per_second']:.0f} KB/s "
         f"(best of {args.repeat} runs, {result['seconds']:.2f} s; "
         f"first-call setup {result['setup_seconds']:.2f} s); "
-        f"{result['cpu_ms_per_article']:.2f} ms CPU per article ({args.part})"
+        f"{result['cpu_ms_per_article']:.2f} ms CPU per article ({args.part}); "
+        f"extraction {native.mode}"
     )
     return 0
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from archive_gui.core.extract.regex_trie import non_word_char, trie_alternation
 
-_UNITS = {
+_UNITS: Final = {
     "one": 1,
     "two": 2,
     "three": 3,
@@ -23,7 +24,7 @@ _UNITS = {
     "eight": 8,
     "nine": 9,
 }
-_TEENS = {
+_TEENS: Final = {
     "ten": 10,
     "eleven": 11,
     "twelve": 12,
@@ -35,7 +36,7 @@ _TEENS = {
     "eighteen": 18,
     "nineteen": 19,
 }
-_TENS = {
+_TENS: Final = {
     "twenty": 20,
     "thirty": 30,
     "forty": 40,
@@ -45,12 +46,12 @@ _TENS = {
     "eighty": 80,
     "ninety": 90,
 }
-_WORD_VALUES = {**_UNITS, **_TEENS, **_TENS, "a": 1}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
+_WORD_VALUES: Final = {**_UNITS, **_TEENS, **_TENS, "a": 1}
+_SCALES: Final = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
 
 # Qualifier words mapped to records.QUALIFIERS.  "exceeded" is a verb but reads as a
 # qualifier ("arrests exceeded 600"), so it is part of the printed count.
-_QUALIFIER_WORDS = {
+_QUALIFIER_WORDS: Final = {
     "about": "about",
     "around": "about",
     "roughly": "about",
@@ -93,20 +94,22 @@ def _alternation(words) -> str:
     return trie_alternation(words).replace(r"\ ", r"\s+")
 
 
-_UNIT_RE = _alternation(_UNITS)
-_SMALL = rf"(?:(?:{_alternation(_TENS)})(?:[-\s](?:{_UNIT_RE}))?|{_alternation(_TEENS)}|{_UNIT_RE})"
-_GROUP = rf"(?:(?:{_SMALL}|a)\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|{_SMALL})"
-_WORDS = rf"(?:(?:{_GROUP}|a)\s+(?:thousand|million)(?:,?\s+(?:and\s+)?{_GROUP})?|{_GROUP})"
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:thousand|million))?"
-_CORE = rf"(?:{_DIGITS}|{_WORDS})"
-_DOZEN = rf"(?:(?:{_SMALL}|a|half\s+a)\s+dozen|a\s+half[-\s]dozen)"
+_UNIT_RE: Final = _alternation(_UNITS)
+_SMALL: Final = (
+    rf"(?:(?:{_alternation(_TENS)})(?:[-\s](?:{_UNIT_RE}))?|{_alternation(_TEENS)}|{_UNIT_RE})"
+)
+_GROUP: Final = rf"(?:(?:{_SMALL}|a)\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|{_SMALL})"
+_WORDS: Final = rf"(?:(?:{_GROUP}|a)\s+(?:thousand|million)(?:,?\s+(?:and\s+)?{_GROUP})?|{_GROUP})"
+_DIGITS: Final = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:thousand|million))?"
+_CORE: Final = rf"(?:{_DIGITS}|{_WORDS})"
+_DOZEN: Final = rf"(?:(?:{_SMALL}|a|half\s+a)\s+dozen|a\s+half[-\s]dozen)"
 # Vague multiples: the conservative figure and the qualifier they stand for.
-_VAGUE = (
+_VAGUE: Final = (
     r"(?:(?:several|a\s+few)\s+(?:dozen|hundred|thousand)"
     r"|(?:tens|hundreds)\s+of\s+thousands|dozens|hundreds|thousands)"
 )
 
-_MENTION = re.compile(
+_MENTION: Final = re.compile(
     rf"""
     (?<![\w$£€.,/:#-])
     (?:
@@ -126,7 +129,7 @@ _MENTION = re.compile(
 # ``_MENTION`` where the text opens with a digit: its other branches all open with a
 # letter, so only the digits branch can match there (the same groups, the same match,
 # without trying the word branches first).
-_DIGIT_MENTION = re.compile(
+_DIGIT_MENTION: Final = re.compile(
     rf"""
     (?<![\w$£€.,/:#-])
     (?:(?P<between>(?!)(?P<lo>)(?P<hi>))|(?P<qual>(?!))|(?P<vague>(?!))|(?P<dozen>(?!)))?
@@ -140,7 +143,7 @@ _DIGIT_MENTION = re.compile(
 # first keeps the large pattern from being tried at every position.
 # "a" and "an" are checked by what follows them: as articles they are too common to
 # try the full pattern at each one.
-_START_WORDS = [
+_START_WORDS: Final = [
     w
     for w in (
         [w.split()[0] for w in _QUALIFIER_WORDS]
@@ -151,7 +154,7 @@ _START_WORDS = [
     )
     if w not in ("a", "an")
 ]
-_CANDIDATE = re.compile(
+_CANDIDATE: Final = re.compile(
     rf"(?<![\w.,])(?:\d|{trie_alternation(w for v in _START_WORDS for w in (v, v.capitalize()))}"
     r"|[Aa](?=\s+(?:dozen|half|hundred|thousand|million|few|minimum)\b)"
     r"|[Aa]n(?=\s+estimated\b))"
@@ -163,12 +166,12 @@ _CANDIDATE = re.compile(
 # Words that only open a longer phrase ("in excess of", "at least", "up to") must be
 # followed by its next word, the rest being matched case-insensitively as ``_MENTION``
 # does; "in", "at" and "as" are too common to try the full pattern at each one.
-_STANDALONE = (
+_STANDALONE: Final = (
     {w for w in _QUALIFIER_WORDS if " " not in w}
     | set(_WORD_VALUES)
     | {"between", "dozens", "hundreds", "thousands"}
 )
-_NEXT_WORDS: dict[str, set[str]] = {
+_NEXT_WORDS: Final[dict[str, set[str]]] = {
     "half": {"a"},
     "several": {"dozen", "hundred", "thousand"},
     "tens": {"of"},
@@ -177,8 +180,8 @@ for _phrase in _QUALIFIER_WORDS:
     _first, *_rest = _phrase.split()
     if _rest and _first not in _STANDALONE and _first not in ("a", "an"):
         _NEXT_WORDS.setdefault(_first, set()).add(_rest[0])
-_BOUNDARY = "(?![A-Za-z])"
-_TAILS = {w: _BOUNDARY for v in _START_WORDS for w in (v, v.capitalize())}
+_BOUNDARY: Final = "(?![A-Za-z])"
+_TAILS: Final = {w: _BOUNDARY for v in _START_WORDS for w in (v, v.capitalize())}
 for _first, _nexts in _NEXT_WORDS.items():
     for _word in (_first, _first.capitalize()):
         _TAILS[_word] = rf"(?i:\s+(?:{'|'.join(sorted(_nexts))}))"
@@ -186,7 +189,7 @@ for _word in ("a", "A"):
     _TAILS[_word] = r"(?=\s+(?:dozen|half|hundred|thousand|million|few|minimum)\b)"
 for _word in ("an", "An"):
     _TAILS[_word] = r"(?=\s+estimated\b)"
-_FAST_CANDIDATE = re.compile(
+_FAST_CANDIDATE: Final = re.compile(
     non_word_char(".,", rf"(?=\d{_BOUNDARY}|{trie_alternation(_TAILS, _TAILS)})")
 )
 
@@ -204,10 +207,10 @@ class CountMention:
     end: int
 
 
-_MAX_DIGITS = 12
+_MAX_DIGITS: Final = 12
 
 
-_DIGIT_NUMBER = re.compile(r"\d+(?:\.\d+)?(?:\s+(?:thousand|million))?")
+_DIGIT_NUMBER: Final = re.compile(r"\d+(?:\.\d+)?(?:\s+(?:thousand|million))?")
 
 
 def words_to_int(words: str) -> int | None:
@@ -291,7 +294,7 @@ def _qualifier_key(qualifier: str) -> str:
 
 
 # "since Feb. 1 to 149": a date's day, not the first bound of a range.
-_MONTH_BEFORE = re.compile(
+_MONTH_BEFORE: Final = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+$"
     r"|\b(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\s+$"

@@ -42,6 +42,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Final
 
 from archive_gui.core.extract.gazetteer_data import REGIONS, STATES
 from archive_gui.core.extract.numbers import CountMention, find_counts
@@ -66,12 +67,12 @@ from archive_gui.core.records import Operation, Place
 # (Both open with a single character class, not a repeat of one: the engine then skips
 # ahead to candidates with its quick character-set scan instead of trying a match at
 # every position; ``X+`` and ``XX*`` match alike.)
-_PARAGRAPH = re.compile(r"[^\n][^\n]*")
-_SENTENCE_END = re.compile(r"[.!?][.!?]*[\"”’)\]]*(?=\s+[\"“‘(\[»]*[A-Z0-9])")
+_PARAGRAPH: Final = re.compile(r"[^\n][^\n]*")
+_SENTENCE_END: Final = re.compile(r"[.!?][.!?]*[\"”’)\]]*(?=\s+[\"“‘(\[»]*[A-Z0-9])")
 # ``_SENTENCE_END`` in a paragraph without "!" or "?": led by a literal, which the engine
 # finds with a much tighter loop than a character set.
-_SENTENCE_END_DOT = re.compile(r"\.\.*[\"”’)\]]*(?=\s+[\"“‘(\[»]*[A-Z0-9])")
-_ABBREVIATION = re.compile(
+_SENTENCE_END_DOT: Final = re.compile(r"\.\.*[\"”’)\]]*(?=\s+[\"“‘(\[»]*[A-Z0-9])")
+_ABBREVIATION: Final = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Lt|Sgt|Gen|Col|Capt|Cmdr|St|Jr|Sr|Inc|Co|Corp|No|Jan"
     r"|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind"
     r"|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Vt|Va|Wash|Wis|Wyo"
@@ -79,41 +80,41 @@ _ABBREVIATION = re.compile(
 )
 # Real sentences have two or three asides and a handful of counts or places; the caps
 # keep the per-sentence work linear on odd input (tables flattened into one "sentence").
-_MAX_ASIDES = 16
-_MAX_MENTIONS = 24
-_DASH = re.compile(r"\s*—\s*|\s+(?:–|--)\s+")
-_PARENTHESIS = re.compile(r"\(([^()]*)\)")
+_MAX_ASIDES: Final = 16
+_MAX_MENTIONS: Final = 24
+_DASH: Final = re.compile(r"\s*—\s*|\s+(?:–|--)\s+")
+_PARENTHESIS: Final = re.compile(r"\(([^()]*)\)")
 # Appositives ranking the event (", the largest raid in Texas this year", ", in what
 # officials called ...") describe it against others: their places are not its place.
-_RANK = r"(?:latest|largest|biggest|first|second|third|most|newest|last)"
+_RANK: Final = r"(?:latest|largest|biggest|first|second|third|most|newest|last)"
 # "In Dalton, Ga., a carpet-manufacturing city near the Tennessee line, ...": an
 # appositive describing a town; its places are not the count's.
-_TOWN_APPOSITIVE = r"an?\s+(?:[\w-]+\s+){0,3}?(?:city|town|village|suburb|community)\b"
-_DESCRIPTIVE_ASIDE = re.compile(
+_TOWN_APPOSITIVE: Final = r"an?\s+(?:[\w-]+\s+){0,3}?(?:city|town|village|suburb|community)\b"
+_DESCRIPTIVE_ASIDE: Final = re.compile(
     rf"[\"“]?(?:which|that|who|whom|whose|where|the\s+{_RANK}|in\s+what|{_TOWN_APPOSITIVE})\b",
     re.I,
 )
 # "which brings the total to 1,618": a running total, read like the main clause.
-_TOTAL_ASIDE = re.compile(
+_TOTAL_ASIDE: Final = re.compile(
     r"(?:which|that)\s+(?:brings?|brought|raises?|raised|push(?:es|ed)|lifts?|lifted)\s+"
     r"(?:the|its|their)\s+(?:[\w-]+\s+)?(?:total|tally|number|count)\b",
     re.I,
 )
 # ", which said this week that more than 370 people had been arrested in ...,": what the
 # subject reported, read like the main clause.
-_REPORTING_ASIDE = re.compile(
+_REPORTING_ASIDE: Final = re.compile(
     r"(?:which|who)\s+(?:[a-z]+\s+){0,2}?(?:said|says|announced|reported|reports|stated)\b"
     r"(?:\s+[\w.]+){0,4}?\s+that\b",
     re.I,
 )
 # "which included 112 in Phoenix": a breakdown of the count the sentence refers to.
-_INCLUDED_ASIDE = re.compile(r"(?:which|that)\s+(?:included|includes|include)\b", re.I)
+_INCLUDED_ASIDE: Final = re.compile(r"(?:which|that)\s+(?:included|includes|include)\b", re.I)
 # "— 27 in Albuquerque and eight in Santa Fe": counts by place breaking down the sentence's.
-_COUNT_IN_PLACE_ASIDE = re.compile(
+_COUNT_IN_PLACE_ASIDE: Final = re.compile(
     r"(?:(?:about|nearly|almost|more\s+than|at\s+least)\s+)?(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)"
     r"\s+in\s+(?:the\s+)?[A-Z]"
 )
-_BREAKDOWN_ASIDE = re.compile(
+_BREAKDOWN_ASIDE: Final = re.compile(
     r"(?:including|among\s+(?:them|those|whom)|of\s+(?:whom|them|those)|with)\b", re.I
 )
 
@@ -212,8 +213,8 @@ def _positions(text: str, char: str) -> list[int]:
     return positions
 
 
-_LOWER_ABBREVIATIONS = ("vs", "etc")
-_MAX_ABBREVIATION = 5  # "Calif", "Sept": no word ``_ABBREVIATION`` lists is longer
+_LOWER_ABBREVIATIONS: Final = ("vs", "etc")
+_MAX_ABBREVIATION: Final = 5  # "Calif", "Sept": no word ``_ABBREVIATION`` lists is longer
 
 
 def _may_abbreviate(text: str, period: int) -> bool:
@@ -241,12 +242,14 @@ def _may_abbreviate(text: str, period: int) -> bool:
     return len(word) <= _MAX_ABBREVIATION
 
 
-_COMMA_RELATIVE = re.compile(
+_COMMA_RELATIVE: Final = re.compile(
     rf",\s+(?=(?:which|who|whom|whose|the\s+{_RANK}|in\s+what|{_TOWN_APPOSITIVE})\b)"
 )
 # A comma ends a relative clause unless a capitalised list item follows ("which covers
 # Georgia, South Carolina and North Carolina, ...").
-_COMMA_CLAUSE_END = re.compile(r",(?!\d)(?!\s+(?:and\s+|or\s+)?[A-Z][a-z])|;|[.!?]+[\"”’)]*\s*$")
+_COMMA_CLAUSE_END: Final = re.compile(
+    r",(?!\d)(?!\s+(?:and\s+|or\s+)?[A-Z][a-z])|;|[.!?]+[\"”’)]*\s*$"
+)
 
 
 def _comma_asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -409,7 +412,7 @@ class _Contains(_EndsWith):
 # The text before a count is tested against several of these patterns in a row: its last
 # word (as is and lower-cased) is kept for the string last asked about.  (Compared by
 # identity: the cache holds the string, so no other string can take its place.)
-_LAST_WORD: list = [None, None, None]
+_LAST_WORD: Final[list] = [None, None, None]
 
 
 def _last_word(before: str, fold: bool) -> str | None:
@@ -427,13 +430,13 @@ def _last_word(before: str, fold: bool) -> str | None:
     return lowered
 
 
-_ARRESTED = (
+_ARRESTED: Final = (
     r"(?:arrested|apprehended|detained|nabbed|caught|(?:picked|rounded|swept)\s+up"
     r"|taken\s+into\s+(?:\w+\s+)?custody|placed\s+(?:under\s+arrest|in(?:to)?\s+custody)"
     # "41 people were booked into immigration detention", "29 people landed in custody"
     r"|booked\s+into|(?:landed|ended\s+up|wound\s+up)\s+in\s+(?:\w+\s+)?custody)"
 )
-_ACTIVE_BEFORE = _EndsWith(
+_ACTIVE_BEFORE: Final = _EndsWith(
     re.compile(
         r"\b(?:arrested|apprehended|detained|nabbed|caught|nets|netted|(?:picked|rounded|swept)\s+up"
         # "swept through farm fields this week, arresting dozens of workers"
@@ -466,7 +469,7 @@ _ACTIVE_BEFORE = _EndsWith(
 )
 # Headline present tense: "ICE arrests 2,901", "Fugitive teams arrest dozens"; the bare
 # form only when no modal or "to" makes it hypothetical ("plans to arrest 500").
-_PRESENT_VERBS = (
+_PRESENT_VERBS: Final = (
     "arrests",
     "detains",
     "apprehends",
@@ -476,13 +479,13 @@ _PRESENT_VERBS = (
     "apprehend",
     "nab",
 )
-_PRESENT_BEFORE = re.compile(
+_PRESENT_BEFORE: Final = re.compile(
     r"(?P<before>\S+\s+)?\b(?:arrests|detains|apprehends|nabs|(?P<bare>arrest|detain|apprehend|nab))"
     r"\s+$",
     re.I,
 )
-_OPEN_MARKS = ("'", '"', "“", "‘")
-_TOOK_BEFORE = _EndsWith(
+_OPEN_MARKS: Final = ("'", '"', "“", "‘")
+_TOOK_BEFORE: Final = _EndsWith(
     re.compile(r"\b(?:took|taken)\s+$", re.I),
     (
         "took",
@@ -491,27 +494,29 @@ _TOOK_BEFORE = _EndsWith(
 )
 # "Federal agents held nearly 300 workers at the plant": agents holding people is an
 # arrest; "ICE held 55,000 people in detention" is a detention population.
-_HELD_BEFORE = _EndsWith(
+_HELD_BEFORE: Final = _EndsWith(
     re.compile(
         r"\b(?:agents|officers|authorities|deputies|troopers|ICE|HSI|CBP)\s+(?:also\s+|briefly\s+)?held\s+$"
     ),
     ("held",),
 )
-_NOT_HELD_AFTER = re.compile(
+_NOT_HELD_AFTER: Final = re.compile(
     r"[^.;]{0,60}?\b(?:in\s+(?:\w+\s+)?detention|a\s+day|on\s+average)\b", re.I
 )
 # "ICE officers booked 118 people into the Prairieland Detention Center": an arrest when
 # the booking is into immigration custody or detention, not a county jail.
-_BOOKED_BEFORE = _EndsWith(
+_BOOKED_BEFORE: Final = _EndsWith(
     re.compile(r"\bbooked\s+$", re.I),
     ("booked",),
 )
-_INTO_DETENTION_AFTER = re.compile(
+_INTO_DETENTION_AFTER: Final = re.compile(
     r"(?:\s+[\w'’-]+){0,3}?\s+into\s+(?:(?:the|a|an|ICE|immigration|federal|[A-Z][\w-]*)\s+){0,3}"
     r"(?:[Cc]ustody|[Dd]etention|[Pp]rocessing)\b",
 )
-_INTO_CUSTODY_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+into\s+(?:\w+\s+)?custody\b", re.I)
-_TOTAL_BEFORE = _EndsWith(
+_INTO_CUSTODY_AFTER: Final = re.compile(
+    r"(?:\s+[\w'’-]+){0,3}?\s+into\s+(?:\w+\s+)?custody\b", re.I
+)
+_TOTAL_BEFORE: Final = _EndsWith(
     re.compile(
         r"\b(?:arrests|apprehensions)(?:\s+[\w.'’-]+){0,8}?\s+(?:totaled|totalled|reached|topped"
         r"|numbered|surpassed|hit|tops?|reach(?:es)?|near(?:s|ed)?|pass(?:es|ed)?|surpass(?:es)?"
@@ -551,12 +556,12 @@ _TOTAL_BEFORE = _EndsWith(
 )
 # Running totals: "which brings the total to 1,618", "the tally of arrests ... reached 1,618",
 # "the number of people taken into custody rose to 164", "The total now stands at 2,792".
-_TALLY_NOUN = r"(?:total|tally|number|count)"
-_TALLY_VERB = (
+_TALLY_NOUN: Final = r"(?:total|tally|number|count)"
+_TALLY_VERB: Final = (
     r"(?:reached|hit|topped|passed|(?:rose|climbed|grew|jumped|increased|swelled)\s+to"
     r"|(?:now\s+)?(?:stands|stood)\s+at|(?:is|was)\s+now|now\s+(?:is|was)|reach(?:es)?)"
 )
-_TALLY_BEFORE = re.compile(
+_TALLY_BEFORE: Final = re.compile(
     # "The final count was 84": the settled figure of arrests the previous sentence stated
     r"(?:\b[Tt]he\s+(?:final|official|overall|updated|confirmed)\s+(?:total|tally|count|number)"
     r"\s+(?:was|is|came\s+to|stood\s+at|stands\s+at)(?P<gap3>)"
@@ -565,21 +570,21 @@ _TALLY_BEFORE = re.compile(
     rf"\s+to|\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+)?{_TALLY_NOUN}\b(?P<gap2>[^;:!?]{{0,100}}?)"
     rf"\s+{_TALLY_VERB})\s+(?:(?:about|around|roughly|nearly|almost|more\s+than|over|at\s+least)\s+)?$"
 )
-_TALLY_WORD = re.compile(r"\b(?:total|tally|count)\b", re.I)
+_TALLY_WORD: Final = re.compile(r"\b(?:total|tally|count)\b", re.I)
 # What a running total must not count: "the number of agents ... rose to 300".
-_TALLY_NOT_ARRESTS = re.compile(
+_TALLY_NOT_ARRESTS: Final = re.compile(
     r"\b(?:agents?|officers?|troops|deploy|target|sought|deport|remov|releas|detainers?"
     r"|beds?|capacity|population|encounter|calls?|dollars|cases|held|hold|housed|facility"
     r"|shelter)",
     re.I,
 )
 # The count is the object of a verb that is no arrest: what was done to people arrested.
-_REMOVED_BEFORE = re.compile(
+_REMOVED_BEFORE: Final = re.compile(
     r"(?:removed|deported|released|expelled|repatriated|freed|housed)\s+"
     r"(?:(?:about|around|roughly|nearly|almost|more\s+than|over|at\s+least|some)\s+)?$"
 )
-_EXCEEDED_BEFORE = re.compile(r"\b(?:arrests|apprehensions)(?:\s+[\w'’-]+){0,8}?\s+$", re.I)
-_PASSIVE_AFTER = re.compile(
+_EXCEEDED_BEFORE: Final = re.compile(r"\b(?:arrests|apprehensions)(?:\s+[\w'’-]+){0,8}?\s+$", re.I)
+_PASSIVE_AFTER: Final = re.compile(
     # (a gap word may be an initialism: "Two men, both U.S. citizens, were arrested")
     rf"(?P<gap>(?:\s+(?:[^\s.;:!?]+|(?:[A-Z]\.){{2,}},?)){{0,10}}?)\s+"
     rf"(?:were|was|have\s+been|has\s+been|had\s+been"
@@ -588,8 +593,8 @@ _PASSIVE_AFTER = re.compile(
 )
 # Words every ``_PASSIVE_AFTER`` match holds (an auxiliary and an arrest verb), tested
 # lower-cased in the range first when it has none of ``_CASE_ODDITIES``.
-_PASSIVE_AUXILIARIES = ("were", "was", "been", "being", "got", "get")
-_ARRESTED_WORDS = (
+_PASSIVE_AUXILIARIES: Final = ("were", "was", "been", "being", "got", "get")
+_ARRESTED_WORDS: Final = (
     "arrested",
     "apprehended",
     "detained",
@@ -619,23 +624,27 @@ def _passive_after(view: str, end: int, limit: int):
     return _PASSIVE_AFTER.match(view, end, limit)
 
 
-_PARTICIPLE_AFTER = re.compile(rf"(?P<gap>(?:\s+[\w'’-]+){{0,3}}?)\s+{_ARRESTED}\b", re.I)
-_ARRESTS_AFTER = re.compile(r"(?P<gap>(?:\s+[\w'’-]+){0,2}?)\s+(?:arrests|apprehensions)\b", re.I)
+_PARTICIPLE_AFTER: Final = re.compile(rf"(?P<gap>(?:\s+[\w'’-]+){{0,3}}?)\s+{_ARRESTED}\b", re.I)
+_ARRESTS_AFTER: Final = re.compile(
+    r"(?P<gap>(?:\s+[\w'’-]+){0,2}?)\s+(?:arrests|apprehensions)\b", re.I
+)
 # "At least 11 people were in federal custody Sunday after agents raided a swap meet":
 # people in custody after an event were arrested in it ("55,000 people were in ICE
 # custody" with no event is a detention population).
-_IN_CUSTODY_AFTER = re.compile(
+_IN_CUSTODY_AFTER: Final = re.compile(
     r"(?:\s+[\w'’-]+){0,2}?\s+(?:were|was|are|is|remain(?:ed|s)?)\s+(?:now\s+|still\s+)?in\s+"
     r"(?:[\w-]+\s+){0,2}?custody\b(?=[^.;]{0,50}\b(?:after|following|during)\b[^.;]{0,40}"
     r"\b(?:agents?|officers?|raid(?:s|ed)?|operations?|sweeps?|ICE|immigration|Border\s+Patrol))",
     re.I,
 )
-_NEGATION = re.compile(r"\b(?:not|never|no|none|nobody)\b|n[’']t\b", re.I)
-_HYPOTHETICAL = re.compile(r"\b(?:would|could|will|may|might|should|must|can|to)\s*$", re.I)
-_CLAUSE_VERB = re.compile(r"\b(?:were|was|are|is|been|be|had|have|has|and|or|but|not)\b", re.I)
+_NEGATION: Final = re.compile(r"\b(?:not|never|no|none|nobody)\b|n[’']t\b", re.I)
+_HYPOTHETICAL: Final = re.compile(r"\b(?:would|could|will|may|might|should|must|can|to)\s*$", re.I)
+_CLAUSE_VERB: Final = re.compile(
+    r"\b(?:were|was|are|is|been|be|had|have|has|and|or|but|not)\b", re.I
+)
 
 # "including 790 in Texas", "Those arrested included 54 in San Jose": a part of a count.
-_INCLUDING_BEFORE = _EndsWith(
+_INCLUDING_BEFORE: Final = _EndsWith(
     re.compile(
         r"\b(?:including:?|among\s+(?:them|those|whom):?|(?:arrested|detained|apprehended|arrests"
         r"|apprehensions)\s+(?:also\s+)?(?:included|include|includes))\s+$",
@@ -656,11 +665,11 @@ _INCLUDING_BEFORE = _EndsWith(
     ),
 )
 # "71 of those arrested", "three of my clients", "40 of the arrests": a subset.
-_OF_THEM_AFTER = re.compile(
+_OF_THEM_AFTER: Final = re.compile(
     r"\s+of\s+(?:them|those|whom|these|the|his|her|their|its|our|my)\b", re.I
 )
 # "The operation's goal is 5,000 arrests", "a quota of 3,000 arrests a day": a target.
-_GOAL_BEFORE = _EndsWith(
+_GOAL_BEFORE: Final = _EndsWith(
     re.compile(
         r"\b(?:goals?|targets?|quotas?|objectives?|benchmarks?)\s+(?:(?:is|was|of|were|are|set\s+at"
         r"|remains?)\s+)?(?:(?:about|around|roughly|at\s+least|more\s+than|some|an?)\s+)?$",
@@ -696,12 +705,12 @@ _GOAL_BEFORE = _EndsWith(
     ),
 )
 # "the target the White House set for it in May: 3,000 arrests a day"
-_GOAL_COLON = re.compile(
+_GOAL_COLON: Final = re.compile(
     r"\b(?:goals?|targets?|quotas?|objectives?|benchmarks?)\b[^.;:!?]{0,70}:\s*$"
 )
 # "Among them: 243 in the Houston area ...": a sentence of breakdowns of the last count.
-_AMONG_OPENING = re.compile(r"\s*(?:Among\s+(?:them|those)|Including):", re.I)
-_COMPARED_BEFORE = _EndsWith(
+_AMONG_OPENING: Final = re.compile(r"\s*(?:Among\s+(?:them|those)|Including):", re.I)
+_COMPARED_BEFORE: Final = _EndsWith(
     re.compile(
         r"\b(?:compared\s+(?:with|to)|(?:up|down)\s+from|,\s+from|(?:rose|fell|climbed|dropped"
         r"|increased|decreased|declined|grew|jumped)\s+(?:[\w%-]+\s+){0,3}?from)\s+$",
@@ -709,7 +718,7 @@ _COMPARED_BEFORE = _EndsWith(
     ),
     ("with", "to", "from"),
 )
-_POSSESSIVE_BEFORE = _EndsWith(
+_POSSESSIVE_BEFORE: Final = _EndsWith(
     re.compile(r"\b(?:its|their|his|her|our|my|your)\s+$", re.I),
     (
         "its",
@@ -721,7 +730,7 @@ _POSSESSIVE_BEFORE = _EndsWith(
         "your",
     ),
 )
-_DEFINITE_BEFORE = _EndsWith(
+_DEFINITE_BEFORE: Final = _EndsWith(
     re.compile(r"\b(?:the|those|these)\s+$", re.I),
     (
         "the",
@@ -729,7 +738,7 @@ _DEFINITE_BEFORE = _EndsWith(
         "these",
     ),
 )
-_NONE_OF_BEFORE = _EndsWith(
+_NONE_OF_BEFORE: Final = _EndsWith(
     re.compile(r"\bnone\s+of\s+(?:the|its|their|those)\s+$", re.I),
     (
         "the",
@@ -738,12 +747,12 @@ _NONE_OF_BEFORE = _EndsWith(
         "those",
     ),
 )
-_ARREST_WORD = re.compile(r"\b(?:arrest|apprehen|detain|custody)", re.I)
-_BREAKDOWN_PLACE_GAP = 60
-_MAX_RESTATING = 30  # ", in other parts of " before a place
+_ARREST_WORD: Final = re.compile(r"\b(?:arrest|apprehen|detain|custody)", re.I)
+_BREAKDOWN_PLACE_GAP: Final = 60
+_MAX_RESTATING: Final = 30  # ", in other parts of " before a place
 # "N of those arrested in Austin had ...": the place belongs to the reference back to the
 # total, and the count's own predicate is an attribute.
-_REFERENCE_WITH_PLACE = re.compile(
+_REFERENCE_WITH_PLACE: Final = re.compile(
     rf"\s+of\s+(?:those|the|them|whom)\s+(?:[\w-]+\s+)?{_ARRESTED}\s+(?:in|at|across)\s+"
     r"(?:the\s+)?[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3}(?:,\s+[A-Z][\w.]*)?"
     r"\s+(?:had|have|has|were|was|are|is)\b(?!\s+(?:been\s+)?(?:arrested|detained|apprehended|taken"
@@ -752,25 +761,25 @@ _REFERENCE_WITH_PLACE = re.compile(
 )
 # "17 of those arrested had been released from jails in Colorado": the place goes with
 # another verb, so it does not make the subset a breakdown by place.
-_OTHER_PREDICATE = re.compile(
+_OTHER_PREDICATE: Final = re.compile(
     r"\b(?:released|convicted|deported|removed|charged|sentenced|booked|transferred|jailed"
     r"|freed|held|born|living|lived|worked|working"
     # "54 were taken to a federal facility in Louisiana": where they were sent
     r"|(?:taken|sent|flown|transported|moved|bused|driven)\s+to)\b",
     re.I,
 )
-_PLACE_GAP_BREAK = re.compile(r"[;:,()]|—|–|--")
-_LOCATION_BEFORE_COMMA = re.compile(
+_PLACE_GAP_BREAK: Final = re.compile(r"[;:,()]|—|–|--")
+_LOCATION_BEFORE_COMMA: Final = re.compile(
     r"\b(?:outside|inside|within|beyond|near|around)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+$", re.I
 )
-_PLACE_RESTATED = re.compile(
+_PLACE_RESTATED: Final = re.compile(
     r"\s+(?:in|across|throughout)\s+(?:(?:other\s+)?parts?\s+of\s+|the\s+rest\s+of\s+)?"
     r"(?:the\s+)?"
 )
-_OF_THOSE_OPENING = re.compile(
+_OF_THOSE_OPENING: Final = re.compile(
     r"^[\s\"“]*(?:Of|Among)\s+(?:the|those|these|them)\b[^,;]{0,60},\s*$", re.I
 )
-_COORDINATED_BEFORE = re.compile(
+_COORDINATED_BEFORE: Final = re.compile(
     r"^(?:\s+[\w.'’-]+|,?\s*;){0,8}?\s*(?:,|\band\b|\bplus\b|\bwhile\b|\balong\s+with\b"
     r"|\bas\s+well\s+as\b)\s*"
     r"(?:another\s+|an?\s+additional\s+)?$",
@@ -778,13 +787,13 @@ _COORDINATED_BEFORE = re.compile(
 )
 # Across an attribution ("in East Boston on Thursday, according to a councilor, and at
 # least a dozen more in Chelsea") only an elliptical item continues the enumeration.
-_COORDINATED_FAR_BEFORE = re.compile(
+_COORDINATED_FAR_BEFORE: Final = re.compile(
     r"^(?:\s+[\w.'’-]+|,?\s*;|,(?=\s+[\w.'’-]+)){0,16}?\s*,\s*"
     r"(?:and|plus|while|along\s+with|as\s+well\s+as)\s+"
     r"(?:another\s+|an?\s+additional\s+)?$",
     re.I,
 )
-_ELLIPTICAL_AFTER = re.compile(
+_ELLIPTICAL_AFTER: Final = re.compile(
     r"\s+(?:more|others|additional)\b"
     # "50 in the Raleigh area", "20 at a car wash in Boyle Heights" (a capital: a place)
     r"|\s+(?:(?:people|others|workers|men|women)\s+)?(?:in|at|near|outside|from)\s+"
@@ -792,11 +801,11 @@ _ELLIPTICAL_AFTER = re.compile(
     r"(?-i:[A-Z])",
     re.I,
 )
-_ARREST_PARTICIPLES = frozenset(
+_ARREST_PARTICIPLES: Final = frozenset(
     ["arrested", "detained", "apprehended", "nabbed", "booked", "picked", "rounded", "swept"]
 )
-_PAST_VERB = re.compile(r"\b\w+ed\b", re.I)
-_ADJECTIVES_IN_ED = frozenset(
+_PAST_VERB: Final = re.compile(r"\b\w+ed\b", re.I)
+_ADJECTIVES_IN_ED: Final = frozenset(
     [
         "unauthorized",
         "undocumented",
@@ -814,7 +823,7 @@ _ADJECTIVES_IN_ED = frozenset(
 
 # ------------------------------------------------------------------- non-count filters
 
-_UNIT_AFTER = re.compile(
+_UNIT_AFTER: Final = re.compile(
     r"\s*(?:%|percent\b|per\s*cent\b|percentage\b|(?:a\.m\.|p\.m\.|am\b|pm\b)|:\d|(?:seconds?"
     r"|minutes?|hours?|days?|weeks?|months?|years?|decades?|miles?|kilometers?|km|feet|foot"
     r"|acres?|pounds?|kilos?|grams?|times|dollars?|cents?|billion|degrees?|points?)\b)",
@@ -823,7 +832,7 @@ _UNIT_AFTER = re.compile(
 # The first two letters (lower-cased) of every unit of ``_UNIT_AFTER`` but "%" and ":\d",
 # which the engine would otherwise try one case-insensitive branch at a time after every
 # count; an ASCII word opening otherwise cannot start a unit.
-_UNIT_OPENINGS = frozenset(
+_UNIT_OPENINGS: Final = frozenset(
     [
         "pe",
         "p.",
@@ -862,8 +871,8 @@ def _unit_after(after: str) -> bool:
 
 
 # A statute's section, not a count: "287(g)", "1324(a)".
-_SECTION_AFTER = re.compile(r"\([a-z]\)")
-_REFERENCE_BEFORE = _EndsWith(
+_SECTION_AFTER: Final = re.compile(r"\([a-z]\)")
+_REFERENCE_BEFORE: Final = _EndsWith(
     re.compile(
         r"(?:\b(?:No|Nos|Route|Highway|Interstate|Article|Section|Title|Proposition|Prop|page"
         r"|Chapter|Room|Suite|Unit|Gate|Precinct|District|ages?|aged|number)\.?\s*"
@@ -904,17 +913,17 @@ _REFERENCE_BEFORE = _EndsWith(
     ),
     spaced=False,
 )
-_MONTH_BEFORE = _Contains(
+_MONTH_BEFORE: Final = _Contains(
     re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$"),
     ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
 )
-_NO_ONE_BEFORE = re.compile(r"\b(?:no|any|every|some)\s+$", re.I)
-_AGE_BEFORE = re.compile(r"(?:(?P<first>[A-Z][\w'’-]+)\s+)?(?P<last>[A-Z][\w'’-]+),\s*$")
-_COMMA_AFTER = re.compile(r"\s*,")
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_WORD = re.compile(r"[A-Za-z'’][A-Za-z'’]*")  # (a class first: see ``_PARAGRAPH``)
-_PHRASE_END = re.compile(r"[,;:.()]")
-_NOT_PEOPLE = frozenset(
+_NO_ONE_BEFORE: Final = re.compile(r"\b(?:no|any|every|some)\s+$", re.I)
+_AGE_BEFORE: Final = re.compile(r"(?:(?P<first>[A-Z][\w'’-]+)\s+)?(?P<last>[A-Z][\w'’-]+),\s*$")
+_COMMA_AFTER: Final = re.compile(r"\s*,")
+_YEAR: Final = re.compile(r"(?:1[89]|20)\d\d")
+_WORD: Final = re.compile(r"[A-Za-z'’][A-Za-z'’]*")  # (a class first: see ``_PARAGRAPH``)
+_PHRASE_END: Final = re.compile(r"[,;:.()]")
+_NOT_PEOPLE: Final = frozenset(
     [
         "agents",
         "officers",
@@ -970,7 +979,7 @@ _NOT_PEOPLE = frozenset(
     ]
 )
 # Nouns for the people (or arrests) a count is about.
-_PEOPLE_NOUNS = frozenset(
+_PEOPLE_NOUNS: Final = frozenset(
     [
         "people",
         "persons",
@@ -990,7 +999,7 @@ _PEOPLE_NOUNS = frozenset(
     ]
 )
 # Words that end the noun phrase after a count.
-_NOUN_PHRASE_END = _PEOPLE_NOUNS | frozenset(
+_NOUN_PHRASE_END: Final = _PEOPLE_NOUNS | frozenset(
     [
         "in",
         "at",
@@ -1018,7 +1027,7 @@ _NOUN_PHRASE_END = _PEOPLE_NOUNS | frozenset(
     ]
 )
 
-_SPEECH_BEFORE = re.compile(
+_SPEECH_BEFORE: Final = re.compile(
     r"\b(?:said|says|told|announced|stated|confirmed|reported|added|statement|call"
     r"|interview|conference|release)\b[^.;]{0,40}$",
     re.I,
@@ -1026,7 +1035,7 @@ _SPEECH_BEFORE = re.compile(
 
 # --------------------------------------------------------------------------- agencies
 
-_AGENCY = re.compile(
+_AGENCY: Final = re.compile(
     # The look-ahead on the names' first letters lets the engine skip most positions.
     r"(?=[BCDEHIMU])\b(?:(?P<HSI>Homeland\s+Security\s+Investigations|HSI)"
     r"|(?P<ICE>(?:U\.S\.\s+)?Immigration\s+and\s+Customs\s+Enforcement|ICE"
@@ -1036,7 +1045,7 @@ _AGENCY = re.compile(
     r"|(?P<DHS>Department\s+of\s+Homeland\s+Security|Homeland\s+Security\s+Department|DHS)"
     r"|(?P<Marshals>U\.S\.\s+Marshals(?:\s+Service)?|Marshals\s+Service))(?![\w])"
 )
-_AGENCY_SHORT_NAMES = {
+_AGENCY_SHORT_NAMES: Final = {
     "HSI": "HSI",
     "ICE": "ICE",
     "BorderPatrol": "Border Patrol",
@@ -1046,8 +1055,8 @@ _AGENCY_SHORT_NAMES = {
 }
 
 
-_HEADLINE_MAX = 160
-_SENTENCE_CLOSE = re.compile(r"[.!?][\"”’)]*\s*$")
+_HEADLINE_MAX: Final = 160
+_SENTENCE_CLOSE: Final = re.compile(r"[.!?][\"”’)]*\s*$")
 
 
 def _mark_headline(text: str, sentences: list[_Sentence]) -> None:
@@ -1125,7 +1134,7 @@ class _AgencyMention:
 # The first word of every ``_AGENCY`` name: every match starts with one of them, and
 # looking for each with ``str.find`` (a quick scan in C) is much faster than a pattern
 # stopping at every capital that may open a name.
-_AGENCY_FIRST_WORDS = (
+_AGENCY_FIRST_WORDS: Final = (
     "HSI",
     "Homeland",
     "ICE",
@@ -1253,16 +1262,16 @@ def _next_noun_is_people(after: str) -> bool:
 # A word every arrest-linking pattern above contains (``_ARRESTED``, ``_ACTIVE_BEFORE``,
 # ``_TOTAL_BEFORE``, the present tense, "took ... into custody"), matched with the same
 # flags: a segment without one links no count, and its counts skip ``_arrest_rule``.
-_ARREST_STEM = re.compile(
+_ARREST_STEM: Final = re.compile(
     r"arrest|apprehen|detain|detention|nab|caught|nets|netted|picked|rounded|swept|custody"
     r"|booked|held",
     re.I,
 )
 
-_STEMS = tuple(_ARREST_STEM.pattern.split("|"))
+_STEMS: Final = tuple(_ARREST_STEM.pattern.split("|"))
 # Characters that re.I matches to an ASCII letter of the stems but str.lower() does not
 # turn into that letter: with one of them present, the regex decides.
-_CASE_ODDITIES = ("\u0130", "\u0131", "\u017f", "\u212a")
+_CASE_ODDITIES: Final = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 def _has_arrest_stem(view: str) -> bool:
@@ -1278,8 +1287,8 @@ def _has_arrest_stem(view: str) -> bool:
 # Words that let a sentence without an arrest stem link a count.
 # Words that let a sentence without an arrest stem link a count: running totals (as
 # whole words, like ``_TALLY_WORD``), shares and subsets.
-_TOTAL_WORDS = ("total", "tally", "count")
-_SHARE_WORDS = ("accounted", "among", "of th", "including")
+_TOTAL_WORDS: Final = ("total", "tally", "count")
+_SHARE_WORDS: Final = ("accounted", "among", "of th", "including")
 
 
 def _find_all(
@@ -1426,7 +1435,7 @@ def _arrest_rule(
     return None
 
 
-_RULE_CONFIDENCE = {
+_RULE_CONFIDENCE: Final = {
     "active": 0.9,
     "passive": 0.9,
     "total": 0.85,
@@ -1439,14 +1448,14 @@ _RULE_CONFIDENCE = {
 
 
 # "Arrests by field office were: Atlanta (171); ...": the list names offices, not cities.
-_OFFICE_LIST = re.compile(
+_OFFICE_LIST: Final = re.compile(
     r"\b(?:field\s+offices?|offices|areas?\s+of\s+(?:operations|responsibility))\b", re.I
 )
-_STATE_NAMES = {name: code for name, code, _ in STATES}
+_STATE_NAMES: Final = {name: code for name, code, _ in STATES}
 # ... and their AP abbreviations ("Portland, Ore. (14)" in a list)
-_STATE_OR_REGION = frozenset(_STATE_NAMES) | frozenset(REGIONS)
-_STATE_NAMES_OR_AP = {**_STATE_NAMES, **{abbrev: code for _, code, abbrev in STATES}}
-_ACCOUNTED_BEFORE = re.compile(
+_STATE_OR_REGION: Final = frozenset(_STATE_NAMES) | frozenset(REGIONS)
+_STATE_NAMES_OR_AP: Final = {**_STATE_NAMES, **{abbrev: code for _, code, abbrev in STATES}}
+_ACCOUNTED_BEFORE: Final = re.compile(
     r"(?:\s+(?:sector|office|field\s+office|area|region|county|metro\s+area))?"
     r"(?P<share>\s+accounted\s+for\s+$)"
     # "Tampa police made 14 of those arrests": the place's share, when "of" follows
@@ -1455,56 +1464,60 @@ _ACCOUNTED_BEFORE = re.compile(
     re.I,
 )
 # "Texas accounted for the most arrests, 409, followed by ...": the count after a comma.
-_MOST_ARRESTS_BEFORE = re.compile(
+_MOST_ARRESTS_BEFORE: Final = re.compile(
     r"\s+(?:accounted\s+for|had|made|reported|recorded)\s+the\s+(?:most|largest\s+number\s+of)"
     r"\s+arrests,\s+$"
 )
-_SHARE_BEFORE = re.compile(
+_SHARE_BEFORE: Final = re.compile(
     r"\b(?:[Mm]ost|(?:[Ll]argest|[Bb]iggest|[Gg]reatest)\s+(?:share|number|portion|part))\s+of\s+"
     r"(?:the\s+|those\s+)?"
     r"(?:[\w'’.-]+\s+){0,3}?(?:arrests|arrested),\s+$"
 )
-_SHARE_PLACE_AFTER = re.compile(
+_SHARE_PLACE_AFTER: Final = re.compile(
     r",\s+(?:came|were\s+made|was|were|took\s+place|happened|occurred)\s+(?:in|at)\s+"
 )
-_ACCOUNTED_WORDS = ("for", "made", "reported", "recorded", "had")
+_ACCOUNTED_WORDS: Final = ("for", "made", "reported", "recorded", "had")
 # Elliptical list items: what may stand between the previous count and the item's place,
 # between the place and the count, and after the item.
-_ITEM_HEAD = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s*(?:[,;]|\band\b)\s*(?:and\s+)?(?:in\s+)?", re.I)
+_ITEM_HEAD: Final = re.compile(
+    r"(?:\s+[\w'’-]+){0,4}?\s*(?:[,;]|\band\b)\s*(?:and\s+)?(?:in\s+)?", re.I
+)
 # (A period may end an abbreviation inside the item: "in St. Paul and 48 in Rochester".)
-_ABBREVIATION_PERIOD = (
+_ABBREVIATION_PERIOD: Final = (
     r"(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z][a-z]{2})\.|(?<=\b[A-Z][a-z]{3})\."
     r"|(?<=\b[A-Z][a-z]{4})\."
 )
-_ITEM_HEAD_LONG = re.compile(rf"(?:[^.;:]|{_ABBREVIATION_PERIOD}){{0,80}}?(?:[,;]|\band)\s*", re.I)
-_ITEM_AFTER_PLACE = re.compile(r",?\s+(?:for\s+|with\s+)?|,\s*")
-_IN_PLACE = re.compile(r"\s+in\s+")
-_PLACE_ITEM_GAP = re.compile(r",\s+(?:with\s+)?|\s+with\s+|\s*[:–—]\s*")
-_ITEM_END = re.compile(r"\s*(?:[,;.)]|\band\b|$)")
+_ITEM_HEAD_LONG: Final = re.compile(
+    rf"(?:[^.;:]|{_ABBREVIATION_PERIOD}){{0,80}}?(?:[,;]|\band)\s*", re.I
+)
+_ITEM_AFTER_PLACE: Final = re.compile(r",?\s+(?:for\s+|with\s+)?|,\s*")
+_IN_PLACE: Final = re.compile(r"\s+in\s+")
+_PLACE_ITEM_GAP: Final = re.compile(r",\s+(?:with\s+)?|\s+with\s+|\s*[:–—]\s*")
+_ITEM_END: Final = re.compile(r"\s*(?:[,;.)]|\band\b|$)")
 
 
 # One-per-line lists under a heading ("Arrests by state included:" then "Texas – 516",
 # "Colorado: Aurora (14), Denver (11) and Pueblo (4)."): the heading ends with a colon and
 # has an arrest word; each following line is a list of "Name – N" or "Name (N)" items,
 # optionally after the state its towns lie in.
-_HEADING_END = re.compile(r":[\s\"”’]*$")
-_HEADING_KIND = re.compile(
+_HEADING_END: Final = re.compile(r":[\s\"”’]*$")
+_HEADING_KIND: Final = re.compile(
     r"\b(?:(?P<office>field\s+offices?|offices?|areas?\s+of\s+(?:operations|responsibility))"
     r"|(?P<state>states?)|(?P<city>cit(?:y|ies)|towns?|communities)"
     r"|(?P<nation>countr(?:y|ies)|nationalit(?:y|ies)|nationals|citizens))\b",
     re.I,
 )
-_LINE_STATE = re.compile(r"\s*(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?):\s+")
-_LINE_ITEM = re.compile(
+_LINE_STATE: Final = re.compile(r"\s*(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?):\s+")
+_LINE_ITEM: Final = re.compile(
     r"\s*(?P<name>[A-Z][\w.'’]*(?:[ -][A-Z][\w.'’]*){0,3}"
     # "Cook County, Illinois (91)", "Portland, Oregon (14)": the state the name lies in
     r"(?:,\s(?:[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+)?|[A-Z]\.[A-Z]\.))?)"
     # "Atlanta (Georgia, North Carolina and South Carolina) – 231": the office's states
     r"\s*(?:(?:\([^()\d]{0,80}\)\s*)?[–—:-]\s*(?P<dash>\d[\d,]*)|\((?P<paren>\d[\d,]*)\))"
 )
-_LINE_BULLET = re.compile(r"\s*(?:[•·▪◦*‣⁃]|[-–—](?=\s))\s*")
-_LINE_GAP = re.compile(r"\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+)")
-_LINE_END = re.compile(r"[\s.;]*$")
+_LINE_BULLET: Final = re.compile(r"\s*(?:[•·▪◦*‣⁃]|[-–—](?=\s))\s*")
+_LINE_GAP: Final = re.compile(r"\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+)")
+_LINE_END: Final = re.compile(r"[\s.;]*$")
 
 
 def _list_line(text: str, start: int, end: int):
@@ -2294,12 +2307,12 @@ class _Extractor:
 
 
 # Two counts of one clause joined by "and": "apprehended 73 migrants and arrested four".
-_COORDINATED_COUNTS = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+and(?:\s+[\w'’-]+){1,3}?\s+")
-_FISCAL_YEAR = re.compile(r"\b(?:fiscal\s+(?:year\s+)?(?:19|20)?\d\d|FY\s?(?:19|20)?\d\d)\b")
-_CLAUSE_BOUNDARY = re.compile(r",\s*(?:and|but|while|whereas|compared\s+with)\b|;", re.I)
-_CLAUSE_PENALTY = 1000
-_NEXT_ITEM_GAP = re.compile(r"\s+(?:for\s+|with\s+)?")
-_TIGHT_PLACE_GAP = re.compile(
+_COORDINATED_COUNTS: Final = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+and(?:\s+[\w'’-]+){1,3}?\s+")
+_FISCAL_YEAR: Final = re.compile(r"\b(?:fiscal\s+(?:year\s+)?(?:19|20)?\d\d|FY\s?(?:19|20)?\d\d)\b")
+_CLAUSE_BOUNDARY: Final = re.compile(r",\s*(?:and|but|while|whereas|compared\s+with)\b|;", re.I)
+_CLAUSE_PENALTY: Final = 1000
+_NEXT_ITEM_GAP: Final = re.compile(r"\s+(?:for\s+|with\s+)?")
+_TIGHT_PLACE_GAP: Final = re.compile(
     r"\s+(?:(?:more|others|people|workers|men|women|immigrants|migrants)\s+)?"
     # "another 11 at the immigration court in Tucson": the building, then its town
     r"(?:at\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s+(?=in\s))?"
@@ -2308,7 +2321,7 @@ _TIGHT_PLACE_GAP = re.compile(
 )
 # "ICE Houston arrested ...", "(ERO) Boston": a place naming the agency's office, read
 # as the operation's place only when the sentence has no other.
-_AGENCY_BEFORE_PLACE = _EndsWith(
+_AGENCY_BEFORE_PLACE: Final = _EndsWith(
     re.compile(
         r"(?:\b(?:ICE|ERO|HSI|CBP|Enforcement|Operations|Investigations|Protection)"
         r"|\((?:ICE|ERO|HSI|CBP)\))\s+$"
@@ -2329,8 +2342,8 @@ _AGENCY_BEFORE_PLACE = _EndsWith(
     ),
     fold=False,
 )
-_OFFICE_NAME_PENALTY = 500
-_BIOGRAPHY_BEFORE = _EndsWith(
+_OFFICE_NAME_PENALTY: Final = 500
+_BIOGRAPHY_BEFORE: Final = _EndsWith(
     re.compile(
         r"\b(?:came\s+(?:here\s+)?(?:to|from)|(?:moved|immigrated|emigrated|fled|returned|born"
         r"|raised|grew\s+up|lived|settled|relocated)\s+(?:(?:here\s+)?(?:to|in|from)))\s+$"
@@ -2340,13 +2353,13 @@ _BIOGRAPHY_BEFORE = _EndsWith(
     ),
     ("to", "in", "from", "the"),
 )
-_HEADLINE_COUNTER_END = re.compile(r"\s*(?:[,;:]|$)|\s+(?:in|across|at)\s+(?:the\s+)?[A-Z]")
+_HEADLINE_COUNTER_END: Final = re.compile(r"\s*(?:[,;:]|$)|\s+(?:in|across|at)\s+(?:the\s+)?[A-Z]")
 # A headline's second clause giving another source's figure: "...; agency says 18".
-_HEADLINE_COUNTER = re.compile(
+_HEADLINE_COUNTER: Final = re.compile(
     r";\s*(?:[\w'’.-]+\s+){1,3}(?:says?|confirms?|reports?|counts?|puts\s+it\s+at)\s+$", re.I
 )
 # "the San Antonio field office made 51 arrests": the office as the one arresting.
-_OFFICE_AGENT_AFTER = re.compile(
+_OFFICE_AGENT_AFTER: Final = re.compile(
     r"\s+(?:made|arrested|apprehended|detained|took|picked|rounded|nabbed|netted|reported"
     r"|recorded|logged)\b"
 )

@@ -21,12 +21,13 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Final
 
 from archive_gui.core.extract.numbers import words_to_int
 from archive_gui.core.extract.regex_trie import non_word_char, trie_alternation
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = {
+_WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS: Final = {
     "Jan": 1,
     "Feb": 2,
     "Mar": 3,
@@ -40,9 +41,9 @@ _MONTHS = {
     "Nov": 11,
     "Dec": 12,
 }
-_SEASON_START_MONTH = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+_SEASON_START_MONTH: Final = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 
-_MONTH_NAME = (
+_MONTH_NAME: Final = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)"
 )
@@ -56,8 +57,10 @@ def _either_case(*words: str) -> str:
     return "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words) + ")"
 
 
-_PREPOSITION = _either_case("over", "during", "in", "within", "since", "throughout", "through")
-_MODIFIER = _either_case(
+_PREPOSITION: Final = _either_case(
+    "over", "during", "in", "within", "since", "throughout", "through"
+)
+_MODIFIER: Final = _either_case(
     r"this\s+past",
     "this",
     "last",
@@ -67,15 +70,15 @@ _MODIFIER = _either_case(
     r"the\s+last",
     r"the\s+previous",
 )
-_UNIT = "(?:weekend|week|month|year|summer|spring|fall|autumn|winter)"
-_SEASON = "(?:summer|spring|fall|autumn|winter)"
-_YEAR = r"(?:19|20)\d\d"
-_THE = _either_case("the")
-_WEEKDAY_MODIFIER = _either_case("last", r"this\s+past", "this")
-_DAY_WORD = _either_case("today", "yesterday", r"last\s+night", "overnight")
+_UNIT: Final = "(?:weekend|week|month|year|summer|spring|fall|autumn|winter)"
+_SEASON: Final = "(?:summer|spring|fall|autumn|winter)"
+_YEAR: Final = r"(?:19|20)\d\d"
+_THE: Final = _either_case("the")
+_WEEKDAY_MODIFIER: Final = _either_case("last", r"this\s+past", "this")
+_DAY_WORD: Final = _either_case("today", "yesterday", r"last\s+night", "overnight")
 # Every word a period phrase can start with: checked first, so the long pattern below
 # is only tried where a phrase can begin.
-_FIRST_WORDS = trie_alternation(
+_FIRST_WORDS: Final = trie_alternation(
     [
         w
         for v in ["over", "during", "in", "within", "since", "throughout", "through", "earlier"]
@@ -93,7 +96,7 @@ _FIRST_WORDS = trie_alternation(
 # which the regex engine skips to quickly; the position after that character is then
 # tried with the full pattern.  It finds every position ``_PERIOD`` can match at, and
 # few more: "in" and "the" are too common to try the full pattern at each one.
-_TAILS = {
+_TAILS: Final = {
     **{w: "" for w in _WEEKDAYS},
     **{name.rstrip("."): "" for name in re.findall(r"[A-Z][a-z]+\.?", _MONTH_NAME)},
     **{
@@ -113,15 +116,17 @@ _TAILS = {
     "19": r"\d\d",
     "20": r"\d\d",
 }
-_PHRASE_START = trie_alternation(_TAILS, _TAILS)
-_PREPOSITION_TAILS = {
+_PHRASE_START: Final = trie_alternation(_TAILS, _TAILS)
+_PREPOSITION_TAILS: Final = {
     w: rf"\s+{_PHRASE_START}"
     for v in ["over", "during", "in", "within", "since", "throughout", "through", "earlier"]
     for w in (v, v.capitalize())
 }
-_ALL_TAILS = {**_TAILS, **_PREPOSITION_TAILS}
-_CANDIDATE = re.compile(non_word_char("-", f"(?={trie_alternation(_ALL_TAILS, _ALL_TAILS)})"))
-_PERIOD = re.compile(
+_ALL_TAILS: Final = {**_TAILS, **_PREPOSITION_TAILS}
+_CANDIDATE: Final = re.compile(
+    non_word_char("-", f"(?={trie_alternation(_ALL_TAILS, _ALL_TAILS)})")
+)
+_PERIOD: Final = re.compile(
     rf"""
     (?={_FIRST_WORDS})(?<![\w-])
     (?:(?P<prep>{_PREPOSITION}|[Ee]arlier)\s+)?

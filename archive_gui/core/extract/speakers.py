@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, count, islice, product
 from operator import attrgetter, itemgetter
+from typing import Final
 
 from archive_gui.core.extract.names_data import (
     ABBREVIATIONS,
@@ -54,65 +55,71 @@ from archive_gui.core.extract.textutil import Token, words, words_and_texts
 # Words are plain ``(text, start, end)`` tuples (``Token``): ``token[0]`` is the word,
 # ``token[1]:token[2]`` its span in the article.
 
-PERSON = "person"
-ORGANIZATION = "organization"
-PRONOUN = "pronoun"
-REFERENCE = "reference"  # "the agency", "the spokesman"
-UNNAMED = "unnamed"  # a person the article does not name: "a foreman, who declined ..."
+PERSON: Final = "person"
+ORGANIZATION: Final = "organization"
+PRONOUN: Final = "pronoun"
+REFERENCE: Final = "reference"  # "the agency", "the spokesman"
+UNNAMED: Final = "unnamed"  # a person the article does not name: "a foreman, who declined ..."
 
-_POSSESSIVE_ENDINGS = ("'s", "’s")
-_ARTICLES = frozenset({"a", "an", "the"})
-_AFFILIATION_LINKS = (" of ", " for ", " at ", " with ")
+_POSSESSIVE_ENDINGS: Final = ("'s", "’s")
+_ARTICLES: Final = frozenset({"a", "an", "the"})
+_AFFILIATION_LINKS: Final = (" of ", " for ", " at ", " with ")
 # Bounds that keep reading linear on any input; real names and roles are far shorter.
-_MAX_APPOSITIVE_WORDS = 12
-_MAX_APPOSITIVE_CHARS = 160
-_MAX_SUBJECT_WORDS = 24
-_MAX_PREFIX_WORDS = 10
-_MAX_RELATIVE_CLAUSE_WORDS = 24  # "a foreman, who asked not to be named because ..., said"
-_MAX_UNNAMED_MODIFIERS = 4  # words between "a" and the noun: "a 14-year-old girl"
-_MAX_PARTICLES = 3
-_MAX_ANTECEDENT_DISTANCE = 40  # distinct entities a pronoun may look back over
-_LOCAL_NUMBER = re.compile(r" \d+[A-Z]*\b")
-_APPOSITIVE = re.compile(r"\s*,\s*([^,;—–()]*)")
+_MAX_APPOSITIVE_WORDS: Final = 12
+_MAX_APPOSITIVE_CHARS: Final = 160
+_MAX_SUBJECT_WORDS: Final = 24
+_MAX_PREFIX_WORDS: Final = 10
+_MAX_RELATIVE_CLAUSE_WORDS: Final = 24  # "a foreman, who asked not to be named because ..., said"
+_MAX_UNNAMED_MODIFIERS: Final = 4  # words between "a" and the noun: "a 14-year-old girl"
+_MAX_PARTICLES: Final = 3
+_MAX_ANTECEDENT_DISTANCE: Final = 40  # distinct entities a pronoun may look back over
+_LOCAL_NUMBER: Final = re.compile(r" \d+[A-Z]*\b")
+_APPOSITIVE: Final = re.compile(r"\s*,\s*([^,;—–()]*)")
 # "of St. Agnes Catholic Church" after a name: the organisation the person belongs to.
-_OF_ORGANISATION = re.compile(
+_OF_ORGANISATION: Final = re.compile(
     r" (?:of|for|at|with) (?:the )?([A-Z][\w.’'&-]*(?: (?:[A-Z][\w.’'&-]*|of|and|for|the|&))*)"
 )
 # Lower-case words that never stand between "said" and the speaker's name.
-_NOT_BEFORE_SPEAKER = word_set(
+_NOT_BEFORE_SPEAKER: Final = word_set(
     """
     in on at that to after before when while as who which was is are were by about
     during from with and but than told said has had it they he she its their his her
     """
 )
-_INDEFINITE = frozenset({"a", "an", "one", "another"})
-_SUBJECT_PRONOUNS = frozenset({"He", "She"})
+_INDEFINITE: Final = frozenset({"a", "an", "one", "another"})
+_SUBJECT_PRONOUNS: Final = frozenset({"He", "She"})
 # Every way of capitalising them, to find them without lower-casing each word.
-_INDEFINITE_ANY_CASE = frozenset(
+_INDEFINITE_ANY_CASE: Final = frozenset(
     "".join(letters)
     for word in _INDEFINITE
     for letters in product(*((c.lower(), c.upper()) for c in word))
 )
 # Words after "the <role>" showing it is not the subject of a clause ("the mayor of ...").
-_NOT_AFTER_SUBJECT = frozenset({"of", "for", "and", "or", "in", "at", "to", "with", "from"})
+_NOT_AFTER_SUBJECT: Final = frozenset({"of", "for", "and", "or", "in", "at", "to", "with", "from"})
 # Phrases between "according to" and the speaker: "according to a statement from ICE".
-_DOCUMENT_PHRASE = re.compile(
+_DOCUMENT_PHRASE: Final = re.compile(
     r"(?:a|an|the)\s+(?:(?:written|joint|prepared|brief|short|new|news)\s+)?"
     r"(?:statement|release|news release|report|letter|email|e-mail|post|filing|memo)"
     r"\s+(?:issued\s+)?(?:from|by|of)\s+",
     re.IGNORECASE,
 )
-_RELATIVE = frozenset({"who", "whose", "which", "that"})
-_DEFENCE = frozenset({"defense", "defence"})
-_COUNSEL = frozenset({"attorney", "lawyer", "counsel"})
+_RELATIVE: Final = frozenset({"who", "whose", "which", "that"})
+_DEFENCE: Final = frozenset({"defense", "defence"})
+_COUNSEL: Final = frozenset({"attorney", "lawyer", "counsel"})
 # Words of a role that make an attorney a prosecutor ("Assistant U.S. Attorney").
-_PUBLIC_ATTORNEY = frozenset({"u", "district", "assistant", "county", "state's", "general"})
-_GENDERED_WORDS = {"he": "male", "his": "male", "him": "male", "she": "female", "her": "female"}
-_CONNECTORS_IN_ROLES = frozenset({"of", "for", "the"})
-_SINGULAR_MEMBER_NOUNS = frozenset(
+_PUBLIC_ATTORNEY: Final = frozenset({"u", "district", "assistant", "county", "state's", "general"})
+_GENDERED_WORDS: Final = {
+    "he": "male",
+    "his": "male",
+    "him": "male",
+    "she": "female",
+    "her": "female",
+}
+_CONNECTORS_IN_ROLES: Final = frozenset({"of", "for", "the"})
+_SINGULAR_MEMBER_NOUNS: Final = frozenset(
     {"official", "spokesperson", "spokesman", "spokeswoman", "officer", "agent", "representative"}
 )
-_UNNAMED_MEMBER_NOUNS = frozenset(
+_UNNAMED_MEMBER_NOUNS: Final = frozenset(
     {
         "official",
         "spokesperson",
@@ -273,7 +280,7 @@ class _LoneWords(dict):
         return kind
 
 
-_LONE_WORDS = _LoneWords()
+_LONE_WORDS: Final = _LoneWords()
 
 
 def _read_run(text: str, tokens: list[Token], run: list[int], end: int) -> Mention | None:
@@ -345,9 +352,9 @@ def _plain_word_before(word: str) -> bool:
 
 
 # Words before a lone word that give it no role (``_plain_lone_word``).
-_PLAIN_BEFORE = _PerWord(lambda w: w in CAPITALISED_FUNCTION_WORDS or _plain_word_before(w))
+_PLAIN_BEFORE: Final = _PerWord(lambda w: w in CAPITALISED_FUNCTION_WORDS or _plain_word_before(w))
 # Words after a lone word that show it is a name or an organisation ("Cox of", "X said").
-_SIGNALS_AFTER = _PerWord(
+_SIGNALS_AFTER: Final = _PerWord(
     lambda w: w in _NAME_SIGNALS_AFTER or w.endswith("ly") or w.lower() in SPEECH_VERBS
 )
 
@@ -396,7 +403,7 @@ def _reads_alone(text: str, tokens: list[Token], run: list[int], end: int) -> bo
     return True
 
 
-_PLAIN_AFTER = frozenset(["", ".", ";", ":", "!", "?", ")", "\n"]) | frozenset(
+_PLAIN_AFTER: Final = frozenset(["", ".", ";", ":", "!", "?", ")", "\n"]) | frozenset(
     "abcdefghijklmnopqrstuvwxyz"
 )
 
@@ -417,16 +424,16 @@ def read_deferred(
 
 
 # Words opening an adverbial phrase before a clause's subject ("On Monday, Pell ...").
-_INTRO_WORDS = word_set(
+_INTRO_WORDS: Final = word_set(
     """
     on in at after before during since when while as earlier later last this asked
     speaking outside inside following despite for by with meanwhile still yet
     """
 )
-_CLAUSE_BOUNDARY = '.!?;:\n"“”—–('
+_CLAUSE_BOUNDARY: Final = '.!?;:\n"“”—–('
 # Everything up to the last clause boundary (greedy, so the match ends right after it).
-_UP_TO_CLAUSE_BOUNDARY = re.compile(r'.*[.!?;:\n"“”—–(]', re.DOTALL)
-_MAX_INTRO_WORDS = 8
+_UP_TO_CLAUSE_BOUNDARY: Final = re.compile(r'.*[.!?;:\n"“”—–(]', re.DOTALL)
+_MAX_INTRO_WORDS: Final = 8
 
 
 def _opens_clause(text: str, position: int) -> bool:
@@ -449,7 +456,7 @@ def _opens_clause(text: str, position: int) -> bool:
     return 0 < len(intro) <= _MAX_INTRO_WORDS and intro[0].lower() in _INTRO_WORDS
 
 
-_SAYS_IT = re.compile(
+_SAYS_IT: Final = re.compile(
     r"\s+(?:[a-z]+ly\s+)?(?:said|says|announced|stated|confirmed|added|noted)"
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today))?"
     r"(?:\s+(?:in|on)\s+(?:a|an|its)\s+[\w-]+(?:\s+[\w-]+)?)?,?(?:\s+that)?\s+(?:it|its)\b"
@@ -457,7 +464,7 @@ _SAYS_IT = re.compile(
 
 
 # "CoreCivic, which runs the facility": people take "who", organisations "which".
-_WHICH = re.compile(r",\s+which\b")
+_WHICH: Final = re.compile(r",\s+which\b")
 
 
 def _verb_may_follow(tokens: list[Token], run: list[int]) -> bool:
@@ -489,9 +496,9 @@ def _org_noun_follows(tokens: list[Token], run: list[int]) -> bool:
     return following < len(tokens) and tokens[following][0] in _ORG_KIND_NOUNS
 
 
-_ORG_KIND_NOUNS = word_set("union company group coalition nonprofit organization firm")
+_ORG_KIND_NOUNS: Final = word_set("union company group coalition nonprofit organization firm")
 # What a company runs: "the Northbend Pork Processors plant" is the company's plant.
-_WORKPLACE_NOUNS = word_set(
+_WORKPLACE_NOUNS: Final = word_set(
     "plant plants factory facility warehouse mill refinery cannery packinghouse slaughterhouse"
 )
 
@@ -509,7 +516,9 @@ def _names_a_workplace(tokens: list[Token], run: list[int]) -> bool:
 
 # Words after a lone capitalised word that may make it a name, a role's holder or an
 # organisation: "Cox of ICE", "Kessler said it", "the Teamsters union".
-_NAME_SIGNALS_AFTER: frozenset[str] = frozenset({"of", "for", "at", "with"}) | _ORG_KIND_NOUNS
+_NAME_SIGNALS_AFTER: Final[frozenset[str]] = (
+    frozenset({"of", "for", "at", "with"}) | _ORG_KIND_NOUNS
+)
 
 
 def _speaks_as_it(text: str, position: int) -> bool:
@@ -590,10 +599,10 @@ def _subject_references(text: str, tokens: list[Token], texts: Iterable[str]) ->
 
 # Whether a word, lower-cased, is a person noun; whether, without a possessive ending and
 # lower-cased, it is a role word (kept per word: no lower-cased copy made for each test).
-_IS_PERSON_NOUN = _PerWord(lambda w: w.lower() in PERSON_NOUNS).__getitem__
-_HAS_ROLE_BASE = _PerWord(lambda w: _base(w).lower() in ROLE_WORDS).__getitem__
+_IS_PERSON_NOUN: Final = _PerWord(lambda w: w.lower() in PERSON_NOUNS).__getitem__
+_HAS_ROLE_BASE: Final = _PerWord(lambda w: _base(w).lower() in ROLE_WORDS).__getitem__
 # Nouns of a person's role or kind, not an organisation's ("the sheriff", "the man").
-_PERSON_REFERENCE = _PerWord(
+_PERSON_REFERENCE: Final = _PerWord(
     lambda w: (
         (w.lower() in ROLE_WORDS or w.lower() in PERSON_NOUNS)
         and w.lower() not in ORG_REFERENCE_NOUNS
@@ -731,14 +740,14 @@ def _unnamed(text: str, tokens: list[Token], index: int) -> Mention | None:
     return None
 
 
-_NAME_GIVING = re.compile(r"\b(?:name|named|identified|identifying|called)\b")
-_GIVEN_NAME = re.compile(r"[A-Z][^\W\d_]+(?:[’'-][A-Z]?[^\W\d_]+)*(?: [A-Z][^\W\d_]+){0,2}")
-_CLAUSE_STOP = re.compile(r"[.;!?]\s|[.;!?]$|[“”\"]")
-_MAX_NAME_GIVING_CHARS = 120
+_NAME_GIVING: Final = re.compile(r"\b(?:name|named|identified|identifying|called)\b")
+_GIVEN_NAME: Final = re.compile(r"[A-Z][^\W\d_]+(?:[’'-][A-Z]?[^\W\d_]+)*(?: [A-Z][^\W\d_]+){0,2}")
+_CLAUSE_STOP: Final = re.compile(r"[.;!?]\s|[.;!?]$|[“”\"]")
+_MAX_NAME_GIVING_CHARS: Final = 120
 
 
 # ", Jane Doe," after a description, possibly past a short phrase ("for the county").
-_APPOSITIVE_NAME = re.compile(
+_APPOSITIVE_NAME: Final = re.compile(
     r"(?:\s+(?:in|for|with|at|of|from)\s+[^,;.“”\"]{1,40}?)?,\s+"
     r"([A-Z][^\W\d_]+(?:[’'-][A-Z]?[^\W\d_]+)*(?:\s+[A-Z][^\W\d_]+(?:[’'-][A-Z]?[^\W\d_]+)*){1,2})"
     r"\s*,"
@@ -787,7 +796,7 @@ def _name_given(text: str, position: int) -> tuple[int, int] | None:
     return found.start(), found.end()
 
 
-_WORD_AT = re.compile(r"[a-z]+")
+_WORD_AT: Final = re.compile(r"[a-z]+")
 
 
 def _gender_in_text(phrase: str) -> str | None:
@@ -831,7 +840,7 @@ def _organisation_after(text: str, tokens: list[Token], index: int) -> Mention |
     return mention if mention is not None and mention.kind == ORGANIZATION else None
 
 
-_WHO = frozenset({"who", "whose"})
+_WHO: Final = frozenset({"who", "whose"})
 
 
 def _heads_relative_clause(text: str, tokens: list[Token], index: int) -> bool:
@@ -953,7 +962,7 @@ def read_object(
     return leading or _organisation_in(text, head, end, at_end=False)
 
 
-_OWNERS = frozenset({"his", "her", "their"})
+_OWNERS: Final = frozenset({"his", "her", "their"})
 
 
 def _is_possessive(text: str, token: Token) -> bool:
@@ -1022,7 +1031,9 @@ def _subject_clause(text: str, tokens: list[Token]) -> Mention | None:
 
 
 # Nouns after a possessive that speak for the possessor: "Healey's office said".
-_SPEAKS_FOR_OWNER = word_set("office campaign administration team staff spokesman spokeswoman")
+_SPEAKS_FOR_OWNER: Final = word_set(
+    "office campaign administration team staff spokesman spokeswoman"
+)
 
 
 def _owner_of(text: str, tokens: list[Token], head: list[Token]) -> Mention | None:
@@ -1098,10 +1109,12 @@ def _reference(head: list[Token]) -> Mention | None:
     return None
 
 
-_AGE = re.compile(r"\d+-year-old")
-_PLURAL_OFFICIALS = frozenset({"officials", "authorities", "spokespeople", "representatives"})
-_MAX_OFFICIALS_MODIFIERS = 2
-_OFFICIALS_MODIFIERS = ORG_REFERENCE_NOUNS | word_set(
+_AGE: Final = re.compile(r"\d+-year-old")
+_PLURAL_OFFICIALS: Final = frozenset(
+    {"officials", "authorities", "spokespeople", "representatives"}
+)
+_MAX_OFFICIALS_MODIFIERS: Final = 2
+_OFFICIALS_MODIFIERS: Final = ORG_REFERENCE_NOUNS | word_set(
     "federal immigration senior top government enforcement other several two three"
 )
 
@@ -1162,7 +1175,7 @@ class _Bases(dict):
 
 
 # The word without a possessive ending ("ICE's" -> "ICE").
-_base: Callable[[str], str] = _Bases().__getitem__
+_base: Final[Callable[[str], str]] = _Bases().__getitem__
 
 
 def _capitalised(word: str) -> bool:
@@ -1177,8 +1190,8 @@ def _acronym(word: str) -> bool:
 
 
 # Both kept per word (``_PerWord``): dictionary look-ups instead of Python calls.
-_is_capitalised = _PerWord(_capitalised).__getitem__
-_is_acronym = _PerWord(_acronym).__getitem__
+_is_capitalised: Final = _PerWord(_capitalised).__getitem__
+_is_acronym: Final = _PerWord(_acronym).__getitem__
 
 
 def _joined(text: str, left: Token, right: Token) -> bool:
@@ -1257,7 +1270,7 @@ def _name_runs(
     return pieces
 
 
-_LINKING_WORDS = NAME_PARTICLES | ORG_CONNECTORS
+_LINKING_WORDS: Final = NAME_PARTICLES | ORG_CONNECTORS
 # The part a word takes in a run (``_TakesPart``); 0, not taking part, is the only false one.
 _CAPITALISED, _POSSESSIVE_CAPITALISED, _PARTICLE, _CONNECTOR = 1, 2, 3, 4
 
@@ -1281,11 +1294,11 @@ class _TakesPart(dict):
         return part
 
 
-_TAKES_PART = _TakesPart()
-_MAX_TAKES_PART = 50_000  # (a bound on memory: cleared when it holds more words)
+_TAKES_PART: Final = _TakesPart()
+_MAX_TAKES_PART: Final = 50_000  # (a bound on memory: cleared when it holds more words)
 # Possessives inside an organisation's name: "U.S. Attorney's Office", "Women's Refugee
 # Commission", "Harnett County Sheriff's Office".
-_NAME_POSSESSIVES = word_set("women children people men workers veterans")
+_NAME_POSSESSIVES: Final = word_set("women children people men workers veterans")
 
 
 def _inner_possessive(text: str, tokens: list[Token], index: int) -> bool:
@@ -1306,11 +1319,11 @@ def _inner_possessive(text: str, tokens: list[Token], index: int) -> bool:
     )
 
 
-_TEXT = itemgetter(0)
-_START_OF = itemgetter(1)  # a word's start
-_START = attrgetter("start")
-_FIRST = itemgetter(0)
-_THE = frozenset({"the", "The"})
+_TEXT: Final = itemgetter(0)
+_START_OF: Final = itemgetter(1)  # a word's start
+_START: Final = attrgetter("start")
+_FIRST: Final = itemgetter(0)
+_THE: Final = frozenset({"the", "The"})
 
 
 def _links_capitalised(text: str, tokens: list[Token], index: int) -> bool:
@@ -1336,7 +1349,7 @@ def _links_capitalised(text: str, tokens: list[Token], index: int) -> bool:
     )
 
 
-_DATE_WORDS = word_set(
+_DATE_WORDS: Final = word_set(
     """
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
     May June July August September October November December Jan Feb Mar Apr Aug Sept Sep
@@ -1417,7 +1430,7 @@ def _is_role_like(word: str) -> bool:
 
 
 # Capitalised words that name nothing on their own (not an organisation keyword either).
-_NEVER_NAMED = frozenset(
+_NEVER_NAMED: Final = frozenset(
     w
     for w in CAPITALISED_FUNCTION_WORDS - ORG_KEYWORDS - set(KNOWN_ORGANISATIONS)
     if not w.endswith(_POSSESSIVE_ENDINGS) and not w.isupper()
@@ -1541,7 +1554,7 @@ def _person_shape(
 
 
 # Offices that end a role written in capitals, never a name.
-_OFFICE_NOUNS = word_set(
+_OFFICE_NOUNS: Final = word_set(
     """
     agent officer director chief commissioner secretary spokesman spokeswoman spokesperson
     attorney sheriff deputy captain sergeant lieutenant detective trooper superintendent
@@ -1551,8 +1564,8 @@ _OFFICE_NOUNS = word_set(
 )
 
 # What must follow a name for any appositive or affiliation to be read after it.
-_AFTER_NAME = re.compile(r"\s*,| (?:of|for|at|with) ")
-_ORG_APPOSITIVE = re.compile(
+_AFTER_NAME: Final = re.compile(r"\s*,| (?:of|for|at|with) ")
+_ORG_APPOSITIVE: Final = re.compile(
     r"\s*,\s+(?:a|an|the)\s+((?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s*(?:that|which|based|whose|with|in|,)"
 )
 
@@ -1574,7 +1587,7 @@ def _organisation_appositive(text: str, name_end: int, limit: int) -> bool:
     return match is not None and match.group(1).split()[-1].lower() in ORG_APPOSITIVE_NOUNS
 
 
-_ORG_NAME_LINKS = frozenset({"for", "of", "on"})
+_ORG_NAME_LINKS: Final = frozenset({"for", "of", "on"})
 
 
 def _is_org_name(bases: list[str]) -> bool:
@@ -1604,7 +1617,7 @@ def _is_org_name(bases: list[str]) -> bool:
 
 
 # Honorifics written before a first name alone ("Don Efraín", "Doña Eulalia").
-_FIRST_NAME_HONORIFICS = frozenset({"Don", "Doña", "Dona"})
+_FIRST_NAME_HONORIFICS: Final = frozenset({"Don", "Doña", "Dona"})
 
 
 def _name_start(bases: list[str], after_connector: bool = False) -> int | None:
@@ -1709,7 +1722,7 @@ def _prefix_role(
 
 
 # Words that end any role prefix when right before a name ("said Smith", "The Smith").
-_NO_PREFIX_BEFORE = _PerWord(
+_NO_PREFIX_BEFORE: Final = _PerWord(
     lambda w: (
         _plain_word_before(w)
         or w in CAPITALISED_FUNCTION_WORDS
@@ -1723,20 +1736,20 @@ _NO_PREFIX_BEFORE = _PerWord(
 
 
 # Whether a word of a prefix gives a role: a role noun or a title, without a possessive ending.
-_ROLE_OR_TITLE = _PerWord(
+_ROLE_OR_TITLE: Final = _PerWord(
     lambda w: _is_role_noun(_base(w).lower()) or _base(w) in TITLES
 ).__getitem__
 
 
 # "Ruiz's attorney, Denise Abara, ...": a possessive role set off before the name.
-_POSSESSIVE_ROLE_BEFORE = re.compile(
+_POSSESSIVE_ROLE_BEFORE: Final = re.compile(
     r"\b(?:[A-Za-z][\w.-]*[’']s|[A-Za-z][\w.-]*s[’']|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)"
     r"((?:\s+[a-z][\w-]*){1,3})"
     # "The mayor of Santa Ana, Valerie Amezcua,": a place or organisation after the role
     r"(?:\s+(?:of|for|in|at)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|and)){0,4})?"
     r",\s*$"
 )
-_MAX_POSSESSIVE_ROLE_LOOKBACK = 90
+_MAX_POSSESSIVE_ROLE_LOOKBACK: Final = 90
 
 
 def _add_possessive_role(text: str, mention: Mention) -> None:
@@ -1768,11 +1781,11 @@ def _possessive_role(text: str, start: int, end: int) -> str | None:
 
 
 # Relatives and acquaintances: "Her neighbor, Ana Whitcomb," names no office held.
-_NOT_ROLES_OF_OWNER: frozenset[str] = frozenset()
+_NOT_ROLES_OF_OWNER: Final[frozenset[str]] = frozenset()
 
 
 # Whether a lower-case word describes what a person is or does ("spokesman", "foreman").
-_is_role_noun: Callable[[str], bool] = (ROLE_WORDS | PERSON_NOUNS).__contains__
+_is_role_noun: Final[Callable[[str], bool]] = (ROLE_WORDS | PERSON_NOUNS).__contains__
 
 
 def _end_with_full_stop(text: str, token: Token) -> int:
@@ -2184,14 +2197,14 @@ class EntityBook:
 
 # Nouns describing what a person is rather than an office ("the defendant", "the
 # teenager"): with nobody given the noun as a role, the last person without an office.
-_MAX_OPENING_WORDS = 3  # "Valley Fresh" for "Valley Fresh Eggs of Iowa"
-_PARTY_NOUNS = word_set(
+_MAX_OPENING_WORDS: Final = 3  # "Valley Fresh" for "Valley Fresh Eggs of Iowa"
+_PARTY_NOUNS: Final = word_set(
     """
     defendant plaintiff detainee petitioner teenager teen child kid youngster student
     worker resident immigrant migrant farmworker laborer labourer person
     """
 )
-_COURT_OFFICES = frozenset(
+_COURT_OFFICES: Final = frozenset(
     {"judge", "justice", "attorney", "lawyer", "counsel", "prosecutor", "clerk", "official"}
 )
 
@@ -2203,17 +2216,17 @@ def _is_party(entity: Entity) -> bool:
     return entity.role is None or not (_role_nouns(entity.role) & _COURT_OFFICES)
 
 
-_DOCUMENT_NOUN = "(" + "|".join(sorted(DOCUMENT_GROUPS, key=len, reverse=True)) + ")"
+_DOCUMENT_NOUN: Final = "(" + "|".join(sorted(DOCUMENT_GROUPS, key=len, reverse=True)) + ")"
 # "The lawsuit, filed by the ACLU", "a report released Wednesday by the coalition",
 # "In a 22-page ruling, Judge ...": the document right before its author.
-_DOCUMENT_BEFORE_AUTHOR = re.compile(
+_DOCUMENT_BEFORE_AUTHOR: Final = re.compile(
     r"\b" + _DOCUMENT_NOUN + r"\b[^.;:“”\"]{0,80}?\b(?:filed|released|issued|published|"
     r"written|sent|signed|brought|prepared|compiled|authored|commissioned|unsealed)"
     r"(?:\s+[\w-]+){0,2}?\s+by\s+(?:the\s+)?$"
     r"|\b[Ii]n\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?" + _DOCUMENT_NOUN + r",\s+$"
 )
 # "The ACLU sued ...", "... filed a lawsuit", "... said in a statement", "ICE's memo".
-_AUTHOR_BEFORE_DOCUMENT = re.compile(
+_AUTHOR_BEFORE_DOCUMENT: Final = re.compile(
     r"(?:[’']s\s+(?:[\w-]+\s+){0,3}?" + _DOCUMENT_NOUN + r"\b"
     r"|\s*(?:,[^,.;“”\"]{1,80},\s*)?(?:\s+(?:union|group|coalition|company|also|has|have|had))?"
     r"\s+(?:[a-z]+ly\s+)?(?:(sued)\b"
@@ -2222,7 +2235,7 @@ _AUTHOR_BEFORE_DOCUMENT = re.compile(
     r"|(?:said|says|wrote|writes|added|stated)\s+(?:[\w-]+\s+)?in\s+"
     r"(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?" + _DOCUMENT_NOUN + r"\b))"
 )
-_MAX_DOCUMENT_LOOKBACK = 140
+_MAX_DOCUMENT_LOOKBACK: Final = 140
 
 
 def document_authored(text: str, mention: Mention) -> str | None:
@@ -2285,10 +2298,12 @@ def _reference_fits(noun: str, entity: Entity) -> bool:
     return noun in nouns
 
 
-reference_fits = _reference_fits
-lower_words = _lower_words
-_OFFICIAL_ROLES = frozenset({"official", "officials", "spokesperson", "spokesman", "spokeswoman"})
-_AGENCY_ACRONYMS = frozenset(KNOWN_ORGANISATIONS.values())
+reference_fits: Final = _reference_fits
+lower_words: Final = _lower_words
+_OFFICIAL_ROLES: Final = frozenset(
+    {"official", "officials", "spokesperson", "spokesman", "spokeswoman"}
+)
+_AGENCY_ACRONYMS: Final = frozenset(KNOWN_ORGANISATIONS.values())
 
 
 @lru_cache(maxsize=8192)

@@ -12,13 +12,14 @@ import threading
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from operator import itemgetter
+from typing import Final
 
 from archive_gui.core.extract.names_data import ABBREVIATIONS
 
-OPEN_QUOTE = "“"
-CLOSE_QUOTE = "”"
-STRAIGHT_QUOTE = '"'
-QUOTE_MARKS = OPEN_QUOTE + CLOSE_QUOTE + STRAIGHT_QUOTE
+OPEN_QUOTE: Final = "“"
+CLOSE_QUOTE: Final = "”"
+STRAIGHT_QUOTE: Final = '"'
+QUOTE_MARKS: Final = OPEN_QUOTE + CLOSE_QUOTE + STRAIGHT_QUOTE
 
 
 # A word and its span in the article: ``(text, start, end)``. A plain tuple, which is
@@ -27,31 +28,31 @@ Token = tuple[str, int, int]
 
 
 # Dotted abbreviations ("U.S.") are one token; words keep inner apostrophes and hyphens.
-_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-]\w+)*")
+_WORD: Final = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-]\w+)*")
 # The same words, read faster over a whole text: the first character is shared by both
 # alternatives (a dotted abbreviation starts with a letter), and the word is captured
 # so that ``split`` returns the words between the stretches of text around them.
 # Possessive quantifiers: a word never gives characters back, so nothing is retried.
 # The full stop comes before the look-behind at the letter, so that the branch is
 # left at once (a literal test) after nearly every first character.
-_WORD_SPLIT = re.compile(r"(\w(?:\.(?<=[^\W\d_]\.)(?:[^\W\d_]\.)+|\w*+(?:[’'\-]\w++)*+))")
+_WORD_SPLIT: Final = re.compile(r"(\w(?:\.(?<=[^\W\d_]\.)(?:[^\W\d_]\.)+|\w*+(?:[’'\-]\w++)*+))")
 # ``_WORD_SPLIT`` for a text whose characters beyond ASCII were each replaced by an ASCII
 # one of the same kind for it (``_ascii_for_words``): ASCII classes are told by a bitmap,
 # where Unicode ones take several calls a character. (On ASCII, ``\w`` is [0-9A-Z_a-z]
 # and ``[^\W\d_]`` is [A-Za-z].)
-_WORD_SPLIT_ASCII = re.compile(
+_WORD_SPLIT_ASCII: Final = re.compile(
     r"([0-9A-Z_a-z](?:\.(?<=[A-Za-z]\.)(?:[A-Za-z]\.)+|[0-9A-Z_a-z]*+(?:['\-][0-9A-Z_a-z]++)*+))"
 )
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_LINE_BREAK = re.compile(r"\n")
+_BLANK_LINE: Final = re.compile(r"\n[ \t]*\n")
+_LINE_BREAK: Final = re.compile(r"\n")
 # One mark first, so that the search skips to the next mark as a charset (about twice as
 # fast as a leading repeat); possessive, as giving marks back never lets a match succeed.
-_SENTENCE_END = re.compile(r"[.?!][.?!]*+[”\"’)]*+\s+")
+_SENTENCE_END: Final = re.compile(r"[.?!][.?!]*+[”\"’)]*+\s+")
 # ``_SENTENCE_END`` in a paragraph without "?" or "!": led by a literal, which the engine
 # scans for with a plain character comparison instead of testing a class at each one.
-_SENTENCE_END_DOT = re.compile(r"\.[.?!]*+[”\"’)]*+\s+")
+_SENTENCE_END_DOT: Final = re.compile(r"\.[.?!]*+[”\"’)]*+\s+")
 # "ST. LOUIS —", "NEWARK, N.J. (AP) —", "OAKLAND, Calif. (Reuters) -" opening a paragraph.
-_DATELINE = re.compile(
+_DATELINE: Final = re.compile(
     r"[A-Z][A-Z.'’ -]*[A-Z.](?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"
     r"(?:\s+\([^)\n]{1,30}\))?\s+[—–-]{1,2}\s"
 )
@@ -177,7 +178,7 @@ def _ascii_for_words(text: str, spots: list[int]) -> str:
 
 # Characters beyond ASCII frequent in articles that are no part of a word (their stand-in
 # is a space): curly double quotes and dashes.
-_MARKS_BEYOND_ASCII = ("“", "”", "—", "–")
+_MARKS_BEYOND_ASCII: Final = ("“", "”", "—", "–")
 
 
 class _WordClasses(dict):
@@ -201,9 +202,9 @@ class _WordClasses(dict):
         return stand_in
 
 
-_WORD_CLASSES = _WordClasses()
+_WORD_CLASSES: Final = _WordClasses()
 # The positions list of the text being replaced, per thread (the handler below is global).
-_REPLACED = threading.local()
+_REPLACED: Final = threading.local()
 
 
 def _replace_for_words(error: UnicodeEncodeError) -> tuple[str, int]:
@@ -217,7 +218,7 @@ def _replace_for_words(error: UnicodeEncodeError) -> tuple[str, int]:
     return replacement, error.end
 
 
-_ASCII_FOR_WORDS = "archive_gui.ascii_for_words"
+_ASCII_FOR_WORDS: Final = "archive_gui.ascii_for_words"
 # (the handler is only ever given encoding errors: ``_ascii_for_words`` only encodes)
 codecs.register_error(_ASCII_FOR_WORDS, _replace_for_words)  # type: ignore[arg-type]
 
@@ -271,7 +272,7 @@ def _add_stripped(text: str, start: int, end: int, spans: list[tuple[int, int]])
         spans.append((start, start + len(stripped)))
 
 
-_NO_OPENS: list[int] = []  # (never changed)
+_NO_OPENS: Final[list[int]] = []  # (never changed)
 
 
 def sentence_starts(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> list[int]:
@@ -299,7 +300,7 @@ def sentence_starts(text: str, start: int, end: int, quoted: list[tuple[int, int
     return starts
 
 
-_OPEN_MARK = itemgetter(0)
+_OPEN_MARK: Final = itemgetter(0)
 
 
 def _can_start_sentence(char: str) -> bool:
@@ -330,7 +331,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word in ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 
-_LONGEST_ABBREVIATION = max(map(len, ABBREVIATIONS))
+_LONGEST_ABBREVIATION: Final = max(map(len, ABBREVIATIONS))
 
 
 def dateline_end(text: str, start: int, end: int) -> int:
@@ -349,6 +350,6 @@ def dateline_end(text: str, start: int, end: int) -> int:
     return match.end() if match else start
 
 
-_ASCII_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ASCII_CAPITALS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # What the second character of a dateline may be (``[A-Z.'’ -]``).
-_DATELINE_SECOND = _ASCII_CAPITALS | frozenset(".'’ -")
+_DATELINE_SECOND: Final = _ASCII_CAPITALS | frozenset(".'’ -")

@@ -108,3 +108,23 @@ def test_pure_python_when_asked():
     mode, file = done.stdout.split("\n")[:2]
     assert mode == f"pure Python ({native.PURE_PYTHON_VARIABLE} is set)"
     assert file.endswith("quotes.py")
+
+
+def test_extraction_modules_pass_mypy(tmp_path: Path):
+    """mypyc compiles from the annotations and checks them at run time: they must hold."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--ignore-missing-imports",
+            "--follow-imports=silent",
+            "--enable-error-code=redundant-expr",
+            "--warn-unreachable",
+            f"--cache-dir={tmp_path}",
+            str(native.HERE),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr

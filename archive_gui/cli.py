@@ -12,6 +12,22 @@ from archive_gui.core.paths import default_archive_path
 from archive_gui.core.records import ArticleMeta
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the version, and which kind of extraction runs (compiled or not),
+    looked up only when asked."""
+
+    def __init__(
+        self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None
+    ):
+        super().__init__(option_strings, dest, nargs=0, default=default, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from archive_gui.core.extract import native
+
+        print(f"{parser.prog} {__version__}\nextraction: {native.mode}")
+        parser.exit()
+
+
 def _iso_date(value: str) -> date:
     try:
         return date.fromisoformat(value)
@@ -36,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
         "immigration enforcement. With no command, opens the window.",
         parents=[db_parent],
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     parser.add_argument(
         "--sample",
         action="store_true",

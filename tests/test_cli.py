@@ -272,3 +272,14 @@ def test_writing_into_a_missing_folder_is_a_clear_error(seeded_db, tmp_path, cap
     err = capsys.readouterr().err
     assert "cannot write" in err and "Traceback" not in err
     assert not out.parent.exists()
+
+
+def test_version_says_which_kind_of_extraction_runs(capsys):
+    from archive_gui.core.extract import native
+
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].startswith("archive-gui ")
+    assert out.splitlines()[1] == f"extraction: {native.mode}"

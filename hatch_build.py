@@ -1,8 +1,9 @@
 """Build hook: compile the extraction modules with mypyc while the package is installed.
 
 ``pip install -e .`` (and a wheel build) runs it. When compiling fails (no C compiler,
-say), the install goes on and extraction runs as pure Python, a third slower; the
-reason is printed and kept in ``archive_gui/core/extract/_native/last-build.txt``.
+say), the install goes on and extraction runs as pure Python, about 30% slower;
+the reason is kept in ``archive_gui/core/extract/_native/last-build.txt`` (pip shows
+the hook's warning only with ``-v``; ``archive-gui --version`` tells which kind runs).
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import sys
-import traceback
 from pathlib import Path
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
@@ -35,21 +35,20 @@ class NativeExtractionHook(BuildHookInterface):
         if self.target_name != "wheel":
             return  # an sdist carries the sources only
         native = _native_module()
-        report = native.BUILDS / "last-build.txt"
         if os.environ.get(native.PURE_PYTHON_VARIABLE):
+            native.BUILDS.mkdir(exist_ok=True)
+            native.REPORT.write_text(
+                f"skipped: {native.PURE_PYTHON_VARIABLE} was set\n", encoding="utf-8"
+            )
             self.app.display_info("Extraction stays pure Python (ARCHIVE_GUI_PURE_PYTHON).")
             return
-        self.app.display_info("Compiling the extraction modules with mypyc (about a minute)")
-        try:
-            target = native.build()
-        except Exception as error:
-            native.BUILDS.mkdir(exist_ok=True)
-            report.write_text(f"failed: {error}\n\n{traceback.format_exc()}", encoding="utf-8")
+        self.app.display_info("Compiling the extraction modules with mypyc (1-2 minutes)")
+        target = native.build_and_report()
+        if target is None:
             self.app.display_warning(
-                f"Compiled extraction not built ({error}); extraction runs as pure Python."
+                f"Compiled extraction not built; extraction runs as pure Python ({native.REPORT})."
             )
             return
-        report.write_text(f"built: {target.name}\n", encoding="utf-8")
         if version == "editable":
             return  # the editable install imports from this tree, build included
         # A regular wheel carries the build; it then only suits this interpreter.

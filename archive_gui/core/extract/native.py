@@ -1,12 +1,13 @@
 """Compiled extraction: the hot modules of this package built with mypyc, used only when
-built from exactly the sources beside them.
+built from exactly the sources they were compiled against.
 
 The same Python source runs either way and gives the same records (a test compares the
-two on the gold corpus); compiled, extraction takes about a third less time. A build
-lives in ``_native/<digest>/``, where the digest covers the compiled modules' sources,
-so an edited source is never shadowed by a stale build: until it is rebuilt, the pure
-Python modules are used. ``pip install -e .`` builds it (``hatch_build.py``); so does
-``python -m archive_gui.core.extract.native``. Setting ``ARCHIVE_GUI_PURE_PYTHON=1``
+two on the gold corpus); compiled, extraction needs about a quarter less CPU time. A
+build lives in ``_native/<digest>/``, where the digest covers every source the compiler
+read (this package and ``records.py``) and the interpreter's ABI, so an edited source
+is never shadowed by a stale build: until it is rebuilt, the pure Python modules run.
+``pip install -e .`` builds it (``hatch_build.py``); so does
+``python -m archive_gui.core.extract.build_native``. ``ARCHIVE_GUI_PURE_PYTHON=1``
 turns it off.
 
 This module uses the standard library only: the build hook loads it by path, before
@@ -16,6 +17,7 @@ the package's dependencies are installed.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import importlib.abc
 import importlib.machinery
 import importlib.util
@@ -24,6 +26,8 @@ import shutil
 import sys
 import sysconfig
 import tempfile
+import time
+import traceback
 from pathlib import Path
 
 PACKAGE = "archive_gui.core.extract"
@@ -43,18 +47,34 @@ MODULES = (
 GROUP = "archive_gui_extract"
 SHARED_LIBRARY = f"{GROUP}__mypyc"
 PURE_PYTHON_VARIABLE = "ARCHIVE_GUI_PURE_PYTHON"
+# The type checker's options, for the build and for the test that runs it alone.
+MYPY_OPTIONS = (
+    "--ignore-missing-imports",
+    "--follow-imports=silent",
+    "--check-untyped-defs",
+)
+# Builds of the same interpreter kept besides the newest (a window still running may be
+# using one); builds of other interpreters are never removed.
+KEPT_OLDER_BUILDS = 2
 
 HERE = Path(__file__).resolve().parent
 BUILDS = HERE / "_native"
+REPORT = BUILDS / "last-build.txt"
 _SUFFIX = sysconfig.get_config_var("EXT_SUFFIX") or ".so"
 
 
+def _sources(directory: Path) -> list[Path]:
+    """Every source the compiler reads types from: the package's modules (the compiled
+    ones and the data they import) and the records they build."""
+    return [*sorted(directory.glob("*.py")), directory.parent / "records.py"]
+
+
 def source_digest(directory: Path = HERE) -> str:
-    """A digest of the compiled modules' sources and of the interpreter's ABI."""
+    """A digest of the sources the build is made from, and of the interpreter's ABI."""
     digest = hashlib.sha256(_SUFFIX.encode())
-    for name in MODULES:
-        digest.update(name.encode() + b"\0")
-        digest.update((directory / f"{name}.py").read_bytes())
+    for path in _sources(directory):
+        digest.update(path.name.encode() + b"\0")
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:20]
 
 
@@ -68,6 +88,10 @@ def _library_paths(build: Path) -> dict[str, Path]:
     paths = {f"{PACKAGE}.{name}": package_dir / f"{name}{_SUFFIX}" for name in MODULES}
     paths[SHARED_LIBRARY] = build / f"{SHARED_LIBRARY}{_SUFFIX}"
     return paths
+
+
+def _complete(build: Path) -> bool:
+    return all(f.is_file() and f.stat().st_size > 0 for f in _library_paths(build).values())
 
 
 class _NativeFinder(importlib.abc.MetaPathFinder):
@@ -84,58 +108,81 @@ class _NativeFinder(importlib.abc.MetaPathFinder):
         return importlib.util.spec_from_file_location(fullname, file, loader=loader)
 
 
-# What ``install`` found: "compiled", or "pure Python" with the reason.
+# What ``install`` found: "compiled (mypyc)", or "pure Python" with the reason.
 mode = "pure Python (not yet looked for)"
 
 
-def install() -> str:
-    """Put this sources' build first on the import path, if there is one; say which
-    kind of extraction is used. Called before the package imports its modules."""
+def install(directory: Path = HERE) -> str:
+    """Put the build of these sources first on the import path, if there is one that
+    loads; say which kind of extraction is used. Called before the package imports
+    its modules."""
     global mode
-    if os.environ.get(PURE_PYTHON_VARIABLE):
-        mode = f"pure Python ({PURE_PYTHON_VARIABLE} is set)"
-        return mode
-    if any(f"{PACKAGE}.{name}" in sys.modules for name in MODULES):
-        mode = "pure Python (modules imported before the build was looked for)"
-        return mode
-    try:
-        paths = _library_paths(build_directory())
-    except OSError as error:
-        mode = f"pure Python (sources unreadable: {error})"
-        return mode
-    missing = [name for name, file in paths.items() if not file.is_file()]
-    if missing:
-        mode = (
-            "pure Python (no compiled build of these sources; "
-            "`python -m archive_gui.core.extract.native` makes one)"
-        )
-        return mode
-    if not any(isinstance(f, _NativeFinder) for f in sys.meta_path):
-        sys.meta_path.insert(0, _NativeFinder(paths))
-    mode = "compiled (mypyc)"
+    mode = _install(directory)
     return mode
 
 
+def _install(directory: Path) -> str:
+    if os.environ.get(PURE_PYTHON_VARIABLE):
+        return f"pure Python ({PURE_PYTHON_VARIABLE} is set)"
+    if any(f"{PACKAGE}.{name}" in sys.modules for name in MODULES):
+        return "pure Python (modules imported before the build was looked for)"
+    try:
+        build = build_directory(directory)
+    except OSError as error:
+        return f"pure Python (sources unreadable: {error})"
+    if not _complete(build):
+        reason = "no compiled build of these sources"
+        if REPORT.is_file() and REPORT.read_text(encoding="utf-8").startswith("failed"):
+            reason = f"the last build failed, see {REPORT}"
+        return f"pure Python ({reason}; `python -m {PACKAGE}.build_native` makes one)"
+    finder = _NativeFinder(_library_paths(build))
+    sys.meta_path.insert(0, finder)
+    try:
+        # The shared library holds all the code: if it loads (a wheel built on another
+        # system may not), the modules will. Their own code runs on first use.
+        importlib.import_module(SHARED_LIBRARY)
+    except ImportError as error:
+        sys.meta_path.remove(finder)
+        return f"pure Python (the compiled build does not load: {error})"
+    return "compiled (mypyc)"
+
+
 def build(directory: Path = HERE, *, verbose: bool = False) -> Path:
-    """Compile the modules with mypyc into ``_native/<digest>/`` (kept if it is
-    already there) and remove the builds of older sources. Needs mypy, setuptools
-    and a C compiler; raises on any failure, leaving no partial build behind."""
+    """Compile the modules with mypyc into ``_native/<digest>/`` (kept if it is already
+    there) and remove older builds of this interpreter. Needs mypy, setuptools and a C
+    compiler; raises RuntimeError on any failure, leaving no partial build behind."""
     target = build_directory(directory)
-    if all(file.is_file() for file in _library_paths(target).values()):
-        return target
+    builds = directory / "_native"
+    if not _complete(target):
+        builds.mkdir(exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix="build-", dir=builds))
+        try:
+            output = _compile(directory, work, verbose)
+            if not _complete(target):  # (a build running beside this one may have won)
+                if target.exists():
+                    shutil.rmtree(target)
+                output.rename(target)
+        except SystemExit as error:  # mypyc exits on type errors
+            raise RuntimeError(f"mypy or mypyc reported errors (exit {error.code})") from None
+        except Exception as error:
+            raise RuntimeError(f"{type(error).__name__}: {error}") from error
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    _prune(builds, keep=target)
+    return target
+
+
+def _compile(directory: Path, work: Path, verbose: bool) -> Path:
     from mypyc.build import mypycify  # the build's own requirements
     from setuptools import Distribution
 
     root = directory.parents[len(PACKAGE.split(".")) - 1]
     sources = [str(Path(*PACKAGE.split("."), f"{name}.py")) for name in MODULES]
-    builds = directory / "_native"
-    builds.mkdir(exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="build-", dir=builds))
     previous = Path.cwd()
+    os.chdir(root)  # mypy names the modules by their paths from the package root
     try:
-        os.chdir(root)  # mypy names the modules by their paths from the package root
         extensions = mypycify(
-            ["--ignore-missing-imports", "--follow-imports=silent", *sources],
+            [*MYPY_OPTIONS, *sources],
             opt_level="3",
             group_name=GROUP,
             target_dir=str(work / "c"),
@@ -147,39 +194,41 @@ def build(directory: Path = HERE, *, verbose: bool = False) -> Path:
         command.build_temp = str(work / "temp")
         distribution.verbose = verbose
         distribution.run_command("build_ext")
-        output = work / "lib"
-        missing = [n for n, f in _library_paths(output).items() if not f.is_file()]
-        if missing:
-            raise RuntimeError(f"mypyc did not produce {', '.join(missing)}")
-        if target.exists():
-            shutil.rmtree(target)
-        output.rename(target)
     finally:
         os.chdir(previous)
-        shutil.rmtree(work, ignore_errors=True)
-    for old in builds.iterdir():
-        if old.is_dir() and old != target and not old.name.startswith("build-"):
-            shutil.rmtree(old, ignore_errors=True)
-    return target
+    output = work / "lib"
+    missing = [name for name, file in _library_paths(output).items() if not file.is_file()]
+    if missing:
+        raise RuntimeError(f"mypyc did not produce {', '.join(missing)}")
+    return output
 
 
-def main(argv: list[str] | None = None) -> int:
-    import argparse
+def _prune(builds: Path, keep: Path) -> None:
+    """Remove all but the newest builds of this interpreter, and build directories an
+    interrupted build left (an hour old)."""
+    ours = []
+    for path in builds.iterdir():
+        if not path.is_dir() or path == keep:
+            continue
+        if path.name.startswith("build-"):
+            if time.time() - path.stat().st_mtime > 3600:
+                shutil.rmtree(path, ignore_errors=True)
+        elif (path / f"{SHARED_LIBRARY}{_SUFFIX}").is_file():
+            ours.append(path)
+    ours.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in ours[KEPT_OLDER_BUILDS:]:
+        shutil.rmtree(old, ignore_errors=True)
 
-    parser = argparse.ArgumentParser(
-        prog="python -m archive_gui.core.extract.native",
-        description="Compile the extraction modules with mypyc (needs mypy and a C compiler).",
-    )
-    parser.add_argument("--verbose", action="store_true", help="show the compiler's output")
-    args = parser.parse_args(argv)
+
+def build_and_report(directory: Path = HERE, *, verbose: bool = False) -> Path | None:
+    """``build``, with its outcome written to ``_native/last-build.txt``: the build
+    directory, or None when it failed (the report says why)."""
+    report = directory / "_native" / REPORT.name
     try:
-        target = build(verbose=args.verbose)
-    except Exception as error:  # any failure: say it; extraction stays pure Python
-        print(f"compiled extraction not built: {error}", file=sys.stderr)
-        return 1
-    print(f"compiled extraction in {target}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+        target = build(directory, verbose=verbose)
+    except RuntimeError as error:
+        report.parent.mkdir(exist_ok=True)
+        report.write_text(f"failed: {error}\n\n{traceback.format_exc()}", encoding="utf-8")
+        return None
+    report.write_text(f"built: {target.name}\n", encoding="utf-8")
+    return target

@@ -40,6 +40,11 @@ def cache_directory() -> Path | None:
 
 def _digest(module: str, package: str) -> str:
     source = sys.modules[module].__file__
+    if source and not source.endswith(".py"):
+        # a compiled module (``native``): its file is a loader that need not change with
+        # the source, so the source beside this module stands for it
+        beside = Path(__file__).with_name(module.rsplit(".", 1)[-1] + ".py")
+        source = str(beside) if beside.is_file() else source
     digest = hashlib.sha256(Path(source).read_bytes() if source else module.encode())
     with contextlib.suppress(metadata.PackageNotFoundError):
         digest.update(metadata.version(package).encode())

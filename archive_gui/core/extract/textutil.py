@@ -6,11 +6,8 @@ can always be checked with ``text[start:end]``.
 
 from __future__ import annotations
 
-import codecs
 import re
-import threading
 from bisect import bisect_left, bisect_right
-from itertools import accumulate
 from operator import itemgetter
 from typing import Final
 
@@ -29,20 +26,6 @@ Token = tuple[str, int, int]
 
 # Dotted abbreviations ("U.S.") are one token; words keep inner apostrophes and hyphens.
 _WORD: Final = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-]\w+)*")
-# The same words, read faster over a whole text: the first character is shared by both
-# alternatives (a dotted abbreviation starts with a letter), and the word is captured
-# so that ``split`` returns the words between the stretches of text around them.
-# Possessive quantifiers: a word never gives characters back, so nothing is retried.
-# The full stop comes before the look-behind at the letter, so that the branch is
-# left at once (a literal test) after nearly every first character.
-_WORD_SPLIT: Final = re.compile(r"(\w(?:\.(?<=[^\W\d_]\.)(?:[^\W\d_]\.)+|\w*+(?:[’'\-]\w++)*+))")
-# ``_WORD_SPLIT`` for a text whose characters beyond ASCII were each replaced by an ASCII
-# one of the same kind for it (``_ascii_for_words``): ASCII classes are told by a bitmap,
-# where Unicode ones take several calls a character. (On ASCII, ``\w`` is [0-9A-Z_a-z]
-# and ``[^\W\d_]`` is [A-Za-z].)
-_WORD_SPLIT_ASCII: Final = re.compile(
-    r"([0-9A-Z_a-z](?:\.(?<=[A-Za-z]\.)(?:[A-Za-z]\.)+|[0-9A-Z_a-z]*+(?:['\-][0-9A-Z_a-z]++)*+))"
-)
 _BLANK_LINE: Final = re.compile(r"\n[ \t]*\n")
 _LINE_BREAK: Final = re.compile(r"\n")
 # One mark first, so that the search skips to the next mark as a charset (about twice as
@@ -114,113 +97,130 @@ def read_words_except(text: str, unread: list[tuple[int, int]]) -> None:
     """
     if _word_cache[0] is text:
         return
-    pieces = []
-    position = 0
-    for start, end in unread:
-        pieces.append(text[position:start])
-        pieces.append(" " * (end - start))  # no word: offsets stay those of the text
-        position = end
-    pieces.append(text[position:])
     # outside the unread stretches the words are those of the text: a range of it has the
-    # same words as the same range of the blanked text (and a word straddling a range's
-    # end in one straddles it in both, as they agree on the range)
-    _read_words(text, "".join(pieces), [b for u in unread if u[1] > u[0] for b in u])
+    # same words as the same range of the text with the stretches blanked (and a word
+    # straddling a range's end in one straddles it in both, as they agree on the range)
+    _read_words(text, [b for u in unread if u[1] > u[0] for b in u])
 
 
 def _read_words(
-    text: str, blanked: str | None = None, unread: list[int] | None = None
+    text: str, unread: list[int] | None = None
 ) -> tuple[str, list[Token], list[int], list[int], list[str], list[int]]:
-    """Read the words of ``text`` (or of ``blanked``, the text with stretches left
-    unread, their starts and ends alternating in ``unread``) into the cache."""
-    source = text if blanked is None else blanked
-    spots: list[int] = []
-    if not source.isascii():
-        source = _ascii_for_words(source, spots)
-    # the words and the text between them alternate; offsets are running lengths
-    parts = _WORD_SPLIT_ASCII.split(source)
-    offsets = list(accumulate(map(len, parts), initial=0))
-    starts, ends = offsets[1:-1:2], offsets[2::2]
-    texts = parts[1::2]
-    for spot in spots:
-        # a word holding a character that was replaced: its text is read from the text
-        index = bisect_right(starts, spot) - 1
-        if index >= 0 and spot < ends[index]:
-            texts[index] = text[starts[index] : ends[index]]
+    """Read the words of ``text`` (but for the stretches whose starts and ends alternate
+    in ``unread``, read as blanks) into the cache."""
+    texts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    position = 0
+    if unread:
+        for index in range(0, len(unread), 2):
+            _scan_words(text, position, unread[index], texts, starts, ends)
+            position = unread[index + 1]
+    _scan_words(text, position, len(text), texts, starts, ends)
     tokens = list(zip(texts, starts, ends, strict=True))
     cached = (text, tokens, starts, ends, texts, unread or [])
     _set_word_cache(cached)
     return cached
 
 
-def _ascii_for_words(text: str, spots: list[int]) -> str:
-    """``text`` with each character beyond ASCII replaced by an ASCII character that the
-    words' pattern treats alike (``_WORD_CLASSES``), and the positions of those replaced
-    by a word's character (a letter, a digit, "’") added to ``spots``, in order."""
-    # The marks most articles hold beyond ASCII are replaced first, each by one C-level
-    # ``str.replace``: the codec calls its Python handler for every run of characters
-    # beyond ASCII, some fifty times an article.
-    if "’" in text:  # (a word's character: its positions are spots)
-        position = text.find("’")
-        while position >= 0:
-            spots.append(position)
-            position = text.find("’", position + 1)
-        text = text.replace("’", "'")
-    for mark in _MARKS_BEYOND_ASCII:
-        text = text.replace(mark, " ")
-    if text.isascii():
-        return text
-    _REPLACED.spots = spots
-    try:
-        return text.encode("ascii", _ASCII_FOR_WORDS).decode("ascii")
-    finally:
-        _REPLACED.spots = None
+def _scan_words(
+    text: str, position: int, stop: int, texts: list[str], starts: list[int], ends: list[int]
+) -> None:
+    """Add the words of ``text[position:stop]`` (those ``_WORD`` finds) to the lists.
 
-
-# Characters beyond ASCII frequent in articles that are no part of a word (their stand-in
-# is a space): curly double quotes and dashes.
-_MARKS_BEYOND_ASCII: Final = ("“", "”", "—", "–")
-
-
-class _WordClasses(dict):
-    """The ASCII stand-in of a character beyond ASCII for ``_WORD_SPLIT``, kept per
-    character: "0" for a digit (``\\d``), "a" for any other word character (``\\w``, a
-    letter for ``[^\\W\\d_]``), "'" for "’" (which may join the parts of a word), and a
-    space for any other character (which can be no part of a word)."""
-
-    def __missing__(self, char: str) -> str:
-        if len(self) > 50_000:
-            self.clear()  # (a bound on memory)
-        if char == "’":
-            stand_in = "'"
-        elif char.isdecimal():
-            stand_in = "0"
-        elif char.isalnum():
-            stand_in = "a"
+    A loop over the characters, compiled: it reads the text once, where the pattern's
+    ``split`` made a string of each stretch between words and its offsets took two more
+    passes. Words are told exactly as ``_WORD`` tells them: a letter, a full stop and one
+    or more letters each followed by a full stop (a dotted abbreviation), or word
+    characters joined by single apostrophes or hyphens.
+    """
+    index = position
+    while index < stop:
+        code = ord(text[index])
+        kind = _ASCII_KINDS[code] if code < 128 else _wide_kind(code)
+        if kind < _DIGIT:
+            index += 1  # (most characters between words are ASCII: told by the table)
+            continue
+        start = index
+        index += 1
+        if (
+            kind == _LETTER
+            and index + 2 < stop
+            and text[index] == "."
+            and text[index + 2] == "."
+            and _kind(ord(text[index + 1])) == _LETTER
+        ):
+            # "U.S.", "N.J.": a letter then each further letter with its full stop
+            index += 3
+            while (
+                index + 1 < stop and text[index + 1] == "." and _kind(ord(text[index])) == _LETTER
+            ):
+                index += 2
         else:
-            stand_in = " "
-        self[char] = stand_in
-        return stand_in
+            while True:
+                while index < stop:
+                    code = ord(text[index])
+                    if (_ASCII_KINDS[code] if code < 128 else _wide_kind(code)) < _DIGIT:
+                        break
+                    index += 1
+                # "don't", "well-known": a joiner followed by a word character goes on
+                if (
+                    index + 1 < stop
+                    and _kind(ord(text[index])) == _JOINER
+                    and _kind(ord(text[index + 1])) >= _DIGIT
+                ):
+                    index += 2
+                else:
+                    break
+        texts.append(text[start:index])
+        starts.append(start)
+        ends.append(index)
 
 
-_WORD_CLASSES: Final = _WordClasses()
-# The positions list of the text being replaced, per thread (the handler below is global).
-_REPLACED: Final = threading.local()
+# What a character is to ``_WORD`` (its code's kind): none of a word, an apostrophe or a
+# hyphen that may join the parts of a word, a word character that is no letter (``\d``
+# or "_"), or a letter (``[^\W\d_]``).
+_NONE: Final = 0
+_JOINER: Final = 1
+_DIGIT: Final = 2
+_LETTER: Final = 3
+_ASCII_KINDS: Final[list[int]] = [
+    _LETTER
+    if chr(code).isalpha()
+    else _DIGIT
+    if chr(code).isdigit() or code == ord("_")
+    else _JOINER
+    if chr(code) in "'-"
+    else _NONE
+    for code in range(128)
+]
 
 
-def _replace_for_words(error: UnicodeEncodeError) -> tuple[str, int]:
-    """The codec error handler of ``_ascii_for_words``: a run of characters beyond ASCII."""
-    start = error.start
-    replacement = "".join(map(_WORD_CLASSES.__getitem__, error.object[start : error.end]))
-    if replacement != " " * len(replacement):
-        _REPLACED.spots.extend(
-            start + offset for offset, stand_in in enumerate(replacement) if stand_in != " "
-        )
-    return replacement, error.end
+def _kind(code: int) -> int:
+    return _ASCII_KINDS[code] if code < 128 else _wide_kind(code)
 
 
-_ASCII_FOR_WORDS: Final = "archive_gui.ascii_for_words"
-# (the handler is only ever given encoding errors: ``_ascii_for_words`` only encodes)
-codecs.register_error(_ASCII_FOR_WORDS, _replace_for_words)  # type: ignore[arg-type]
+def _wide_kind(code: int) -> int:
+    r"""The kind of a character beyond ASCII, kept per character (``\w`` is what
+    ``str.isalnum`` accepts, ``\d`` what ``str.isdecimal`` does)."""
+    kind = _WIDE_KINDS.get(code)
+    if kind is None:
+        if len(_WIDE_KINDS) > 50_000:
+            _WIDE_KINDS.clear()  # (a bound on memory)
+        char = chr(code)
+        if char == "’":
+            kind = _JOINER
+        elif char.isdecimal():
+            kind = _DIGIT
+        elif char.isalnum():
+            kind = _LETTER
+        else:
+            kind = _NONE
+        _WIDE_KINDS[code] = kind
+    return kind
+
+
+_WIDE_KINDS: Final[dict[int, int]] = {}
 
 
 _word_cache: tuple[str | None, list[Token], list[int], list[int], list[str], list[int]] = (

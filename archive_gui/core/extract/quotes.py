@@ -156,7 +156,7 @@ class _VerbKinds(dict):
 _VERB_KINDS: Final = _VerbKinds()
 
 
-@dataclass(slots=True)
+@dataclass(init=False, slots=True)
 class _Span:
     """Where a quotation sits: its marks, its words and its paragraph."""
 
@@ -168,8 +168,28 @@ class _Span:
     continued: bool = False  # opens a paragraph that carries on the previous one's quote
     headline: bool = False  # in a headline or subhead (single marks count there)
 
+    # (written out, not the dataclass's: compiled, it is a native call, where the
+    # generated ``__init__`` runs in the interpreter with its arguments packed)
+    def __init__(
+        self,
+        open_mark: int,
+        close_mark: int | None,
+        start: int,
+        end: int,
+        paragraph: int,
+        continued: bool = False,
+        headline: bool = False,
+    ) -> None:
+        self.open_mark = open_mark
+        self.close_mark = close_mark
+        self.start = start
+        self.end = end
+        self.paragraph = paragraph
+        self.continued = continued
+        self.headline = headline
 
-@dataclass(slots=True)
+
+@dataclass(init=False, slots=True)
 class _Candidate:
     """A quote being attributed."""
 
@@ -178,6 +198,20 @@ class _Candidate:
     rule: str = ""
     entity: Entity | None = None
     source: _Candidate | None = None  # the quote the speaker was carried over from
+
+    def __init__(  # (written out: see ``_Span``)
+        self,
+        span: _Span,
+        mention: Mention | None = None,
+        rule: str = "",
+        entity: Entity | None = None,
+        source: _Candidate | None = None,
+    ) -> None:
+        self.span = span
+        self.mention = mention
+        self.rule = rule
+        self.entity = entity
+        self.source = source
 
 
 # Re-reading a candidate's speaker after a call that may have set it: the type checker

@@ -136,7 +136,7 @@ _UNNAMED_MEMBER_NOUNS: Final = frozenset(
 )
 
 
-@dataclass(slots=True)
+@dataclass(init=False, slots=True)
 class Mention:
     """One place where the article names or refers to a speaker.
 
@@ -158,8 +158,34 @@ class Mention:
     subject: bool = False
     sentence: int = -1  # index of the article sentence it stands in, when known
 
+    # (written out, not the dataclass's: compiled, it is a native call, where the
+    # generated ``__init__`` runs in the interpreter with its arguments packed)
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        kind: str,
+        name: str,
+        gender: str | None = None,
+        role: str | None = None,
+        affiliation: str | None = None,
+        certain: bool = True,
+        subject: bool = False,
+        sentence: int = -1,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.name = name
+        self.gender = gender
+        self.role = role
+        self.affiliation = affiliation
+        self.certain = certain
+        self.subject = subject
+        self.sentence = sentence
 
-@dataclass(eq=False, slots=True)
+
+@dataclass(eq=False, init=False, slots=True)
 class Entity:
     """A person or organisation of one article, with everything learnt about it."""
 
@@ -176,6 +202,30 @@ class Entity:
     # An unnamed official ("an ICE official, who ..."): the organisation it speaks for.
     # Pronouns can refer back to the official; quotes are the organisation's.
     speaks_for: Entity | None = None
+
+    def __init__(  # (written out: see ``Mention``)
+        self,
+        name: str,
+        kind: str,
+        gender: str | None = None,
+        role: str | None = None,
+        affiliation: str | None = None,
+        surname: str | None = None,
+        key: str | None = None,
+        named: bool = True,
+        member_roles: set[str] | None = None,
+        speaks_for: Entity | None = None,
+    ) -> None:
+        self.name = name
+        self.kind = kind
+        self.gender = gender
+        self.role = role
+        self.affiliation = affiliation
+        self.surname = surname
+        self.key = key
+        self.named = named
+        self.member_roles = set() if member_roles is None else member_roles
+        self.speaks_for = speaks_for
 
     def learn(self, mention: Mention) -> None:
         """Fill in what a mention of this person tells and was not known yet."""

@@ -1254,9 +1254,7 @@ def _joined(text: str, left: Token, right: Token) -> bool:
     return bool(gap) and gap.isspace() and "\n" not in gap
 
 
-def _name_runs(
-    text: str, tokens: list[Token], texts: Iterable[str] | None = None
-) -> list[list[int]]:
+def _name_runs(text: str, tokens: list[Token], texts: list[str] | None = None) -> list[list[int]]:
     """Indexes of the runs of capitalised words, with particles and name connectors inside."""
     pieces: list[list[int]] = []
     current: list[int] = []
@@ -1266,12 +1264,16 @@ def _name_runs(
     if len(parts) > _MAX_TAKES_PART:
         parts.clear()
     if texts is None:
-        texts = map(_TEXT, tokens)
-    # (the word's part, looked up once: the indexes are those of the words taking part)
-    codes = list(map(parts.__getitem__, texts))
+        texts = [t[0] for t in tokens]
     previous = -2
     left_end = 0  # where the word at ``previous`` ends
-    for index in compress(count(), codes):
+    # (one compiled loop over the words, each word's part looked up once)
+    for index in range(len(texts)):
+        code = parts.get(texts[index])
+        if code is None:
+            code = _takes_part(texts[index])
+        if not code:
+            continue  # (most words)
         token = tokens[index]
         if current and (
             index != previous + 1
@@ -1289,7 +1291,6 @@ def _name_runs(
             current = []
         previous = index
         left_end = token[2]
-        code = codes[index]
         if code == _CAPITALISED:
             current.append(index)
         elif code == _POSSESSIVE_CAPITALISED:
@@ -1321,30 +1322,28 @@ def _name_runs(
 
 
 _LINKING_WORDS: Final = NAME_PARTICLES | ORG_CONNECTORS
-# The part a word takes in a run (``_TakesPart``); 0, not taking part, is the only false one.
+# The part a word takes in a run (``_takes_part``); 0, not taking part, is the only false one.
 _CAPITALISED, _POSSESSIVE_CAPITALISED, _PARTICLE, _CONNECTOR = 1, 2, 3, 4
 
 
-class _TakesPart(dict):
-    """The part a word takes in a run of capitalised words, kept per word: one dictionary
-    look-up a token instead of several tests. A capitalised word (possessive or not), a
-    name particle ("de", which may open a run), another linking word ("of"), or none (0).
-    """
-
-    def __missing__(self, word: str) -> int:
-        if word[0].isupper():
-            part = _POSSESSIVE_CAPITALISED if word.endswith(_POSSESSIVE_ENDINGS) else _CAPITALISED
-        elif word in NAME_PARTICLES:
-            part = _PARTICLE
-        elif word in _LINKING_WORDS:
-            part = _CONNECTOR
-        else:
-            part = 0
-        self[word] = part
-        return part
+def _takes_part(word: str) -> int:
+    """The part a word takes in a run of capitalised words, kept per word (``_TAKES_PART``):
+    one dictionary look-up a token instead of several tests. A capitalised word (possessive
+    or not), a name particle ("de", which may open a run), another linking word ("of"), or
+    none (0)."""
+    if word[0].isupper():
+        part = _POSSESSIVE_CAPITALISED if word.endswith(_POSSESSIVE_ENDINGS) else _CAPITALISED
+    elif word in NAME_PARTICLES:
+        part = _PARTICLE
+    elif word in _LINKING_WORDS:
+        part = _CONNECTOR
+    else:
+        part = 0
+    _TAKES_PART[word] = part
+    return part
 
 
-_TAKES_PART: Final = _TakesPart()
+_TAKES_PART: Final[dict[str, int]] = {}
 _MAX_TAKES_PART: Final = 50_000  # (a bound on memory: cleared when it holds more words)
 # Possessives inside an organisation's name: "U.S. Attorney's Office", "Women's Refugee
 # Commission", "Harnett County Sheriff's Office".

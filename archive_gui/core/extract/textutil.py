@@ -137,7 +137,7 @@ def _scan_words(
     index = position
     while index < stop:
         code = ord(text[index])
-        kind = _ASCII_KINDS[code] if code < 128 else _wide_kind(code)
+        kind = ord(_ASCII_KINDS[code]) if code < 128 else _wide_kind(code)
         if kind < _DIGIT:
             index += 1  # (most characters between words are ASCII: told by the table)
             continue
@@ -160,9 +160,12 @@ def _scan_words(
             while True:
                 while index < stop:
                     code = ord(text[index])
-                    if (_ASCII_KINDS[code] if code < 128 else _wide_kind(code)) < _DIGIT:
+                    if 97 <= code <= 122:  # (a lower-case letter: most characters of words)
+                        index += 1
+                    elif (ord(_ASCII_KINDS[code]) if code < 128 else _wide_kind(code)) < _DIGIT:
                         break
-                    index += 1
+                    else:
+                        index += 1
                 # "don't", "well-known": a joiner followed by a word character goes on
                 if (
                     index + 1 < stop
@@ -184,20 +187,21 @@ _NONE: Final = 0
 _JOINER: Final = 1
 _DIGIT: Final = 2
 _LETTER: Final = 3
-_ASCII_KINDS: Final[list[int]] = [
-    _LETTER
+# (a string of the kinds' codes: compiled, a character of it is read in place)
+_ASCII_KINDS: Final = "".join(
+    chr(_LETTER)
     if chr(code).isalpha()
-    else _DIGIT
+    else chr(_DIGIT)
     if chr(code).isdigit() or code == ord("_")
-    else _JOINER
+    else chr(_JOINER)
     if chr(code) in "'-"
-    else _NONE
+    else chr(_NONE)
     for code in range(128)
-]
+)
 
 
 def _kind(code: int) -> int:
-    return _ASCII_KINDS[code] if code < 128 else _wide_kind(code)
+    return ord(_ASCII_KINDS[code]) if code < 128 else _wide_kind(code)
 
 
 def _wide_kind(code: int) -> int:

@@ -31,9 +31,6 @@ _LINE_BREAK: Final = re.compile(r"\n")
 # One mark first, so that the search skips to the next mark as a charset (about twice as
 # fast as a leading repeat); possessive, as giving marks back never lets a match succeed.
 _SENTENCE_END: Final = re.compile(r"[.?!][.?!]*+[”\"’)]*+\s+")
-# ``_SENTENCE_END`` in a paragraph without "?" or "!": led by a literal, which the engine
-# scans for with a plain character comparison instead of testing a class at each one.
-_SENTENCE_END_DOT: Final = re.compile(r"\.[.?!]*+[”\"’)]*+\s+")
 # "ST. LOUIS —", "NEWARK, N.J. (AP) —", "OAKLAND, Calif. (Reuters) -" opening a paragraph.
 _DATELINE: Final = re.compile(
     r"[A-Z][A-Z.'’ -]*[A-Z.](?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"
@@ -288,20 +285,62 @@ def sentence_starts(text: str, start: int, end: int, quoted: list[tuple[int, int
     """
     starts = [start]
     opens: list[int] = list(map(_OPEN_MARK, quoted)) if quoted else _NO_OPENS
-    find = text.find
-    dot_only = find("?", start, end) < 0 and find("!", start, end) < 0
-    ends = _SENTENCE_END_DOT if dot_only else _SENTENCE_END
-    for match in ends.finditer(text, start, end):
-        following = match.end()
-        if following >= end:
+    if text.find("?", start, end) >= 0 or text.find("!", start, end) >= 0:
+        for match in _SENTENCE_END.finditer(text, start, end):
+            _add_sentence_start(text, match.start(), match.end(), end, quoted, opens, starts)
+        return starts
+    # Without "?" or "!", ``_SENTENCE_END`` read by hand, compiled: ``str.find`` skips to
+    # each full stop, and the characters after it are told by their codes.
+    position = text.find(".", start, end)
+    while position >= 0:
+        index = position + 1
+        while index < end and text[index] == ".":
+            index += 1
+        while index < end and _closes(ord(text[index])):
+            index += 1
+        after = index
+        while index < end and _is_space(ord(text[index])):
+            index += 1
+        if index == after:  # no space after it: no sentence end (the search goes on)
+            position = text.find(".", position + 1, end)
             continue
-        char = text[following]  # (what _can_start_sentence tests)
-        if not (char.isupper() or char.isdigit() or char in QUOTE_MARKS):
-            continue
-        if (opens and _inside_quote(match, quoted, opens)) or _is_abbreviation(text, match.start()):
-            continue
-        starts.append(following)
+        _add_sentence_start(text, position, index, end, quoted, opens, starts)
+        position = text.find(".", index, end)
     return starts
+
+
+def _closes(code: int) -> bool:
+    """Whether the character may stand between a sentence's final mark and the space
+    after it: ”, ", ’ or ")"."""
+    return code == 0x201D or code == 0x22 or code == 0x2019 or code == 0x29
+
+
+def _is_space(code: int) -> bool:
+    """Whether the character of the code is a space (as ``str.isspace`` tells)."""
+    if code < 128:
+        return code == 32 or 9 <= code <= 13 or 28 <= code <= 31
+    return chr(code).isspace()
+
+
+def _add_sentence_start(
+    text: str,
+    mark: int,
+    following: int,
+    end: int,
+    quoted: list[tuple[int, int]],
+    opens: list[int],
+    starts: list[int],
+) -> None:
+    """Add where a sentence starts after a sentence end from ``mark`` to ``following``,
+    unless it is no sentence's end."""
+    if following >= end:
+        return
+    char = text[following]  # (what _can_start_sentence tests)
+    if not (char.isupper() or char.isdigit() or char in QUOTE_MARKS):
+        return
+    if (opens and _inside_quote(mark, following, quoted, opens)) or _is_abbreviation(text, mark):
+        return
+    starts.append(following)
 
 
 _OPEN_MARK: Final = itemgetter(0)
@@ -311,12 +350,14 @@ def _can_start_sentence(char: str) -> bool:
     return char.isupper() or char.isdigit() or char in QUOTE_MARKS
 
 
-def _inside_quote(match: re.Match[str], quoted: list[tuple[int, int]], opens: list[int]) -> bool:
+def _inside_quote(
+    mark: int, following: int, quoted: list[tuple[int, int]], opens: list[int]
+) -> bool:
     """Whether the sentence end lies within a quote rather than at its end."""
-    index = bisect_left(opens, match.start()) - 1
-    if index < 0 or match.start() >= quoted[index][1]:
+    index = bisect_left(opens, mark) - 1
+    if index < 0 or mark >= quoted[index][1]:
         return False
-    return not match.start() < quoted[index][1] < match.end()
+    return not mark < quoted[index][1] < following
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

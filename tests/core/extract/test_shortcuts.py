@@ -93,3 +93,25 @@ def test_words_read_by_the_character_loop_are_those_of_the_pattern() -> None:
         ):
             if expected is not None:
                 assert bool(re.match(pattern, char)) == expected, hex(code)
+
+
+def test_sentence_starts_read_by_hand_are_those_of_the_pattern() -> None:
+    # without "?" or "!", the sentence ends are read by hand, not by ``_SENTENCE_END``
+    rng = random.Random(5)
+    pieces = ["A", "b", "Mr", "U", "9", ".", "..", " ", "  ", "\n", "\xa0", "”", '"', "’", ")"]
+    pieces += ["“", "?", "\u2009", "x"]
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        quoted = [(m.start(), m.end() - 1) for m in re.finditer("“[^“”]*”", text)]
+        expected = [0]
+        opens = [q[0] for q in quoted]
+        for match in textutil._SENTENCE_END.finditer(text, 0, len(text)):
+            following = match.end()
+            if following >= len(text) or not textutil._can_start_sentence(text[following]):
+                continue
+            if (
+                opens and textutil._inside_quote(match.start(), following, quoted, opens)
+            ) or textutil._is_abbreviation(text, match.start()):
+                continue
+            expected.append(following)
+        assert textutil.sentence_starts(text, 0, len(text), quoted) == expected, repr(text)

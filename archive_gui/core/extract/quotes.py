@@ -22,7 +22,6 @@ next to the quote, lower for pronouns and for speakers carried over.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Final
@@ -56,6 +55,8 @@ from archive_gui.core.extract.textutil import (
     QUOTE_MARKS,
     STRAIGHT_QUOTE,
     Token,
+    bisect_left,
+    bisect_right,
     dateline_end,
     paragraph_spans,
     read_words_except,

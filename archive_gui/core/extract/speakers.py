@@ -10,7 +10,6 @@ full name, role and affiliation the article introduced.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -50,7 +49,13 @@ from archive_gui.core.extract.names_data import (
     word_set,
 )
 from archive_gui.core.extract.places import is_place_name as _is_place_name
-from archive_gui.core.extract.textutil import Token, words, words_and_texts
+from archive_gui.core.extract.textutil import (
+    Token,
+    bisect_left,
+    first_token_from,
+    words,
+    words_and_texts,
+)
 
 # Words are plain ``(text, start, end)`` tuples (``Token``): ``token[0]`` is the word,
 # ``token[1]:token[2]`` its span in the article.
@@ -258,7 +263,7 @@ def find_mentions(
     if not tokens:
         return []
     mentions: list[Mention] = []
-    taken_starts, taken_ends = taken or ((), ())
+    taken_starts, taken_ends = taken or _NOT_TAKEN
     lone_words = _LONE_WORDS
     for run in _name_runs(text, tokens, texts):
         if taken_starts:
@@ -302,6 +307,7 @@ def find_mentions(
     return mentions
 
 
+_NOT_TAKEN: Final[tuple[list[int], list[int]]] = ([], [])  # (never changed)
 # What a one-word run is (``_LoneWords``): a word naming nothing on its own, "He" or
 # "She", a word to defer whatever surrounds it, an organisation's, or any other.
 _NAMES_NOTHING, _PRONOUN_WORD, _DEFERRED_WORD, _ORGANISATION_WORD, _OTHER_WORD = range(5)
@@ -661,7 +667,7 @@ _PERSON_REFERENCE: Final = _PerWord(
 
 
 def _first_token_from(tokens: list[Token], position: int) -> int:
-    return bisect_left(tokens, position, key=_START_OF)
+    return first_token_from(tokens, position)
 
 
 def _add_member_role(tokens: list[Token], run: list[int], mention: Mention) -> None:
@@ -1369,7 +1375,6 @@ def _inner_possessive(text: str, tokens: list[Token], index: int) -> bool:
 
 
 _TEXT: Final = itemgetter(0)
-_START_OF: Final = itemgetter(1)  # a word's start
 _START: Final = attrgetter("start")
 _FIRST: Final = itemgetter(0)
 _THE: Final = frozenset({"the", "The"})

@@ -7,7 +7,6 @@ can always be checked with ``text[start:end]``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from operator import itemgetter
 from typing import Final
 
@@ -36,6 +35,45 @@ _DATELINE: Final = re.compile(
     r"[A-Z][A-Z.'’ -]*[A-Z.](?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"
     r"(?:\s+\([^)\n]{1,30}\))?\s+[—–-]{1,2}\s"
 )
+
+
+def bisect_left(values: list[int], value: int, low: int = 0) -> int:
+    """``bisect.bisect_left`` for a sorted list of ints: compiled, the ints are compared
+    natively, where the ``bisect`` module compares objects."""
+    high = len(values)
+    while low < high:
+        middle = (low + high) >> 1
+        if values[middle] < value:
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
+def bisect_right(values: list[int], value: int, low: int = 0) -> int:
+    """``bisect.bisect_right`` for a sorted list of ints (compiled, as ``bisect_left``)."""
+    high = len(values)
+    while low < high:
+        middle = (low + high) >> 1
+        if value < values[middle]:
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
+def first_token_from(tokens: list[Token], position: int) -> int:
+    """The index of the first of the tokens starting at or after ``position``
+    (``bisect_left`` on their starts)."""
+    low = 0
+    high = len(tokens)
+    while low < high:
+        middle = (low + high) >> 1
+        if tokens[middle][1] < position:
+            low = middle + 1
+        else:
+            high = middle
+    return low
 
 
 def words(text: str, start: int, end: int) -> list[Token]:

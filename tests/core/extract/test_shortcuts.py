@@ -115,3 +115,16 @@ def test_sentence_starts_read_by_hand_are_those_of_the_pattern() -> None:
                 continue
             expected.append(following)
         assert textutil.sentence_starts(text, 0, len(text), quoted) == expected, repr(text)
+
+
+def test_bisects_of_ints_are_those_of_the_module() -> None:
+    import bisect
+
+    rng = random.Random(3)
+    for _ in range(2000):
+        values = sorted(rng.randint(0, 20) for _ in range(rng.randint(0, 12)))
+        value, low = rng.randint(-1, 21), rng.randint(0, len(values) + 1)
+        assert textutil.bisect_left(values, value, low) == bisect.bisect_left(values, value, low)
+        assert textutil.bisect_right(values, value, low) == bisect.bisect_right(values, value, low)
+        tokens = [("w", start, start + 1) for start in values]
+        assert textutil.first_token_from(tokens, value) == bisect.bisect_left(values, value)

@@ -10,10 +10,10 @@ full name, role and affiliation the article introduced.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress, count, islice, product
+from itertools import islice, product
 from operator import attrgetter, itemgetter
 from typing import Final
 
@@ -265,7 +265,10 @@ def find_mentions(
     mentions: list[Mention] = []
     taken_starts, taken_ends = taken or _NOT_TAKEN
     lone_words = _LONE_WORDS
-    for run in _name_runs(text, tokens, texts):
+    # the words "the" and "a", "one", ... (any case), as the runs are read
+    articles: list[int] = []
+    indefinites: list[int] = []
+    for run in _name_runs(text, tokens, texts, articles, indefinites):
         if taken_starts:
             last = tokens[run[-1]]
             index = bisect_left(taken_starts, last[2])
@@ -297,12 +300,12 @@ def find_mentions(
         mention = _read_run(text, tokens, run, end)
         if mention is not None:
             mentions.append(mention)
-    if not _INDEFINITE_ANY_CASE.isdisjoint(texts):  # (no "a", "one", ...: none unnamed)
-        mentions.extend(_unnamed_speakers(text, tokens, texts))
+    if indefinites:  # (no "a", "one", ...: none unnamed)
+        mentions.extend(_unnamed_speakers(text, tokens, indefinites))
     for mention in mentions:
         mention.subject = _opens_clause(text, mention.start)
-    if not _THE.isdisjoint(texts):  # (no "the": no role noun as a subject)
-        mentions.extend(_subject_references(text, tokens, texts))
+    if articles:  # (no "the": no role noun as a subject)
+        mentions.extend(_subject_references(text, tokens, articles))
     mentions.sort(key=_START)
     return mentions
 
@@ -627,15 +630,16 @@ def _has_relative(text: str, tokens: list[Token], run: list[int]) -> bool:
     )
 
 
-def _subject_references(text: str, tokens: list[Token], texts: Iterable[str]) -> list[Mention]:
+def _subject_references(text: str, tokens: list[Token], articles: list[int]) -> list[Mention]:
     """ "the sheriff shook his head": a role noun standing as a clause's subject.
 
     Read outside attributions too, so that the person it refers back to becomes the
-    most recent antecedent of a pronoun that follows ("..., he said").
+    most recent antecedent of a pronoun that follows ("..., he said"). ``articles`` are
+    the indexes of the words "the" and "The", in order.
     """
     found = []
     last = len(tokens) - 2
-    for index in compress(count(), map(_THE.__contains__, texts)):
+    for index in articles:
         if index >= last:
             break
         noun, verb = tokens[index + 1], tokens[index + 2]
@@ -677,10 +681,13 @@ def _add_member_role(tokens: list[Token], run: list[int], mention: Mention) -> N
         mention.role = tokens[following][0].lower()
 
 
-def _unnamed_speakers(text: str, tokens: list[Token], texts: Iterable[str]) -> list[Mention]:
-    """People the article does not name who speak: "a foreman, who asked not to be named, said"."""
+def _unnamed_speakers(text: str, tokens: list[Token], indefinites: list[int]) -> list[Mention]:
+    """People the article does not name who speak: "a foreman, who asked not to be named, said".
+
+    ``indefinites`` are the indexes of the words "a", "an", "one" and "another" (any case).
+    """
     found = []
-    for index in compress(count(), map(_INDEFINITE_ANY_CASE.__contains__, texts)):
+    for index in indefinites:
         token = tokens[index]
         previous = tokens[index - 1] if index else None
         if previous and _is_capitalised(previous[0]) and "," in text[previous[2] : token[1]]:
@@ -1260,8 +1267,18 @@ def _joined(text: str, left: Token, right: Token) -> bool:
     return bool(gap) and gap.isspace() and "\n" not in gap
 
 
-def _name_runs(text: str, tokens: list[Token], texts: list[str] | None = None) -> list[list[int]]:
-    """Indexes of the runs of capitalised words, with particles and name connectors inside."""
+def _name_runs(
+    text: str,
+    tokens: list[Token],
+    texts: list[str] | None = None,
+    articles: list[int] | None = None,
+    indefinites: list[int] | None = None,
+) -> list[list[int]]:
+    """Indexes of the runs of capitalised words, with particles and name connectors inside.
+
+    The indexes of the words "the" (any case) are added to ``articles`` and those of "a",
+    "an", "one" and "another" (any case) to ``indefinites``, when given.
+    """
     pieces: list[list[int]] = []
     current: list[int] = []
     linked = False  # whether the current run holds a lower-case word (a connector, say)
@@ -1278,6 +1295,13 @@ def _name_runs(text: str, tokens: list[Token], texts: list[str] | None = None) -
         code = parts.get(texts[index])
         if code is None:
             code = _takes_part(texts[index])
+        if code >= _ARTICLE_BIT:  # (a bit of the word's code, besides its part)
+            if code & _ARTICLE_BIT:
+                if articles is not None:
+                    articles.append(index)
+            elif indefinites is not None:
+                indefinites.append(index)
+            code &= _PART
         if not code:
             continue  # (most words)
         token = tokens[index]
@@ -1330,6 +1354,10 @@ def _name_runs(text: str, tokens: list[Token], texts: list[str] | None = None) -
 _LINKING_WORDS: Final = NAME_PARTICLES | ORG_CONNECTORS
 # The part a word takes in a run (``_takes_part``); 0, not taking part, is the only false one.
 _CAPITALISED, _POSSESSIVE_CAPITALISED, _PARTICLE, _CONNECTOR = 1, 2, 3, 4
+_PART: Final = 7  # the bits of the part
+# Bits added to the part of "the" and of "a", "an", "one" and "another" (any case).
+_ARTICLE_BIT: Final = 8
+_INDEFINITE_BIT: Final = 16
 
 
 def _takes_part(word: str) -> int:
@@ -1345,6 +1373,10 @@ def _takes_part(word: str) -> int:
         part = _CONNECTOR
     else:
         part = 0
+    if word in _THE:
+        part |= _ARTICLE_BIT
+    elif word in _INDEFINITE_ANY_CASE:
+        part |= _INDEFINITE_BIT
     _TAKES_PART[word] = part
     return part
 

@@ -451,7 +451,7 @@ def _speech_candidates(article: _Article) -> list[_Candidate]:
                 text, span, lead, previous, spoken
             ):
                 spoken = span
-                tail_tokens = words(text, *tail)
+                tail_tokens = words(text, tail[0], tail[1])
                 candidate = _attribute(text, span, lead, tail, tail_tokens)
                 if candidate.mention is None and previous is not None:
                     _subject_before_earlier_quote(text, candidate, lead, previous, starts)
@@ -617,8 +617,8 @@ def _is_speech(text: str, span: _Span, lead: tuple[int, int], tail: tuple[int, i
         return False
     if span.continued or span.close_mark is None:
         return True
-    lead = (dateline_end(text, *lead), lead[1])  # "PROVO, Utah — “We were told ...”"
-    lead_tokens = words(text, *lead)
+    lead = (dateline_end(text, lead[0], lead[1]), lead[1])  # "PROVO, Utah — “We were told ...”"
+    lead_tokens = words(text, lead[0], lead[1])
     lead_text = text[lead[0] : lead[1]].strip()
     in_speech_position = (
         not lead_tokens
@@ -665,7 +665,7 @@ def _continues_speech(
     ):
         return False
     kinds = _VERB_KINDS
-    return not any(kinds[t[0]] & _NAMING for t in words(text, *lead))
+    return not any(kinds[t[0]] & _NAMING for t in words(text, lead[0], lead[1]))
 
 
 def _looks_like_title(quoted: str, quoted_words: list[str]) -> bool:
@@ -748,7 +748,7 @@ def _attribute(
     candidate = _Candidate(span)
     if span.paragraph < _DATELINE_PARAGRAPHS and text[lead[0] : lead[0] + 2].isupper():
         # "FRESNO, Calif. — A supervisor said ..."
-        lead = (dateline_end(text, *lead), lead[1])
+        lead = (dateline_end(text, lead[0], lead[1]), lead[1])
     # a headline's "Label: 'quote'" names a topic as often as a speaker
     found = _after_quote(text, tail, tail_tokens) or _before_quote(
         text, lead, colon=not span.headline
@@ -763,7 +763,7 @@ def _after_quote(
 ) -> tuple[Mention, str] | None:
     """“...,” ICE spokesman Bryan Cox said / said Bryan Cox / according to the group."""
     if every is None:
-        every = words(text, *tail)
+        every = words(text, tail[0], tail[1])
     tokens = every[:MAX_ATTRIBUTION_WORDS]
     verb = _first_speech_verb(tokens)
     if verb is None:
@@ -804,7 +804,7 @@ def _before_quote(
     text: str, lead: tuple[int, int], *, colon: bool = True
 ) -> tuple[Mention, str] | None:
     """Marin said: “...” / He added: “...” / ICE officials denied they were “...”."""
-    tokens = words(text, *lead)
+    tokens = words(text, lead[0], lead[1])
     verb = _last_speech_verb(tokens)
     if verb is None and _calls_something(tokens):
         verb = _last_index(tokens, lambda i: _VERB_KINDS[tokens[i][0]] & _CALLING)

@@ -1531,7 +1531,7 @@ def _run_mention(
     ``tokens`` is the clause the run stands in and ``limit`` where that clause
     ends, for reading an appositive after a person's name.
     """
-    texts = tuple(map(_TEXT, map(tokens.__getitem__, run)))  # (no comprehension's frame)
+    texts = tuple([tokens[index][0] for index in run])
     head = _run_head(texts)
     if head is None:
         return None  # "The", "Thursday": the slow path below finds no name in them either
@@ -1592,10 +1592,27 @@ def _run_mention(
     return mention
 
 
-@lru_cache(maxsize=16384)
 def _run_head(texts: tuple[str, ...]) -> tuple[int, bool] | None:
     """How a run of words starts: None when it names nothing, else the number of leading
-    function words to skip and whether the rest names an organisation."""
+    function words to skip and whether the rest names an organisation (kept per run of
+    words: a dictionary, looked up natively, where an ``lru_cache`` took a C call and
+    its own bookkeeping)."""
+    head = _RUN_HEADS.get(texts)
+    if head is None:
+        if len(_RUN_HEADS) > _MAX_RUNS_KEPT:
+            _RUN_HEADS.clear()  # (a bound on memory)
+        found = _read_run_head(texts)
+        head = _RUN_HEADS[texts] = _NO_HEAD if found is None else found
+    return None if head[0] < 0 else head
+
+
+_MAX_RUNS_KEPT: Final = 16384
+_RUN_HEADS: Final[dict[tuple[str, ...], tuple[int, bool]]] = {}
+_NO_HEAD: Final = (-1, False)  # (kept for a run that names nothing)
+
+
+def _read_run_head(texts: tuple[str, ...]) -> tuple[int, bool] | None:
+    """``_run_head``, read."""
     if len(texts) == 1 and (texts[0] in _NEVER_NAMED or texts[0].lower() in ORG_REFERENCE_NOUNS):
         return None  # "Thursday"; "Agency officials said" opening a sentence
     skip = 0
@@ -1610,8 +1627,27 @@ def _run_head(texts: tuple[str, ...]) -> tuple[int, bool] | None:
     return skip, organisation
 
 
-@lru_cache(maxsize=16384)
 def _person_shape(
+    texts: tuple[str, ...], after_connector: bool
+) -> tuple[int, int, int, str | None, bool, bool, str | None] | None:
+    """``_read_person_shape``, kept per run of words (as ``_run_head`` is)."""
+    key = (texts, after_connector)
+    shape = _PERSON_SHAPES.get(key)
+    if shape is None:
+        if len(_PERSON_SHAPES) > _MAX_RUNS_KEPT:
+            _PERSON_SHAPES.clear()  # (a bound on memory)
+        found = _read_person_shape(texts, after_connector)
+        shape = _PERSON_SHAPES[key] = _NO_SHAPE if found is None else found
+    return None if shape[0] < 0 else shape
+
+
+_PERSON_SHAPES: Final[
+    dict[tuple[tuple[str, ...], bool], tuple[int, int, int, str | None, bool, bool, str | None]]
+] = {}
+_NO_SHAPE: Final = (-1, -1, -1, None, False, False, None)  # (kept for a run naming nobody)
+
+
+def _read_person_shape(
     texts: tuple[str, ...], after_connector: bool
 ) -> tuple[int, int, int, str | None, bool, bool, str | None] | None:
     """What a run's words alone tell of the person it may name: (index of the name's

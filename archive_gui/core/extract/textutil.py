@@ -26,7 +26,6 @@ Token = tuple[str, int, int]
 # Dotted abbreviations ("U.S.") are one token; words keep inner apostrophes and hyphens.
 _WORD: Final = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-]\w+)*")
 _BLANK_LINE: Final = re.compile(r"\n[ \t]*\n")
-_LINE_BREAK: Final = re.compile(r"\n")
 # One mark first, so that the search skips to the next mark as a charset (about twice as
 # fast as a leading repeat); possessive, as giving marks back never lets a match succeed.
 _SENTENCE_END: Final = re.compile(r"[.?!][.?!]*+[”\"’)]*+\s+")
@@ -285,18 +284,41 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     Paragraphs are separated by blank lines; a text without any blank line is
     taken to put one paragraph on each line.
     """
-    separator = _BLANK_LINE if _BLANK_LINE.search(text) else _LINE_BREAK
-    spans = []
+    separators = _blank_lines(text)
+    if not separators:
+        position = text.find("\n")
+        while position >= 0:
+            separators.append((position, position + 1))
+            position = text.find("\n", position + 1)
+    spans: list[tuple[int, int]] = []
     position = 0
-    for match in separator.finditer(text):
-        start = match.start()
+    for start, end in separators:
         if position < start and not text[position].isspace() and not text[start - 1].isspace():
             spans.append((position, start))  # (nothing to strip: most paragraphs)
         else:
             _add_stripped(text, position, start, spans)
-        position = match.end()
+        position = end
     _add_stripped(text, position, len(text), spans)
     return spans
+
+
+def _blank_lines(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_BLANK_LINE`` in ``text``, found with ``str.find`` (compiled, the
+    characters after each line break are told by a comparison, where the regex engine
+    tested every character of the text)."""
+    found = []
+    length = len(text)
+    position = text.find("\n")
+    while position >= 0:
+        index = position + 1
+        while index < length and (text[index] == " " or text[index] == "\t"):
+            index += 1
+        if index < length and text[index] == "\n":
+            found.append((position, index + 1))
+            position = text.find("\n", index + 1)
+        else:
+            position = text.find("\n", position + 1)
+    return found
 
 
 def _add_stripped(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

@@ -128,3 +128,23 @@ def test_bisects_of_ints_are_those_of_the_module() -> None:
         assert textutil.bisect_right(values, value, low) == bisect.bisect_right(values, value, low)
         tokens = [("w", start, start + 1) for start in values]
         assert textutil.first_token_from(tokens, value) == bisect.bisect_left(values, value)
+
+
+def test_paragraph_spans_read_by_hand_are_those_of_the_patterns() -> None:
+    rng = random.Random(8)
+    for _ in range(3000):
+        text = "".join(
+            rng.choice(["\n", "\n", " ", "\t", "x", "y "]) for _ in range(rng.randint(0, 20))
+        )
+        blank = re.compile(r"\n[ \t]*\n")
+        separator = blank if blank.search(text) else re.compile(r"\n")
+        expected: list[tuple[int, int]] = []
+        position = 0
+        for match in [*separator.finditer(text), None]:
+            start, end = (match.start(), match.end()) if match else (len(text), len(text))
+            piece = text[position:start]
+            if piece.strip():
+                first = position + len(piece) - len(piece.lstrip())
+                expected.append((first, first + len(piece.strip())))
+            position = end
+        assert textutil.paragraph_spans(text) == expected, repr(text)

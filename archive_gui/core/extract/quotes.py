@@ -894,8 +894,8 @@ def _resolve_mentions(
     text = article.text
     taken_starts, taken_ends = taken
     for start, end in article.outside_quotes():
-        if text[start] not in _ASCII_CAPITALS and not _MAY_MENTION.search(text, start, end):
-            continue  # ", she said.": no capital letter, article or "one"
+        # (", she said." names nobody: without a capital letter, "the" or "a", "one" ...,
+        # find_mentions reads no run and no description, as fast as a search for them)
         start = dateline_end(text, start, end)
         for mention in find_mentions(text, start, end, taken, deferred):
             # not when it overlaps an attribution (the taken spans do not overlap)
@@ -956,13 +956,6 @@ def _resolve_mentions(
     for candidate in documents:
         _document_author(article, candidate, authors, book)
     return introduced
-
-
-# What any mention needs: a capital letter (names, "He", "She") or one of the words that
-# open a description ("a foreman", "one vendor", "the spokesman").
-_MAY_MENTION: Final = re.compile(r"[^\W\d_a-z]|\b(?:an?|one|another|the)\b")
-# (a stretch opening with one of them holds a capital letter: no need to search it)
-_ASCII_CAPITALS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def _name_vocabulary(mentions: list[Mention]) -> set[str]:

@@ -2021,12 +2021,12 @@ def _without_trailing_adverbs(tokens: list[Token]) -> list[Token]:
 
 
 def _until_comma(text: str, tokens: list[Token]) -> list[Token]:
-    head = [tokens[0]]
-    for left, right in zip(tokens, tokens[1:], strict=False):
-        if "," in text[left[2] : right[1]]:
-            break
-        head.append(right)
-    return head
+    """The tokens up to the first comma between two of them (callers give one at least)."""
+    # (a loop over indexes: compiled, zip with a keyword argument is a generic call)
+    for index in range(1, len(tokens)):
+        if text.find(",", tokens[index - 1][2], tokens[index][1]) >= 0:
+            return tokens[:index]
+    return tokens[:]
 
 
 def _after_first_comma(text: str, tokens: list[Token]) -> list[Token]:

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import re
 from operator import itemgetter
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from archive_gui.core.extract.names_data import ABBREVIATIONS
+
+if TYPE_CHECKING:  # (mypyc's native 64-bit int: only local variables are annotated with it,
+    # annotations never evaluated, so that the pure Python modules run without the package)
+    from mypy_extensions import i64
 
 OPEN_QUOTE: Final = "“"
 CLOSE_QUOTE: Final = "”"
@@ -168,31 +172,33 @@ def _scan_words(
     or more letters each followed by a full stop (a dotted abbreviation), or word
     characters joined by single apostrophes or hyphens.
     """
-    index = position
-    while index < stop:
+    # (native 64-bit ints when compiled: no test of an int's tag at each step)
+    index: i64 = position
+    end: i64 = stop
+    code: i64
+    kind: i64
+    while index < end:
         code = ord(text[index])
         kind = ord(_ASCII_KINDS[code]) if code < 128 else _wide_kind(code)
         if kind < _DIGIT:
             index += 1  # (most characters between words are ASCII: told by the table)
             continue
-        start = index
+        start: i64 = index
         index += 1
         if (
             kind == _LETTER
-            and index + 2 < stop
+            and index + 2 < end
             and text[index] == "."
             and text[index + 2] == "."
             and _kind(ord(text[index + 1])) == _LETTER
         ):
             # "U.S.", "N.J.": a letter then each further letter with its full stop
             index += 3
-            while (
-                index + 1 < stop and text[index + 1] == "." and _kind(ord(text[index])) == _LETTER
-            ):
+            while index + 1 < end and text[index + 1] == "." and _kind(ord(text[index])) == _LETTER:
                 index += 2
         else:
             while True:
-                while index < stop:
+                while index < end:
                     code = ord(text[index])
                     if 97 <= code <= 122:  # (a lower-case letter: most characters of words)
                         index += 1
@@ -202,7 +208,7 @@ def _scan_words(
                         index += 1
                 # "don't", "well-known": a joiner followed by a word character goes on
                 if (
-                    index + 1 < stop
+                    index + 1 < end
                     and _kind(ord(text[index])) == _JOINER
                     and _kind(ord(text[index + 1])) >= _DIGIT
                 ):

@@ -6,8 +6,12 @@ can always be checked with ``text[start:end]``.
 
 from __future__ import annotations
 
+import codecs
 import re
+import threading
+from itertools import accumulate
 from operator import itemgetter
+from types import FunctionType
 from typing import TYPE_CHECKING, Final
 
 from archive_gui.core.extract.names_data import ABBREVIATIONS
@@ -29,6 +33,20 @@ Token = tuple[str, int, int]
 
 # Dotted abbreviations ("U.S.") are one token; words keep inner apostrophes and hyphens.
 _WORD: Final = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-]\w+)*")
+# The same words, read faster over a whole text: the first character is shared by both
+# alternatives (a dotted abbreviation starts with a letter), and the word is captured
+# so that ``split`` returns the words between the stretches of text around them.
+# Possessive quantifiers: a word never gives characters back, so nothing is retried.
+# The full stop comes before the look-behind at the letter, so that the branch is
+# left at once (a literal test) after nearly every first character.
+_WORD_SPLIT: Final = re.compile(r"(\w(?:\.(?<=[^\W\d_]\.)(?:[^\W\d_]\.)+|\w*+(?:[’'\-]\w++)*+))")
+# ``_WORD_SPLIT`` for a text whose characters beyond ASCII were each replaced by an ASCII
+# one of the same kind for it (``_ascii_for_words``): ASCII classes are told by a bitmap,
+# where Unicode ones take several calls a character. (On ASCII, ``\w`` is [0-9A-Z_a-z]
+# and ``[^\W\d_]`` is [A-Za-z].)
+_WORD_SPLIT_ASCII: Final = re.compile(
+    r"([0-9A-Z_a-z](?:\.(?<=[A-Za-z]\.)(?:[A-Za-z]\.)+|[0-9A-Z_a-z]*+(?:['\-][0-9A-Z_a-z]++)*+))"
+)
 _BLANK_LINE: Final = re.compile(r"\n[ \t]*\n")
 # One mark first, so that the search skips to the next mark as a charset (about twice as
 # fast as a leading repeat); possessive, as giving marks back never lets a match succeed.
@@ -146,6 +164,21 @@ def _read_words(
 ) -> tuple[str, list[Token], list[int], list[int], list[str], list[int]]:
     """Read the words of ``text`` (but for the stretches whose starts and ends alternate
     in ``unread``, read as blanks) into the cache."""
+    # Compiled, a loop over the characters is fastest; in pure Python, a regex split
+    # (the same words either way)
+    read = _words_by_loop if _COMPILED else _words_by_split
+    texts, starts, ends = read(text, unread)
+    tokens = list(zip(texts, starts, ends, strict=True))
+    cached = (text, tokens, starts, ends, texts, unread or [])
+    _set_word_cache(cached)
+    return cached
+
+
+def _words_by_loop(
+    text: str, unread: list[int] | None = None
+) -> tuple[list[str], list[int], list[int]]:
+    """The words of ``text`` but for the ``unread`` stretches: their texts, starts and
+    ends, read by ``_scan_words``."""
     texts: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -155,10 +188,38 @@ def _read_words(
             _scan_words(text, position, unread[index], texts, starts, ends)
             position = unread[index + 1]
     _scan_words(text, position, len(text), texts, starts, ends)
-    tokens = list(zip(texts, starts, ends, strict=True))
-    cached = (text, tokens, starts, ends, texts, unread or [])
-    _set_word_cache(cached)
-    return cached
+    return texts, starts, ends
+
+
+def _words_by_split(
+    text: str, unread: list[int] | None = None
+) -> tuple[list[str], list[int], list[int]]:
+    """``_words_by_loop`` by splitting an ASCII stand-in of the text, the unread stretches
+    blanked, with ``_WORD_SPLIT_ASCII``: the faster way in pure Python."""
+    source = text
+    if unread:
+        pieces = []
+        position = 0
+        for index in range(0, len(unread), 2):
+            pieces.append(text[position : unread[index]])
+            pieces.append(" " * (unread[index + 1] - unread[index]))  # (offsets stay)
+            position = unread[index + 1]
+        pieces.append(text[position:])
+        source = "".join(pieces)
+    spots: list[int] = []
+    if not source.isascii():
+        source = _ascii_for_words(source, spots)
+    # the words and the text between them alternate; offsets are running lengths
+    parts = _WORD_SPLIT_ASCII.split(source)
+    offsets = list(accumulate(map(len, parts), initial=0))
+    starts, ends = offsets[1:-1:2], offsets[2::2]
+    texts = parts[1::2]
+    for spot in spots:
+        # a word holding a character that was replaced: its text is read from the text
+        index = bisect_right(starts, spot) - 1
+        if index >= 0 and spot < ends[index]:
+            texts[index] = text[starts[index] : ends[index]]
+    return texts, starts, ends
 
 
 def _scan_words(
@@ -265,6 +326,81 @@ def _wide_kind(code: int) -> int:
 
 
 _WIDE_KINDS: Final[dict[int, int]] = {}
+
+
+def _ascii_for_words(text: str, spots: list[int]) -> str:
+    """``text`` with each character beyond ASCII replaced by an ASCII character that the
+    words' pattern treats alike (``_WORD_CLASSES``), and the positions of those replaced
+    by a word's character (a letter, a digit, "’") added to ``spots``, in order."""
+    # The marks most articles hold beyond ASCII are replaced first, each by one C-level
+    # ``str.replace``: the codec calls its Python handler for every run of characters
+    # beyond ASCII, some fifty times an article.
+    if "’" in text:  # (a word's character: its positions are spots)
+        position = text.find("’")
+        while position >= 0:
+            spots.append(position)
+            position = text.find("’", position + 1)
+        text = text.replace("’", "'")
+    for mark in _MARKS_BEYOND_ASCII:
+        text = text.replace(mark, " ")
+    if text.isascii():
+        return text
+    _REPLACED.spots = spots
+    try:
+        return text.encode("ascii", _ASCII_FOR_WORDS).decode("ascii")
+    finally:
+        _REPLACED.spots = None
+
+
+# Characters beyond ASCII frequent in articles that are no part of a word (their stand-in
+# is a space): curly double quotes and dashes.
+_MARKS_BEYOND_ASCII: Final = ("“", "”", "—", "–")
+
+
+class _WordClasses(dict):
+    """The ASCII stand-in of a character beyond ASCII for ``_WORD_SPLIT``, kept per
+    character: "0" for a digit (``\\d``), "a" for any other word character (``\\w``, a
+    letter for ``[^\\W\\d_]``), "'" for "’" (which may join the parts of a word), and a
+    space for any other character (which can be no part of a word)."""
+
+    def __missing__(self, char: str) -> str:
+        if len(self) > 50_000:
+            self.clear()  # (a bound on memory)
+        if char == "’":
+            stand_in = "'"
+        elif char.isdecimal():
+            stand_in = "0"
+        elif char.isalnum():
+            stand_in = "a"
+        else:
+            stand_in = " "
+        self[char] = stand_in
+        return stand_in
+
+
+_WORD_CLASSES: Final = _WordClasses()
+# The positions list of the text being replaced, per thread (the handler below is global).
+_REPLACED: Final = threading.local()
+
+
+def _replace_for_words(error: UnicodeEncodeError) -> tuple[str, int]:
+    """The codec error handler of ``_ascii_for_words``: a run of characters beyond ASCII."""
+    start = error.start
+    replacement = "".join(map(_WORD_CLASSES.__getitem__, error.object[start : error.end]))
+    if replacement != " " * len(replacement):
+        _REPLACED.spots.extend(
+            start + offset for offset, stand_in in enumerate(replacement) if stand_in != " "
+        )
+    return replacement, error.end
+
+
+_ASCII_FOR_WORDS: Final = "archive_gui.ascii_for_words"
+# (the handler is only ever given encoding errors: ``_ascii_for_words`` only encodes)
+codecs.register_error(_ASCII_FOR_WORDS, _replace_for_words)  # type: ignore[arg-type]
+
+
+# Whether these modules run compiled (a compiled function is no Python function).
+_COMPILED: Final = not isinstance(bisect_left, FunctionType)
 
 
 _word_cache: tuple[str | None, list[Token], list[int], list[int], list[str], list[int]] = (

@@ -66,7 +66,8 @@ def test_unnamed_without_person_noun_or_who_finds_nobody() -> None:
 
 def test_words_read_by_the_character_loop_are_those_of_the_pattern() -> None:
     # the word cache reads words with a loop over the characters, each told by its kind
-    # (``_kind``): the words must be those the Unicode pattern reads
+    # (``_kind``), compiled, and by splitting an ASCII stand-in of the text in pure Python:
+    # the words must be those the Unicode pattern reads
     rng = random.Random(11)
     alphabet = list("aZ09_.'’-‘“”— \n,") + [
         "é", "ñ", "ễ", "ß", "İ", "ǅ", "ﬁ", "٣", "١", "²", "Ⅻ", "𝟘", "\U0001d400", "\U0001f600",
@@ -80,12 +81,25 @@ def test_words_read_by_the_character_loop_are_those_of_the_pattern() -> None:
         expected = [(m.group(), m.start(), m.end()) for m in textutil._WORD.finditer(text)]
         textutil._read_words(text)
         assert words(text, 0, len(text)) == expected, repr(text)
+        # both ways of reading (compiled, and pure Python), a stretch left unread too
+        first, last = len(text) // 3, len(text) // 2
+        unread = [first, last] if last > first else []  # (never an empty stretch)
+        blanked = text[:first] + " " * (last - first) + text[last:]
+        expected = [(m.group(), m.start(), m.end()) for m in textutil._WORD.finditer(blanked)]
+        for read in (textutil._words_by_loop, textutil._words_by_split):
+            found = read(text, unread)
+            assert list(zip(*found, strict=True)) == expected, (read, text)
     kinds = {
         textutil._NONE: (False, False, False, False),
         textutil._JOINER: (False, False, False, True),
         textutil._DIGIT: (True, None, False, False),
         textutil._LETTER: (True, False, True, False),
     }
+    for code in range(0x80, 0x110000, 7):
+        char = chr(code)
+        stand_in = textutil._WORD_CLASSES[char]
+        for pattern in (r"\w", r"\d", r"[^\W\d_]", r"[’'\-]"):
+            assert bool(re.match(pattern, char)) == bool(re.match(pattern, stand_in)), hex(code)
     for code in [*range(0x80), *range(0x80, 0x110000, 7)]:
         char = chr(code)
         for pattern, expected in zip(

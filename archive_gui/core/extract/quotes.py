@@ -22,7 +22,6 @@ next to the quote, lower for pronouns and for speakers carried over.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Final
@@ -56,6 +55,8 @@ from archive_gui.core.extract.textutil import (
     QUOTE_MARKS,
     STRAIGHT_QUOTE,
     Token,
+    bisect_left,
+    bisect_right,
     dateline_end,
     paragraph_spans,
     read_words_except,
@@ -156,7 +157,7 @@ class _VerbKinds(dict):
 _VERB_KINDS: Final = _VerbKinds()
 
 
-@dataclass(slots=True)
+@dataclass(init=False, slots=True)
 class _Span:
     """Where a quotation sits: its marks, its words and its paragraph."""
 
@@ -168,8 +169,28 @@ class _Span:
     continued: bool = False  # opens a paragraph that carries on the previous one's quote
     headline: bool = False  # in a headline or subhead (single marks count there)
 
+    # (written out, not the dataclass's: compiled, it is a native call, where the
+    # generated ``__init__`` runs in the interpreter with its arguments packed)
+    def __init__(
+        self,
+        open_mark: int,
+        close_mark: int | None,
+        start: int,
+        end: int,
+        paragraph: int,
+        continued: bool = False,
+        headline: bool = False,
+    ) -> None:
+        self.open_mark = open_mark
+        self.close_mark = close_mark
+        self.start = start
+        self.end = end
+        self.paragraph = paragraph
+        self.continued = continued
+        self.headline = headline
 
-@dataclass(slots=True)
+
+@dataclass(init=False, slots=True)
 class _Candidate:
     """A quote being attributed."""
 
@@ -178,6 +199,20 @@ class _Candidate:
     rule: str = ""
     entity: Entity | None = None
     source: _Candidate | None = None  # the quote the speaker was carried over from
+
+    def __init__(  # (written out: see ``_Span``)
+        self,
+        span: _Span,
+        mention: Mention | None = None,
+        rule: str = "",
+        entity: Entity | None = None,
+        source: _Candidate | None = None,
+    ) -> None:
+        self.span = span
+        self.mention = mention
+        self.rule = rule
+        self.entity = entity
+        self.source = source
 
 
 # Re-reading a candidate's speaker after a call that may have set it: the type checker
@@ -416,7 +451,7 @@ def _speech_candidates(article: _Article) -> list[_Candidate]:
                 text, span, lead, previous, spoken
             ):
                 spoken = span
-                tail_tokens = words(text, *tail)
+                tail_tokens = words(text, tail[0], tail[1])
                 candidate = _attribute(text, span, lead, tail, tail_tokens)
                 if candidate.mention is None and previous is not None:
                     _subject_before_earlier_quote(text, candidate, lead, previous, starts)
@@ -582,8 +617,8 @@ def _is_speech(text: str, span: _Span, lead: tuple[int, int], tail: tuple[int, i
         return False
     if span.continued or span.close_mark is None:
         return True
-    lead = (dateline_end(text, *lead), lead[1])  # "PROVO, Utah — “We were told ...”"
-    lead_tokens = words(text, *lead)
+    lead = (dateline_end(text, lead[0], lead[1]), lead[1])  # "PROVO, Utah — “We were told ...”"
+    lead_tokens = words(text, lead[0], lead[1])
     lead_text = text[lead[0] : lead[1]].strip()
     in_speech_position = (
         not lead_tokens
@@ -630,7 +665,7 @@ def _continues_speech(
     ):
         return False
     kinds = _VERB_KINDS
-    return not any(kinds[t[0]] & _NAMING for t in words(text, *lead))
+    return not any(kinds[t[0]] & _NAMING for t in words(text, lead[0], lead[1]))
 
 
 def _looks_like_title(quoted: str, quoted_words: list[str]) -> bool:
@@ -713,7 +748,7 @@ def _attribute(
     candidate = _Candidate(span)
     if span.paragraph < _DATELINE_PARAGRAPHS and text[lead[0] : lead[0] + 2].isupper():
         # "FRESNO, Calif. — A supervisor said ..."
-        lead = (dateline_end(text, *lead), lead[1])
+        lead = (dateline_end(text, lead[0], lead[1]), lead[1])
     # a headline's "Label: 'quote'" names a topic as often as a speaker
     found = _after_quote(text, tail, tail_tokens) or _before_quote(
         text, lead, colon=not span.headline
@@ -728,7 +763,7 @@ def _after_quote(
 ) -> tuple[Mention, str] | None:
     """“...,” ICE spokesman Bryan Cox said / said Bryan Cox / according to the group."""
     if every is None:
-        every = words(text, *tail)
+        every = words(text, tail[0], tail[1])
     tokens = every[:MAX_ATTRIBUTION_WORDS]
     verb = _first_speech_verb(tokens)
     if verb is None:
@@ -769,7 +804,7 @@ def _before_quote(
     text: str, lead: tuple[int, int], *, colon: bool = True
 ) -> tuple[Mention, str] | None:
     """Marin said: “...” / He added: “...” / ICE officials denied they were “...”."""
-    tokens = words(text, *lead)
+    tokens = words(text, lead[0], lead[1])
     verb = _last_speech_verb(tokens)
     if verb is None and _calls_something(tokens):
         verb = _last_index(tokens, lambda i: _VERB_KINDS[tokens[i][0]] & _CALLING)
@@ -859,8 +894,8 @@ def _resolve_mentions(
     text = article.text
     taken_starts, taken_ends = taken
     for start, end in article.outside_quotes():
-        if text[start] not in _ASCII_CAPITALS and not _MAY_MENTION.search(text, start, end):
-            continue  # ", she said.": no capital letter, article or "one"
+        # (", she said." names nobody: without a capital letter, "the" or "a", "one" ...,
+        # find_mentions reads no run and no description, as fast as a search for them)
         start = dateline_end(text, start, end)
         for mention in find_mentions(text, start, end, taken, deferred):
             # not when it overlaps an attribution (the taken spans do not overlap)
@@ -921,13 +956,6 @@ def _resolve_mentions(
     for candidate in documents:
         _document_author(article, candidate, authors, book)
     return introduced
-
-
-# What any mention needs: a capital letter (names, "He", "She") or one of the words that
-# open a description ("a foreman", "one vendor", "the spokesman").
-_MAY_MENTION: Final = re.compile(r"[^\W\d_a-z]|\b(?:an?|one|another|the)\b")
-# (a stretch opening with one of them holds a capital letter: no need to search it)
-_ASCII_CAPITALS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def _name_vocabulary(mentions: list[Mention]) -> set[str]:

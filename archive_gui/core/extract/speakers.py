@@ -10,11 +10,10 @@ full name, role and affiliation the article introduced.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress, count, islice, product
+from itertools import islice, product
 from operator import attrgetter, itemgetter
 from typing import Final
 
@@ -50,7 +49,13 @@ from archive_gui.core.extract.names_data import (
     word_set,
 )
 from archive_gui.core.extract.places import is_place_name as _is_place_name
-from archive_gui.core.extract.textutil import Token, words, words_and_texts
+from archive_gui.core.extract.textutil import (
+    Token,
+    bisect_left,
+    first_token_from,
+    words,
+    words_and_texts,
+)
 
 # Words are plain ``(text, start, end)`` tuples (``Token``): ``token[0]`` is the word,
 # ``token[1]:token[2]`` its span in the article.
@@ -136,7 +141,7 @@ _UNNAMED_MEMBER_NOUNS: Final = frozenset(
 )
 
 
-@dataclass(slots=True)
+@dataclass(init=False, slots=True)
 class Mention:
     """One place where the article names or refers to a speaker.
 
@@ -158,8 +163,34 @@ class Mention:
     subject: bool = False
     sentence: int = -1  # index of the article sentence it stands in, when known
 
+    # (written out, not the dataclass's: compiled, it is a native call, where the
+    # generated ``__init__`` runs in the interpreter with its arguments packed)
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        kind: str,
+        name: str,
+        gender: str | None = None,
+        role: str | None = None,
+        affiliation: str | None = None,
+        certain: bool = True,
+        subject: bool = False,
+        sentence: int = -1,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.name = name
+        self.gender = gender
+        self.role = role
+        self.affiliation = affiliation
+        self.certain = certain
+        self.subject = subject
+        self.sentence = sentence
 
-@dataclass(eq=False, slots=True)
+
+@dataclass(eq=False, init=False, slots=True)
 class Entity:
     """A person or organisation of one article, with everything learnt about it."""
 
@@ -176,6 +207,30 @@ class Entity:
     # An unnamed official ("an ICE official, who ..."): the organisation it speaks for.
     # Pronouns can refer back to the official; quotes are the organisation's.
     speaks_for: Entity | None = None
+
+    def __init__(  # (written out: see ``Mention``)
+        self,
+        name: str,
+        kind: str,
+        gender: str | None = None,
+        role: str | None = None,
+        affiliation: str | None = None,
+        surname: str | None = None,
+        key: str | None = None,
+        named: bool = True,
+        member_roles: set[str] | None = None,
+        speaks_for: Entity | None = None,
+    ) -> None:
+        self.name = name
+        self.kind = kind
+        self.gender = gender
+        self.role = role
+        self.affiliation = affiliation
+        self.surname = surname
+        self.key = key
+        self.named = named
+        self.member_roles = set() if member_roles is None else member_roles
+        self.speaks_for = speaks_for
 
     def learn(self, mention: Mention) -> None:
         """Fill in what a mention of this person tells and was not known yet."""
@@ -208,9 +263,12 @@ def find_mentions(
     if not tokens:
         return []
     mentions: list[Mention] = []
-    taken_starts, taken_ends = taken or ((), ())
+    taken_starts, taken_ends = taken or _NOT_TAKEN
     lone_words = _LONE_WORDS
-    for run in _name_runs(text, tokens, texts):
+    # the words "the" and "a", "one", ... (any case), as the runs are read
+    articles: list[int] = []
+    indefinites: list[int] = []
+    for run in _name_runs(text, tokens, texts, articles, indefinites):
         if taken_starts:
             last = tokens[run[-1]]
             index = bisect_left(taken_starts, last[2])
@@ -242,16 +300,17 @@ def find_mentions(
         mention = _read_run(text, tokens, run, end)
         if mention is not None:
             mentions.append(mention)
-    if not _INDEFINITE_ANY_CASE.isdisjoint(texts):  # (no "a", "one", ...: none unnamed)
-        mentions.extend(_unnamed_speakers(text, tokens, texts))
+    if indefinites:  # (no "a", "one", ...: none unnamed)
+        mentions.extend(_unnamed_speakers(text, tokens, indefinites))
     for mention in mentions:
         mention.subject = _opens_clause(text, mention.start)
-    if not _THE.isdisjoint(texts):  # (no "the": no role noun as a subject)
-        mentions.extend(_subject_references(text, tokens, texts))
+    if articles:  # (no "the": no role noun as a subject)
+        mentions.extend(_subject_references(text, tokens, articles))
     mentions.sort(key=_START)
     return mentions
 
 
+_NOT_TAKEN: Final[tuple[list[int], list[int]]] = ([], [])  # (never changed)
 # What a one-word run is (``_LoneWords``): a word naming nothing on its own, "He" or
 # "She", a word to defer whatever surrounds it, an organisation's, or any other.
 _NAMES_NOTHING, _PRONOUN_WORD, _DEFERRED_WORD, _ORGANISATION_WORD, _OTHER_WORD = range(5)
@@ -571,15 +630,16 @@ def _has_relative(text: str, tokens: list[Token], run: list[int]) -> bool:
     )
 
 
-def _subject_references(text: str, tokens: list[Token], texts: Iterable[str]) -> list[Mention]:
+def _subject_references(text: str, tokens: list[Token], articles: list[int]) -> list[Mention]:
     """ "the sheriff shook his head": a role noun standing as a clause's subject.
 
     Read outside attributions too, so that the person it refers back to becomes the
-    most recent antecedent of a pronoun that follows ("..., he said").
+    most recent antecedent of a pronoun that follows ("..., he said"). ``articles`` are
+    the indexes of the words "the" and "The", in order.
     """
     found = []
     last = len(tokens) - 2
-    for index in compress(count(), map(_THE.__contains__, texts)):
+    for index in articles:
         if index >= last:
             break
         noun, verb = tokens[index + 1], tokens[index + 2]
@@ -611,7 +671,7 @@ _PERSON_REFERENCE: Final = _PerWord(
 
 
 def _first_token_from(tokens: list[Token], position: int) -> int:
-    return bisect_left(tokens, position, key=_START_OF)
+    return first_token_from(tokens, position)
 
 
 def _add_member_role(tokens: list[Token], run: list[int], mention: Mention) -> None:
@@ -621,10 +681,13 @@ def _add_member_role(tokens: list[Token], run: list[int], mention: Mention) -> N
         mention.role = tokens[following][0].lower()
 
 
-def _unnamed_speakers(text: str, tokens: list[Token], texts: Iterable[str]) -> list[Mention]:
-    """People the article does not name who speak: "a foreman, who asked not to be named, said"."""
+def _unnamed_speakers(text: str, tokens: list[Token], indefinites: list[int]) -> list[Mention]:
+    """People the article does not name who speak: "a foreman, who asked not to be named, said".
+
+    ``indefinites`` are the indexes of the words "a", "an", "one" and "another" (any case).
+    """
     found = []
-    for index in compress(count(), map(_INDEFINITE_ANY_CASE.__contains__, texts)):
+    for index in indefinites:
         token = tokens[index]
         previous = tokens[index - 1] if index else None
         if previous and _is_capitalised(previous[0]) and "," in text[previous[2] : token[1]]:
@@ -1205,9 +1268,17 @@ def _joined(text: str, left: Token, right: Token) -> bool:
 
 
 def _name_runs(
-    text: str, tokens: list[Token], texts: Iterable[str] | None = None
+    text: str,
+    tokens: list[Token],
+    texts: list[str] | None = None,
+    articles: list[int] | None = None,
+    indefinites: list[int] | None = None,
 ) -> list[list[int]]:
-    """Indexes of the runs of capitalised words, with particles and name connectors inside."""
+    """Indexes of the runs of capitalised words, with particles and name connectors inside.
+
+    The indexes of the words "the" (any case) are added to ``articles`` and those of "a",
+    "an", "one" and "another" (any case) to ``indefinites``, when given.
+    """
     pieces: list[list[int]] = []
     current: list[int] = []
     linked = False  # whether the current run holds a lower-case word (a connector, say)
@@ -1216,12 +1287,23 @@ def _name_runs(
     if len(parts) > _MAX_TAKES_PART:
         parts.clear()
     if texts is None:
-        texts = map(_TEXT, tokens)
-    # (the word's part, looked up once: the indexes are those of the words taking part)
-    codes = list(map(parts.__getitem__, texts))
+        texts = [t[0] for t in tokens]
     previous = -2
     left_end = 0  # where the word at ``previous`` ends
-    for index in compress(count(), codes):
+    # (one compiled loop over the words, each word's part looked up once)
+    for index in range(len(texts)):
+        code = parts.get(texts[index])
+        if code is None:
+            code = _takes_part(texts[index])
+        if code >= _ARTICLE_BIT:  # (a bit of the word's code, besides its part)
+            if code & _ARTICLE_BIT:
+                if articles is not None:
+                    articles.append(index)
+            elif indefinites is not None:
+                indefinites.append(index)
+            code &= _PART
+        if not code:
+            continue  # (most words)
         token = tokens[index]
         if current and (
             index != previous + 1
@@ -1239,7 +1321,6 @@ def _name_runs(
             current = []
         previous = index
         left_end = token[2]
-        code = codes[index]
         if code == _CAPITALISED:
             current.append(index)
         elif code == _POSSESSIVE_CAPITALISED:
@@ -1271,30 +1352,36 @@ def _name_runs(
 
 
 _LINKING_WORDS: Final = NAME_PARTICLES | ORG_CONNECTORS
-# The part a word takes in a run (``_TakesPart``); 0, not taking part, is the only false one.
+# The part a word takes in a run (``_takes_part``); 0, not taking part, is the only false one.
 _CAPITALISED, _POSSESSIVE_CAPITALISED, _PARTICLE, _CONNECTOR = 1, 2, 3, 4
+_PART: Final = 7  # the bits of the part
+# Bits added to the part of "the" and of "a", "an", "one" and "another" (any case).
+_ARTICLE_BIT: Final = 8
+_INDEFINITE_BIT: Final = 16
 
 
-class _TakesPart(dict):
-    """The part a word takes in a run of capitalised words, kept per word: one dictionary
-    look-up a token instead of several tests. A capitalised word (possessive or not), a
-    name particle ("de", which may open a run), another linking word ("of"), or none (0).
-    """
+def _takes_part(word: str) -> int:
+    """The part a word takes in a run of capitalised words, kept per word (``_TAKES_PART``):
+    one dictionary look-up a token instead of several tests. A capitalised word (possessive
+    or not), a name particle ("de", which may open a run), another linking word ("of"), or
+    none (0)."""
+    if word[0].isupper():
+        part = _POSSESSIVE_CAPITALISED if word.endswith(_POSSESSIVE_ENDINGS) else _CAPITALISED
+    elif word in NAME_PARTICLES:
+        part = _PARTICLE
+    elif word in _LINKING_WORDS:
+        part = _CONNECTOR
+    else:
+        part = 0
+    if word in _THE:
+        part |= _ARTICLE_BIT
+    elif word in _INDEFINITE_ANY_CASE:
+        part |= _INDEFINITE_BIT
+    _TAKES_PART[word] = part
+    return part
 
-    def __missing__(self, word: str) -> int:
-        if word[0].isupper():
-            part = _POSSESSIVE_CAPITALISED if word.endswith(_POSSESSIVE_ENDINGS) else _CAPITALISED
-        elif word in NAME_PARTICLES:
-            part = _PARTICLE
-        elif word in _LINKING_WORDS:
-            part = _CONNECTOR
-        else:
-            part = 0
-        self[word] = part
-        return part
 
-
-_TAKES_PART: Final = _TakesPart()
+_TAKES_PART: Final[dict[str, int]] = {}
 _MAX_TAKES_PART: Final = 50_000  # (a bound on memory: cleared when it holds more words)
 # Possessives inside an organisation's name: "U.S. Attorney's Office", "Women's Refugee
 # Commission", "Harnett County Sheriff's Office".
@@ -1320,7 +1407,6 @@ def _inner_possessive(text: str, tokens: list[Token], index: int) -> bool:
 
 
 _TEXT: Final = itemgetter(0)
-_START_OF: Final = itemgetter(1)  # a word's start
 _START: Final = attrgetter("start")
 _FIRST: Final = itemgetter(0)
 _THE: Final = frozenset({"the", "The"})
@@ -1445,7 +1531,7 @@ def _run_mention(
     ``tokens`` is the clause the run stands in and ``limit`` where that clause
     ends, for reading an appositive after a person's name.
     """
-    texts = tuple(map(_TEXT, map(tokens.__getitem__, run)))  # (no comprehension's frame)
+    texts = tuple([tokens[index][0] for index in run])
     head = _run_head(texts)
     if head is None:
         return None  # "The", "Thursday": the slow path below finds no name in them either
@@ -1506,10 +1592,27 @@ def _run_mention(
     return mention
 
 
-@lru_cache(maxsize=16384)
 def _run_head(texts: tuple[str, ...]) -> tuple[int, bool] | None:
     """How a run of words starts: None when it names nothing, else the number of leading
-    function words to skip and whether the rest names an organisation."""
+    function words to skip and whether the rest names an organisation (kept per run of
+    words: a dictionary, looked up natively, where an ``lru_cache`` took a C call and
+    its own bookkeeping)."""
+    head = _RUN_HEADS.get(texts)
+    if head is None:
+        if len(_RUN_HEADS) > _MAX_RUNS_KEPT:
+            _RUN_HEADS.clear()  # (a bound on memory)
+        found = _read_run_head(texts)
+        head = _RUN_HEADS[texts] = _NO_HEAD if found is None else found
+    return None if head[0] < 0 else head
+
+
+_MAX_RUNS_KEPT: Final = 16384
+_RUN_HEADS: Final[dict[tuple[str, ...], tuple[int, bool]]] = {}
+_NO_HEAD: Final = (-1, False)  # (kept for a run that names nothing)
+
+
+def _read_run_head(texts: tuple[str, ...]) -> tuple[int, bool] | None:
+    """``_run_head``, read."""
     if len(texts) == 1 and (texts[0] in _NEVER_NAMED or texts[0].lower() in ORG_REFERENCE_NOUNS):
         return None  # "Thursday"; "Agency officials said" opening a sentence
     skip = 0
@@ -1524,8 +1627,27 @@ def _run_head(texts: tuple[str, ...]) -> tuple[int, bool] | None:
     return skip, organisation
 
 
-@lru_cache(maxsize=16384)
 def _person_shape(
+    texts: tuple[str, ...], after_connector: bool
+) -> tuple[int, int, int, str | None, bool, bool, str | None] | None:
+    """``_read_person_shape``, kept per run of words (as ``_run_head`` is)."""
+    key = (texts, after_connector)
+    shape = _PERSON_SHAPES.get(key)
+    if shape is None:
+        if len(_PERSON_SHAPES) > _MAX_RUNS_KEPT:
+            _PERSON_SHAPES.clear()  # (a bound on memory)
+        found = _read_person_shape(texts, after_connector)
+        shape = _PERSON_SHAPES[key] = _NO_SHAPE if found is None else found
+    return None if shape[0] < 0 else shape
+
+
+_PERSON_SHAPES: Final[
+    dict[tuple[tuple[str, ...], bool], tuple[int, int, int, str | None, bool, bool, str | None]]
+] = {}
+_NO_SHAPE: Final = (-1, -1, -1, None, False, False, None)  # (kept for a run naming nobody)
+
+
+def _read_person_shape(
     texts: tuple[str, ...], after_connector: bool
 ) -> tuple[int, int, int, str | None, bool, bool, str | None] | None:
     """What a run's words alone tell of the person it may name: (index of the name's
@@ -1899,12 +2021,12 @@ def _without_trailing_adverbs(tokens: list[Token]) -> list[Token]:
 
 
 def _until_comma(text: str, tokens: list[Token]) -> list[Token]:
-    head = [tokens[0]]
-    for left, right in zip(tokens, tokens[1:], strict=False):
-        if "," in text[left[2] : right[1]]:
-            break
-        head.append(right)
-    return head
+    """The tokens up to the first comma between two of them (callers give one at least)."""
+    # (a loop over indexes: compiled, zip with a keyword argument is a generic call)
+    for index in range(1, len(tokens)):
+        if text.find(",", tokens[index - 1][2], tokens[index][1]) >= 0:
+            return tokens[:index]
+    return tokens[:]
 
 
 def _after_first_comma(text: str, tokens: list[Token]) -> list[Token]:

@@ -9,12 +9,16 @@ from __future__ import annotations
 import codecs
 import re
 import threading
-from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from operator import itemgetter
-from typing import Final
+from types import FunctionType
+from typing import TYPE_CHECKING, Final
 
 from archive_gui.core.extract.names_data import ABBREVIATIONS
+
+if TYPE_CHECKING:  # (mypyc's native 64-bit int: only local variables are annotated with it,
+    # annotations never evaluated, so that the pure Python modules run without the package)
+    from mypy_extensions import i64
 
 OPEN_QUOTE: Final = "“"
 CLOSE_QUOTE: Final = "”"
@@ -44,18 +48,53 @@ _WORD_SPLIT_ASCII: Final = re.compile(
     r"([0-9A-Z_a-z](?:\.(?<=[A-Za-z]\.)(?:[A-Za-z]\.)+|[0-9A-Z_a-z]*+(?:['\-][0-9A-Z_a-z]++)*+))"
 )
 _BLANK_LINE: Final = re.compile(r"\n[ \t]*\n")
-_LINE_BREAK: Final = re.compile(r"\n")
 # One mark first, so that the search skips to the next mark as a charset (about twice as
 # fast as a leading repeat); possessive, as giving marks back never lets a match succeed.
 _SENTENCE_END: Final = re.compile(r"[.?!][.?!]*+[”\"’)]*+\s+")
-# ``_SENTENCE_END`` in a paragraph without "?" or "!": led by a literal, which the engine
-# scans for with a plain character comparison instead of testing a class at each one.
-_SENTENCE_END_DOT: Final = re.compile(r"\.[.?!]*+[”\"’)]*+\s+")
 # "ST. LOUIS —", "NEWARK, N.J. (AP) —", "OAKLAND, Calif. (Reuters) -" opening a paragraph.
 _DATELINE: Final = re.compile(
     r"[A-Z][A-Z.'’ -]*[A-Z.](?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"
     r"(?:\s+\([^)\n]{1,30}\))?\s+[—–-]{1,2}\s"
 )
+
+
+def bisect_left(values: list[int], value: int, low: int = 0) -> int:
+    """``bisect.bisect_left`` for a sorted list of ints: compiled, the ints are compared
+    natively, where the ``bisect`` module compares objects."""
+    high = len(values)
+    while low < high:
+        middle = (low + high) >> 1
+        if values[middle] < value:
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
+def bisect_right(values: list[int], value: int, low: int = 0) -> int:
+    """``bisect.bisect_right`` for a sorted list of ints (compiled, as ``bisect_left``)."""
+    high = len(values)
+    while low < high:
+        middle = (low + high) >> 1
+        if value < values[middle]:
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
+def first_token_from(tokens: list[Token], position: int) -> int:
+    """The index of the first of the tokens starting at or after ``position``
+    (``bisect_left`` on their starts)."""
+    low = 0
+    high = len(tokens)
+    while low < high:
+        middle = (low + high) >> 1
+        if tokens[middle][1] < position:
+            low = middle + 1
+        else:
+            high = middle
+    return low
 
 
 def words(text: str, start: int, end: int) -> list[Token]:
@@ -114,25 +153,59 @@ def read_words_except(text: str, unread: list[tuple[int, int]]) -> None:
     """
     if _word_cache[0] is text:
         return
-    pieces = []
-    position = 0
-    for start, end in unread:
-        pieces.append(text[position:start])
-        pieces.append(" " * (end - start))  # no word: offsets stay those of the text
-        position = end
-    pieces.append(text[position:])
     # outside the unread stretches the words are those of the text: a range of it has the
-    # same words as the same range of the blanked text (and a word straddling a range's
-    # end in one straddles it in both, as they agree on the range)
-    _read_words(text, "".join(pieces), [b for u in unread if u[1] > u[0] for b in u])
+    # same words as the same range of the text with the stretches blanked (and a word
+    # straddling a range's end in one straddles it in both, as they agree on the range)
+    _read_words(text, [b for u in unread if u[1] > u[0] for b in u])
 
 
 def _read_words(
-    text: str, blanked: str | None = None, unread: list[int] | None = None
+    text: str, unread: list[int] | None = None
 ) -> tuple[str, list[Token], list[int], list[int], list[str], list[int]]:
-    """Read the words of ``text`` (or of ``blanked``, the text with stretches left
-    unread, their starts and ends alternating in ``unread``) into the cache."""
-    source = text if blanked is None else blanked
+    """Read the words of ``text`` (but for the stretches whose starts and ends alternate
+    in ``unread``, read as blanks) into the cache."""
+    # Compiled, a loop over the characters is fastest; in pure Python, a regex split
+    # (the same words either way)
+    read = _words_by_loop if _COMPILED else _words_by_split
+    texts, starts, ends = read(text, unread)
+    tokens = list(zip(texts, starts, ends, strict=True))
+    cached = (text, tokens, starts, ends, texts, unread or [])
+    _set_word_cache(cached)
+    return cached
+
+
+def _words_by_loop(
+    text: str, unread: list[int] | None = None
+) -> tuple[list[str], list[int], list[int]]:
+    """The words of ``text`` but for the ``unread`` stretches: their texts, starts and
+    ends, read by ``_scan_words``."""
+    texts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    position = 0
+    if unread:
+        for index in range(0, len(unread), 2):
+            _scan_words(text, position, unread[index], texts, starts, ends)
+            position = unread[index + 1]
+    _scan_words(text, position, len(text), texts, starts, ends)
+    return texts, starts, ends
+
+
+def _words_by_split(
+    text: str, unread: list[int] | None = None
+) -> tuple[list[str], list[int], list[int]]:
+    """``_words_by_loop`` by splitting an ASCII stand-in of the text, the unread stretches
+    blanked, with ``_WORD_SPLIT_ASCII``: the faster way in pure Python."""
+    source = text
+    if unread:
+        pieces = []
+        position = 0
+        for index in range(0, len(unread), 2):
+            pieces.append(text[position : unread[index]])
+            pieces.append(" " * (unread[index + 1] - unread[index]))  # (offsets stay)
+            position = unread[index + 1]
+        pieces.append(text[position:])
+        source = "".join(pieces)
     spots: list[int] = []
     if not source.isascii():
         source = _ascii_for_words(source, spots)
@@ -146,10 +219,113 @@ def _read_words(
         index = bisect_right(starts, spot) - 1
         if index >= 0 and spot < ends[index]:
             texts[index] = text[starts[index] : ends[index]]
-    tokens = list(zip(texts, starts, ends, strict=True))
-    cached = (text, tokens, starts, ends, texts, unread or [])
-    _set_word_cache(cached)
-    return cached
+    return texts, starts, ends
+
+
+def _scan_words(
+    text: str, position: int, stop: int, texts: list[str], starts: list[int], ends: list[int]
+) -> None:
+    """Add the words of ``text[position:stop]`` (those ``_WORD`` finds) to the lists.
+
+    A loop over the characters, compiled: it reads the text once, where the pattern's
+    ``split`` made a string of each stretch between words and its offsets took two more
+    passes. Words are told exactly as ``_WORD`` tells them: a letter, a full stop and one
+    or more letters each followed by a full stop (a dotted abbreviation), or word
+    characters joined by single apostrophes or hyphens.
+    """
+    # (native 64-bit ints when compiled: no test of an int's tag at each step)
+    index: i64 = position
+    end: i64 = stop
+    code: i64
+    kind: i64
+    while index < end:
+        code = ord(text[index])
+        kind = ord(_ASCII_KINDS[code]) if code < 128 else _wide_kind(code)
+        if kind < _DIGIT:
+            index += 1  # (most characters between words are ASCII: told by the table)
+            continue
+        start: i64 = index
+        index += 1
+        if (
+            kind == _LETTER
+            and index + 2 < end
+            and text[index] == "."
+            and text[index + 2] == "."
+            and _kind(ord(text[index + 1])) == _LETTER
+        ):
+            # "U.S.", "N.J.": a letter then each further letter with its full stop
+            index += 3
+            while index + 1 < end and text[index + 1] == "." and _kind(ord(text[index])) == _LETTER:
+                index += 2
+        else:
+            while True:
+                while index < end:
+                    code = ord(text[index])
+                    if 97 <= code <= 122:  # (a lower-case letter: most characters of words)
+                        index += 1
+                    elif (ord(_ASCII_KINDS[code]) if code < 128 else _wide_kind(code)) < _DIGIT:
+                        break
+                    else:
+                        index += 1
+                # "don't", "well-known": a joiner followed by a word character goes on
+                if (
+                    index + 1 < end
+                    and _kind(ord(text[index])) == _JOINER
+                    and _kind(ord(text[index + 1])) >= _DIGIT
+                ):
+                    index += 2
+                else:
+                    break
+        texts.append(text[start:index])
+        starts.append(start)
+        ends.append(index)
+
+
+# What a character is to ``_WORD`` (its code's kind): none of a word, an apostrophe or a
+# hyphen that may join the parts of a word, a word character that is no letter (``\d``
+# or "_"), or a letter (``[^\W\d_]``).
+_NONE: Final = 0
+_JOINER: Final = 1
+_DIGIT: Final = 2
+_LETTER: Final = 3
+# (a string of the kinds' codes: compiled, a character of it is read in place)
+_ASCII_KINDS: Final = "".join(
+    chr(_LETTER)
+    if chr(code).isalpha()
+    else chr(_DIGIT)
+    if chr(code).isdigit() or code == ord("_")
+    else chr(_JOINER)
+    if chr(code) in "'-"
+    else chr(_NONE)
+    for code in range(128)
+)
+
+
+def _kind(code: int) -> int:
+    return ord(_ASCII_KINDS[code]) if code < 128 else _wide_kind(code)
+
+
+def _wide_kind(code: int) -> int:
+    r"""The kind of a character beyond ASCII, kept per character (``\w`` is what
+    ``str.isalnum`` accepts, ``\d`` what ``str.isdecimal`` does)."""
+    kind = _WIDE_KINDS.get(code)
+    if kind is None:
+        if len(_WIDE_KINDS) > 50_000:
+            _WIDE_KINDS.clear()  # (a bound on memory)
+        char = chr(code)
+        if char == "’":
+            kind = _JOINER
+        elif char.isdecimal():
+            kind = _DIGIT
+        elif char.isalnum():
+            kind = _LETTER
+        else:
+            kind = _NONE
+        _WIDE_KINDS[code] = kind
+    return kind
+
+
+_WIDE_KINDS: Final[dict[int, int]] = {}
 
 
 def _ascii_for_words(text: str, spots: list[int]) -> str:
@@ -223,6 +399,10 @@ _ASCII_FOR_WORDS: Final = "archive_gui.ascii_for_words"
 codecs.register_error(_ASCII_FOR_WORDS, _replace_for_words)  # type: ignore[arg-type]
 
 
+# Whether these modules run compiled (a compiled function is no Python function).
+_COMPILED: Final = not isinstance(bisect_left, FunctionType)
+
+
 _word_cache: tuple[str | None, list[Token], list[int], list[int], list[str], list[int]] = (
     None,
     [],
@@ -246,18 +426,41 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     Paragraphs are separated by blank lines; a text without any blank line is
     taken to put one paragraph on each line.
     """
-    separator = _BLANK_LINE if _BLANK_LINE.search(text) else _LINE_BREAK
-    spans = []
+    separators = _blank_lines(text)
+    if not separators:
+        position = text.find("\n")
+        while position >= 0:
+            separators.append((position, position + 1))
+            position = text.find("\n", position + 1)
+    spans: list[tuple[int, int]] = []
     position = 0
-    for match in separator.finditer(text):
-        start = match.start()
+    for start, end in separators:
         if position < start and not text[position].isspace() and not text[start - 1].isspace():
             spans.append((position, start))  # (nothing to strip: most paragraphs)
         else:
             _add_stripped(text, position, start, spans)
-        position = match.end()
+        position = end
     _add_stripped(text, position, len(text), spans)
     return spans
+
+
+def _blank_lines(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_BLANK_LINE`` in ``text``, found with ``str.find`` (compiled, the
+    characters after each line break are told by a comparison, where the regex engine
+    tested every character of the text)."""
+    found = []
+    length = len(text)
+    position = text.find("\n")
+    while position >= 0:
+        index = position + 1
+        while index < length and (text[index] == " " or text[index] == "\t"):
+            index += 1
+        if index < length and text[index] == "\n":
+            found.append((position, index + 1))
+            position = text.find("\n", index + 1)
+        else:
+            position = text.find("\n", position + 1)
+    return found
 
 
 def _add_stripped(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
@@ -284,20 +487,62 @@ def sentence_starts(text: str, start: int, end: int, quoted: list[tuple[int, int
     """
     starts = [start]
     opens: list[int] = list(map(_OPEN_MARK, quoted)) if quoted else _NO_OPENS
-    find = text.find
-    dot_only = find("?", start, end) < 0 and find("!", start, end) < 0
-    ends = _SENTENCE_END_DOT if dot_only else _SENTENCE_END
-    for match in ends.finditer(text, start, end):
-        following = match.end()
-        if following >= end:
+    if text.find("?", start, end) >= 0 or text.find("!", start, end) >= 0:
+        for match in _SENTENCE_END.finditer(text, start, end):
+            _add_sentence_start(text, match.start(), match.end(), end, quoted, opens, starts)
+        return starts
+    # Without "?" or "!", ``_SENTENCE_END`` read by hand, compiled: ``str.find`` skips to
+    # each full stop, and the characters after it are told by their codes.
+    position = text.find(".", start, end)
+    while position >= 0:
+        index = position + 1
+        while index < end and text[index] == ".":
+            index += 1
+        while index < end and _closes(ord(text[index])):
+            index += 1
+        after = index
+        while index < end and _is_space(ord(text[index])):
+            index += 1
+        if index == after:  # no space after it: no sentence end (the search goes on)
+            position = text.find(".", position + 1, end)
             continue
-        char = text[following]  # (what _can_start_sentence tests)
-        if not (char.isupper() or char.isdigit() or char in QUOTE_MARKS):
-            continue
-        if (opens and _inside_quote(match, quoted, opens)) or _is_abbreviation(text, match.start()):
-            continue
-        starts.append(following)
+        _add_sentence_start(text, position, index, end, quoted, opens, starts)
+        position = text.find(".", index, end)
     return starts
+
+
+def _closes(code: int) -> bool:
+    """Whether the character may stand between a sentence's final mark and the space
+    after it: ”, ", ’ or ")"."""
+    return code == 0x201D or code == 0x22 or code == 0x2019 or code == 0x29
+
+
+def _is_space(code: int) -> bool:
+    """Whether the character of the code is a space (as ``str.isspace`` tells)."""
+    if code < 128:
+        return code == 32 or 9 <= code <= 13 or 28 <= code <= 31
+    return chr(code).isspace()
+
+
+def _add_sentence_start(
+    text: str,
+    mark: int,
+    following: int,
+    end: int,
+    quoted: list[tuple[int, int]],
+    opens: list[int],
+    starts: list[int],
+) -> None:
+    """Add where a sentence starts after a sentence end from ``mark`` to ``following``,
+    unless it is no sentence's end."""
+    if following >= end:
+        return
+    char = text[following]  # (what _can_start_sentence tests)
+    if not (char.isupper() or char.isdigit() or char in QUOTE_MARKS):
+        return
+    if (opens and _inside_quote(mark, following, quoted, opens)) or _is_abbreviation(text, mark):
+        return
+    starts.append(following)
 
 
 _OPEN_MARK: Final = itemgetter(0)
@@ -307,12 +552,14 @@ def _can_start_sentence(char: str) -> bool:
     return char.isupper() or char.isdigit() or char in QUOTE_MARKS
 
 
-def _inside_quote(match: re.Match[str], quoted: list[tuple[int, int]], opens: list[int]) -> bool:
+def _inside_quote(
+    mark: int, following: int, quoted: list[tuple[int, int]], opens: list[int]
+) -> bool:
     """Whether the sentence end lies within a quote rather than at its end."""
-    index = bisect_left(opens, match.start()) - 1
-    if index < 0 or match.start() >= quoted[index][1]:
+    index = bisect_left(opens, mark) - 1
+    if index < 0 or mark >= quoted[index][1]:
         return False
-    return not match.start() < quoted[index][1] < match.end()
+    return not mark < quoted[index][1] < following
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

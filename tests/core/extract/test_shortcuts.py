@@ -64,10 +64,10 @@ def test_unnamed_without_person_noun_or_who_finds_nobody() -> None:
     assert found[len(tokens) - 1] is None
 
 
-def test_words_read_through_ascii_stand_ins_are_those_of_the_unicode_pattern() -> None:
-    # the word cache reads words on an ASCII copy of the text (each character beyond ASCII
-    # replaced by one the pattern treats alike) and takes the words holding a replaced
-    # character from the text itself: the words must be those the Unicode pattern reads
+def test_words_read_by_the_character_loop_are_those_of_the_pattern() -> None:
+    # the word cache reads words with a loop over the characters, each told by its kind
+    # (``_kind``), compiled, and by splitting an ASCII stand-in of the text in pure Python:
+    # the words must be those the Unicode pattern reads
     rng = random.Random(11)
     alphabet = list("aZ09_.'’-‘“”— \n,") + [
         "é", "ñ", "ễ", "ß", "İ", "ǅ", "ﬁ", "٣", "١", "²", "Ⅻ", "𝟘", "\U0001d400", "\U0001f600",
@@ -81,8 +81,84 @@ def test_words_read_through_ascii_stand_ins_are_those_of_the_unicode_pattern() -
         expected = [(m.group(), m.start(), m.end()) for m in textutil._WORD.finditer(text)]
         textutil._read_words(text)
         assert words(text, 0, len(text)) == expected, repr(text)
+        # both ways of reading (compiled, and pure Python), a stretch left unread too
+        first, last = len(text) // 3, len(text) // 2
+        unread = [first, last] if last > first else []  # (never an empty stretch)
+        blanked = text[:first] + " " * (last - first) + text[last:]
+        expected = [(m.group(), m.start(), m.end()) for m in textutil._WORD.finditer(blanked)]
+        for read in (textutil._words_by_loop, textutil._words_by_split):
+            found = read(text, unread)
+            assert list(zip(*found, strict=True)) == expected, (read, text)
+    kinds = {
+        textutil._NONE: (False, False, False, False),
+        textutil._JOINER: (False, False, False, True),
+        textutil._DIGIT: (True, None, False, False),
+        textutil._LETTER: (True, False, True, False),
+    }
     for code in range(0x80, 0x110000, 7):
         char = chr(code)
         stand_in = textutil._WORD_CLASSES[char]
         for pattern in (r"\w", r"\d", r"[^\W\d_]", r"[’'\-]"):
             assert bool(re.match(pattern, char)) == bool(re.match(pattern, stand_in)), hex(code)
+    for code in [*range(0x80), *range(0x80, 0x110000, 7)]:
+        char = chr(code)
+        for pattern, expected in zip(
+            (r"\w", r"\d", r"[^\W\d_]", r"[’'\-]"), kinds[textutil._kind(code)], strict=True
+        ):
+            if expected is not None:
+                assert bool(re.match(pattern, char)) == expected, hex(code)
+
+
+def test_sentence_starts_read_by_hand_are_those_of_the_pattern() -> None:
+    # without "?" or "!", the sentence ends are read by hand, not by ``_SENTENCE_END``
+    rng = random.Random(5)
+    pieces = ["A", "b", "Mr", "U", "9", ".", "..", " ", "  ", "\n", "\xa0", "”", '"', "’", ")"]
+    pieces += ["“", "?", "\u2009", "x"]
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        quoted = [(m.start(), m.end() - 1) for m in re.finditer("“[^“”]*”", text)]
+        expected = [0]
+        opens = [q[0] for q in quoted]
+        for match in textutil._SENTENCE_END.finditer(text, 0, len(text)):
+            following = match.end()
+            if following >= len(text) or not textutil._can_start_sentence(text[following]):
+                continue
+            if (
+                opens and textutil._inside_quote(match.start(), following, quoted, opens)
+            ) or textutil._is_abbreviation(text, match.start()):
+                continue
+            expected.append(following)
+        assert textutil.sentence_starts(text, 0, len(text), quoted) == expected, repr(text)
+
+
+def test_bisects_of_ints_are_those_of_the_module() -> None:
+    import bisect
+
+    rng = random.Random(3)
+    for _ in range(2000):
+        values = sorted(rng.randint(0, 20) for _ in range(rng.randint(0, 12)))
+        value, low = rng.randint(-1, 21), rng.randint(0, len(values) + 1)
+        assert textutil.bisect_left(values, value, low) == bisect.bisect_left(values, value, low)
+        assert textutil.bisect_right(values, value, low) == bisect.bisect_right(values, value, low)
+        tokens = [("w", start, start + 1) for start in values]
+        assert textutil.first_token_from(tokens, value) == bisect.bisect_left(values, value)
+
+
+def test_paragraph_spans_read_by_hand_are_those_of_the_patterns() -> None:
+    rng = random.Random(8)
+    for _ in range(3000):
+        text = "".join(
+            rng.choice(["\n", "\n", " ", "\t", "x", "y "]) for _ in range(rng.randint(0, 20))
+        )
+        blank = re.compile(r"\n[ \t]*\n")
+        separator = blank if blank.search(text) else re.compile(r"\n")
+        expected: list[tuple[int, int]] = []
+        position = 0
+        for match in [*separator.finditer(text), None]:
+            start, end = (match.start(), match.end()) if match else (len(text), len(text))
+            piece = text[position:start]
+            if piece.strip():
+                first = position + len(piece) - len(piece.lstrip())
+                expected.append((first, first + len(piece.strip())))
+            position = end
+        assert textutil.paragraph_spans(text) == expected, repr(text)

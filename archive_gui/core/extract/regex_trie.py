@@ -24,11 +24,34 @@ def trie_alternation(words: Iterable[str], tails: Mapping[str, str] | None = Non
         for char in word:
             node = node.setdefault(char, {})
         node[""] = (tails or {}).get(word, "")
-    return _pattern(trie) or "(?!)"
+    return _pattern(trie, _START_ORDER) or "(?!)"
 
 
-def _pattern(node: dict) -> str:
-    branches = [re.escape(char) + _pattern(child) for char, child in sorted(node.items()) if char]
+# The order the branches of a trie node are tried in: the engine tests each branch's first
+# character in turn (a cheap test for a plain literal), so the likelier characters go
+# first: letters by how often English words start with them (at a word's first letter)
+# or hold them (further in), small letters before capitals, then the rest.  No two
+# branches of a node open with the same character, so at most one can match there: the
+# order changes the time, never the match.
+_START_LETTERS: Final = "taoiswcbphfmdrelngyuvkjqxz"
+_INNER_LETTERS: Final = "etaoinshrdlcumwfgypbvkjxqz"
+
+
+def _order(letters: str) -> dict[str, int]:
+    order = {char: rank for rank, char in enumerate(letters)}
+    order.update({char.upper(): rank + len(letters) for rank, char in enumerate(letters)})
+    return order
+
+
+_START_ORDER: Final = _order(_START_LETTERS)
+_INNER_ORDER: Final = _order(_INNER_LETTERS)
+
+
+def _pattern(node: dict, order: dict[str, int]) -> str:
+    children = sorted(
+        (char for char in node if char), key=lambda char: (order.get(char, len(order)), char)
+    )
+    branches = [re.escape(char) + _pattern(node[char], _INNER_ORDER) for char in children]
     tail = node.get("")
     if tail:
         branches.append(tail)

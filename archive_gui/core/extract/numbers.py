@@ -301,6 +301,44 @@ _MONTH_BEFORE: Final = re.compile(
 )
 
 
+# Around a plain number ("arrested 120 people"), the characters that settle what
+# ``_DIGIT_MENTION`` matches there without running it: before the digits, one its
+# look-behind allows; after them, one that ends the number (a space too, unless what
+# follows it could extend the match: "thousand", "million", "to", a dash, more space).
+_PLAIN_BEFORE: Final = frozenset(' \n("“')
+_PLAIN_AFTER: Final = frozenset(")\";:”’!?'")
+_AFTER_STOP: Final = frozenset(" \n\")”’'")
+_EXTENDING: Final = frozenset("tTmM-–")
+
+
+def _plain_number(text: str, at: int, end: int) -> CountMention | None:
+    """The mention ``_DIGIT_MENTION.match(text, at, end)`` gives (with ``_digits_value``)
+    when it is a bare run of ASCII digits, read without the pattern; None when the text
+    there is anything else, for the pattern to read."""
+    if at > 0 and text[at - 1] not in _PLAIN_BEFORE:
+        return None
+    stop = at
+    while stop < end and "0" <= text[stop] <= "9":
+        stop += 1
+    if stop == at or stop - at > _MAX_DIGITS:
+        return None
+    if stop < end:
+        after = text[stop]
+        if after == " ":
+            following = stop + 1
+            while following < end and text[following] == " ":
+                following += 1
+            if following < end and (text[following] in _EXTENDING or text[following].isspace()):
+                return None
+        elif after == "." or after == ",":
+            if stop + 1 < end and text[stop + 1] not in _AFTER_STOP:
+                return None
+        elif after not in _PLAIN_AFTER:
+            return None
+    number = text[at:stop]
+    return CountMention(int(number), "exact", number, at, stop)
+
+
 def find_counts(text: str, start: int = 0, end: int | None = None) -> list[CountMention]:
     """Every count mention in ``text[start:end]``, in text order, spans absolute."""
     end = len(text) if end is None else end
@@ -313,6 +351,12 @@ def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count
         if at < position:
             continue
         digits = at < end and text[at].isdecimal()
+        if digits:
+            plain = _plain_number(text, at, end)
+            if plain is not None:
+                mentions.append(plain)
+                position = plain.end
+                continue
         match_at = digit_match if digits else word_match
         match = match_at(text, at, end)
         if not match:

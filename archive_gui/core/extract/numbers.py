@@ -339,6 +339,79 @@ def _plain_number(text: str, at: int, end: int) -> CountMention | None:
     return CountMention(int(number), "exact", number, at, stop)
 
 
+def _pair_table() -> list[bool]:
+    """For each pair of ASCII codes ``128 * first + second``, whether a word of ``_TAILS``
+    opens with those two characters (a one-letter word: with it and a space, which stands
+    for any character but a letter)."""
+    table = [False] * (128 * 128)
+    for word in _TAILS:
+        table[128 * ord(word[0]) + ord(word[1] if len(word) > 1 else " ")] = True
+    return table
+
+
+_PAIRS: Final = _pair_table()
+
+
+def _candidates(text: str, start: int, end: int) -> list[int]:
+    """``[m.start() + 1 for m in _FAST_CANDIDATE.finditer(text, start, end)]``, read
+    word by word: the range split at its spaces, a word of letters or digits can only
+    be a candidate where it starts (after the space), and only the words opening as one
+    of ``_TAILS`` does are checked with the pattern itself.  (Scanning with the pattern
+    tests every character and tries its trie at every space.)"""
+    starts: list[int] = []
+    position = start
+    for token in text[start:end].split(" "):
+        size = len(token)
+        if size:
+            if token.isalnum() or (size > 1 and token[: size - 1].isalnum()):
+                # (letters and digits, maybe then one mark: "arrests," "120.")
+                if position > start and _candidate_at(text, position, end, token):
+                    starts.append(position)
+            else:
+                previous = " "
+                for index in range(size):
+                    char = token[index]
+                    at = position + index
+                    if (
+                        at > start
+                        and char.isalnum()
+                        and not (previous.isalnum() or previous in "_.,")
+                        and _candidate_at(text, at, end, token[index:])
+                    ):
+                        starts.append(at)
+                    previous = char
+        position += size + 1
+    return starts
+
+
+def _is_ascii_letter(code: int) -> bool:
+    return 97 <= code <= 122 or 65 <= code <= 90
+
+
+def _candidate_at(text: str, at: int, end: int, rest: str) -> bool:
+    """Whether ``_FAST_CANDIDATE`` matches at ``at - 1`` (a character it accepts there),
+    ``rest`` being the text from ``at`` to the next space or ``end``."""
+    first = ord(rest[0])
+    size = len(rest)
+    second = ord(rest[1]) if size > 1 else 32
+    if 48 <= first <= 57:
+        return not _is_ascii_letter(second)
+    if first > 127:
+        return _FAST_CANDIDATE.match(text, at - 1, end) is not None
+    if not _is_ascii_letter(second):
+        second = 32  # (a one-letter word: "a")
+    if not _is_ascii_letter(first) or not _PAIRS[128 * first + second]:
+        return False
+    # The ASCII letters opening ``rest``: a word of ``_TAILS`` is followed by none.
+    if rest not in _TAILS:
+        letters = 1
+        while letters < size and _is_ascii_letter(ord(rest[letters])):
+            letters += 1
+        if letters == size or rest[:letters] not in _TAILS:
+            return False
+    return _FAST_CANDIDATE.match(text, at - 1, end) is not None
+
+
 def find_counts(text: str, start: int = 0, end: int | None = None) -> list[CountMention]:
     """Every count mention in ``text[start:end]``, in text order, spans absolute."""
     end = len(text) if end is None else end
@@ -346,7 +419,7 @@ def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count
     position = start
     word_match, digit_match = _MENTION.match, _DIGIT_MENTION.match
     starts = [start] if _CANDIDATE.match(text, start, end) else []
-    starts += [candidate.start() + 1 for candidate in _FAST_CANDIDATE.finditer(text, start, end)]
+    starts += _candidates(text, start, end)
     for at in starts:
         if at < position:
             continue

@@ -175,15 +175,15 @@ def _split_sentences(
             else _SENTENCE_END_DOT
         )
         for boundary in ends.finditer(text, start, paragraph_end):
-            at = boundary.start()
+            at, stop = boundary.span()  # (one call on the match, not three)
             if (
                 text[at] == "."
                 and _may_abbreviate(text, at)
                 and _ABBREVIATION.search(text, max(start, at - 12), at + 1)
             ):
                 continue
-            sentences.append(_Sentence(start, boundary.end(), number, text))
-            start = boundary.end()
+            sentences.append(_Sentence(start, stop, number, text))
+            start = stop
         if text[start:paragraph_end].strip():
             sentences.append(_Sentence(start, paragraph_end, number, text))
     return sentences
@@ -357,7 +357,7 @@ class _EndsWith:
     when the last word there ends with one of ``words`` (a C-level test, where the
     pattern would be tried at every position of the text)."""
 
-    __slots__ = ("pattern", "words", "fold", "spaced")
+    __slots__ = ("pattern", "words", "fold", "spaced", "known")
 
     def __init__(
         self, pattern: re.Pattern, words: tuple[str, ...], fold: bool = True, spaced: bool = True
@@ -366,6 +366,19 @@ class _EndsWith:
         self.words = words
         self.fold = fold  # compare lower-cased (for a pattern compiled with re.I)
         self.spaced = spaced  # the pattern ends in whitespace (``\\s+$``)
+        # Last words already tested, with the answer: ``endswith`` tries every word of
+        # the tuple in turn, a dict answers a word seen before (most are) at once.
+        self.known: dict[str, bool] = {}
+
+    def _ends(self, word: str) -> bool:
+        """Whether ``word`` ends with one of ``self.words`` (remembered)."""
+        known = self.known
+        ends = known.get(word)
+        if ends is None:
+            ends = word.endswith(self.words)
+            if len(known) < _KNOWN_WORDS:
+                known[word] = ends
+        return ends
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         before = text[pos:endpos] if pos or endpos is not None else text
@@ -383,9 +396,13 @@ class _EndsWith:
             word = cache[2]
             if word is None:
                 word = cache[2] = cache[1].lower()
-        if not word.endswith(self.words):
+        if not self._ends(word):
             return None
         return self.pattern.search(before)
+
+
+# (A bound on the words each remembers: a long run meets ever more of them.)
+_KNOWN_WORDS: Final = 20_000
 
 
 class _Contains(_EndsWith):
@@ -1167,12 +1184,40 @@ def _find_agencies(text: str) -> list[_AgencyMention]:
     for at in candidates:
         if at < position:
             continue
+        acronym = _acronym_at(text, at)
+        if acronym is not None:
+            mentions.append(_AgencyMention(acronym, at, at + 3))
+            position = at + 3
+            continue
         match = match_at(text, at)
         if match:
             name = _AGENCY_SHORT_NAMES[match.lastgroup or ""]
             mentions.append(_AgencyMention(name, at, match.end()))
             position = match.end()
     return mentions
+
+
+# The agencies' acronyms, as ``_AGENCY`` reads them: where one stands as a whole word,
+# no longer name of the pattern can open there (every one opens with a word).
+_ACRONYMS: Final = {"ICE": "ICE", "ERO": "ICE", "HSI": "HSI", "CBP": "CBP", "DHS": "DHS"}
+
+
+def _acronym_at(text: str, at: int) -> str | None:
+    """The agency of an acronym at ``at`` standing as a whole word ("ICE" in "ICE
+    agents", not in "ICEd"), as ``_AGENCY.match`` names it; None otherwise (the
+    pattern decides)."""
+    agency = _ACRONYMS.get(text[at : at + 3])
+    if agency is None:
+        return None
+    if at > 0:
+        before = text[at - 1]
+        if before.isalnum() or before == "_":
+            return None
+    if at + 3 < len(text):
+        after = text[at + 3]
+        if after.isalnum() or after == "_":
+            return None
+    return agency
 
 
 def _dominant_agency(mentions: list[_AgencyMention]) -> str | None:

@@ -273,10 +273,10 @@ def _find_asides(text: str, start: int, end: int) -> list[_Aside]:
         return []
     spans = []
     if dashed:
-        dashes = list(_DASH.finditer(text, start, end))
-        spans += [(a.end(), b.start()) for a, b in zip(dashes[::2], dashes[1::2], strict=False)]
+        dashes = _dashes(text, start, end)
+        spans += [(a[1], b[0]) for a, b in zip(dashes[::2], dashes[1::2], strict=False)]
         if len(dashes) % 2:
-            spans.append((dashes[-1].end(), start + len(chunk.rstrip('.!?"”’ '))))
+            spans.append((dashes[-1][1], start + len(chunk.rstrip('.!?"”’ '))))
     if "(" in chunk:
         spans += [m.span(1) for m in _PARENTHESIS.finditer(text, start, end)]
     if "," in chunk:
@@ -291,6 +291,35 @@ def _find_asides(text: str, start: int, end: int) -> list[_Aside]:
             continue
         asides.append(_Aside(aside_start, aside_end, _aside_kind(text, aside_start, aside_end)))
     return asides
+
+
+def _dashes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of ``_DASH.finditer(text, start, end)``, the pattern tried only at the
+    white space before each dash (found with ``str.find``): as it opens with white space
+    that may be empty, a scan with it tries every position of the range.
+
+    A match holds a dash and the white space right before it, so it starts where that
+    white space does (at a dash without any, only ``\\s*—\\s*`` can match)."""
+    marks = []
+    for dash in ("—", "–", "--"):
+        at = text.find(dash, start, end)
+        while at >= 0:
+            marks.append(at)
+            at = text.find(dash, at + 1, end)
+    marks.sort()
+    spans = []
+    position = start
+    for at in marks:
+        if at < position:
+            continue
+        first = at
+        while first > position and text[first - 1].isspace():
+            first -= 1
+        match = _DASH.match(text, first, end)
+        if match:
+            spans.append(match.span())
+            position = match.end()
+    return spans
 
 
 def _aside_kind(text: str, start: int, end: int) -> str:

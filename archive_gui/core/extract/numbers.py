@@ -384,6 +384,23 @@ def _candidates(text: str, start: int, end: int) -> list[int]:
     return starts
 
 
+def _may_start(text: str, start: int, end: int) -> bool:
+    """False where ``_CANDIDATE`` cannot match at ``start``: a character that is neither
+    a letter nor a digit, or two letters no word it looks for opens with (most
+    sentences open with "The", "He", ...: the pattern need not run)."""
+    if start >= end:
+        return False
+    first = ord(text[start])
+    if first >= 128 or 48 <= first <= 57:
+        return True
+    if not _is_ascii_letter(first):
+        return False
+    second = ord(text[start + 1]) if start + 1 < end else 32
+    if not _is_ascii_letter(second):
+        second = 32
+    return _PAIRS[128 * first + second]
+
+
 def _is_ascii_letter(code: int) -> bool:
     return 97 <= code <= 122 or 65 <= code <= 90
 
@@ -418,7 +435,7 @@ def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count
     mentions: list[CountMention] = []
     position = start
     word_match, digit_match = _MENTION.match, _DIGIT_MENTION.match
-    starts = [start] if _CANDIDATE.match(text, start, end) else []
+    starts = [start] if _may_start(text, start, end) and _CANDIDATE.match(text, start, end) else []
     starts += _candidates(text, start, end)
     for at in starts:
         if at < position:

@@ -1079,6 +1079,38 @@ _SPEECH_BEFORE: Final = re.compile(
     re.I,
 )
 
+# Every word ``_SPEECH_BEFORE`` opens with, lower-cased.
+_SPEECH_WORDS: Final = (
+    "said",
+    "says",
+    "told",
+    "announced",
+    "stated",
+    "confirmed",
+    "reported",
+    "added",
+    "statement",
+    "call",
+    "interview",
+    "conference",
+    "release",
+)
+
+
+def _speech_before(text: str, start: int, end: int) -> bool:
+    """``_SPEECH_BEFORE.search(text, start, end) is not None``, the pattern run only when
+    the range holds one of its words (by substring tests on the range lower-cased, as
+    ``_has_arrest_stem``): it opens with a word boundary, so its search tries every
+    position of the range."""
+    window = text[start:end]
+    lowered = window.lower()
+    if any(word in lowered for word in _SPEECH_WORDS) or any(
+        odd in window for odd in _CASE_ODDITIES
+    ):
+        return _SPEECH_BEFORE.search(text, start, end) is not None
+    return False
+
+
 # --------------------------------------------------------------------------- agencies
 
 _AGENCY: Final = re.compile(
@@ -1906,9 +1938,7 @@ class _Extractor:
 
     @staticmethod
     def _speech_dated(text: str, period: PeriodMention) -> bool:
-        return period.day_level and bool(
-            _SPEECH_BEFORE.search(text, max(0, period.start - 60), period.start)
-        )
+        return period.day_level and _speech_before(text, max(0, period.start - 60), period.start)
 
     def _read_segment(self, sentence: _Sentence, aside: _Aside | None) -> None:
         base = sentence.start

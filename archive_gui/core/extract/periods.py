@@ -255,7 +255,31 @@ def _candidate_at(text: str, at: int, end: int, rest: str) -> bool:
         second = ord(rest[1])
         if second >= 128 or not _PAIRS[128 * first + second]:
             return False
+        if (97 <= first <= 122 or 65 <= first <= 90) and not _may_open(rest):
+            return False
     return _CANDIDATE.match(text, at - 1, end) is not None
+
+
+# The first three letters of the words ``_CANDIDATE`` looks for that may be followed by
+# more letters (their tail is empty: "Monday" in "Mondays", "Jan" in "January"); every
+# other word of letters is followed by something else (white space, a digit).
+_OPEN_PREFIXES: Final = frozenset(word[:3] for word, tail in _ALL_TAILS.items() if not tail)
+
+
+def _may_open(rest: str) -> bool:
+    """Whether ``rest``, opening with an ASCII letter, opens with a word ``_CANDIDATE``
+    looks for: its letters are one such word, or open as one with an empty tail.
+    ("the" passes the table of first two characters, "they" or "that" do not pass this.)"""
+    if rest in _ALL_TAILS or rest[:3] in _OPEN_PREFIXES:
+        return True
+    letters = 1
+    size = len(rest)
+    while letters < size:
+        code = ord(rest[letters])
+        if not (97 <= code <= 122 or 65 <= code <= 90):
+            break
+        letters += 1
+    return letters < size and rest[:letters] in _ALL_TAILS
 
 
 def _plausible(match: re.Match) -> bool:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from archive_gui.core.extract.regex_trie import non_word_char, trie_alternation
+from archive_gui.core.extract.regex_trie import non_word_char, trie_alternation, without_ignorecase
 
 _UNITS: Final = {
     "one": 1,
@@ -109,57 +109,6 @@ _VAGUE: Final = (
     r"|(?:tens|hundreds)\s+of\s+thousands|dozens|hundreds|thousands)"
 )
 
-# The characters past ASCII that re.IGNORECASE matches to an ASCII letter ("ſ" to "s",
-# the Kelvin sign to "k"; the tests check there are no others).
-_CASE_ODDITIES: Final = "\u0130\u0131\u017f\u212a"
-
-
-def _letter_class(letter: str) -> str:
-    """A class of every character ``letter`` matches ignoring case."""
-    chars = {letter.lower(), letter.upper(), *_CASE_ODDITIES}
-    return "[" + "".join(sorted(c for c in chars if re.fullmatch(letter, c, re.I))) + "]"
-
-
-def _without_ignorecase(pattern: str) -> str:
-    """``pattern`` (for re.VERBOSE with re.IGNORECASE) for re.VERBOSE alone: each ASCII
-    letter outside an escape, a class or a group name becomes the class of the
-    characters it matches ignoring case ("k": "[Kk\u212a]").  The engine passes over a
-    branch opening with a class that the next character is not in at once, where a
-    branch opening with a letter ignoring case is entered to be tried; the patterns
-    here are alternations of words.  (No class here holds a letter: checked.)"""
-    out = []
-    index = 0
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            out.append(pattern[index : index + 2])
-            index += 2
-        elif char == "[":
-            close = index + 1
-            while pattern[close] != "]":
-                close += 2 if pattern[close] == "\\" else 1
-            part = pattern[index : close + 1]
-            if re.search("[A-Za-z]", re.sub(r"\\.", "", part)):
-                raise ValueError(f"a letter in a class: {part}")
-            out.append(part)
-            index = close + 1
-        elif pattern.startswith("(?P<", index):
-            close = pattern.index(">", index) + 1
-            out.append(pattern[index:close])
-            index = close
-        elif pattern.startswith("(?", index) and pattern[index + 2].isalpha():
-            raise ValueError("inline flags")
-        elif char == "#":
-            raise ValueError("a comment")
-        elif "a" <= char.lower() <= "z":
-            out.append(_letter_class(char))
-            index += 1
-        else:
-            out.append(char)
-            index += 1
-    return "".join(out)
-
-
 _MENTION: Final = re.compile(
     rf"""
     (?<![\w$£€.,/:#-])
@@ -176,8 +125,8 @@ _MENTION: Final = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
-# (The same, matched faster: see ``_without_ignorecase``.)
-_MENTION_FAST: Final = re.compile(_without_ignorecase(_MENTION.pattern), re.VERBOSE)
+# (The same, matched faster: see ``regex_trie.without_ignorecase``.)
+_MENTION_FAST: Final = without_ignorecase(_MENTION)
 
 # ``_MENTION`` where the text opens with a digit: its other branches all open with a
 # letter, so only the digits branch can match there (the same groups, the same match,
@@ -191,7 +140,7 @@ _DIGIT_MENTION: Final = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
-_DIGIT_MENTION_FAST: Final = re.compile(_without_ignorecase(_DIGIT_MENTION.pattern), re.VERBOSE)
+_DIGIT_MENTION_FAST: Final = without_ignorecase(_DIGIT_MENTION)
 
 # Where a count mention can begin: a digit or one of these words.  Scanning for them
 # first keeps the large pattern from being tried at every position.

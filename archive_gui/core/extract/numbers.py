@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from archive_gui.core.extract.regex_trie import non_word_char, trie_alternation
+from archive_gui.core.extract.regex_trie import non_word_char, trie_alternation, without_ignorecase
 
 _UNITS: Final = {
     "one": 1,
@@ -125,6 +125,8 @@ _MENTION: Final = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+# (The same, matched faster: see ``regex_trie.without_ignorecase``.)
+_MENTION_FAST: Final = without_ignorecase(_MENTION)
 
 # ``_MENTION`` where the text opens with a digit: its other branches all open with a
 # letter, so only the digits branch can match there (the same groups, the same match,
@@ -138,6 +140,7 @@ _DIGIT_MENTION: Final = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+_DIGIT_MENTION_FAST: Final = without_ignorecase(_DIGIT_MENTION)
 
 # Where a count mention can begin: a digit or one of these words.  Scanning for them
 # first keeps the large pattern from being tried at every position.
@@ -301,18 +304,152 @@ _MONTH_BEFORE: Final = re.compile(
 )
 
 
+# Around a plain number ("arrested 120 people"), the characters that settle what
+# ``_DIGIT_MENTION`` matches there without running it: before the digits, one its
+# look-behind allows; after them, one that ends the number (a space too, unless what
+# follows it could extend the match: "thousand", "million", "to", a dash, more space).
+_PLAIN_BEFORE: Final = frozenset(' \n("“')
+_PLAIN_AFTER: Final = frozenset(")\";:”’!?'")
+_AFTER_STOP: Final = frozenset(" \n\")”’'")
+_EXTENDING: Final = frozenset("tTmM-–")
+
+
+def _plain_number(text: str, at: int, end: int) -> CountMention | None:
+    """The mention ``_DIGIT_MENTION.match(text, at, end)`` gives (with ``_digits_value``)
+    when it is a bare run of ASCII digits, read without the pattern; None when the text
+    there is anything else, for the pattern to read."""
+    if at > 0 and text[at - 1] not in _PLAIN_BEFORE:
+        return None
+    stop = at
+    while stop < end and "0" <= text[stop] <= "9":
+        stop += 1
+    if stop == at or stop - at > _MAX_DIGITS:
+        return None
+    if stop < end:
+        after = text[stop]
+        if after == " ":
+            following = stop + 1
+            while following < end and text[following] == " ":
+                following += 1
+            if following < end and (text[following] in _EXTENDING or text[following].isspace()):
+                return None
+        elif after == "." or after == ",":
+            if stop + 1 < end and text[stop + 1] not in _AFTER_STOP:
+                return None
+        elif after not in _PLAIN_AFTER:
+            return None
+    number = text[at:stop]
+    return CountMention(int(number), "exact", number, at, stop)
+
+
+def _pair_table() -> list[bool]:
+    """For each pair of ASCII codes ``128 * first + second``, whether a word of ``_TAILS``
+    opens with those two characters (a one-letter word: with it and a space, which stands
+    for any character but a letter)."""
+    table = [False] * (128 * 128)
+    for word in _TAILS:
+        table[128 * ord(word[0]) + ord(word[1] if len(word) > 1 else " ")] = True
+    return table
+
+
+_PAIRS: Final = _pair_table()
+
+
+def _candidates(text: str, start: int, end: int) -> list[int]:
+    """``[m.start() + 1 for m in _FAST_CANDIDATE.finditer(text, start, end)]``, read
+    word by word: the range split at its spaces, a word of letters or digits can only
+    be a candidate where it starts (after the space), and only the words opening as one
+    of ``_TAILS`` does are checked with the pattern itself.  (Scanning with the pattern
+    tests every character and tries its trie at every space.)"""
+    starts: list[int] = []
+    position = start
+    for token in text[start:end].split(" "):
+        size = len(token)
+        if size:
+            if token.isalnum() or (size > 1 and token[: size - 1].isalnum()):
+                # (letters and digits, maybe then one mark: "arrests," "120.")
+                if position > start and _candidate_at(text, position, end, token):
+                    starts.append(position)
+            else:
+                previous = " "
+                for index in range(size):
+                    char = token[index]
+                    at = position + index
+                    if (
+                        at > start
+                        and char.isalnum()
+                        and not (previous.isalnum() or previous in "_.,")
+                        and _candidate_at(text, at, end, token[index:])
+                    ):
+                        starts.append(at)
+                    previous = char
+        position += size + 1
+    return starts
+
+
+def _may_start(text: str, start: int, end: int) -> bool:
+    """False where ``_CANDIDATE`` cannot match at ``start``: a character that is neither
+    a letter nor a digit, or two letters no word it looks for opens with (most
+    sentences open with "The", "He", ...: the pattern need not run)."""
+    if start >= end:
+        return False
+    first = ord(text[start])
+    if first >= 128 or 48 <= first <= 57:
+        return True
+    if not _is_ascii_letter(first):
+        return False
+    second = ord(text[start + 1]) if start + 1 < end else 32
+    if not _is_ascii_letter(second):
+        second = 32
+    return _PAIRS[128 * first + second]
+
+
+def _is_ascii_letter(code: int) -> bool:
+    return 97 <= code <= 122 or 65 <= code <= 90
+
+
+def _candidate_at(text: str, at: int, end: int, rest: str) -> bool:
+    """Whether ``_FAST_CANDIDATE`` matches at ``at - 1`` (a character it accepts there),
+    ``rest`` being the text from ``at`` to the next space or ``end``."""
+    first = ord(rest[0])
+    size = len(rest)
+    second = ord(rest[1]) if size > 1 else 32
+    if 48 <= first <= 57:
+        return not _is_ascii_letter(second)
+    if first > 127:
+        return _FAST_CANDIDATE.match(text, at - 1, end) is not None
+    if not _is_ascii_letter(second):
+        second = 32  # (a one-letter word: "a")
+    if not _is_ascii_letter(first) or not _PAIRS[128 * first + second]:
+        return False
+    # The ASCII letters opening ``rest``: a word of ``_TAILS`` is followed by none.
+    if rest not in _TAILS:
+        letters = 1
+        while letters < size and _is_ascii_letter(ord(rest[letters])):
+            letters += 1
+        if letters == size or rest[:letters] not in _TAILS:
+            return False
+    return _FAST_CANDIDATE.match(text, at - 1, end) is not None
+
+
 def find_counts(text: str, start: int = 0, end: int | None = None) -> list[CountMention]:
     """Every count mention in ``text[start:end]``, in text order, spans absolute."""
     end = len(text) if end is None else end
     mentions: list[CountMention] = []
     position = start
-    word_match, digit_match = _MENTION.match, _DIGIT_MENTION.match
-    starts = [start] if _CANDIDATE.match(text, start, end) else []
-    starts += [candidate.start() + 1 for candidate in _FAST_CANDIDATE.finditer(text, start, end)]
+    word_match, digit_match = _MENTION_FAST.match, _DIGIT_MENTION_FAST.match
+    starts = [start] if _may_start(text, start, end) and _CANDIDATE.match(text, start, end) else []
+    starts += _candidates(text, start, end)
     for at in starts:
         if at < position:
             continue
         digits = at < end and text[at].isdecimal()
+        if digits:
+            plain = _plain_number(text, at, end)
+            if plain is not None:
+                mentions.append(plain)
+                position = plain.end
+                continue
         match_at = digit_match if digits else word_match
         match = match_at(text, at, end)
         if not match:

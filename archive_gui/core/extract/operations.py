@@ -60,19 +60,27 @@ from archive_gui.core.extract.places import (
     resolve_town,
     state_place,
 )
+from archive_gui.core.extract.regex_trie import without_ignorecase
 from archive_gui.core.records import Operation, Place
+
+
+def _compile(pattern: str, flags: int = 0) -> re.Pattern:
+    """``re.compile``, without re.IGNORECASE where the same matches can be had faster
+    (``regex_trie.without_ignorecase``)."""
+    return without_ignorecase(re.compile(pattern, flags))
+
 
 # ---------------------------------------------------------------------------- sentences
 
 # (Both open with a single character class, not a repeat of one: the engine then skips
 # ahead to candidates with its quick character-set scan instead of trying a match at
 # every position; ``X+`` and ``XX*`` match alike.)
-_PARAGRAPH: Final = re.compile(r"[^\n][^\n]*")
-_SENTENCE_END: Final = re.compile(r"[.!?][.!?]*[\"”’)\]]*(?=\s+[\"“‘(\[»]*[A-Z0-9])")
+_PARAGRAPH: Final = _compile(r"[^\n][^\n]*")
+_SENTENCE_END: Final = _compile(r"[.!?][.!?]*[\"”’)\]]*(?=\s+[\"“‘(\[»]*[A-Z0-9])")
 # ``_SENTENCE_END`` in a paragraph without "!" or "?": led by a literal, which the engine
 # finds with a much tighter loop than a character set.
-_SENTENCE_END_DOT: Final = re.compile(r"\.\.*[\"”’)\]]*(?=\s+[\"“‘(\[»]*[A-Z0-9])")
-_ABBREVIATION: Final = re.compile(
+_SENTENCE_END_DOT: Final = _compile(r"\.\.*[\"”’)\]]*(?=\s+[\"“‘(\[»]*[A-Z0-9])")
+_ABBREVIATION: Final = _compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Lt|Sgt|Gen|Col|Capt|Cmdr|St|Jr|Sr|Inc|Co|Corp|No|Jan"
     r"|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind"
     r"|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Vt|Va|Wash|Wis|Wyo"
@@ -82,39 +90,39 @@ _ABBREVIATION: Final = re.compile(
 # keep the per-sentence work linear on odd input (tables flattened into one "sentence").
 _MAX_ASIDES: Final = 16
 _MAX_MENTIONS: Final = 24
-_DASH: Final = re.compile(r"\s*—\s*|\s+(?:–|--)\s+")
-_PARENTHESIS: Final = re.compile(r"\(([^()]*)\)")
+_DASH: Final = _compile(r"\s*—\s*|\s+(?:–|--)\s+")
+_PARENTHESIS: Final = _compile(r"\(([^()]*)\)")
 # Appositives ranking the event (", the largest raid in Texas this year", ", in what
 # officials called ...") describe it against others: their places are not its place.
 _RANK: Final = r"(?:latest|largest|biggest|first|second|third|most|newest|last)"
 # "In Dalton, Ga., a carpet-manufacturing city near the Tennessee line, ...": an
 # appositive describing a town; its places are not the count's.
 _TOWN_APPOSITIVE: Final = r"an?\s+(?:[\w-]+\s+){0,3}?(?:city|town|village|suburb|community)\b"
-_DESCRIPTIVE_ASIDE: Final = re.compile(
+_DESCRIPTIVE_ASIDE: Final = _compile(
     rf"[\"“]?(?:which|that|who|whom|whose|where|the\s+{_RANK}|in\s+what|{_TOWN_APPOSITIVE})\b",
     re.I,
 )
 # "which brings the total to 1,618": a running total, read like the main clause.
-_TOTAL_ASIDE: Final = re.compile(
+_TOTAL_ASIDE: Final = _compile(
     r"(?:which|that)\s+(?:brings?|brought|raises?|raised|push(?:es|ed)|lifts?|lifted)\s+"
     r"(?:the|its|their)\s+(?:[\w-]+\s+)?(?:total|tally|number|count)\b",
     re.I,
 )
 # ", which said this week that more than 370 people had been arrested in ...,": what the
 # subject reported, read like the main clause.
-_REPORTING_ASIDE: Final = re.compile(
+_REPORTING_ASIDE: Final = _compile(
     r"(?:which|who)\s+(?:[a-z]+\s+){0,2}?(?:said|says|announced|reported|reports|stated)\b"
     r"(?:\s+[\w.]+){0,4}?\s+that\b",
     re.I,
 )
 # "which included 112 in Phoenix": a breakdown of the count the sentence refers to.
-_INCLUDED_ASIDE: Final = re.compile(r"(?:which|that)\s+(?:included|includes|include)\b", re.I)
+_INCLUDED_ASIDE: Final = _compile(r"(?:which|that)\s+(?:included|includes|include)\b", re.I)
 # "— 27 in Albuquerque and eight in Santa Fe": counts by place breaking down the sentence's.
-_COUNT_IN_PLACE_ASIDE: Final = re.compile(
+_COUNT_IN_PLACE_ASIDE: Final = _compile(
     r"(?:(?:about|nearly|almost|more\s+than|at\s+least)\s+)?(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)"
     r"\s+in\s+(?:the\s+)?[A-Z]"
 )
-_BREAKDOWN_ASIDE: Final = re.compile(
+_BREAKDOWN_ASIDE: Final = _compile(
     r"(?:including|among\s+(?:them|those|whom)|of\s+(?:whom|them|those)|with)\b", re.I
 )
 
@@ -175,15 +183,15 @@ def _split_sentences(
             else _SENTENCE_END_DOT
         )
         for boundary in ends.finditer(text, start, paragraph_end):
-            at = boundary.start()
+            at, stop = boundary.span()  # (one call on the match, not three)
             if (
                 text[at] == "."
                 and _may_abbreviate(text, at)
                 and _ABBREVIATION.search(text, max(start, at - 12), at + 1)
             ):
                 continue
-            sentences.append(_Sentence(start, boundary.end(), number, text))
-            start = boundary.end()
+            sentences.append(_Sentence(start, stop, number, text))
+            start = stop
         if text[start:paragraph_end].strip():
             sentences.append(_Sentence(start, paragraph_end, number, text))
     return sentences
@@ -242,12 +250,12 @@ def _may_abbreviate(text: str, period: int) -> bool:
     return len(word) <= _MAX_ABBREVIATION
 
 
-_COMMA_RELATIVE: Final = re.compile(
+_COMMA_RELATIVE: Final = _compile(
     rf",\s+(?=(?:which|who|whom|whose|the\s+{_RANK}|in\s+what|{_TOWN_APPOSITIVE})\b)"
 )
 # A comma ends a relative clause unless a capitalised list item follows ("which covers
 # Georgia, South Carolina and North Carolina, ...").
-_COMMA_CLAUSE_END: Final = re.compile(
+_COMMA_CLAUSE_END: Final = _compile(
     r",(?!\d)(?!\s+(?:and\s+|or\s+)?[A-Z][a-z])|;|[.!?]+[\"”’)]*\s*$"
 )
 
@@ -273,10 +281,10 @@ def _find_asides(text: str, start: int, end: int) -> list[_Aside]:
         return []
     spans = []
     if dashed:
-        dashes = list(_DASH.finditer(text, start, end))
-        spans += [(a.end(), b.start()) for a, b in zip(dashes[::2], dashes[1::2], strict=False)]
+        dashes = _dashes(text, start, end)
+        spans += [(a[1], b[0]) for a, b in zip(dashes[::2], dashes[1::2], strict=False)]
         if len(dashes) % 2:
-            spans.append((dashes[-1].end(), start + len(chunk.rstrip('.!?"”’ '))))
+            spans.append((dashes[-1][1], start + len(chunk.rstrip('.!?"”’ '))))
     if "(" in chunk:
         spans += [m.span(1) for m in _PARENTHESIS.finditer(text, start, end)]
     if "," in chunk:
@@ -291,6 +299,35 @@ def _find_asides(text: str, start: int, end: int) -> list[_Aside]:
             continue
         asides.append(_Aside(aside_start, aside_end, _aside_kind(text, aside_start, aside_end)))
     return asides
+
+
+def _dashes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of ``_DASH.finditer(text, start, end)``, the pattern tried only at the
+    white space before each dash (found with ``str.find``): as it opens with white space
+    that may be empty, a scan with it tries every position of the range.
+
+    A match holds a dash and the white space right before it, so it starts where that
+    white space does (at a dash without any, only ``\\s*—\\s*`` can match)."""
+    marks = []
+    for dash in ("—", "–", "--"):
+        at = text.find(dash, start, end)
+        while at >= 0:
+            marks.append(at)
+            at = text.find(dash, at + 1, end)
+    marks.sort()
+    spans = []
+    position = start
+    for at in marks:
+        if at < position:
+            continue
+        first = at
+        while first > position and text[first - 1].isspace():
+            first -= 1
+        match = _DASH.match(text, first, end)
+        if match:
+            spans.append(match.span())
+            position = match.end()
+    return spans
 
 
 def _aside_kind(text: str, start: int, end: int) -> str:
@@ -357,7 +394,7 @@ class _EndsWith:
     when the last word there ends with one of ``words`` (a C-level test, where the
     pattern would be tried at every position of the text)."""
 
-    __slots__ = ("pattern", "words", "fold", "spaced")
+    __slots__ = ("pattern", "words", "fold", "spaced", "known")
 
     def __init__(
         self, pattern: re.Pattern, words: tuple[str, ...], fold: bool = True, spaced: bool = True
@@ -366,6 +403,19 @@ class _EndsWith:
         self.words = words
         self.fold = fold  # compare lower-cased (for a pattern compiled with re.I)
         self.spaced = spaced  # the pattern ends in whitespace (``\\s+$``)
+        # Last words already tested, with the answer: ``endswith`` tries every word of
+        # the tuple in turn, a dict answers a word seen before (most are) at once.
+        self.known: dict[str, bool] = {}
+
+    def _ends(self, word: str) -> bool:
+        """Whether ``word`` ends with one of ``self.words`` (remembered)."""
+        known = self.known
+        ends = known.get(word)
+        if ends is None:
+            ends = word.endswith(self.words)
+            if len(known) < _KNOWN_WORDS:
+                known[word] = ends
+        return ends
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         before = text[pos:endpos] if pos or endpos is not None else text
@@ -383,9 +433,13 @@ class _EndsWith:
             word = cache[2]
             if word is None:
                 word = cache[2] = cache[1].lower()
-        if not word.endswith(self.words):
+        if not self._ends(word):
             return None
         return self.pattern.search(before)
+
+
+# (A bound on the words each remembers: a long run meets ever more of them.)
+_KNOWN_WORDS: Final = 20_000
 
 
 class _Contains(_EndsWith):
@@ -397,7 +451,7 @@ class _Contains(_EndsWith):
     def __init__(self, pattern: re.Pattern, words: tuple[str, ...]):
         super().__init__(pattern, words, fold=False)
         # ``any(w in word for w in words)`` as one scan (the words are literals)
-        self.inside = re.compile("|".join(re.escape(w) for w in words))
+        self.inside = _compile("|".join(re.escape(w) for w in words))
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         before = text[pos:endpos] if pos or endpos is not None else text
@@ -437,7 +491,7 @@ _ARRESTED: Final = (
     r"|booked\s+into|(?:landed|ended\s+up|wound\s+up)\s+in\s+(?:\w+\s+)?custody)"
 )
 _ACTIVE_BEFORE: Final = _EndsWith(
-    re.compile(
+    _compile(
         r"\b(?:arrested|apprehended|detained|nabbed|caught|nets|netted|(?:picked|rounded|swept)\s+up"
         # "swept through farm fields this week, arresting dozens of workers"
         r"|arresting|detaining|apprehending|(?:picking|rounding|sweeping)\s+up"
@@ -479,14 +533,14 @@ _PRESENT_VERBS: Final = (
     "apprehend",
     "nab",
 )
-_PRESENT_BEFORE: Final = re.compile(
+_PRESENT_BEFORE: Final = _compile(
     r"(?P<before>\S+\s+)?\b(?:arrests|detains|apprehends|nabs|(?P<bare>arrest|detain|apprehend|nab))"
     r"\s+$",
     re.I,
 )
 _OPEN_MARKS: Final = ("'", '"', "“", "‘")
 _TOOK_BEFORE: Final = _EndsWith(
-    re.compile(r"\b(?:took|taken)\s+$", re.I),
+    _compile(r"\b(?:took|taken)\s+$", re.I),
     (
         "took",
         "taken",
@@ -495,29 +549,27 @@ _TOOK_BEFORE: Final = _EndsWith(
 # "Federal agents held nearly 300 workers at the plant": agents holding people is an
 # arrest; "ICE held 55,000 people in detention" is a detention population.
 _HELD_BEFORE: Final = _EndsWith(
-    re.compile(
+    _compile(
         r"\b(?:agents|officers|authorities|deputies|troopers|ICE|HSI|CBP)\s+(?:also\s+|briefly\s+)?held\s+$"
     ),
     ("held",),
 )
-_NOT_HELD_AFTER: Final = re.compile(
+_NOT_HELD_AFTER: Final = _compile(
     r"[^.;]{0,60}?\b(?:in\s+(?:\w+\s+)?detention|a\s+day|on\s+average)\b", re.I
 )
 # "ICE officers booked 118 people into the Prairieland Detention Center": an arrest when
 # the booking is into immigration custody or detention, not a county jail.
 _BOOKED_BEFORE: Final = _EndsWith(
-    re.compile(r"\bbooked\s+$", re.I),
+    _compile(r"\bbooked\s+$", re.I),
     ("booked",),
 )
-_INTO_DETENTION_AFTER: Final = re.compile(
+_INTO_DETENTION_AFTER: Final = _compile(
     r"(?:\s+[\w'’-]+){0,3}?\s+into\s+(?:(?:the|a|an|ICE|immigration|federal|[A-Z][\w-]*)\s+){0,3}"
     r"(?:[Cc]ustody|[Dd]etention|[Pp]rocessing)\b",
 )
-_INTO_CUSTODY_AFTER: Final = re.compile(
-    r"(?:\s+[\w'’-]+){0,3}?\s+into\s+(?:\w+\s+)?custody\b", re.I
-)
+_INTO_CUSTODY_AFTER: Final = _compile(r"(?:\s+[\w'’-]+){0,3}?\s+into\s+(?:\w+\s+)?custody\b", re.I)
 _TOTAL_BEFORE: Final = _EndsWith(
-    re.compile(
+    _compile(
         r"\b(?:arrests|apprehensions)(?:\s+[\w.'’-]+){0,8}?\s+(?:totaled|totalled|reached|topped"
         r"|numbered|surpassed|hit|tops?|reach(?:es)?|near(?:s|ed)?|pass(?:es|ed)?|surpass(?:es)?"
         r"|(?:rose|climbed|jumped|grew|fell|dropped|increased|decreased|declined|soared)"
@@ -561,7 +613,7 @@ _TALLY_VERB: Final = (
     r"(?:reached|hit|topped|passed|(?:rose|climbed|grew|jumped|increased|swelled)\s+to"
     r"|(?:now\s+)?(?:stands|stood)\s+at|(?:is|was)\s+now|now\s+(?:is|was)|reach(?:es)?)"
 )
-_TALLY_BEFORE: Final = re.compile(
+_TALLY_BEFORE: Final = _compile(
     # "The final count was 84": the settled figure of arrests the previous sentence stated
     r"(?:\b[Tt]he\s+(?:final|official|overall|updated|confirmed)\s+(?:total|tally|count|number)"
     r"\s+(?:was|is|came\s+to|stood\s+at|stands\s+at)(?P<gap3>)"
@@ -570,21 +622,21 @@ _TALLY_BEFORE: Final = re.compile(
     rf"\s+to|\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+)?{_TALLY_NOUN}\b(?P<gap2>[^;:!?]{{0,100}}?)"
     rf"\s+{_TALLY_VERB})\s+(?:(?:about|around|roughly|nearly|almost|more\s+than|over|at\s+least)\s+)?$"
 )
-_TALLY_WORD: Final = re.compile(r"\b(?:total|tally|count)\b", re.I)
+_TALLY_WORD: Final = _compile(r"\b(?:total|tally|count)\b", re.I)
 # What a running total must not count: "the number of agents ... rose to 300".
-_TALLY_NOT_ARRESTS: Final = re.compile(
+_TALLY_NOT_ARRESTS: Final = _compile(
     r"\b(?:agents?|officers?|troops|deploy|target|sought|deport|remov|releas|detainers?"
     r"|beds?|capacity|population|encounter|calls?|dollars|cases|held|hold|housed|facility"
     r"|shelter)",
     re.I,
 )
 # The count is the object of a verb that is no arrest: what was done to people arrested.
-_REMOVED_BEFORE: Final = re.compile(
+_REMOVED_BEFORE: Final = _compile(
     r"(?:removed|deported|released|expelled|repatriated|freed|housed)\s+"
     r"(?:(?:about|around|roughly|nearly|almost|more\s+than|over|at\s+least|some)\s+)?$"
 )
-_EXCEEDED_BEFORE: Final = re.compile(r"\b(?:arrests|apprehensions)(?:\s+[\w'’-]+){0,8}?\s+$", re.I)
-_PASSIVE_AFTER: Final = re.compile(
+_EXCEEDED_BEFORE: Final = _compile(r"\b(?:arrests|apprehensions)(?:\s+[\w'’-]+){0,8}?\s+$", re.I)
+_PASSIVE_AFTER: Final = _compile(
     # (a gap word may be an initialism: "Two men, both U.S. citizens, were arrested")
     rf"(?P<gap>(?:\s+(?:[^\s.;:!?]+|(?:[A-Z]\.){{2,}},?)){{0,10}}?)\s+"
     rf"(?:were|was|have\s+been|has\s+been|had\s+been"
@@ -624,28 +676,26 @@ def _passive_after(view: str, end: int, limit: int):
     return _PASSIVE_AFTER.match(view, end, limit)
 
 
-_PARTICIPLE_AFTER: Final = re.compile(rf"(?P<gap>(?:\s+[\w'’-]+){{0,3}}?)\s+{_ARRESTED}\b", re.I)
-_ARRESTS_AFTER: Final = re.compile(
+_PARTICIPLE_AFTER: Final = _compile(rf"(?P<gap>(?:\s+[\w'’-]+){{0,3}}?)\s+{_ARRESTED}\b", re.I)
+_ARRESTS_AFTER: Final = _compile(
     r"(?P<gap>(?:\s+[\w'’-]+){0,2}?)\s+(?:arrests|apprehensions)\b", re.I
 )
 # "At least 11 people were in federal custody Sunday after agents raided a swap meet":
 # people in custody after an event were arrested in it ("55,000 people were in ICE
 # custody" with no event is a detention population).
-_IN_CUSTODY_AFTER: Final = re.compile(
+_IN_CUSTODY_AFTER: Final = _compile(
     r"(?:\s+[\w'’-]+){0,2}?\s+(?:were|was|are|is|remain(?:ed|s)?)\s+(?:now\s+|still\s+)?in\s+"
     r"(?:[\w-]+\s+){0,2}?custody\b(?=[^.;]{0,50}\b(?:after|following|during)\b[^.;]{0,40}"
     r"\b(?:agents?|officers?|raid(?:s|ed)?|operations?|sweeps?|ICE|immigration|Border\s+Patrol))",
     re.I,
 )
-_NEGATION: Final = re.compile(r"\b(?:not|never|no|none|nobody)\b|n[’']t\b", re.I)
-_HYPOTHETICAL: Final = re.compile(r"\b(?:would|could|will|may|might|should|must|can|to)\s*$", re.I)
-_CLAUSE_VERB: Final = re.compile(
-    r"\b(?:were|was|are|is|been|be|had|have|has|and|or|but|not)\b", re.I
-)
+_NEGATION: Final = _compile(r"\b(?:not|never|no|none|nobody)\b|n[’']t\b", re.I)
+_HYPOTHETICAL: Final = _compile(r"\b(?:would|could|will|may|might|should|must|can|to)\s*$", re.I)
+_CLAUSE_VERB: Final = _compile(r"\b(?:were|was|are|is|been|be|had|have|has|and|or|but|not)\b", re.I)
 
 # "including 790 in Texas", "Those arrested included 54 in San Jose": a part of a count.
 _INCLUDING_BEFORE: Final = _EndsWith(
-    re.compile(
+    _compile(
         r"\b(?:including:?|among\s+(?:them|those|whom):?|(?:arrested|detained|apprehended|arrests"
         r"|apprehensions)\s+(?:also\s+)?(?:included|include|includes))\s+$",
         re.I,
@@ -665,12 +715,12 @@ _INCLUDING_BEFORE: Final = _EndsWith(
     ),
 )
 # "71 of those arrested", "three of my clients", "40 of the arrests": a subset.
-_OF_THEM_AFTER: Final = re.compile(
+_OF_THEM_AFTER: Final = _compile(
     r"\s+of\s+(?:them|those|whom|these|the|his|her|their|its|our|my)\b", re.I
 )
 # "The operation's goal is 5,000 arrests", "a quota of 3,000 arrests a day": a target.
 _GOAL_BEFORE: Final = _EndsWith(
-    re.compile(
+    _compile(
         r"\b(?:goals?|targets?|quotas?|objectives?|benchmarks?)\s+(?:(?:is|was|of|were|are|set\s+at"
         r"|remains?)\s+)?(?:(?:about|around|roughly|at\s+least|more\s+than|some|an?)\s+)?$",
         re.I,
@@ -705,13 +755,13 @@ _GOAL_BEFORE: Final = _EndsWith(
     ),
 )
 # "the target the White House set for it in May: 3,000 arrests a day"
-_GOAL_COLON: Final = re.compile(
+_GOAL_COLON: Final = _compile(
     r"\b(?:goals?|targets?|quotas?|objectives?|benchmarks?)\b[^.;:!?]{0,70}:\s*$"
 )
 # "Among them: 243 in the Houston area ...": a sentence of breakdowns of the last count.
-_AMONG_OPENING: Final = re.compile(r"\s*(?:Among\s+(?:them|those)|Including):", re.I)
+_AMONG_OPENING: Final = _compile(r"\s*(?:Among\s+(?:them|those)|Including):", re.I)
 _COMPARED_BEFORE: Final = _EndsWith(
-    re.compile(
+    _compile(
         r"\b(?:compared\s+(?:with|to)|(?:up|down)\s+from|,\s+from|(?:rose|fell|climbed|dropped"
         r"|increased|decreased|declined|grew|jumped)\s+(?:[\w%-]+\s+){0,3}?from)\s+$",
         re.I,
@@ -719,7 +769,7 @@ _COMPARED_BEFORE: Final = _EndsWith(
     ("with", "to", "from"),
 )
 _POSSESSIVE_BEFORE: Final = _EndsWith(
-    re.compile(r"\b(?:its|their|his|her|our|my|your)\s+$", re.I),
+    _compile(r"\b(?:its|their|his|her|our|my|your)\s+$", re.I),
     (
         "its",
         "their",
@@ -731,7 +781,7 @@ _POSSESSIVE_BEFORE: Final = _EndsWith(
     ),
 )
 _DEFINITE_BEFORE: Final = _EndsWith(
-    re.compile(r"\b(?:the|those|these)\s+$", re.I),
+    _compile(r"\b(?:the|those|these)\s+$", re.I),
     (
         "the",
         "those",
@@ -739,7 +789,7 @@ _DEFINITE_BEFORE: Final = _EndsWith(
     ),
 )
 _NONE_OF_BEFORE: Final = _EndsWith(
-    re.compile(r"\bnone\s+of\s+(?:the|its|their|those)\s+$", re.I),
+    _compile(r"\bnone\s+of\s+(?:the|its|their|those)\s+$", re.I),
     (
         "the",
         "its",
@@ -747,12 +797,12 @@ _NONE_OF_BEFORE: Final = _EndsWith(
         "those",
     ),
 )
-_ARREST_WORD: Final = re.compile(r"\b(?:arrest|apprehen|detain|custody)", re.I)
+_ARREST_WORD: Final = _compile(r"\b(?:arrest|apprehen|detain|custody)", re.I)
 _BREAKDOWN_PLACE_GAP: Final = 60
 _MAX_RESTATING: Final = 30  # ", in other parts of " before a place
 # "N of those arrested in Austin had ...": the place belongs to the reference back to the
 # total, and the count's own predicate is an attribute.
-_REFERENCE_WITH_PLACE: Final = re.compile(
+_REFERENCE_WITH_PLACE: Final = _compile(
     rf"\s+of\s+(?:those|the|them|whom)\s+(?:[\w-]+\s+)?{_ARRESTED}\s+(?:in|at|across)\s+"
     r"(?:the\s+)?[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3}(?:,\s+[A-Z][\w.]*)?"
     r"\s+(?:had|have|has|were|was|are|is)\b(?!\s+(?:been\s+)?(?:arrested|detained|apprehended|taken"
@@ -761,25 +811,25 @@ _REFERENCE_WITH_PLACE: Final = re.compile(
 )
 # "17 of those arrested had been released from jails in Colorado": the place goes with
 # another verb, so it does not make the subset a breakdown by place.
-_OTHER_PREDICATE: Final = re.compile(
+_OTHER_PREDICATE: Final = _compile(
     r"\b(?:released|convicted|deported|removed|charged|sentenced|booked|transferred|jailed"
     r"|freed|held|born|living|lived|worked|working"
     # "54 were taken to a federal facility in Louisiana": where they were sent
     r"|(?:taken|sent|flown|transported|moved|bused|driven)\s+to)\b",
     re.I,
 )
-_PLACE_GAP_BREAK: Final = re.compile(r"[;:,()]|—|–|--")
-_LOCATION_BEFORE_COMMA: Final = re.compile(
+_PLACE_GAP_BREAK: Final = _compile(r"[;:,()]|—|–|--")
+_LOCATION_BEFORE_COMMA: Final = _compile(
     r"\b(?:outside|inside|within|beyond|near|around)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+$", re.I
 )
-_PLACE_RESTATED: Final = re.compile(
+_PLACE_RESTATED: Final = _compile(
     r"\s+(?:in|across|throughout)\s+(?:(?:other\s+)?parts?\s+of\s+|the\s+rest\s+of\s+)?"
     r"(?:the\s+)?"
 )
-_OF_THOSE_OPENING: Final = re.compile(
+_OF_THOSE_OPENING: Final = _compile(
     r"^[\s\"“]*(?:Of|Among)\s+(?:the|those|these|them)\b[^,;]{0,60},\s*$", re.I
 )
-_COORDINATED_BEFORE: Final = re.compile(
+_COORDINATED_BEFORE: Final = _compile(
     r"^(?:\s+[\w.'’-]+|,?\s*;){0,8}?\s*(?:,|\band\b|\bplus\b|\bwhile\b|\balong\s+with\b"
     r"|\bas\s+well\s+as\b)\s*"
     r"(?:another\s+|an?\s+additional\s+)?$",
@@ -787,13 +837,13 @@ _COORDINATED_BEFORE: Final = re.compile(
 )
 # Across an attribution ("in East Boston on Thursday, according to a councilor, and at
 # least a dozen more in Chelsea") only an elliptical item continues the enumeration.
-_COORDINATED_FAR_BEFORE: Final = re.compile(
+_COORDINATED_FAR_BEFORE: Final = _compile(
     r"^(?:\s+[\w.'’-]+|,?\s*;|,(?=\s+[\w.'’-]+)){0,16}?\s*,\s*"
     r"(?:and|plus|while|along\s+with|as\s+well\s+as)\s+"
     r"(?:another\s+|an?\s+additional\s+)?$",
     re.I,
 )
-_ELLIPTICAL_AFTER: Final = re.compile(
+_ELLIPTICAL_AFTER: Final = _compile(
     r"\s+(?:more|others|additional)\b"
     # "50 in the Raleigh area", "20 at a car wash in Boyle Heights" (a capital: a place)
     r"|\s+(?:(?:people|others|workers|men|women)\s+)?(?:in|at|near|outside|from)\s+"
@@ -804,7 +854,7 @@ _ELLIPTICAL_AFTER: Final = re.compile(
 _ARREST_PARTICIPLES: Final = frozenset(
     ["arrested", "detained", "apprehended", "nabbed", "booked", "picked", "rounded", "swept"]
 )
-_PAST_VERB: Final = re.compile(r"\b\w+ed\b", re.I)
+_PAST_VERB: Final = _compile(r"\b\w+ed\b", re.I)
 _ADJECTIVES_IN_ED: Final = frozenset(
     [
         "unauthorized",
@@ -823,7 +873,7 @@ _ADJECTIVES_IN_ED: Final = frozenset(
 
 # ------------------------------------------------------------------- non-count filters
 
-_UNIT_AFTER: Final = re.compile(
+_UNIT_AFTER: Final = _compile(
     r"\s*(?:%|percent\b|per\s*cent\b|percentage\b|(?:a\.m\.|p\.m\.|am\b|pm\b)|:\d|(?:seconds?"
     r"|minutes?|hours?|days?|weeks?|months?|years?|decades?|miles?|kilometers?|km|feet|foot"
     r"|acres?|pounds?|kilos?|grams?|times|dollars?|cents?|billion|degrees?|points?)\b)",
@@ -871,9 +921,9 @@ def _unit_after(after: str) -> bool:
 
 
 # A statute's section, not a count: "287(g)", "1324(a)".
-_SECTION_AFTER: Final = re.compile(r"\([a-z]\)")
+_SECTION_AFTER: Final = _compile(r"\([a-z]\)")
 _REFERENCE_BEFORE: Final = _EndsWith(
-    re.compile(
+    _compile(
         r"(?:\b(?:No|Nos|Route|Highway|Interstate|Article|Section|Title|Proposition|Prop|page"
         r"|Chapter|Room|Suite|Unit|Gate|Precinct|District|ages?|aged|number)\.?\s*"
         r"|\b(?:one|\d+)\s+(?:in|out\s+of|of\s+every)\s+)$",
@@ -914,15 +964,15 @@ _REFERENCE_BEFORE: Final = _EndsWith(
     spaced=False,
 )
 _MONTH_BEFORE: Final = _Contains(
-    re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$"),
+    _compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$"),
     ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
 )
-_NO_ONE_BEFORE: Final = re.compile(r"\b(?:no|any|every|some)\s+$", re.I)
-_AGE_BEFORE: Final = re.compile(r"(?:(?P<first>[A-Z][\w'’-]+)\s+)?(?P<last>[A-Z][\w'’-]+),\s*$")
-_COMMA_AFTER: Final = re.compile(r"\s*,")
-_YEAR: Final = re.compile(r"(?:1[89]|20)\d\d")
-_WORD: Final = re.compile(r"[A-Za-z'’][A-Za-z'’]*")  # (a class first: see ``_PARAGRAPH``)
-_PHRASE_END: Final = re.compile(r"[,;:.()]")
+_NO_ONE_BEFORE: Final = _compile(r"\b(?:no|any|every|some)\s+$", re.I)
+_AGE_BEFORE: Final = _compile(r"(?:(?P<first>[A-Z][\w'’-]+)\s+)?(?P<last>[A-Z][\w'’-]+),\s*$")
+_COMMA_AFTER: Final = _compile(r"\s*,")
+_YEAR: Final = _compile(r"(?:1[89]|20)\d\d")
+_WORD: Final = _compile(r"[A-Za-z'’][A-Za-z'’]*")  # (a class first: see ``_PARAGRAPH``)
+_PHRASE_END: Final = _compile(r"[,;:.()]")
 _NOT_PEOPLE: Final = frozenset(
     [
         "agents",
@@ -1027,15 +1077,47 @@ _NOUN_PHRASE_END: Final = _PEOPLE_NOUNS | frozenset(
     ]
 )
 
-_SPEECH_BEFORE: Final = re.compile(
+_SPEECH_BEFORE: Final = _compile(
     r"\b(?:said|says|told|announced|stated|confirmed|reported|added|statement|call"
     r"|interview|conference|release)\b[^.;]{0,40}$",
     re.I,
 )
 
+# Every word ``_SPEECH_BEFORE`` opens with, lower-cased.
+_SPEECH_WORDS: Final = (
+    "said",
+    "says",
+    "told",
+    "announced",
+    "stated",
+    "confirmed",
+    "reported",
+    "added",
+    "statement",
+    "call",
+    "interview",
+    "conference",
+    "release",
+)
+
+
+def _speech_before(text: str, start: int, end: int) -> bool:
+    """``_SPEECH_BEFORE.search(text, start, end) is not None``, the pattern run only when
+    the range holds one of its words (by substring tests on the range lower-cased, as
+    ``_has_arrest_stem``): it opens with a word boundary, so its search tries every
+    position of the range."""
+    window = text[start:end]
+    lowered = window.lower()
+    if any(word in lowered for word in _SPEECH_WORDS) or any(
+        odd in window for odd in _CASE_ODDITIES
+    ):
+        return _SPEECH_BEFORE.search(text, start, end) is not None
+    return False
+
+
 # --------------------------------------------------------------------------- agencies
 
-_AGENCY: Final = re.compile(
+_AGENCY: Final = _compile(
     # The look-ahead on the names' first letters lets the engine skip most positions.
     r"(?=[BCDEHIMU])\b(?:(?P<HSI>Homeland\s+Security\s+Investigations|HSI)"
     r"|(?P<ICE>(?:U\.S\.\s+)?Immigration\s+and\s+Customs\s+Enforcement|ICE"
@@ -1056,7 +1138,7 @@ _AGENCY_SHORT_NAMES: Final = {
 
 
 _HEADLINE_MAX: Final = 160
-_SENTENCE_CLOSE: Final = re.compile(r"[.!?][\"”’)]*\s*$")
+_SENTENCE_CLOSE: Final = _compile(r"[.!?][\"”’)]*\s*$")
 
 
 def _mark_headline(text: str, sentences: list[_Sentence]) -> None:
@@ -1167,12 +1249,40 @@ def _find_agencies(text: str) -> list[_AgencyMention]:
     for at in candidates:
         if at < position:
             continue
+        acronym = _acronym_at(text, at)
+        if acronym is not None:
+            mentions.append(_AgencyMention(acronym, at, at + 3))
+            position = at + 3
+            continue
         match = match_at(text, at)
         if match:
             name = _AGENCY_SHORT_NAMES[match.lastgroup or ""]
             mentions.append(_AgencyMention(name, at, match.end()))
             position = match.end()
     return mentions
+
+
+# The agencies' acronyms, as ``_AGENCY`` reads them: where one stands as a whole word,
+# no longer name of the pattern can open there (every one opens with a word).
+_ACRONYMS: Final = {"ICE": "ICE", "ERO": "ICE", "HSI": "HSI", "CBP": "CBP", "DHS": "DHS"}
+
+
+def _acronym_at(text: str, at: int) -> str | None:
+    """The agency of an acronym at ``at`` standing as a whole word ("ICE" in "ICE
+    agents", not in "ICEd"), as ``_AGENCY.match`` names it; None otherwise (the
+    pattern decides)."""
+    agency = _ACRONYMS.get(text[at : at + 3])
+    if agency is None:
+        return None
+    if at > 0:
+        before = text[at - 1]
+        if before.isalnum() or before == "_":
+            return None
+    if at + 3 < len(text):
+        after = text[at + 3]
+        if after.isalnum() or after == "_":
+            return None
+    return agency
 
 
 def _dominant_agency(mentions: list[_AgencyMention]) -> str | None:
@@ -1448,14 +1558,14 @@ _RULE_CONFIDENCE: Final = {
 
 
 # "Arrests by field office were: Atlanta (171); ...": the list names offices, not cities.
-_OFFICE_LIST: Final = re.compile(
+_OFFICE_LIST: Final = _compile(
     r"\b(?:field\s+offices?|offices|areas?\s+of\s+(?:operations|responsibility))\b", re.I
 )
 _STATE_NAMES: Final = {name: code for name, code, _ in STATES}
 # ... and their AP abbreviations ("Portland, Ore. (14)" in a list)
 _STATE_OR_REGION: Final = frozenset(_STATE_NAMES) | frozenset(REGIONS)
 _STATE_NAMES_OR_AP: Final = {**_STATE_NAMES, **{abbrev: code for _, code, abbrev in STATES}}
-_ACCOUNTED_BEFORE: Final = re.compile(
+_ACCOUNTED_BEFORE: Final = _compile(
     r"(?:\s+(?:sector|office|field\s+office|area|region|county|metro\s+area))?"
     r"(?P<share>\s+accounted\s+for\s+$)"
     # "Tampa police made 14 of those arrests": the place's share, when "of" follows
@@ -1464,22 +1574,22 @@ _ACCOUNTED_BEFORE: Final = re.compile(
     re.I,
 )
 # "Texas accounted for the most arrests, 409, followed by ...": the count after a comma.
-_MOST_ARRESTS_BEFORE: Final = re.compile(
+_MOST_ARRESTS_BEFORE: Final = _compile(
     r"\s+(?:accounted\s+for|had|made|reported|recorded)\s+the\s+(?:most|largest\s+number\s+of)"
     r"\s+arrests,\s+$"
 )
-_SHARE_BEFORE: Final = re.compile(
+_SHARE_BEFORE: Final = _compile(
     r"\b(?:[Mm]ost|(?:[Ll]argest|[Bb]iggest|[Gg]reatest)\s+(?:share|number|portion|part))\s+of\s+"
     r"(?:the\s+|those\s+)?"
     r"(?:[\w'’.-]+\s+){0,3}?(?:arrests|arrested),\s+$"
 )
-_SHARE_PLACE_AFTER: Final = re.compile(
+_SHARE_PLACE_AFTER: Final = _compile(
     r",\s+(?:came|were\s+made|was|were|took\s+place|happened|occurred)\s+(?:in|at)\s+"
 )
 _ACCOUNTED_WORDS: Final = ("for", "made", "reported", "recorded", "had")
 # Elliptical list items: what may stand between the previous count and the item's place,
 # between the place and the count, and after the item.
-_ITEM_HEAD: Final = re.compile(
+_ITEM_HEAD: Final = _compile(
     r"(?:\s+[\w'’-]+){0,4}?\s*(?:[,;]|\band\b)\s*(?:and\s+)?(?:in\s+)?", re.I
 )
 # (A period may end an abbreviation inside the item: "in St. Paul and 48 in Rochester".)
@@ -1487,37 +1597,37 @@ _ABBREVIATION_PERIOD: Final = (
     r"(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z][a-z]{2})\.|(?<=\b[A-Z][a-z]{3})\."
     r"|(?<=\b[A-Z][a-z]{4})\."
 )
-_ITEM_HEAD_LONG: Final = re.compile(
+_ITEM_HEAD_LONG: Final = _compile(
     rf"(?:[^.;:]|{_ABBREVIATION_PERIOD}){{0,80}}?(?:[,;]|\band)\s*", re.I
 )
-_ITEM_AFTER_PLACE: Final = re.compile(r",?\s+(?:for\s+|with\s+)?|,\s*")
-_IN_PLACE: Final = re.compile(r"\s+in\s+")
-_PLACE_ITEM_GAP: Final = re.compile(r",\s+(?:with\s+)?|\s+with\s+|\s*[:–—]\s*")
-_ITEM_END: Final = re.compile(r"\s*(?:[,;.)]|\band\b|$)")
+_ITEM_AFTER_PLACE: Final = _compile(r",?\s+(?:for\s+|with\s+)?|,\s*")
+_IN_PLACE: Final = _compile(r"\s+in\s+")
+_PLACE_ITEM_GAP: Final = _compile(r",\s+(?:with\s+)?|\s+with\s+|\s*[:–—]\s*")
+_ITEM_END: Final = _compile(r"\s*(?:[,;.)]|\band\b|$)")
 
 
 # One-per-line lists under a heading ("Arrests by state included:" then "Texas – 516",
 # "Colorado: Aurora (14), Denver (11) and Pueblo (4)."): the heading ends with a colon and
 # has an arrest word; each following line is a list of "Name – N" or "Name (N)" items,
 # optionally after the state its towns lie in.
-_HEADING_END: Final = re.compile(r":[\s\"”’]*$")
-_HEADING_KIND: Final = re.compile(
+_HEADING_END: Final = _compile(r":[\s\"”’]*$")
+_HEADING_KIND: Final = _compile(
     r"\b(?:(?P<office>field\s+offices?|offices?|areas?\s+of\s+(?:operations|responsibility))"
     r"|(?P<state>states?)|(?P<city>cit(?:y|ies)|towns?|communities)"
     r"|(?P<nation>countr(?:y|ies)|nationalit(?:y|ies)|nationals|citizens))\b",
     re.I,
 )
-_LINE_STATE: Final = re.compile(r"\s*(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?):\s+")
-_LINE_ITEM: Final = re.compile(
+_LINE_STATE: Final = _compile(r"\s*(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?):\s+")
+_LINE_ITEM: Final = _compile(
     r"\s*(?P<name>[A-Z][\w.'’]*(?:[ -][A-Z][\w.'’]*){0,3}"
     # "Cook County, Illinois (91)", "Portland, Oregon (14)": the state the name lies in
     r"(?:,\s(?:[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+)?|[A-Z]\.[A-Z]\.))?)"
     # "Atlanta (Georgia, North Carolina and South Carolina) – 231": the office's states
     r"\s*(?:(?:\([^()\d]{0,80}\)\s*)?[–—:-]\s*(?P<dash>\d[\d,]*)|\((?P<paren>\d[\d,]*)\))"
 )
-_LINE_BULLET: Final = re.compile(r"\s*(?:[•·▪◦*‣⁃]|[-–—](?=\s))\s*")
-_LINE_GAP: Final = re.compile(r"\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+)")
-_LINE_END: Final = re.compile(r"[\s.;]*$")
+_LINE_BULLET: Final = _compile(r"\s*(?:[•·▪◦*‣⁃]|[-–—](?=\s))\s*")
+_LINE_GAP: Final = _compile(r"\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+)")
+_LINE_END: Final = _compile(r"[\s.;]*$")
 
 
 def _list_line(text: str, start: int, end: int):
@@ -1832,9 +1942,7 @@ class _Extractor:
 
     @staticmethod
     def _speech_dated(text: str, period: PeriodMention) -> bool:
-        return period.day_level and bool(
-            _SPEECH_BEFORE.search(text, max(0, period.start - 60), period.start)
-        )
+        return period.day_level and _speech_before(text, max(0, period.start - 60), period.start)
 
     def _read_segment(self, sentence: _Sentence, aside: _Aside | None) -> None:
         base = sentence.start
@@ -2307,12 +2415,12 @@ class _Extractor:
 
 
 # Two counts of one clause joined by "and": "apprehended 73 migrants and arrested four".
-_COORDINATED_COUNTS: Final = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+and(?:\s+[\w'’-]+){1,3}?\s+")
-_FISCAL_YEAR: Final = re.compile(r"\b(?:fiscal\s+(?:year\s+)?(?:19|20)?\d\d|FY\s?(?:19|20)?\d\d)\b")
-_CLAUSE_BOUNDARY: Final = re.compile(r",\s*(?:and|but|while|whereas|compared\s+with)\b|;", re.I)
+_COORDINATED_COUNTS: Final = _compile(r"(?:\s+[\w'’-]+){0,4}?\s+and(?:\s+[\w'’-]+){1,3}?\s+")
+_FISCAL_YEAR: Final = _compile(r"\b(?:fiscal\s+(?:year\s+)?(?:19|20)?\d\d|FY\s?(?:19|20)?\d\d)\b")
+_CLAUSE_BOUNDARY: Final = _compile(r",\s*(?:and|but|while|whereas|compared\s+with)\b|;", re.I)
 _CLAUSE_PENALTY: Final = 1000
-_NEXT_ITEM_GAP: Final = re.compile(r"\s+(?:for\s+|with\s+)?")
-_TIGHT_PLACE_GAP: Final = re.compile(
+_NEXT_ITEM_GAP: Final = _compile(r"\s+(?:for\s+|with\s+)?")
+_TIGHT_PLACE_GAP: Final = _compile(
     r"\s+(?:(?:more|others|people|workers|men|women|immigrants|migrants)\s+)?"
     # "another 11 at the immigration court in Tucson": the building, then its town
     r"(?:at\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s+(?=in\s))?"
@@ -2322,7 +2430,7 @@ _TIGHT_PLACE_GAP: Final = re.compile(
 # "ICE Houston arrested ...", "(ERO) Boston": a place naming the agency's office, read
 # as the operation's place only when the sentence has no other.
 _AGENCY_BEFORE_PLACE: Final = _EndsWith(
-    re.compile(
+    _compile(
         r"(?:\b(?:ICE|ERO|HSI|CBP|Enforcement|Operations|Investigations|Protection)"
         r"|\((?:ICE|ERO|HSI|CBP)\))\s+$"
     ),
@@ -2344,7 +2452,7 @@ _AGENCY_BEFORE_PLACE: Final = _EndsWith(
 )
 _OFFICE_NAME_PENALTY: Final = 500
 _BIOGRAPHY_BEFORE: Final = _EndsWith(
-    re.compile(
+    _compile(
         r"\b(?:came\s+(?:here\s+)?(?:to|from)|(?:moved|immigrated|emigrated|fled|returned|born"
         r"|raised|grew\s+up|lived|settled|relocated)\s+(?:(?:here\s+)?(?:to|in|from)))\s+$"
         # "Elsewhere in California, ERO San Francisco arrested 214": a setting, not the place
@@ -2353,13 +2461,13 @@ _BIOGRAPHY_BEFORE: Final = _EndsWith(
     ),
     ("to", "in", "from", "the"),
 )
-_HEADLINE_COUNTER_END: Final = re.compile(r"\s*(?:[,;:]|$)|\s+(?:in|across|at)\s+(?:the\s+)?[A-Z]")
+_HEADLINE_COUNTER_END: Final = _compile(r"\s*(?:[,;:]|$)|\s+(?:in|across|at)\s+(?:the\s+)?[A-Z]")
 # A headline's second clause giving another source's figure: "...; agency says 18".
-_HEADLINE_COUNTER: Final = re.compile(
+_HEADLINE_COUNTER: Final = _compile(
     r";\s*(?:[\w'’.-]+\s+){1,3}(?:says?|confirms?|reports?|counts?|puts\s+it\s+at)\s+$", re.I
 )
 # "the San Antonio field office made 51 arrests": the office as the one arresting.
-_OFFICE_AGENT_AFTER: Final = re.compile(
+_OFFICE_AGENT_AFTER: Final = _compile(
     r"\s+(?:made|arrested|apprehended|detained|took|picked|rounded|nabbed|netted|reported"
     r"|recorded|logged)\b"
 )

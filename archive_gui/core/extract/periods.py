@@ -193,14 +193,93 @@ def _matches(text: str, start: int, end: int):
         if match:
             yield match
             position = match.end()
-    for candidate in _CANDIDATE.finditer(text, start, end):
-        at = candidate.start() + 1
+    for at in _candidates(text, start, end):
         if at < position:
             continue
         match = match_at(text, at, end)
         if match:
             yield match
             position = match.end()
+
+
+def _pair_table() -> list[bool]:
+    """For each pair of ASCII codes ``128 * first + second``, whether a word of
+    ``_ALL_TAILS`` opens with those two characters."""
+    table = [False] * (128 * 128)
+    for word in _ALL_TAILS:
+        table[128 * ord(word[0]) + ord(word[1])] = True
+    return table
+
+
+_PAIRS: Final = _pair_table()
+
+
+def _candidates(text: str, start: int, end: int) -> list[int]:
+    """``[m.start() + 1 for m in _CANDIDATE.finditer(text, start, end)]``, read word by
+    word (as ``numbers._candidates``): a word of letters or digits can only be a
+    candidate where it starts, after a space, and only words opening with the first two
+    characters of one ``_CANDIDATE`` looks for are checked with the pattern itself."""
+    starts: list[int] = []
+    position = start
+    for token in text[start:end].split(" "):
+        size = len(token)
+        if size:
+            if token.isalnum() or (size > 1 and token[: size - 1].isalnum()):
+                # (letters and digits, maybe then one mark: "week," "2019.")
+                if position > start and _candidate_at(text, position, end, token):
+                    starts.append(position)
+            else:
+                previous = " "
+                for index in range(size):
+                    char = token[index]
+                    at = position + index
+                    if (
+                        at > start
+                        and char.isalnum()
+                        and not (previous.isalnum() or previous in "_-")
+                        and _candidate_at(text, at, end, token[index:])
+                    ):
+                        starts.append(at)
+                    previous = char
+        position += size + 1
+    return starts
+
+
+def _candidate_at(text: str, at: int, end: int, rest: str) -> bool:
+    """Whether ``_CANDIDATE`` matches at ``at - 1`` (a character it accepts there),
+    ``rest`` being the text from ``at`` to the next space or ``end``."""
+    first = ord(rest[0])
+    if first < 128:
+        if len(rest) < 2:
+            return False  # (every word looked for has two characters or more)
+        second = ord(rest[1])
+        if second >= 128 or not _PAIRS[128 * first + second]:
+            return False
+        if (97 <= first <= 122 or 65 <= first <= 90) and not _may_open(rest):
+            return False
+    return _CANDIDATE.match(text, at - 1, end) is not None
+
+
+# The first three letters of the words ``_CANDIDATE`` looks for that may be followed by
+# more letters (their tail is empty: "Monday" in "Mondays", "Jan" in "January"); every
+# other word of letters is followed by something else (white space, a digit).
+_OPEN_PREFIXES: Final = frozenset(word[:3] for word, tail in _ALL_TAILS.items() if not tail)
+
+
+def _may_open(rest: str) -> bool:
+    """Whether ``rest``, opening with an ASCII letter, opens with a word ``_CANDIDATE``
+    looks for: its letters are one such word, or open as one with an empty tail.
+    ("the" passes the table of first two characters, "they" or "that" do not pass this.)"""
+    if rest in _ALL_TAILS or rest[:3] in _OPEN_PREFIXES:
+        return True
+    letters = 1
+    size = len(rest)
+    while letters < size:
+        code = ord(rest[letters])
+        if not (97 <= code <= 122 or 65 <= code <= 90):
+            break
+        letters += 1
+    return letters < size and rest[:letters] in _ALL_TAILS
 
 
 def _plausible(match: re.Match) -> bool:

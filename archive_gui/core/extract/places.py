@@ -220,6 +220,54 @@ def _org_prefix(text: str, pos: int = 0, endpos: int | None = None) -> bool:
 
 
 _NEXT_CAPITALISED: Final = re.compile(r"\s+([A-Z][A-Za-z]*)")
+
+
+# The patterns read right after a name open with white space (a comma for the state),
+# and mostly fail at its next character: told in Python first, without a call to the
+# regex engine, which costs a thousand instructions or more even where it fails at once.
+
+
+def _next_capitalised(text: str, stop: int, end: int) -> re.Match | None:
+    """``_NEXT_CAPITALISED.match(text, stop, end)``."""
+    if stop >= end:
+        return None
+    char = text[stop]
+    if char == " ":
+        if stop + 1 >= end:
+            return None
+        following = text[stop + 1]
+        code = ord(following)
+        if not 65 <= code <= 90 and not following.isspace():
+            return None
+    elif not char.isspace():
+        return None
+    return _NEXT_CAPITALISED.match(text, stop, end)
+
+
+def _area_suffix(text: str, stop: int, end: int) -> re.Match | None:
+    """``_AREA_SUFFIX.match(text, stop, end)``: the words it reads open with one of
+    "aIEfomr"."""
+    if stop >= end:
+        return None
+    char = text[stop]
+    if char == " ":
+        if stop + 1 >= end:
+            return None
+        following = text[stop + 1]
+        if following not in "aIEfomr" and not following.isspace():
+            return None
+    elif not char.isspace():
+        return None
+    return _AREA_SUFFIX.match(text, stop, end)
+
+
+def _state_suffix(text: str, stop: int, end: int) -> re.Match | None:
+    """``_STATE_SUFFIX.match(text, stop, end)``: it opens with a comma."""
+    if stop >= end or text[stop] != ",":
+        return None
+    return _STATE_SUFFIX.match(text, stop, end)
+
+
 _MONTHS: Final = (
     "January",
     "February",
@@ -570,13 +618,13 @@ def _resolve_name(text: str, name: str, start: int, stop: int, end: int) -> Plac
     twin = _TWIN_CITY.match(text, stop, end) if text.startswith("-", stop) else None
     if twin:
         stop = twin.end()
-    state = _STATE_SUFFIX.match(text, stop, end) if place.kind == "city" else None
+    state = _state_suffix(text, stop, end) if place.kind == "city" else None
     if state:
         code = _STATE_CODE[state["state"]]
         if code != place.state:
             place = city_place(place.name, code)
         stop, confirmed = state.end(), True
-    area = _AREA_SUFFIX.match(text, stop, end)
+    area = _area_suffix(text, stop, end)
     if area:
         office = _office_name(name) if area["office"] else None
         if office:
@@ -585,7 +633,7 @@ def _resolve_name(text: str, name: str, start: int, stop: int, end: int) -> Plac
         prefix = _THE_PREFIX.search(before)
         if prefix:
             start -= len(prefix.group())
-    following = _NEXT_CAPITALISED.match(text, stop, end)
+    following = _next_capitalised(text, stop, end)
     if following and following.group(1) not in _NOT_ORG_CONTINUATION:
         return None
     if name in AMBIGUOUS_CITIES and not confirmed and not _LOCATIVE_PREFIX.search(before):
@@ -603,7 +651,7 @@ def _washington(text: str, start: int, end: int) -> PlaceMention | None:
     before = text[max(0, start - _PREFIX_WINDOW) : start]
     if _org_prefix(before):
         return None
-    area = _AREA_SUFFIX.match(text, stop, end)
+    area = _area_suffix(text, stop, end)
     if area:
         prefix = _THE_PREFIX.search(before)
         first = start - len(prefix.group()) if prefix else start
@@ -613,7 +661,7 @@ def _washington(text: str, start: int, end: int) -> PlaceMention | None:
             else _NAMES["Washington, D.C."]
         )
         return PlaceMention(place, text[first : area.end()], first, area.end())
-    following = _NEXT_CAPITALISED.match(text, stop, end)
+    following = _next_capitalised(text, stop, end)
     if following and following.group(1) not in _NOT_ORG_CONTINUATION:
         return None
     if _DIRECTION_BEFORE.search(before) or _STATE_BEFORE.search(before):
@@ -880,7 +928,7 @@ def _locative_names(text: str, start: int, end: int):
     if openings:
         matches = sorted(matches + openings, key=lambda m: m.start())
     for match in matches:
-        following = _NEXT_CAPITALISED.match(text, match.end(), end)
+        following = _next_capitalised(text, match.end(), end)
         if following and following.group(1) not in _NOT_ORG_CONTINUATION:
             continue
         if match["name"] in _CALENDAR_WORDS:
@@ -1058,7 +1106,7 @@ def _county_mentions(
         position = text.find(suffix, position + size, end)
         if match is None:
             continue
-        following = _NEXT_CAPITALISED.match(text, match.end(), end)
+        following = _next_capitalised(text, match.end(), end)
         if following and following.group(1) not in _NOT_ORG_CONTINUATION:
             continue  # "Maricopa County Sheriff's Office": an organisation
         if _org_prefix(text, max(0, match.start() - _PREFIX_WINDOW), match.start()):
@@ -1170,9 +1218,9 @@ def _listed_city_mentions(
             continue
         gap = _LIST_GAP.match(text, mention.end, end)
         name = _CITY_NAME.match(text, gap.end(), end) if gap else None
-        if name is None or name.group() in _NAMES or _STATE_SUFFIX.match(text, name.end(), end):
+        if name is None or name.group() in _NAMES or _state_suffix(text, name.end(), end):
             continue
-        following = _NEXT_CAPITALISED.match(text, name.end(), end)
+        following = _next_capitalised(text, name.end(), end)
         if following and following.group(1) not in _NOT_ORG_CONTINUATION:
             continue
         if cities is None:

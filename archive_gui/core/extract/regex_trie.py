@@ -24,11 +24,34 @@ def trie_alternation(words: Iterable[str], tails: Mapping[str, str] | None = Non
         for char in word:
             node = node.setdefault(char, {})
         node[""] = (tails or {}).get(word, "")
-    return _pattern(trie) or "(?!)"
+    return _pattern(trie, _START_ORDER) or "(?!)"
 
 
-def _pattern(node: dict) -> str:
-    branches = [re.escape(char) + _pattern(child) for char, child in sorted(node.items()) if char]
+# The order the branches of a trie node are tried in: the engine tests each branch's first
+# character in turn (a cheap test for a plain literal), so the likelier characters go
+# first: letters by how often English words start with them (at a word's first letter)
+# or hold them (further in), small letters before capitals, then the rest.  No two
+# branches of a node open with the same character, so at most one can match there: the
+# order changes the time, never the match.
+_START_LETTERS: Final = "taoiswcbphfmdrelngyuvkjqxz"
+_INNER_LETTERS: Final = "etaoinshrdlcumwfgypbvkjxqz"
+
+
+def _order(letters: str) -> dict[str, int]:
+    order = {char: rank for rank, char in enumerate(letters)}
+    order.update({char.upper(): rank + len(letters) for rank, char in enumerate(letters)})
+    return order
+
+
+_START_ORDER: Final = _order(_START_LETTERS)
+_INNER_ORDER: Final = _order(_INNER_LETTERS)
+
+
+def _pattern(node: dict, order: dict[str, int]) -> str:
+    children = sorted(
+        (char for char in node if char), key=lambda char: (order.get(char, len(order)), char)
+    )
+    branches = [re.escape(char) + _pattern(node[char], _INNER_ORDER) for char in children]
     tail = node.get("")
     if tail:
         branches.append(tail)
@@ -57,3 +80,78 @@ def non_word_char(others: str, then: str = "") -> str:
     """
     escaped = re.escape(others)
     return rf"[^{re.escape(_LATIN1_WORD)}{escaped}]{then}(?<=[^\w{escaped}])"
+
+
+# The characters past ASCII that re.IGNORECASE matches to an ASCII letter ("ſ" to "s",
+# the Kelvin sign to "k"; the tests check there are no others).
+_CASE_ODDITIES: Final = "\u0130\u0131\u017f\u212a"
+
+
+def _letter_class(letter: str) -> str:
+    """A class of every character ``letter`` matches ignoring case."""
+    chars = {letter.lower(), letter.upper(), *_CASE_ODDITIES}
+    return "[" + "".join(sorted(c for c in chars if re.fullmatch(letter, c, re.I))) + "]"
+
+
+def _cased(text: str) -> bool:
+    return any(char.lower() != char.upper() for char in text)
+
+
+def _without_ignorecase(pattern: str) -> str:
+    """``pattern`` (compiled with re.IGNORECASE) for use without it: each ASCII letter
+    outside an escape, a class or a group name becomes the class of the characters it
+    matches ignoring case ("k": "[Kk\u212a]").  ValueError where that would not match
+    the same: a class or another character with a case, a back reference, inline
+    flags, a comment."""
+    out = []
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            escape = pattern[index : index + 2]
+            if escape[1:].isdigit() or _cased(escape[1:]) and escape[1] not in "bBdDsSwWAZ":
+                raise ValueError(f"escape {escape}")
+            out.append(escape)
+            index += 2
+        elif char == "[":
+            close = index + 1
+            while pattern[close] != "]":
+                close += 2 if pattern[close] == "\\" else 1
+            part = pattern[index : close + 1]
+            if _cased(re.sub(r"\\[dDsSwW]", "", part)):
+                raise ValueError(f"a class with a letter: {part}")
+            out.append(part)
+            index = close + 1
+        elif pattern.startswith("(?P<", index):
+            close = pattern.index(">", index) + 1
+            out.append(pattern[index:close])
+            index = close
+        elif pattern.startswith("(?P=", index) or (
+            pattern.startswith("(?", index) and pattern[index + 2].isalpha()
+        ):
+            raise ValueError("a back reference or inline flags")
+        elif char == "#":
+            raise ValueError("a comment")
+        elif "a" <= char <= "z" or "A" <= char <= "Z":
+            out.append(_letter_class(char))
+            index += 1
+        elif _cased(char):
+            raise ValueError(f"a letter past ASCII: {char}")
+        else:
+            out.append(char)
+            index += 1
+    return "".join(out)
+
+
+def without_ignorecase(pattern: re.Pattern) -> re.Pattern:
+    """``pattern`` compiled without re.IGNORECASE, matching the same, where it can be
+    (else ``pattern`` itself): under the flag the engine enters every branch of an
+    alternation of words to try it, where it passes over a branch opening with a class
+    at once when the next character is not in it."""
+    if not pattern.flags & re.IGNORECASE:
+        return pattern
+    try:
+        source = _without_ignorecase(pattern.pattern)
+    except ValueError:
+        return pattern
+    return re.compile(source, pattern.flags & ~re.IGNORECASE)

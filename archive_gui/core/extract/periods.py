@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from typing import Final
 
 from archive_gui.core.extract.numbers import words_to_int
-from archive_gui.core.extract.regex_trie import non_word_char, trie_alternation
+from archive_gui.core.extract.regex_trie import COMPILED, non_word_char, trie_alternation
 
 _WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS: Final = {
@@ -193,7 +193,12 @@ def _matches(text: str, start: int, end: int):
         if match:
             yield match
             position = match.end()
-    for at in _candidates(text, start, end):
+    # (word by word: cheaper compiled, dearer in pure Python than the scan)
+    if COMPILED:
+        candidates = _candidates(text, start, end)
+    else:
+        candidates = [m.start() + 1 for m in _CANDIDATE.finditer(text, start, end)]
+    for at in candidates:
         if at < position:
             continue
         match = match_at(text, at, end)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from types import FunctionType
 from typing import Final
 
 
@@ -155,3 +156,9 @@ def without_ignorecase(pattern: re.Pattern) -> re.Pattern:
     except ValueError:
         return pattern
     return re.compile(source, pattern.flags & ~re.IGNORECASE)
+
+
+# Whether these modules run compiled (a compiled function is no Python function). Where
+# the fastest way differs, compiled code loops over words and characters, and pure
+# Python keeps the regex scans (in C) that such loops would be slower than.
+COMPILED: Final = not isinstance(trie_alternation, FunctionType)

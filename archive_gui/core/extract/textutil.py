@@ -11,10 +11,10 @@ import re
 import threading
 from itertools import accumulate
 from operator import itemgetter
-from types import FunctionType
 from typing import TYPE_CHECKING, Final
 
 from archive_gui.core.extract.names_data import ABBREVIATIONS
+from archive_gui.core.extract.regex_trie import COMPILED
 
 if TYPE_CHECKING:  # (mypyc's native 64-bit int: only local variables are annotated with it,
     # annotations never evaluated, so that the pure Python modules run without the package)
@@ -166,7 +166,7 @@ def _read_words(
     in ``unread``, read as blanks) into the cache."""
     # Compiled, a loop over the characters is fastest; in pure Python, a regex split
     # (the same words either way)
-    read = _words_by_loop if _COMPILED else _words_by_split
+    read = _words_by_loop if COMPILED else _words_by_split
     texts, starts, ends = read(text, unread)
     tokens = list(zip(texts, starts, ends, strict=True))
     cached = (text, tokens, starts, ends, texts, unread or [])
@@ -397,10 +397,6 @@ def _replace_for_words(error: UnicodeEncodeError) -> tuple[str, int]:
 _ASCII_FOR_WORDS: Final = "archive_gui.ascii_for_words"
 # (the handler is only ever given encoding errors: ``_ascii_for_words`` only encodes)
 codecs.register_error(_ASCII_FOR_WORDS, _replace_for_words)  # type: ignore[arg-type]
-
-
-# Whether these modules run compiled (a compiled function is no Python function).
-_COMPILED: Final = not isinstance(bisect_left, FunctionType)
 
 
 _word_cache: tuple[str | None, list[Token], list[int], list[int], list[str], list[int]] = (

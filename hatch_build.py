@@ -1,7 +1,7 @@
 """Build hook: compile the extraction modules with mypyc while the package is installed.
 
 ``pip install -e .`` (and a wheel build) runs it. When compiling fails (no C compiler,
-say), the install goes on and extraction runs as pure Python, about 30% slower;
+say), the install goes on and extraction runs as pure Python, about 1.6 times as slow;
 the reason is kept in ``archive_gui/core/extract/_native/last-build.txt`` (pip shows
 the hook's warning only with ``-v``; ``archive-gui --version`` tells which kind runs).
 """

@@ -2,7 +2,7 @@
 built from exactly the sources they were compiled against.
 
 The same Python source runs either way and gives the same records (a test compares the
-two on the gold corpus); compiled, extraction needs about a quarter less CPU time. A
+two on the gold corpus); compiled, extraction needs about 40% less CPU time. A
 build lives in ``_native/<digest>/``, where the digest covers every source the compiler
 read (this package and ``records.py``) and the interpreter's ABI, so an edited source
 is never shadowed by a stale build: until it is rebuilt, the pure Python modules run.

@@ -162,3 +162,72 @@ def test_paragraph_spans_read_by_hand_are_those_of_the_patterns() -> None:
                 expected.append((first, first + len(piece.strip())))
             position = end
         assert textutil.paragraph_spans(text) == expected, repr(text)
+
+
+def test_written_out_constructors_set_every_field_as_the_dataclass_would():
+    """``Mention``, ``Entity``, ``_Span`` and ``_Candidate`` write their ``__init__`` out
+    (a native call when compiled): each field, given or left out, ends up as the
+    dataclass-generated constructor would set it."""
+    import dataclasses
+
+    from archive_gui.core.extract.quotes import _Candidate, _Span
+    from archive_gui.core.extract.speakers import Entity, Mention
+
+    span = _Span(1, 9, 2, 8, 0)
+    optional_kinds = {
+        **dict.fromkeys(("gender", "role", "affiliation", "surname", "key"), "str"),
+        "close_mark": "int",
+        "member_roles": "set",
+        "mention": "Mention",
+        "entity": "Entity",
+        "speaks_for": "Entity",
+        "source": "_Candidate",
+    }
+    cases = [
+        (Mention, (3, 7, "person", "Ana Ruiz")),
+        (Entity, ("Ana Ruiz", "person")),
+        (_Span, (1, 9, 2, 8, 0)),
+        (_Candidate, (span,)),
+    ]
+    for cls, required in cases:
+        fields = dataclasses.fields(cls)
+        names = [f.name for f in fields]
+        assert names, cls
+        made = cls(*required)
+        for f, value in zip(fields, required, strict=False):
+            assert getattr(made, f.name) == value, (cls, f.name)
+        for f in fields[len(required) :]:
+            default = (
+                f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default
+            )
+            assert getattr(made, f.name) == default, (cls, f.name)
+        # every field by keyword, each a distinct value of its type (compiled, the
+        # constructor checks the types)
+        samples = {
+            "Mention": Mention(0, 1, "person", "X"),
+            "Entity": Entity("X", "person"),
+            "_Span": span,
+            "_Candidate": _Candidate(span),
+        }
+        values: dict[str, object] = {}
+        for number, f in enumerate(fields):
+            # (the type: of the value given, of the default, or for an optional field
+            # named here; compiled classes do not keep their annotations)
+            if number < len(required):
+                kind = type(required[number]).__name__
+            elif f.default is None or f.default_factory is not dataclasses.MISSING:
+                kind = optional_kinds[f.name]
+            else:
+                kind = type(f.default).__name__
+            if kind == "bool":
+                values[f.name] = not f.default
+            elif kind == "int":
+                values[f.name] = 100 + number
+            elif kind == "str":
+                values[f.name] = f"value {number}"
+            elif kind == "set":
+                values[f.name] = {f"value {number}"}
+            else:
+                values[f.name] = samples[kind]
+        full = cls(**values)
+        assert {name: getattr(full, name) for name in names} == values, cls

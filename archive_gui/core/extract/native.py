@@ -18,17 +18,15 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-import importlib.abc
 import importlib.machinery
 import importlib.util
 import os
-import shutil
 import sys
 import sysconfig
-import tempfile
-import time
-import traceback
 from pathlib import Path
+
+# (The build's own modules, tempfile, shutil and traceback, are imported where it runs:
+# this module is imported with the package, at every start of the window.)
 
 PACKAGE = "archive_gui.core.extract"
 # The modules compiled: the ones extraction spends its time in. The data tables, the
@@ -58,8 +56,19 @@ MYPY_OPTIONS = (
 KEPT_OLDER_BUILDS = 2
 
 HERE = Path(__file__).resolve().parent
-BUILDS = HERE / "_native"
-REPORT = BUILDS / "last-build.txt"
+
+
+def _builds(directory: Path) -> Path:
+    return directory / "_native"
+
+
+def _report(directory: Path) -> Path:
+    """Where the outcome of the last build is written."""
+    return _builds(directory) / "last-build.txt"
+
+
+BUILDS = _builds(HERE)
+REPORT = _report(HERE)
 _SUFFIX = sysconfig.get_config_var("EXT_SUFFIX") or ".so"
 
 
@@ -79,7 +88,7 @@ def source_digest(directory: Path = HERE) -> str:
 
 
 def build_directory(directory: Path = HERE) -> Path:
-    return directory / "_native" / source_digest(directory)
+    return _builds(directory) / source_digest(directory)
 
 
 def _library_paths(build: Path) -> dict[str, Path]:
@@ -94,8 +103,10 @@ def _complete(build: Path) -> bool:
     return all(f.is_file() and f.stat().st_size > 0 for f in _library_paths(build).values())
 
 
-class _NativeFinder(importlib.abc.MetaPathFinder):
-    """Finds the compiled modules of one build (and only those names)."""
+class _NativeFinder:
+    """Finds the compiled modules of one build (and only those names); a meta path
+    finder by its ``find_spec`` (not subclassing ``importlib.abc.MetaPathFinder``,
+    whose module costs some 20 ms to import at start-up)."""
 
     def __init__(self, paths: dict[str, Path]) -> None:
         self.paths = paths
@@ -132,8 +143,9 @@ def _install(directory: Path) -> str:
         return f"pure Python (sources unreadable: {error})"
     if not _complete(build):
         reason = "no compiled build of these sources"
-        if REPORT.is_file() and REPORT.read_text(encoding="utf-8").startswith("failed"):
-            reason = f"the last build failed, see {REPORT}"
+        report = _report(directory)
+        if report.is_file() and report.read_text(encoding="utf-8").startswith("failed"):
+            reason = f"the last build failed, see {report}"
         return f"pure Python ({reason}; `python -m {PACKAGE}.build_native` makes one)"
     finder = _NativeFinder(_library_paths(build))
     sys.meta_path.insert(0, finder)
@@ -151,8 +163,11 @@ def build(directory: Path = HERE, *, verbose: bool = False) -> Path:
     """Compile the modules with mypyc into ``_native/<digest>/`` (kept if it is already
     there) and remove older builds of this interpreter. Needs mypy, setuptools and a C
     compiler; raises RuntimeError on any failure, leaving no partial build behind."""
+    import shutil
+    import tempfile
+
     target = build_directory(directory)
-    builds = directory / "_native"
+    builds = _builds(directory)
     if not _complete(target):
         builds.mkdir(exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix="build-", dir=builds))
@@ -206,6 +221,9 @@ def _compile(directory: Path, work: Path, verbose: bool) -> Path:
 def _prune(builds: Path, keep: Path) -> None:
     """Remove all but the newest builds of this interpreter, and build directories an
     interrupted build left (an hour old)."""
+    import shutil
+    import time
+
     ours = []
     for path in builds.iterdir():
         if not path.is_dir() or path == keep:
@@ -223,7 +241,9 @@ def _prune(builds: Path, keep: Path) -> None:
 def build_and_report(directory: Path = HERE, *, verbose: bool = False) -> Path | None:
     """``build``, with its outcome written to ``_native/last-build.txt``: the build
     directory, or None when it failed (the report says why)."""
-    report = directory / "_native" / REPORT.name
+    import traceback
+
+    report = _report(directory)
     try:
         target = build(directory, verbose=verbose)
     except RuntimeError as error:

@@ -60,8 +60,11 @@ from archive_gui.core.extract.places import (
     resolve_town,
     state_place,
 )
-from archive_gui.core.extract.regex_trie import without_ignorecase
+from archive_gui.core.extract.regex_trie import CASE_ODDITIES, without_ignorecase
 from archive_gui.core.records import Operation, Place
+
+# (a tuple of the characters: compiled, iterating a string makes a string of each)
+_CASE_ODDITIES: Final = tuple(CASE_ODDITIES)
 
 
 def _compile(pattern: str, flags: int = 0) -> re.Pattern:
@@ -1381,7 +1384,6 @@ _ARREST_STEM: Final = re.compile(
 _STEMS: Final = tuple(_ARREST_STEM.pattern.split("|"))
 # Characters that re.I matches to an ASCII letter of the stems but str.lower() does not
 # turn into that letter: with one of them present, the regex decides.
-_CASE_ODDITIES: Final = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 def _has_arrest_stem(view: str) -> bool:
@@ -1394,7 +1396,6 @@ def _has_arrest_stem(view: str) -> bool:
     return False
 
 
-# Words that let a sentence without an arrest stem link a count.
 # Words that let a sentence without an arrest stem link a count: running totals (as
 # whole words, like ``_TALLY_WORD``), shares and subsets.
 _TOTAL_WORDS: Final = ("total", "tally", "count")
@@ -2123,16 +2124,16 @@ class _Extractor:
     def _state_item(self, place: PlaceMention) -> PlaceMention:
         """Bare "New York" among items that are all states is the state."""
         others = [p.place for p in self.sentence_places if p is not place and p.place]
-        state = place.place.state if place.place is not None else None
+        city = place.place
         if (
-            state is not None
-            and place.place is not None
-            and place.place.kind == "city"
+            city is not None
+            and city.kind == "city"
+            and city.state is not None
             and others
             and all(o.kind == "state" for o in others)
-            and _STATE_NAMES.get(place.text) == state
+            and _STATE_NAMES.get(place.text) == city.state
         ):
-            return PlaceMention(state_place(state), place.text, place.start, place.end)
+            return PlaceMention(state_place(city.state), place.text, place.start, place.end)
         return place
 
     def _item_place(self, sentence: _Sentence, place: PlaceMention) -> PlaceMention:

@@ -227,19 +227,27 @@ _NEXT_CAPITALISED: Final = re.compile(r"\s+([A-Z][A-Za-z]*)")
 # regex engine, which costs a thousand instructions or more even where it fails at once.
 
 
-def _next_capitalised(text: str, stop: int, end: int) -> re.Match | None:
-    """``_NEXT_CAPITALISED.match(text, stop, end)``."""
+def _spaced_word_may_open(text: str, stop: int, end: int, openers: str) -> bool:
+    """False where a pattern reading white space and then a word opening with one of
+    ``openers`` cannot match at ``stop``: no white space there, or a single space and
+    then neither white space nor one of ``openers``."""
     if stop >= end:
-        return None
+        return False
     char = text[stop]
     if char == " ":
         if stop + 1 >= end:
-            return None
+            return False
         following = text[stop + 1]
-        code = ord(following)
-        if not 65 <= code <= 90 and not following.isspace():
-            return None
-    elif not char.isspace():
+        return following in openers or following.isspace()
+    return char.isspace()
+
+
+_CAPITALS: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _next_capitalised(text: str, stop: int, end: int) -> re.Match | None:
+    """``_NEXT_CAPITALISED.match(text, stop, end)``."""
+    if not _spaced_word_may_open(text, stop, end, _CAPITALS):
         return None
     return _NEXT_CAPITALISED.match(text, stop, end)
 
@@ -247,16 +255,7 @@ def _next_capitalised(text: str, stop: int, end: int) -> re.Match | None:
 def _area_suffix(text: str, stop: int, end: int) -> re.Match | None:
     """``_AREA_SUFFIX.match(text, stop, end)``: the words it reads open with one of
     "aIEfomr"."""
-    if stop >= end:
-        return None
-    char = text[stop]
-    if char == " ":
-        if stop + 1 >= end:
-            return None
-        following = text[stop + 1]
-        if following not in "aIEfomr" and not following.isspace():
-            return None
-    elif not char.isspace():
+    if not _spaced_word_may_open(text, stop, end, "aIEfomr"):
         return None
     return _AREA_SUFFIX.match(text, stop, end)
 

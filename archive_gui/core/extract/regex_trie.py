@@ -85,12 +85,12 @@ def non_word_char(others: str, then: str = "") -> str:
 
 # The characters past ASCII that re.IGNORECASE matches to an ASCII letter ("ſ" to "s",
 # the Kelvin sign to "k"; the tests check there are no others).
-_CASE_ODDITIES: Final = "\u0130\u0131\u017f\u212a"
+CASE_ODDITIES: Final = "\u0130\u0131\u017f\u212a"
 
 
 def _letter_class(letter: str) -> str:
     """A class of every character ``letter`` matches ignoring case."""
-    chars = {letter.lower(), letter.upper(), *_CASE_ODDITIES}
+    chars = {letter.lower(), letter.upper(), *CASE_ODDITIES}
     return "[" + "".join(sorted(c for c in chars if re.fullmatch(letter, c, re.I))) + "]"
 
 

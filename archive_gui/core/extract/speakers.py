@@ -1408,7 +1408,6 @@ def _inner_possessive(text: str, tokens: list[Token], index: int) -> bool:
 
 _TEXT: Final = itemgetter(0)
 _START: Final = attrgetter("start")
-_FIRST: Final = itemgetter(0)
 _THE: Final = frozenset({"the", "The"})
 
 

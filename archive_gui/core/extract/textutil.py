@@ -47,7 +47,6 @@ _WORD_SPLIT: Final = re.compile(r"(\w(?:\.(?<=[^\W\d_]\.)(?:[^\W\d_]\.)+|\w*+(?:
 _WORD_SPLIT_ASCII: Final = re.compile(
     r"([0-9A-Z_a-z](?:\.(?<=[A-Za-z]\.)(?:[A-Za-z]\.)+|[0-9A-Z_a-z]*+(?:['\-][0-9A-Z_a-z]++)*+))"
 )
-_BLANK_LINE: Final = re.compile(r"\n[ \t]*\n")
 # One mark first, so that the search skips to the next mark as a charset (about twice as
 # fast as a leading repeat); possessive, as giving marks back never lets a match succeed.
 _SENTENCE_END: Final = re.compile(r"[.?!][.?!]*+[”\"’)]*+\s+")
@@ -441,7 +440,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _blank_lines(text: str) -> list[tuple[int, int]]:
-    """The spans of ``_BLANK_LINE`` in ``text``, found with ``str.find`` (compiled, the
+    """The spans of ``\n[ \t]*\n`` in ``text`` (blank lines), found with ``str.find`` (compiled, the
     characters after each line break are told by a comparison, where the regex engine
     tested every character of the text)."""
     found = []
@@ -533,8 +532,7 @@ def _add_sentence_start(
     unless it is no sentence's end."""
     if following >= end:
         return
-    char = text[following]  # (what _can_start_sentence tests)
-    if not (char.isupper() or char.isdigit() or char in QUOTE_MARKS):
+    if not _can_start_sentence(text[following]):
         return
     if (opens and _inside_quote(mark, following, quoted, opens)) or _is_abbreviation(text, mark):
         return

@@ -85,7 +85,7 @@ def _windows(text: str, rng: random.Random):
 def test_ignorecase_folds_no_other_character_onto_an_ascii_letter() -> None:
     letters = re.compile(f"[{string.ascii_letters}]", re.I)
     odd = [chr(c) for c in range(128, 0x110000) if letters.fullmatch(chr(c))]
-    assert "".join(odd) == regex_trie._CASE_ODDITIES
+    assert "".join(odd) == regex_trie.CASE_ODDITIES
 
 
 def test_patterns_without_ignorecase_match_as_with_it() -> None:
